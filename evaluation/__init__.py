@@ -1,0 +1,1 @@
+"""Evaluation scripts: accuracy figures against gold data, printed."""

@@ -1,0 +1,1 @@
+"""Assess stage: country-period series, forecast models, backtests and calibration."""

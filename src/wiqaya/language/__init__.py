@@ -1,0 +1,1 @@
+"""Language tools shared by every stage: Arabic normalisation and language identification."""

@@ -1,0 +1,237 @@
+"""Actors: who acts in a sentence, as (surface text, country, sector).
+
+Loads UniversalPetrarch's Arabic actor and agent dictionaries (MIT, shipped in
+``data/read/arabic_dictionaries``) plus Wiqaya's additions (nationality
+adjectives, agents in surface form, organisations, armed groups, English
+names). Codes follow CAMEO: a country part (ISO3, or IGO/IMG/... for
+non-state actors) and a sector part (GOV, MIL, REB, CVL, ...). Adjacent
+mentions merge: «القوات» (MIL) + «الإسرائيلية» (ISR) → ISR MIL.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from wiqaya.read.phrases import PhraseIndex, Token
+
+DATA = Path(str(resources.files("wiqaya") / "data" / "read"))
+# CAMEO country-part codes that are not ISO3 but name non-state or multinational actors.
+NON_STATE = frozenset({"IGO", "IMG", "INT", "NGO", "MNC", "UIS", "EUR", "AFR", "ASA", "MEA"})
+SECTORS = frozenset(
+    [
+        "GOV",
+        "MIL",
+        "REB",
+        "OPP",
+        "CVL",
+        "COP",
+        "PTY",
+        "JUD",
+        "LEG",
+        "EDU",
+        "REL",
+        "BUS",
+        "MED",
+        "REF",
+        "AGR",
+        "HLH",
+        "LAB",
+        "ELI",
+        "UAF",
+        "CRM",
+        "SPY",
+        "HRI",
+        "IGO",
+        "NGO",
+        "MNC",
+        "SEP",
+        "INS",
+        "DEV",
+        "ENV",
+        "JEW",
+        "MOS",
+        "CHR",
+        "BUD",
+        "HIN",
+        "SHI",
+        "SUN",
+    ]  # noqa: E501
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorCode:
+    country: str | None
+    sector: str | None
+    origin: str  # which dictionary produced it: petrarch | additions
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    text: str
+    start: int  # token index
+    end: int
+    country: str | None
+    sector: str | None
+
+    @property
+    def code(self) -> str:
+        return f"{self.country or 'None'} {self.sector or 'None'}"
+
+
+def split_code(code: str, iso3: frozenset[str]) -> tuple[str | None, str | None]:
+    """Split a CAMEO actor code «IRQGOV», «PSECVLELI», «MIL», «~REB» into (country, sector)."""
+    code = code.strip().lstrip("~").upper()
+    if not code:
+        return None, None
+    head = code[:3]
+    if head in iso3 or head in NON_STATE:
+        rest = code[3:6] or None
+        return head, rest if rest in SECTORS else (rest if rest else None)
+    return None, head if head in SECTORS else None
+
+
+_LOCATIVE = frozenset(
+    {
+        "في",
+        "وفي",
+        "بمدينه",
+        "مدينه",
+        "وسط",
+        "قرب",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "الي",
+        "من",
+        "in",
+        "at",
+        "near",
+        "to",
+        "from",
+    }
+)
+_CODE = re.compile(r"\[([~A-Z]+)")
+
+
+def _parse_petrarch_actors(path: Path, iso3: frozenset[str]) -> list[tuple[str, ActorCode]]:
+    """Entries of a PETRARCH actor file: ``name [CODE]`` or ``name`` then indented codes."""
+    out: list[tuple[str, ActorCode]] = []
+    pending: str | None = None
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        if raw[:1] in ("\t", " ") and line.strip().startswith("["):
+            if pending:
+                m = _CODE.search(line)
+                if m:
+                    c, s = split_code(m.group(1), iso3)
+                    out.append((pending, ActorCode(c, s, "petrarch")))
+                    pending = None  # first dated code wins: later ones are role changes
+            continue
+        m = _CODE.search(line)
+        name = line.split("[", 1)[0].strip().strip("_").strip()
+        if not name or name.startswith(("+", "&", "-")):
+            pending = None
+            continue
+        if m:
+            c, s = split_code(m.group(1), iso3)
+            out.append((name, ActorCode(c, s, "petrarch")))
+            pending = None
+        else:
+            pending = name
+    return out
+
+
+@dataclass
+class ActorDictionary:
+    index: PhraseIndex
+    version: str
+
+    def mentions(self, tokens: list[Token], text: str) -> list[ActorMention]:
+        """Actor mentions in token order, adjacent sector+country mentions merged."""
+        raw = self.index.find(tokens)
+        out: list[ActorMention] = []
+        for m in raw:
+            code: ActorCode | None = m.payload
+            if code is None:
+                continue
+            # «في بغداد», "in Baghdad": a bare place after a locative is where,
+            # not who.
+            if code.sector is None and m.start > 0 and tokens[m.start - 1].norm in _LOCATIVE:
+                continue
+            surface = text[tokens[m.start].start : tokens[m.end - 1].end]
+            prev = out[-1] if out else None
+            latin = tokens[m.start].text.isascii()
+            if prev and m.start - prev.end <= 1 and _mergeable(prev, code, latin):
+                out[-1] = ActorMention(
+                    text[tokens[prev.start].start : tokens[m.end - 1].end],
+                    prev.start,
+                    m.end,
+                    prev.country or code.country,
+                    prev.sector or code.sector,
+                )
+                continue
+            out.append(ActorMention(surface, m.start, m.end, code.country, code.sector))
+        return out
+
+
+def _mergeable(prev: ActorMention, code: ActorCode, latin: bool) -> bool:
+    # «قوات» + «إسرائيلية», «الشرطة» + «العراقية», «الرئيس» + «الأمريكي».
+    if prev.country is None and code.country is not None and code.sector is None:
+        return True
+    # English puts the nationality first: "Israeli" + "army".
+    if latin and prev.country is not None and prev.sector is None and code.country is None:
+        return code.sector is not None
+    return False
+
+
+@cache
+def iso3_codes() -> frozenset[str]:
+    gaz = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))
+    return frozenset(c["iso3"] for c in gaz["countries"])
+
+
+@cache
+def load_actors() -> ActorDictionary:
+    """The shipped actor dictionary (built once per process)."""
+    iso3 = iso3_codes()
+    index = PhraseIndex()
+    adds = json.loads((DATA / "actors_additions.json").read_text(encoding="utf-8"))
+    # Newspaper titles and prepositions that PETRARCH's dictionary codes as actors
+    # («الشرق الاوسط» as SAU): registered first with no code, so they match nothing.
+    for n in adds.get("stop", []):
+        index.add(n, None)
+    # Additions first so our surface forms win over the lemmatised PETRARCH ones.
+    for cc, names in adds["nationalities"].items():
+        for n in names["ar"] + names["en"]:
+            index.add(n, ActorCode(cc, None, "additions"), inflect=True)
+    for sector, names in adds["agents"].items():
+        code = ActorCode(None, sector, "additions")
+        if sector in NON_STATE:
+            code = ActorCode(sector, None, "additions")
+        for n in names["ar"] + names["en"]:
+            index.add(n, code, inflect=True)
+    for org, names in adds["organisations"].items():
+        for n in names["ar"] + names["en"]:
+            index.add(n, ActorCode(org, None, "additions"))
+    for g in adds["groups"]:
+        for n in g["ar"] + g["en"]:
+            index.add(n, ActorCode(g["country"], g["sector"], "additions"))
+    gaz = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))
+    for c in gaz["countries"]:
+        for n in c["ar"] + c["en"]:
+            index.add(n, ActorCode(c["iso3"], None, "gazetteer"))
+    petr = DATA / "arabic_dictionaries"
+    for name, code in _parse_petrarch_actors(petr / "actor_dict_ar_v4.txt", iso3):
+        index.add(name, code, inflect=True)
+    for name, code in _parse_petrarch_actors(petr / "agents.all.ar_v3.txt", iso3):
+        index.add(name, code, inflect=True)
+    return ActorDictionary(index, f"{adds['version']}+petrarch-ar-v4")

@@ -1,0 +1,137 @@
+"""Events: PLOVER type, CAMEO root, source/target actors and evidence, per sentence.
+
+Method (see docs/decisions/021): trigger stems per PLOVER type find candidate
+events; in Arabic, PROTEST and ASSAULT candidates are confirmed by the trained
+detector (:mod:`wiqaya.read.detector`), whose probability is the confidence.
+Actors come from :mod:`wiqaya.read.actors`; the source is the actor before the
+trigger (after it when the clause starts with the verb, as Arabic VSO
+sentences do), the target the next actor after the trigger.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from wiqaya.read.actors import DATA, ActorMention
+from wiqaya.read.detector import StemMatcher, stem_matcher, trigger_lexicon
+from wiqaya.read.phrases import Token
+
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+TRIGGER_ONLY_CONFIDENCE = 0.5
+_MAPLINE = re.compile(r"^(\d{2,4}):\s*([A-Z]+)")
+
+
+@cache
+def cameo_roots() -> dict[str, str]:
+    """PLOVER type → its most frequent CAMEO root in CAMEO2PLOVER-2021 (CC BY-SA)."""
+    counts: dict[str, Counter[str]] = {}
+    for line in (DATA / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8").splitlines():
+        m = _MAPLINE.match(line)
+        if m:
+            counts.setdefault(m.group(2), Counter())[m.group(1)[:2]] += 1
+    return {k: c.most_common(1)[0][0] for k, c in counts.items() if k in PLOVER_TYPES}
+
+
+@cache
+def trigger_matchers() -> dict[str, StemMatcher]:
+    types = trigger_lexicon()["types"]
+    return {
+        "ar": stem_matcher({k: v["ar"] for k, v in types.items()}, True),
+        "en": stem_matcher({k: [t.casefold() for t in v["en"]] for k, v in types.items()}, False),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    event_type: str
+    tok_start: int
+    tok_end: int  # exclusive
+
+
+def find_triggers(tokens: list[Token], lang: str) -> list[Trigger]:
+    """The first trigger of each PLOVER type in a sentence, in text order."""
+    if not tokens:
+        return []
+    found = trigger_matchers()["ar" if lang == "ar" else "en"].find([t.norm for t in tokens])
+    out = [Trigger(etype, a, b) for etype, (a, b) in found.items()]
+    out.sort(key=lambda t: (t.tok_start, t.event_type))
+    return out
+
+
+_AGAINST = frozenset({"ضد", "علي", "بحق", "against", "on", "at"})
+
+
+def pick_actors(
+    actors: list[ActorMention], trig: Trigger, lang: str, tokens: list[Token] | None = None
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """(source, target) around a trigger by word order.
+
+    An actor that is itself the trigger («متظاهرون», "protesters") is the source.
+    """
+    inside = [a for a in actors if a.start < trig.tok_end and a.end > trig.tok_start]
+    if inside:
+        after = [a for a in actors if a.start >= trig.tok_end]
+        return inside[0], (after[0] if after else None)
+    others = [a for a in actors if a.end <= trig.tok_start or a.start >= trig.tok_end]
+    before = [a for a in others if a.end <= trig.tok_start]
+    after = [a for a in others if a.start >= trig.tok_end]
+    # Arabic verbal clause: verb first, then subject, then object.
+    verb_first = lang == "ar" and (not before or trig.tok_start - before[-1].end > 6)
+    if verb_first:
+        source = after[0] if after else None
+        target = after[1] if len(after) > 1 else None
+    elif lang != "ar" and tokens and _passive(tokens, trig):
+        # "X was criticized (by Y)": the subject before the verb is the target,
+        # the agent after "by" (if any) the source.
+        target = before[-1] if before else None
+        agents = [a for a in after if a.start >= 1 and tokens[a.start - 1].norm == "by"]
+        return (agents[0] if agents else None), target
+    else:
+        source = before[-1] if before else None
+        target = after[0] if after else None
+    # «ضد», «على», "against" mark the target explicitly.
+    if tokens:
+        marked = [a for a in after if a is not source and _marked(tokens, a.start, trig.tok_end)]
+        if marked:
+            target = marked[0]
+    return source, target
+
+
+_BE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
+
+
+def _passive(tokens: list[Token], trig: Trigger) -> bool:
+    """English passive: a form of "be" (adverbs allowed between) then a past participle."""
+    if not tokens[trig.tok_start].norm.endswith("ed"):
+        return False
+    for k in range(trig.tok_start - 1, max(trig.tok_start - 5, -1), -1):
+        word = tokens[k].norm
+        if word in _BE:
+            return True
+        if not (word.endswith("ly") or word == "and"):
+            return False
+    return False
+
+
+def _marked(tokens: list[Token], start: int, floor: int) -> bool:
+    return any(k >= floor and tokens[k].norm in _AGAINST for k in (start - 1, start - 2))

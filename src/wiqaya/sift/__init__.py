@@ -1,0 +1,1 @@
+"""Sift: take in what analysts have (files, feeds, datasets), faithfully, once, with provenance."""

@@ -1,0 +1,273 @@
+"""Database side of the read stage: which documents are unread, saving results, queries.
+
+Saving a document's reading replaces any earlier one in the same transaction
+(delete then insert, then the ``document_reads`` marker), so ``wiqaya read``
+is idempotent and an interrupted run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from wiqaya.read.pipeline import DocumentInput, ReadResult
+from wiqaya.store.models.read import DocumentRead, Event, IndicatorHit, PlaceMention
+from wiqaya.store.models.sift import Document, Source
+
+
+def count_unread(session: Session, coder_version: str | None = None) -> int:
+    """Documents with no reading (or, given ``coder_version``, none by that version)."""
+    q = select(func.count(Document.id)).where(~_read_clause(coder_version))
+    return session.scalar(q) or 0
+
+
+def _read_clause(coder_version: str | None):  # noqa: ANN202 - SQL expression
+    sub = select(DocumentRead.document_id).where(DocumentRead.document_id == Document.id)
+    if coder_version:
+        sub = sub.where(DocumentRead.coder_version == coder_version)
+    return sub.exists()
+
+
+def unread_batch(
+    session: Session, limit: int, after_id: int = 0, coder_version: str | None = None
+) -> list[DocumentInput]:
+    """The next ``limit`` unread documents by id, as pure pipeline inputs."""
+    rows = session.execute(
+        select(Document.id, Document.text, Document.lang, Document.published_at)
+        .where(Document.id > after_id, ~_read_clause(coder_version))
+        .order_by(Document.id)
+        .limit(limit)
+    ).all()
+    return [
+        DocumentInput(
+            str(r.id),
+            r.text or "",
+            r.lang if r.lang in ("ar", "en") else None,
+            r.published_at.date() if r.published_at else None,
+        )
+        for r in rows
+    ]
+
+
+def save_reading(
+    session: Session, result: ReadResult, coder_version: str, error: str | None = None
+) -> None:
+    """Replace the stored reading of one document by ``result`` (caller commits)."""
+    doc_id = int(result.id)
+    for model in (Event, IndicatorHit, PlaceMention):
+        session.execute(delete(model).where(model.document_id == doc_id))
+    session.execute(delete(DocumentRead).where(DocumentRead.document_id == doc_id))
+    for e in result.events:
+        loc = e.location
+        place = loc.place if loc else None
+        session.add(
+            Event(
+                document_id=doc_id,
+                event_type=e.event_type,
+                cameo=e.cameo,
+                source_text=e.source.text,
+                source_country=e.source.country,
+                source_sector=e.source.sector,
+                target_text=e.target.text,
+                target_country=e.target.country,
+                target_sector=e.target.sector,
+                location_name=(place.name if place else loc.surface) if loc else None,
+                country=place.country if place else None,
+                admin1=place.admin1 if place else None,
+                lat=place.lat if place else None,
+                lon=place.lon if place else None,
+                event_date=e.date,
+                evidence=e.evidence,
+                span_start=e.span_start,
+                span_end=e.span_end,
+                sentence=e.sentence,
+                confidence=e.confidence,
+                coder_version=coder_version,
+            )
+        )
+    for h in result.indicators:
+        session.add(
+            IndicatorHit(
+                document_id=doc_id,
+                indicator=h.indicator,
+                evidence=h.evidence,
+                span_start=h.start,
+                span_end=h.end,
+                country=_main_country(result),
+                hit_date=result.events[0].date if result.events else None,
+                confidence=h.confidence,
+                lexicon_version=h.lexicon_version,
+            )
+        )
+    for p in result.places:
+        pl = p.place
+        session.add(
+            PlaceMention(
+                document_id=doc_id,
+                surface=p.surface,
+                name=pl.name if pl else None,
+                country=pl.country if pl else None,
+                admin1=pl.admin1 if pl else None,
+                lat=pl.lat if pl else None,
+                lon=pl.lon if pl else None,
+                geonames_id=pl.geonames_id if pl else None,
+                span_start=p.start,
+                span_end=p.end,
+                status=p.status,
+                candidates=json.dumps(
+                    [{"name": c.name, "country": c.country, "kind": c.kind} for c in p.candidates],
+                    ensure_ascii=False,
+                )
+                if p.status == "ambiguous"
+                else None,
+                gazetteer_version=coder_version,
+            )
+        )
+    session.add(
+        DocumentRead(
+            document_id=doc_id,
+            coder_version=coder_version,
+            lang=result.lang,
+            n_events=len(result.events),
+            n_indicators=len(result.indicators),
+            error=error,
+        )
+    )
+
+
+def _main_country(result: ReadResult) -> str | None:
+    counts: dict[str, int] = {}
+    for p in result.places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    country: str | None = None
+    event_type: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+EXPORT_COLUMNS = (
+    "event_id",
+    "document_id",
+    "event_date",
+    "event_type",
+    "cameo_root",
+    "source_text",
+    "source_country",
+    "source_sector",
+    "target_text",
+    "target_country",
+    "target_sector",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "evidence",
+    "sentence",
+    "confidence",
+    "coder_version",
+    "source_name",
+    "url",
+)
+
+
+def iter_events(session: Session, f: EventFilter, chunk: int = 1000) -> Iterator[dict]:
+    """Stored events as flat rows (PLOVER fields, CAMEO root, ACLED-like columns)."""
+    q = (
+        select(Event, Document.url, Source.name, Source.confidential)
+        .join(Document, Document.id == Event.document_id)
+        .join(Source, Source.id == Document.source_id)
+        .order_by(Event.id)
+    )
+    if f.country:
+        q = q.where(Event.country == f.country.upper())
+    if f.event_type:
+        q = q.where(Event.event_type == f.event_type.upper())
+    if f.since:
+        q = q.where(Event.event_date >= f.since)
+    if f.until:
+        q = q.where(Event.event_date <= f.until)
+    for e, url, source_name, confidential in session.execute(q.execution_options(yield_per=chunk)):
+        # A confidential source shows only its pseudonym; its URLs could point at it.
+        if confidential:
+            url = None
+        yield {
+            "event_id": e.id,
+            "document_id": e.document_id,
+            "event_date": e.event_date.isoformat() if e.event_date else None,
+            "event_type": e.event_type,
+            "cameo_root": e.cameo,
+            "source_text": e.source_text,
+            "source_country": e.source_country,
+            "source_sector": e.source_sector,
+            "target_text": e.target_text,
+            "target_country": e.target_country,
+            "target_sector": e.target_sector,
+            "country": e.country,
+            "admin1": e.admin1,
+            "location": e.location_name,
+            "latitude": e.lat,
+            "longitude": e.lon,
+            "evidence": e.evidence,
+            "sentence": e.sentence,
+            "confidence": e.confidence,
+            "coder_version": e.coder_version,
+            "source_name": source_name,
+            "url": url,
+        }
+
+
+@dataclass(frozen=True)
+class LatestEvent:
+    id: int
+    event_type: str
+    country: str | None
+    location: str | None
+    event_date: date | None
+    source_text: str | None
+    target_text: str | None
+    evidence: str
+    sentence: str
+    # Offsets of the evidence inside ``sentence`` (None when it cannot be placed).
+    mark_start: int | None
+    mark_end: int | None
+    confidence: float
+    created_at: datetime
+
+
+def latest_events(session: Session, limit: int = 10) -> list[LatestEvent]:
+    """The most recently coded events with where their evidence sits in the sentence."""
+    rows = session.scalars(select(Event).order_by(Event.id.desc()).limit(limit)).all()
+    out = []
+    for e in rows:
+        sentence = e.sentence or e.evidence
+        start = sentence.find(e.evidence) if e.evidence else -1
+        out.append(
+            LatestEvent(
+                e.id,
+                e.event_type,
+                e.country,
+                e.location_name,
+                e.event_date,
+                e.source_text,
+                e.target_text,
+                e.evidence,
+                sentence,
+                start if start >= 0 else None,
+                start + len(e.evidence) if start >= 0 else None,
+                e.confidence,
+                e.created_at,
+            )
+        )
+    return out

@@ -1,0 +1,19 @@
+"""ASGI factory for multi-process serving: each uvicorn worker opens its own runtime.
+
+``uvicorn --factory wiqaya.web.asgi:create_from_env --workers 4`` (or
+``wiqaya serve --workers 4``) uses it; settings come from the environment
+(``WIQAYA_DATABASE_URL``), and every worker has its own connection pool.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+
+def create_from_env() -> FastAPI:
+    from wiqaya.logsafe import install
+    from wiqaya.runtime import open_runtime
+    from wiqaya.web.app import create_app
+
+    install()
+    return create_app(open_runtime(migrate=False))

@@ -1,0 +1,191 @@
+"""The read pipeline on real Arabic sentences from the dev split, and hostile input."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from wiqaya.language.arabic import clitic_variants, normalise
+from wiqaya.read.actors import load_actors
+from wiqaya.read.cli import extract_records
+from wiqaya.read.phrases import tokenize
+from wiqaya.read.pipeline import DocumentInput, read_document, read_documents
+from wiqaya.read.places import load_gazetteer
+from wiqaya.sift.export import safe_cell as escape_cell
+
+# Sentences quoted from arabic_event_gsr/*_detection.dev.csv (label "yes").
+PROTEST_AR = (
+    "وفي بغداد أحرق متظاهرون أعلام اسرائيل وأطلقوا نيران البنادق من طراز(ايه كيه – 47) "
+    "في الهواء في احتجاجات عمت العراق امس، مطالبين برد أقوى من الدول العربية على الهجوم "
+    "الإسرائيلي في غزة."
+)
+ASSAULT_AR = (
+    "اعلنت مصادر امنية وأخرى طبية عراقية مقتل اربعة اشخاص وإصابة سبعة آخرين بجروح في "
+    "انفجار سيارة مفخخة وسط بغداد أمس."
+)
+
+
+def _types(text: str, **kw) -> list[str]:
+    return [e.event_type for e in read_document(DocumentInput("t", text, **kw)).events]
+
+
+def test_protest_sentence_is_coded_with_place_and_date() -> None:
+    res = read_document(DocumentInput("p", PROTEST_AR, date=date(2009, 1, 2)))
+    ev = next(e for e in res.events if e.event_type == "PROTEST")
+    assert ev.cameo == "14"
+    assert ev.location is not None and ev.location.country == "IRQ"
+    assert ev.date == date(2009, 1, 1)  # «امس»
+    assert ev.evidence in PROTEST_AR[ev.span_start - ev.sentence_start :]
+
+
+def test_assault_sentence_is_coded() -> None:
+    res = read_document(DocumentInput("a", ASSAULT_AR, date=date(2008, 5, 10)))
+    ev = next(e for e in res.events if e.event_type == "ASSAULT")
+    assert ev.cameo == "18"
+    assert ev.location.place.name == "Baghdad"
+    assert ASSAULT_AR[ev.span_start : ev.span_end] == ev.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("اتهم وزير الخارجية الأمريكي الحكومة السورية بدعم الإرهاب.", "ACCUSE"),
+        ("اعتقلت الشرطة المصرية عشرين ناشطا في القاهرة.", "COERCE"),
+        ("التقى الرئيس اللبناني وزير الخارجية الفرنسي في بيروت.", "CONSULT"),
+        ("هدد الحوثيون باستهداف السفن في البحر الأحمر.", "THREATEN"),
+        ("رفضت الحكومة السودانية المبادرة.", "REJECT"),
+        ("Police arrested 20 protesters in Khartoum on Tuesday.", "COERCE"),
+    ],
+)
+def test_trigger_types(text: str, etype: str) -> None:
+    assert etype in _types(text)
+
+
+@pytest.mark.parametrize(
+    ("surface", "country", "sector"),
+    [
+        ("للحكومة العراقية", "IRQ", "GOV"),  # «لل» + article
+        ("القوات الإسرائيلية", "ISR", "MIL"),  # article + feminine adjective
+        ("الرئيسُ السوريّ", "SYR", "GOV"),  # diacritics
+        ("وبغداد", "IRQ", None),  # attached conjunction
+        ("حركة حماس", "PSE", "REB"),
+        ("Israeli army", "ISR", "MIL"),
+    ],
+)
+def test_actor_forms(surface: str, country: str, sector: str | None) -> None:
+    text = f"قال {surface} كلاما" if not surface.isascii() else f"The {surface} said"
+    ms = load_actors().mentions(tokenize(text), text)
+    assert any(m.country == country and m.sector == sector and m.text == surface for m in ms), ms
+
+
+def test_clitic_variants_keep_full_form_first() -> None:
+    assert clitic_variants(normalise("وبغداد"))[:2] == ["وبغداد", "بغداد"]
+    assert "الحكومه" in clitic_variants(normalise("للحكومة"))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "status"),
+    [
+        ("اشتباكات في طرابلس بين باب التبانة وجبل محسن", "طرابلس", "LBN", "resolved"),
+        ("قصف جوي على طرابلس الليبية", "طرابلس", "LBY", "resolved"),
+        ("وصل الوزير إلى طرابلس", "طرابلس", None, "ambiguous"),
+        ("أعلنت سلطنة عمان عن وساطة", "عمان", "OMN", "resolved"),
+        ("استقبل الملك في عمان الحكومة الأردنية", "عمان", "JOR", "resolved"),
+        ("وصل الوزير إلى عمان", "عمان", None, "ambiguous"),
+        ("خرجت مظاهرة في تونس العاصمة", "تونس", "TUN", "resolved"),
+        ("أعلنت الجزائر إغلاق حدودها", "الجزائر", "DZA", "resolved"),
+        ("وصل الأمير إلى الكويت", "الكويت", "KWT", "resolved"),
+    ],
+)
+def test_ambiguous_places(text: str, surface: str, country: str | None, status: str) -> None:
+    ms = load_gazetteer().mentions(tokenize(text), text)
+    m = next(m for m in ms if m.surface == surface)
+    assert (m.status, m.country) == (status, country)
+    if status == "ambiguous":
+        assert len({c.country for c in m.candidates}) >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("ودعا إلى التحريض على العنف ضد الطائفة الأخرى", "hate_speech_incitement"),
+        ("تعرض المعتقلون للتعذيب وسوء المعاملة", "human_rights_violations"),
+        ("اتهمت المعارضة الحكومة بتزوير الانتخابات", "election_dispute_violence"),
+        ("أعلن الجيش الانقلاب وتعليق الدستور", "unconstitutional_change"),
+        ("تجدد النزاع الحدودي بين البلدين", "border_territorial_dispute"),
+        ("هاجمت ميليشيات مسلحة القرية", "armed_group_activity"),
+        ("ضبطت السلطات شبكة لتهريب المخدرات", "trafficking_organised_crime"),
+    ],
+)
+def test_indicators(text: str, indicator: str) -> None:
+    hits = read_document(DocumentInput("i", text)).indicators
+    hit = next(h for h in hits if h.indicator == indicator)
+    assert text[hit.start : hit.end] == hit.evidence
+    assert hit.lexicon_version.startswith("indicators-")
+
+
+def test_mixed_document_codes_both_languages() -> None:
+    res = read_document(
+        DocumentInput("m", ASSAULT_AR + " Police arrested 20 protesters in Khartoum.")
+    )
+    kinds = {e.event_type for e in res.events}
+    assert {"ASSAULT", "COERCE"} <= kinds
+
+
+def test_batch_equals_single() -> None:
+    docs = [DocumentInput("1", PROTEST_AR), DocumentInput("2", ASSAULT_AR)]
+    assert [r.as_dict() for r in read_documents(docs)] == [read_document(d).as_dict() for d in docs]
+
+
+HOSTILE = [
+    b"",
+    b"   ",
+    b"not json",
+    b"[1, 2]",
+    b'{"id": 5, "text": "x"}',
+    b'{"id": "a", "text": 7}',
+    b'{"id": "b", "text": "x", "date": "2024-13-40"}',
+    b'{"id": "c", "text": "\xff\xfe"}',
+    json.dumps({"id": "d", "text": "\u202e\u200fقتل\u0000 ثلاثة\u2066 في بغداد\u0007"}).encode(),
+    json.dumps({"id": "e", "text": "قتل مسلحون ثلاثة في بغداد. " * 20000}).encode(),
+    json.dumps({"id": "f", "text": ""}).encode(),
+]
+
+
+def test_extract_hostile_lines_keep_order_and_never_stop() -> None:
+    out = list(extract_records(iter(HOSTILE)))
+    assert len(out) == len(HOSTILE)
+    errors = [("error" in r) for r in out]
+    assert errors == [True, True, True, True, True, True, True, True, False, False, False]
+    assert [r["id"] for r in out][8:] == ["d", "e", "f"]
+    assert any(e["event"] == "ASSAULT" for e in out[8]["events"])
+    assert out[9]["events"]  # the huge document is read (events per sentence)
+    for r in out:
+        assert set(r) >= {"id", "lang", "events", "indicators"}
+
+
+def test_formula_cells_are_escaped() -> None:
+    assert escape_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert escape_cell("-1+2") == "'-1+2"
+    assert escape_cell("@x") == "'@x"
+    assert escape_cell("قتل") == "قتل"
+    assert escape_cell(3) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # Active voice: subject before the verb is the source.
+        ("Israeli army attacked Syrian forces near the border.", "ISR", "SYR"),
+        # Passive voice: the subject is the target, the "by" agent the source.
+        ("Syrian forces were attacked by Israeli army near the border.", "ISR", "SYR"),
+        ("Syrian forces were heavily attacked near the border.", None, "SYR"),
+    ],
+)
+def test_english_source_target_follow_voice(text: str, source: str | None, target: str) -> None:
+    ev = next(
+        e for e in read_document(DocumentInput("e", text, "en")).events if e.event_type == "ASSAULT"
+    )
+    assert (ev.source.country, ev.target.country) == (source, target)

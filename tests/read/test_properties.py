@@ -1,0 +1,51 @@
+"""Property tests for the read stage's text plumbing (tokens, sentences, clitics)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wiqaya.language.arabic import clitic_variants, normalise
+from wiqaya.read.dates import resolve_date
+from wiqaya.read.phrases import tokenize
+from wiqaya.read.sentences import split_sentences
+
+ARABIC = st.text(
+    alphabet=st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآءؤئ ًٌٍَُِّْـ.،؟!\n ")),
+    max_size=200,
+)
+ANY = st.one_of(ARABIC, st.text(max_size=200))
+
+
+@given(ANY)
+@settings(max_examples=200, deadline=None)
+def test_token_offsets_point_into_the_text(text: str) -> None:
+    for t in tokenize(text):
+        assert text[t.start : t.end] == t.text
+        assert t.norm == normalise(t.text)
+
+
+@given(ANY)
+@settings(max_examples=200, deadline=None)
+def test_sentences_are_slices_in_order(text: str) -> None:
+    last = 0
+    for s in split_sentences(text):
+        assert text[s.start : s.end] == s.text
+        assert s.start >= last
+        last = s.end
+
+
+@given(ARABIC)
+@settings(max_examples=200, deadline=None)
+def test_clitic_variants_start_with_the_word_and_shrink(word: str) -> None:
+    n = normalise(word)
+    variants = clitic_variants(n)
+    assert variants[0] == n
+    assert len(set(variants)) == len(variants)
+    assert all(len(v) <= len(n) for v in variants)
+
+
+@given(ANY)
+@settings(max_examples=100, deadline=None)
+def test_dates_never_fail_without_a_document_date(text: str) -> None:
+    assert resolve_date(text, None) == (None, None)

@@ -1,0 +1,92 @@
+"""Fuzzing the `wiqaya extract` contract: one output line per input line, always.
+
+Whatever the input lines are (valid records, broken JSON, wrong types, huge
+nesting, bidi and control characters), the output has the same number of
+records, in order, each with the contract's keys; bad lines carry "error".
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wiqaya.read.cli import extract_records
+
+# Hypothesis warns that the 100 kB nesting examples make a long repr: they are meant to.
+pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")
+
+SENTENCES = [
+    "تظاهر مئات الطلاب أمام مبنى البرلمان في بغداد احتجاجاً على البطالة.",
+    "قتل ثلاثة مدنيين في قصف على حلب.",
+    "Police fired tear gas at protesters in Khartoum on Tuesday.",
+]
+text = st.one_of(
+    st.sampled_from(SENTENCES),
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from(list("بغداد احتجاج \u202e\u2066\r\x1b")),
+            st.characters(blacklist_categories=("Cs",)),
+        ),
+        max_size=120,
+    ),
+)
+good = st.fixed_dictionaries(
+    {"id": st.text(max_size=10), "text": text},
+    optional={
+        "lang": st.sampled_from(["ar", "en", "xx"]),
+        "date": st.sampled_from(["2024-05-17", "2024-5-17", "yesterday", "0000-00-00"]),
+    },
+).map(lambda d: json.dumps(d, ensure_ascii=False).encode("utf-8"))
+bad = st.one_of(
+    st.binary(max_size=200),
+    st.sampled_from(
+        [
+            b"",
+            b"   ",
+            b"[1, 2]",
+            b'{"id": 5, "text": "x"}',
+            b'{"id": "a", "text": 7}',
+            b'{"id": "a"}',
+            b"{" * 50_000,
+            b'{"id": "a", "text": ' + b"[" * 50_000 + b"]" * 50_000 + b"}",
+            '{"id": "\u202e", "text": "نص"}'.encode(),
+            b"\xff\xfe\x00\x00",
+        ]
+    ),
+)
+
+
+@settings(
+    deadline=timedelta(seconds=10),
+    max_examples=25,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(st.lists(st.one_of(good, bad), min_size=1, max_size=8))
+def test_one_record_per_line_in_order(lines: list[bytes]) -> None:
+    lines = [line.replace(b"\n", b" ") for line in lines]
+    out = list(extract_records(iter(lines), batch=3))
+    assert len(out) == len(lines)
+    for raw, record in zip(lines, out, strict=True):
+        assert {"id", "lang", "events", "indicators"} <= set(record)
+        assert isinstance(record["events"], list) and isinstance(record["indicators"], list)
+        json.dumps(record, ensure_ascii=False)  # always serialisable
+        try:
+            parsed = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            parsed = None
+        valid = (
+            isinstance(parsed, dict)
+            and isinstance(parsed.get("id"), str)
+            and isinstance(parsed.get("text"), str)
+            and parsed.get("date") in (None, "2024-05-17")
+        )
+        if valid:
+            assert "error" not in record and record["id"] == parsed["id"]
+        elif parsed is None or not isinstance(parsed, dict):
+            assert "error" in record
+        for event in record["events"]:
+            assert set(event) >= {"event", "source", "target", "evidence", "confidence"}

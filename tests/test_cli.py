@@ -1,0 +1,46 @@
+"""The command line answers user mistakes with a coded message, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    import os
+
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "wiqaya", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
+    )
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("wiqaya ")
+
+
+def test_db_upgrade_creates_database(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("db", "upgrade", env={"WIQAYA_HOME": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "wiqaya.db").exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["not a url at all", "postgresql+psycopg://nobody:wrong@127.0.0.1:1/nothing"],
+)
+def test_bad_database_url_is_a_clear_error(url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli(
+        "db", "upgrade", env={"WIQAYA_HOME": str(tmp_path), "WIQAYA_DATABASE_URL": url}
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "E-CFG" in result.stderr or "E-DB" in result.stderr
