@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start Debian's PostgreSQL cluster on 127.0.0.1 and make sure a test role exists.
-# Prints the admin URL the tests use to create one database per test.
+# Prints the admin URL the tests use to create one database per test, and
+# nothing else on stdout: callers capture it.
 set -euo pipefail
 version="$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1)"
 if [ -z "$version" ]; then
@@ -9,9 +10,11 @@ if [ -z "$version" ]; then
 fi
 if ! pg_lsclusters -h | awk '{print $4}' | grep -q online; then
   if ! pg_lsclusters -h | grep -q "^$version main"; then
-    pg_createcluster "$version" main >/dev/null
+    pg_createcluster "$version" main >&2
   fi
-  pg_ctlcluster "$version" main start
+  # Its chatter ("Removed stale pid file.") must not reach stdout, which
+  # carries only the URL.
+  pg_ctlcluster "$version" main start >&2
 fi
 for _ in $(seq 1 30); do
   pg_isready -q -h 127.0.0.1 && break

@@ -7,7 +7,9 @@ VENV="${VENV:-.venv}"
 scripts/bootstrap.sh test
 
 if [ -z "${WIQAYA_TEST_PG_URL:-}" ]; then
-  export WIQAYA_TEST_PG_URL="$(scripts/postgres.sh)"
+  # Only the last line is the URL, whatever the server tools print before it.
+  WIQAYA_TEST_PG_URL="$(scripts/postgres.sh | tail -n 1)"
+  export WIQAYA_TEST_PG_URL
 fi
 
 "$VENV/bin/ruff" check src tests benchmarks evaluation
