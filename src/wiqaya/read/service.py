@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from wiqaya.read.pipeline import coder_version, read_documents
 from wiqaya.runtime import Runtime
-from wiqaya.store.read import count_unread, save_reading, unread_batch
+from wiqaya.store.read import count_unread, save_batch, unread_batch
 
 
 @dataclass(frozen=True)
@@ -44,13 +44,13 @@ def read_unread(
             break
         results = read_documents(inputs)
         # One transaction per batch: a crash loses at most this batch,
-        # and the next run picks it up again.
+        # and the next run picks it up again. Documents another run stored
+        # meanwhile are skipped, not counted twice.
         with runtime.sessions() as session, session.begin():
-            for r in results:
-                save_reading(session, r, version)
+            saved = save_batch(session, results, version, only)
         after = int(inputs[-1].id)
-        docs += len(results)
-        events += sum(len(r.events) for r in results)
+        docs += len(saved)
+        events += sum(len(r.events) for r in saved)
         if on_batch:
             on_batch(len(results))
     return ReadTotals(docs, events, version)

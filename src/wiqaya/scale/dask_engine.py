@@ -102,7 +102,7 @@ def read_with_dask(
     from distributed import as_completed
 
     from wiqaya.read.pipeline import coder_version
-    from wiqaya.store.read import count_unread, save_reading, unread_batch
+    from wiqaya.store.read import count_unread, save_batch, unread_batch
 
     if workers < 1:
         raise InputError("--workers must be at least 1", code="E-SC-003")
@@ -149,11 +149,10 @@ def read_with_dask(
             results = future.result()
             # One transaction per batch, as the in-process engine does.
             with runtime.sessions() as session, session.begin():
-                for result in results:
-                    save_reading(session, result, version)
+                saved = save_batch(session, results, version, only)
             summary.batches += 1
-            summary.documents += len(results)
-            summary.events += sum(len(r.events) for r in results)
+            summary.documents += len(saved)
+            summary.events += sum(len(r.events) for r in saved)
             future.release()
             if progress:
                 progress(summary.documents, total)

@@ -3,6 +3,12 @@
 Saving a document's reading replaces any earlier one in the same transaction
 (delete then insert, then the ``document_reads`` marker), so ``wiqaya read``
 is idempotent and an interrupted run resumes where it stopped.
+
+Two ``wiqaya read`` runs (or a run and a Dask run) may fetch the same unread
+batch. :func:`save_batch` settles that at write time: it takes the write lock
+(SQLite) or locks the document rows in id order (PostgreSQL), then keeps only
+the documents that are still unread, so the later writer skips what the earlier
+one stored instead of failing on the ``document_reads`` key or redoing it.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from sqlalchemy.orm import Session
 from wiqaya.read.pipeline import DocumentInput, ReadResult
 from wiqaya.store.models.read import DocumentRead, Event, IndicatorHit, PlaceMention
 from wiqaya.store.models.sift import Document, Source
+from wiqaya.store.writelock import begin_write
 
 
 def count_unread(session: Session, coder_version: str | None = None) -> int:
@@ -52,6 +59,37 @@ def unread_batch(
         )
         for r in rows
     ]
+
+
+def save_batch(
+    session: Session,
+    results: list[ReadResult],
+    coder_version: str,
+    only: str | None = None,
+) -> list[ReadResult]:
+    """Save the readings of documents still unread; return the ones saved (caller commits).
+
+    ``only`` is the same as for :func:`unread_batch`: ``None`` means "no reading
+    at all", a version means "no reading by that version" (``--recode``).
+    """
+    if not results:
+        return []
+    begin_write(session)
+    ids = sorted(int(r.id) for r in results)
+    if session.get_bind().dialect.name == "postgresql":
+        # Row locks in id order: concurrent writers of overlapping batches
+        # queue behind each other instead of deadlocking.
+        session.execute(
+            select(Document.id).where(Document.id.in_(ids)).order_by(Document.id).with_for_update()
+        )
+    taken_q = select(DocumentRead.document_id).where(DocumentRead.document_id.in_(ids))
+    if only:
+        taken_q = taken_q.where(DocumentRead.coder_version == only)
+    taken = set(session.scalars(taken_q))
+    fresh = [r for r in results if int(r.id) not in taken]
+    for r in fresh:
+        save_reading(session, r, coder_version)
+    return fresh
 
 
 def save_reading(
