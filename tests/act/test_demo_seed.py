@@ -63,3 +63,19 @@ def test_seeded_pages_show_the_example_badge(runtime) -> None:  # type: ignore[n
     f = client.get(f"/situations/{iraq.id}?lang=en")
     assert "EXAMPLE" in f.text and "NATO Mission Iraq" in f.text
     assert "EXAMPLE Huda Al-Sayed" in f.text and "75,000.00" in f.text
+
+
+def test_recorded_roles_read_in_the_page_language(runtime) -> None:  # type: ignore[no-untyped-def]
+    seed_examples(runtime, today=TODAY)
+    client = logged_in_client(runtime)
+    with runtime.sessions() as s:
+        iraq = store.find_situation(s, "EXAMPLE: Iraq, Daesh offensive 2013-2014")
+    ar = client.get(f"/situations/{iraq.id}?lang=ar").text
+    en = client.get(f"/situations/{iraq.id}?lang=en").text
+    # The demo's partner and actor roles, typed in English, show in Arabic on
+    # Arabic pages and unchanged on English ones.
+    assert "تدريب ومشورة" in ar and "training and advice" not in ar
+    assert "طرف" in ar and ">party<" not in ar
+    assert "training and advice" in en and ">party<" in en
+    country = client.get("/country/IRQ?lang=ar").text
+    assert "بعثة سياسية أممية" in country and "UN political mission" not in country

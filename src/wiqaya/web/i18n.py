@@ -78,6 +78,19 @@ def label(prefix: str, key: str | None, lang: str) -> str:
     return found if found is not None else key.replace("_", " ")
 
 
+def phrase(text: str | None, lang: str) -> str:
+    """A recorded free-text phrase (a partner's role, an actor's role) in ``lang``.
+
+    Analysts type these in their own language, and they are shown as typed; the
+    common ones of the seeded demo and the toolbox vocabulary are registered
+    under ``phrase.<english text>`` so an Arabic page does not show English.
+    """
+    if not text:
+        return ""
+    found = _STRINGS[pick_lang(lang)].get(f"phrase.{text.strip().casefold()}")
+    return found if found is not None else text
+
+
 def variable_label(variable: str, lang: str) -> str:
     """Name a stored series variable such as ``events.ASSAULT`` or ``ucdp.bd_best``."""
     table = _STRINGS[pick_lang(lang)]

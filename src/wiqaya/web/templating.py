@@ -74,6 +74,7 @@ def render(
         "month": lambda p: i18n.fmt_month(p, lang),
         "cname": lambda code: countries.name(code, lang),
         "lbl": lambda prefix, key: i18n.label(prefix, key, lang),
+        "phrase": lambda text: i18n.phrase(text, lang),
         "var_label": lambda v: i18n.variable_label(v, lang),
         "url_with": lambda **kw: url_with(request, **kw),
         "web_url": is_web_url,

@@ -106,6 +106,21 @@ i18n.register(
         "pk.coalition": ("تحالف", "Coalition"),
         "pk.un_mission": ("بعثة أممية", "UN mission"),
         "pk.mission": ("بعثة", "Mission"),
+        # Roles recorded in the demo's situation files; analysts' own text is
+        # shown as typed (see i18n.phrase).
+        "phrase.party": ("طرف", "party"),
+        "phrase.training and advice": ("تدريب ومشورة", "training and advice"),
+        "phrase.military campaign against daesh": (
+            "حملة عسكرية ضد داعش",
+            "military campaign against Daesh",
+        ),
+        "phrase.un political mission": ("بعثة سياسية أممية", "UN political mission"),
+        "phrase.regional body, joint envoy": (
+            "هيئة إقليمية، مبعوث مشترك",
+            "regional body, joint envoy",
+        ),
+        "phrase.regional good offices": ("مساعٍ حميدة إقليمية", "regional good offices"),
+        "phrase.regional body": ("هيئة إقليمية", "regional body"),
     }
 )
 
