@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wiqaya.sift.dates import InvalidDate, parse_date
+from wiqaya.sift.dates import InvalidDate, date_from_newswire_id, parse_date
 from wiqaya.sift.decode import Decoded, Undecodable, decode_bytes
 from wiqaya.sift.formats import InputFile, Limits, read_input
 from wiqaya.sift.items import BattleDeathsRow, EventRow, Problem, RawDocument, Reason
@@ -239,6 +239,20 @@ def test_dates_are_parsed_or_refused(raw: str) -> None:
         assert str(exc)
     else:
         assert value is None or (isinstance(value, datetime) and value.tzinfo is None)
+
+
+@HOSTILE
+@given(
+    st.one_of(
+        st.text(max_size=40),
+        st.from_regex(r"[A-Z]{3}_[A-Z]{3}_[0-9]{8}\.[0-9]{4}(-[0-9]{1,3})?", fullmatch=True),
+    )
+)
+def test_newswire_ids_give_a_real_date_or_none(raw: str) -> None:
+    found = date_from_newswire_id(raw)
+    if found is not None:
+        # Only a real calendar date that the id spells out, never a guess.
+        assert found.strftime("%Y%m%d") in raw and found.tzinfo is None
 
 
 def test_jsonl_keeps_line_separators_inside_strings() -> None:

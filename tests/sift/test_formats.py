@@ -70,6 +70,22 @@ def test_csv_documents_with_bad_rows_keep_the_good_ones() -> None:
     ]
 
 
+def test_newswire_ids_date_rows_without_a_date_column() -> None:
+    # The bundled OEDA sentences have no date column, but their Gigaword ids
+    # (AAW_ARB_20080913.0007-59: Asharq Al-Awsat, 13 Sep 2008) carry the date.
+    body = (
+        "id,text\n"
+        f'AAW_ARB_20080913.0007-59,"{S[0]}"\n'
+        f'AAW_ARB_20081331.0001-2,"{S[1]}"\n'  # no 31st of a 13th month: no date
+        f'e6874d82b9c4d010_38,"{S[2]}"\n'
+    )
+    got = docs(read("gsr.csv", body))
+    assert [d.published_at for d in got] == [datetime(2008, 9, 13), None, None]
+    # An explicit date column wins over the id.
+    (dated,) = docs(read("d.csv", f'id,date,text\nAAW_ARB_20080913.0007,2009-01-02,"{S[0]}"\n'))
+    assert dated.published_at == datetime(2009, 1, 2)
+
+
 def test_csv_in_windows_1256_with_semicolons() -> None:
     body = "text;id\n" + "".join(f'"{s}";{i}\n' for i, s in enumerate(S[:5]))
     got = docs(read("legacy.csv", body.encode("cp1256")))

@@ -61,3 +61,23 @@ def _parse(value: str) -> datetime | None:
         return parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
+
+
+# LDC newswire document ids (Gigaword and the corpora built on it, such as the
+# OEDA Arabic gold standard) carry the story's date: AAW_ARB_20080913.0007 is
+# Asharq Al-Awsat, 13 September 2008, story 7.
+_NEWSWIRE_ID = re.compile(r"^[A-Z]{3}_[A-Z]{3}_(\d{4})(\d{2})(\d{2})\.\d{4}")
+
+
+def date_from_newswire_id(external_id: str | None) -> datetime | None:
+    """The date encoded in an LDC newswire document id, else ``None`` (never raises)."""
+    if not external_id:
+        return None
+    match = _NEWSWIRE_ID.match(external_id.strip())
+    if not match:
+        return None
+    try:
+        found = datetime(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+    return found if MIN_YEAR <= found.year <= datetime.now(UTC).year + 1 else None

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterator
 
 from wiqaya.sift import datasets
-from wiqaya.sift.dates import InvalidDate, parse_date
+from wiqaya.sift.dates import InvalidDate, date_from_newswire_id, parse_date
 from wiqaya.sift.formats import InputFile, decode_or_problem
 from wiqaya.sift.items import Item, Problem, RawDocument, Reason, sample_of
 
@@ -138,6 +138,9 @@ def _document(values: dict[str, object], origin: str, locator: str, encoding: st
         published = parse_date(field("date"))
     except InvalidDate as exc:
         return Problem(Reason.INVALID_DATE, origin, str(exc), locator, sample_of(text))
+    if published is None:
+        # With no date column, a newswire id still dates the story.
+        published = date_from_newswire_id(field("id"))
     return RawDocument(
         text=text,
         origin=origin,
