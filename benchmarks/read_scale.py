@@ -29,7 +29,7 @@ from wiqaya.scale.corpus import build_corpus
 from wiqaya.scale.dask_engine import read_with_dask, worker_coder_version, worker_peak_memory
 from wiqaya.sift.pipeline import IngestOptions, ingest_paths
 from wiqaya.store.migrate import upgrade
-from wiqaya.store.read import save_reading, unread_batch
+from wiqaya.store.read import save_batch, unread_batch
 
 
 def _runtime(db: Path):  # type: ignore[no-untyped-def]
@@ -51,8 +51,7 @@ def in_process(db: Path, batch: int) -> tuple[float, int, int]:
                 break
             results = read_documents(inputs)
             with runtime.sessions() as session, session.begin():
-                for r in results:
-                    save_reading(session, r, version)
+                save_batch(session, results, version)
             after = int(inputs[-1].id)
             docs += len(results)
             events += sum(len(r.events) for r in results)

@@ -18,10 +18,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from wiqaya.read.pipeline import DocumentInput, ReadResult
+from wiqaya.store import bulk
+from wiqaya.store.models.base import utcnow
 from wiqaya.store.models.read import DocumentRead, Event, IndicatorHit, PlaceMention
 from wiqaya.store.models.sift import Document, Source
 from wiqaya.store.writelock import begin_write
@@ -87,8 +89,7 @@ def save_batch(
         taken_q = taken_q.where(DocumentRead.coder_version == only)
     taken = set(session.scalars(taken_q))
     fresh = [r for r in results if int(r.id) not in taken]
-    for r in fresh:
-        save_reading(session, r, coder_version)
+    _write_readings(session, fresh, coder_version)
     return fresh
 
 
@@ -96,86 +97,117 @@ def save_reading(
     session: Session, result: ReadResult, coder_version: str, error: str | None = None
 ) -> None:
     """Replace the stored reading of one document by ``result`` (caller commits)."""
-    doc_id = int(result.id)
-    for model in (Event, IndicatorHit, PlaceMention):
-        session.execute(delete(model).where(model.document_id == doc_id))
-    session.execute(delete(DocumentRead).where(DocumentRead.document_id == doc_id))
-    for e in result.events:
-        loc = e.location
-        place = loc.place if loc else None
-        session.add(
-            Event(
-                document_id=doc_id,
-                event_type=e.event_type,
-                cameo=e.cameo,
-                source_text=e.source.text,
-                source_country=e.source.country,
-                source_sector=e.source.sector,
-                target_text=e.target.text,
-                target_country=e.target.country,
-                target_sector=e.target.sector,
-                location_name=(place.name if place else loc.surface) if loc else None,
-                country=place.country if place else None,
-                admin1=place.admin1 if place else None,
-                lat=place.lat if place else None,
-                lon=place.lon if place else None,
-                event_date=e.date,
-                evidence=e.evidence,
-                span_start=e.span_start,
-                span_end=e.span_end,
-                sentence=e.sentence,
-                confidence=e.confidence,
-                coder_version=coder_version,
+    _write_readings(session, [result], coder_version, error)
+
+
+def _write_readings(
+    session: Session, results: list[ReadResult], coder_version: str, error: str | None = None
+) -> None:
+    """Replace the stored readings of these documents, set-wise.
+
+    One DELETE per table and one multi-row INSERT per table for the whole batch:
+    row-by-row ORM saves made the write, which runs in one process, the part of
+    ``wiqaya read`` that extra Dask workers could not shorten.
+    """
+    if not results:
+        return
+    ids = [int(r.id) for r in results]
+    for model in (Event, IndicatorHit, PlaceMention, DocumentRead):
+        for member in bulk.member_of(session, model.document_id, ids):
+            session.execute(delete(model).where(member))
+    events: list[dict] = []
+    hits: list[dict] = []
+    places: list[dict] = []
+    reads: list[dict] = []
+    now = utcnow()
+    for result in results:
+        doc_id = int(result.id)
+        for e in result.events:
+            loc = e.location
+            place = loc.place if loc else None
+            events.append(
+                {
+                    "document_id": doc_id,
+                    "event_type": e.event_type,
+                    "cameo": e.cameo,
+                    "source_text": e.source.text,
+                    "source_country": e.source.country,
+                    "source_sector": e.source.sector,
+                    "target_text": e.target.text,
+                    "target_country": e.target.country,
+                    "target_sector": e.target.sector,
+                    "location_name": (place.name if place else loc.surface) if loc else None,
+                    "country": place.country if place else None,
+                    "admin1": place.admin1 if place else None,
+                    "lat": place.lat if place else None,
+                    "lon": place.lon if place else None,
+                    "event_date": e.date,
+                    "evidence": e.evidence,
+                    "span_start": e.span_start,
+                    "span_end": e.span_end,
+                    "sentence": e.sentence,
+                    "confidence": e.confidence,
+                    "coder_version": coder_version,
+                    "created_at": now,
+                }
             )
-        )
-    for h in result.indicators:
-        session.add(
-            IndicatorHit(
-                document_id=doc_id,
-                indicator=h.indicator,
-                evidence=h.evidence,
-                span_start=h.start,
-                span_end=h.end,
-                country=_main_country(result),
-                hit_date=result.events[0].date if result.events else None,
-                confidence=h.confidence,
-                lexicon_version=h.lexicon_version,
+        main_country = _main_country(result) if result.indicators else None
+        for h in result.indicators:
+            hits.append(
+                {
+                    "document_id": doc_id,
+                    "indicator": h.indicator,
+                    "evidence": h.evidence,
+                    "span_start": h.start,
+                    "span_end": h.end,
+                    "country": main_country,
+                    "hit_date": result.events[0].date if result.events else None,
+                    "confidence": h.confidence,
+                    "lexicon_version": h.lexicon_version,
+                }
             )
-        )
-    for p in result.places:
-        pl = p.place
-        session.add(
-            PlaceMention(
-                document_id=doc_id,
-                surface=p.surface,
-                name=pl.name if pl else None,
-                country=pl.country if pl else None,
-                admin1=pl.admin1 if pl else None,
-                lat=pl.lat if pl else None,
-                lon=pl.lon if pl else None,
-                geonames_id=pl.geonames_id if pl else None,
-                span_start=p.start,
-                span_end=p.end,
-                status=p.status,
-                candidates=json.dumps(
-                    [{"name": c.name, "country": c.country, "kind": c.kind} for c in p.candidates],
-                    ensure_ascii=False,
-                )
-                if p.status == "ambiguous"
-                else None,
-                gazetteer_version=coder_version,
+        for p in result.places:
+            pl = p.place
+            places.append(
+                {
+                    "document_id": doc_id,
+                    "surface": p.surface,
+                    "name": pl.name if pl else None,
+                    "country": pl.country if pl else None,
+                    "admin1": pl.admin1 if pl else None,
+                    "lat": pl.lat if pl else None,
+                    "lon": pl.lon if pl else None,
+                    "geonames_id": pl.geonames_id if pl else None,
+                    "span_start": p.start,
+                    "span_end": p.end,
+                    "status": p.status,
+                    "candidates": json.dumps(
+                        [
+                            {"name": c.name, "country": c.country, "kind": c.kind}
+                            for c in p.candidates
+                        ],
+                        ensure_ascii=False,
+                    )
+                    if p.status == "ambiguous"
+                    else None,
+                    "gazetteer_version": coder_version,
+                }
             )
+        reads.append(
+            {
+                "document_id": doc_id,
+                "coder_version": coder_version,
+                "lang": result.lang,
+                "n_events": len(result.events),
+                "n_indicators": len(result.indicators),
+                "error": error,
+                "read_at": now,
+            }
         )
-    session.add(
-        DocumentRead(
-            document_id=doc_id,
-            coder_version=coder_version,
-            lang=result.lang,
-            n_events=len(result.events),
-            n_indicators=len(result.indicators),
-            error=error,
-        )
-    )
+    for model, rows in ((Event, events), (IndicatorHit, hits), (PlaceMention, places)):
+        if rows:
+            session.execute(insert(model), rows)
+    session.execute(insert(DocumentRead), reads)
 
 
 def _main_country(result: ReadResult) -> str | None:
