@@ -230,8 +230,11 @@ def load_actors() -> ActorDictionary:
         for n in c["ar"] + c["en"]:
             index.add(n, ActorCode(c["iso3"], None, "gazetteer"))
     petr = DATA / "arabic_dictionaries"
+    # Actor entries are proper names: inflecting them turns «صدام» into
+    # «الصدامات» (clashes), «مالي» into «المالية» (financial), «الملا» into
+    # «ملايين». Nationality adjectives that do inflect are in the additions.
     for name, code in _parse_petrarch_actors(petr / "actor_dict_ar_v4.txt", iso3):
-        index.add(name, code, inflect=True)
+        index.add(name, code)
     for name, code in _parse_petrarch_actors(petr / "agents.all.ar_v3.txt", iso3):
         index.add(name, code, inflect=True)
     return ActorDictionary(index, f"{adds['version']}+petrarch-ar-v4")

@@ -64,7 +64,10 @@ def _inflections(word: str) -> list[str]:
     else:
         forms += [word + "ه", word + "ين", word + "ون", word + "ات", word + "يين", word + "يون"]
         if word.endswith("ي"):
-            forms += [word + "ه", word[:-1] + "يين", word + "ات"]
+            # Nisba adjectives also take the accusative «عراقيا» (13 عراقياً)
+            # and the duals «باكستانيان», «جورجيتين».
+            forms += [word + "ه", word[:-1] + "يين", word + "ات", word + "ا"]
+            forms += [word + "ان", word + "تين", word + "تان"]
     return forms
 
 

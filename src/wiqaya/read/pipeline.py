@@ -21,10 +21,17 @@ from wiqaya.language.detect import detect_language
 from wiqaya.read.actors import ActorMention, load_actors
 from wiqaya.read.dates import resolve_date
 from wiqaya.read.detector import Detector, load_detector
-from wiqaya.read.events import TRIGGER_ONLY_CONFIDENCE, cameo_roots, find_triggers, pick_actors
+from wiqaya.read.events import (
+    TRIGGER_ONLY_CONFIDENCE,
+    Trigger,
+    cameo_roots,
+    find_triggers,
+    pick_actors,
+)
 from wiqaya.read.indicators import IndicatorHit, load_indicators
 from wiqaya.read.phrases import Token, tokenize
 from wiqaya.read.places import PlaceMention, load_gazetteer
+from wiqaya.read.roles import Candidate, RoleModel, candidates, load_roles
 from wiqaya.read.sentences import split_sentences
 
 MAX_TEXT = 1_000_000  # characters read per document; the rest is reported, not coded
@@ -112,15 +119,26 @@ class ReadResult:
 
 
 def coder_version() -> str:
-    """Every data file and model version that shapes the output, in one string."""
+    """Every data file and model version that shapes the output, in one string.
+
+    The stored column holds 60 characters, so each part is a one-letter tag
+    and its date version: a(ctors) g(azetteer) i(ndicators) d(etector)
+    r(oles); ``-`` for a model that is not shipped.
+    """
     det = load_detector()
+    roles = load_roles()
+
+    def tail(version: str) -> str:
+        return version.split("+")[0].rsplit("-", 1)[-1]
+
     return "+".join(
         [
-            "read-1",
-            load_actors().version.split("+")[0],
-            load_gazetteer().version.split("+")[0],
-            load_indicators().version,
-            det.version if det else "no-detector",
+            "read2",
+            "a" + tail(load_actors().version),
+            "g" + tail(load_gazetteer().version),
+            "i" + tail(load_indicators().version),
+            "d" + (tail(det.version) if det else "-"),
+            "r" + (tail(roles.version) if roles else "-"),
         ]
     )[:60]
 
@@ -144,12 +162,41 @@ class _Pending:
 
 
 def read_documents(
-    docs: Sequence[DocumentInput], *, detector: Detector | None | bool = True
+    docs: Sequence[DocumentInput],
+    *,
+    detector: Detector | None | bool = True,
+    roles: RoleModel | None | bool = True,
 ) -> list[ReadResult]:
     """Read a batch of documents; the detector runs once over the whole batch.
 
     ``detector=True`` uses the shipped model, ``False`` triggers alone, or pass
-    a :class:`Detector` (the evaluation passes fold models).
+    a :class:`Detector` (the evaluation passes fold models). ``roles`` likewise
+    picks Arabic sources and targets with the shipped ranker, word order
+    (``False``) or a given :class:`RoleModel`.
+    """
+    if roles is True:
+        roles = load_roles()
+    elif roles is False:
+        roles = None
+    roots = cameo_roots()
+    results, events = pending_events(docs, detector=detector)
+    for p, trig, conf in events:
+        source, target, loc = assign_roles(p, trig, roles)
+        when, _ = resolve_date(p.sentence, p.doc_date)
+        a, b = p.tokens[trig.tok_start].start, p.tokens[trig.tok_end - 1].end
+        p.result.events.append(
+            _event(trig.event_type, roots, source, target, loc, when, p, a, b, conf)
+        )
+    return results
+
+
+def pending_events(
+    docs: Sequence[DocumentInput], *, detector: Detector | None | bool = True
+) -> tuple[list[ReadResult], list[tuple[_Pending, Trigger, float]]]:
+    """Results with places and indicators filled, and the events still to code.
+
+    Each event is (sentence, trigger, confidence), in text order; the ones
+    the detector rejects are already left out.
     """
     actors_dict = load_actors()
     gaz = load_gazetteer()
@@ -158,7 +205,6 @@ def read_documents(
         detector = load_detector()
     elif detector is False:
         detector = None
-    roots = cameo_roots()
     results: list[ReadResult] = []
     pending: list[_Pending] = []
     for doc in docs:
@@ -223,6 +269,7 @@ def read_documents(
     ]
     probs = detector.probabilities([p.norm for p in needs]) if detector and needs else None
     prob_of = {id(p): probs[k] for k, p in enumerate(needs)} if probs is not None else {}
+    events: list[tuple[_Pending, Trigger, float]] = []
     for p in pending:
         for trig in p.triggers:
             conf = TRIGGER_ONLY_CONFIDENCE
@@ -232,24 +279,52 @@ def read_documents(
                 if prob < detector.thresholds[j]:
                     continue
                 conf = prob
-            source, target = pick_actors(p.actors, trig, p.lang, p.tokens)
-            loc = next((pl for pl in p.places if pl.status == "resolved"), None)
-            loc = loc or next(iter(p.places), None)
-            # An actor named by sector only («الشرطة», «المتظاهرون») belongs,
-            # by default, to the country where the event happens.
-            where = loc.country if loc and loc.status == "resolved" else None
-            source = _with_country(source, where)
-            target = _with_country(target, where)
-            if target is None and where and trig.event_type in _TARGET_IS_PLACE:
-                # Attacks and protests with no named target hit, or address,
-                # the place where they happen (the gold data codes them so).
-                target = ActorMention("", trig.tok_end, trig.tok_end, where, None)
-            when, _ = resolve_date(p.sentence, p.doc_date)
-            a, b = p.tokens[trig.tok_start].start, p.tokens[trig.tok_end - 1].end
-            p.result.events.append(
-                _event(trig.event_type, roots, source, target, loc, when, p, a, b, conf)
+            events.append((p, trig, conf))
+    return results, events
+
+
+def location_of(p: _Pending) -> PlaceMention | None:
+    """Where the event happens: the sentence's first resolved place, else its first place."""
+    loc = next((pl for pl in p.places if pl.status == "resolved"), None)
+    return loc or next(iter(p.places), None)
+
+
+def role_candidates(p: _Pending, trig: Trigger, role: str) -> list[Candidate]:
+    """The ranker's candidates for ``role`` of the event at ``trig`` (Arabic sentences)."""
+    loc = location_of(p)
+    where = loc.country if loc and loc.status == "resolved" else None
+    word_order = pick_actors(p.actors, trig, p.lang, p.tokens)
+    return candidates(
+        p.actors, p.places, p.tokens, trig.tok_start, trig.tok_end, where, word_order, role
+    )
+
+
+def assign_roles(
+    p: _Pending, trig: Trigger, roles: RoleModel | None
+) -> tuple[ActorMention | None, ActorMention | None, PlaceMention | None]:
+    """(source, target, location) of one event."""
+    loc = location_of(p)
+    # An actor named by sector only («الشرطة», «المتظاهرون») belongs,
+    # by default, to the country where the event happens.
+    where = loc.country if loc and loc.status == "resolved" else None
+    if roles is not None and p.lang == "ar":
+        word_order = pick_actors(p.actors, trig, p.lang, p.tokens)
+        picked = []
+        for role in ("source", "target"):
+            cands = candidates(
+                p.actors, p.places, p.tokens, trig.tok_start, trig.tok_end, where, word_order, role
             )
-    return results
+            best = roles.pick(cands, role)
+            picked.append(best.mention if best else None)
+        return picked[0], picked[1], loc
+    source, target = pick_actors(p.actors, trig, p.lang, p.tokens)
+    source = _with_country(source, where)
+    target = _with_country(target, where)
+    if target is None and where and trig.event_type in _TARGET_IS_PLACE:
+        # Attacks and protests with no named target hit, or address,
+        # the place where they happen (the gold data codes them so).
+        target = ActorMention("", trig.tok_end, trig.tok_end, where, None)
+    return source, target, loc
 
 
 def _place_checked(

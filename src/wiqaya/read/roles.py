@@ -1,0 +1,233 @@
+"""Source and target of an Arabic event: a learned ranker over candidate countries.
+
+Word order alone (:func:`wiqaya.read.events.pick_actors`) takes the wrong
+mention when several countries appear, and misses the country of the victims
+or of the place when it is expressed by a demonym («جنود إثيوبيين») or a city
+(«بغداد»). Here every mention that carries a country is a candidate — actor
+names, nationality adjectives, sector-only actors (country of the event's
+location), resolved places — described by a few features of how it relates
+to the trigger (side, distance, order, «ضد/على» or «في» before it, victim or
+agent words before it, same country as the location, how often its country
+is named). Two logistic-regression scorers (one for source, one for target)
+trained by ``evaluation/train_roles.py`` on the dev coding sentences pick the
+best candidate; the weights are a versioned JSON file. Pure and
+deterministic: ties go to the earlier mention.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from wiqaya.read.actors import DATA, NON_STATE, ActorMention
+from wiqaya.read.phrases import Token
+from wiqaya.read.places import PlaceMention
+
+MODEL_FILE = "roles-ar.json"
+
+_AGAINST = frozenset({"ضد", "علي", "بحق", "لعلي"})
+_LOCATIVE = frozenset({"في", "وفي", "بمدينه", "مدينه", "وسط", "قرب", "داخل", "الي", "من"})
+# Words naming the harm done, right before the ones who suffered it:
+# «مقتل 4 جنود إثيوبيين», «إصابة عراقيين», «استهداف قوات أميركية».
+_VICTIM = frozenset(
+    {
+        "مقتل",
+        "قتل",
+        "وقتل",
+        "ومقتل",
+        "قتلي",
+        "اصابه",
+        "واصابه",
+        "جرح",
+        "جرحي",
+        "استهداف",
+        "اغتيال",
+        "اعتقال",
+        "اختطاف",
+        "خطف",
+        "ضحايا",
+        "مصرع",
+        "استشهاد",
+        "ضد",
+        "علي",
+    }
+)
+# Words that introduce who did it: «هجوم شنه مسلحون», «على يد», «برصاص».
+_AGENT = frozenset({"شنه", "شنها", "نفذه", "نفذها", "يد", "قبل", "برصاص", "بنيران", "تبناه"})
+
+FEATURES = (
+    "bias",
+    "kind_sector",
+    "kind_name",
+    "kind_demonym",
+    "kind_sector_only",
+    "kind_place_country",
+    "kind_place_city",
+    "non_state",
+    "inside",
+    "before",
+    "after",
+    "near",  # within 2 tokens of the trigger
+    "mid",  # 3..6 tokens away
+    "log_dist",
+    "nearest_before",
+    "nearest_after",
+    "first_after",
+    "first_in_sentence",
+    "marked_against",
+    "locative_before",
+    "victim_before",
+    "agent_before",
+    "same_as_location",
+    "country_count",
+    "word_order_pick",
+    "foreign",  # a country other than the location's
+    "sector_after",
+    "demonym_after",
+    "place_after",
+    "after_victim_trigger",
+    "foreign_victim",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    mention: ActorMention  # what the event record reports (text, country, sector)
+    kind: str
+    features: tuple[float, ...]
+
+
+def _nisba(norm: str) -> bool:
+    # Nationality adjectives end in -ي and its feminine/plural forms.
+    return norm.endswith(("ي", "يه", "يين", "يون", "يات"))
+
+
+def candidates(
+    actors: list[ActorMention],
+    places: list[PlaceMention],
+    tokens: list[Token],
+    trig_start: int,
+    trig_end: int,
+    where: str | None,
+    word_order: tuple[ActorMention | None, ActorMention | None],
+    role: str,
+) -> list[Candidate]:
+    """Every mention in the sentence that names a country, with its features for ``role``."""
+    raw: list[tuple[ActorMention, str]] = []
+    spans: set[tuple[int, int]] = set()
+    place_at = {(p.tok_start, p.tok_end): p for p in places}
+    for a in actors:
+        spans.add((a.start, a.end))
+        if a.country:
+            p = place_at.get((a.start, a.end))
+            if a.sector:
+                kind = "sector"
+            elif p is not None and p.place is not None:
+                kind = "place_country" if p.place.kind == "country" else "place_city"
+            elif _nisba(tokens[a.end - 1].norm):
+                kind = "demonym"
+            else:
+                kind = "name"
+            raw.append((a, kind))
+        elif where and a.sector not in (None, "IGO", "IMG"):
+            raw.append((ActorMention(a.text, a.start, a.end, where, a.sector), "sector_only"))
+    for p in places:
+        if p.status != "resolved" or not p.country or (p.tok_start, p.tok_end) in spans:
+            continue
+        if any(a.start < p.tok_end and a.end > p.tok_start for a in actors):
+            continue
+        kind = "place_country" if p.place and p.place.kind == "country" else "place_city"
+        # A place reports no actor text: the country is implied by where it is.
+        raw.append((ActorMention("", p.tok_start, p.tok_end, p.country, None), kind))
+    if not raw:
+        return []
+    raw.sort(key=lambda mk: (mk[0].start, mk[0].end))
+    counts = Counter(m.country for m, _ in raw)
+    before = [m for m, _ in raw if m.end <= trig_start]
+    after = [m for m, _ in raw if m.start >= trig_end]
+    pick = word_order[0] if role == "source" else word_order[1]
+    norms = [t.norm for t in tokens]
+    trig_victim = any(w in _VICTIM for w in norms[trig_start:trig_end])
+    out = []
+    for k, (m, kind) in enumerate(raw):
+        inside = m.start < trig_end and m.end > trig_start
+        is_before = not inside and m.end <= trig_start
+        is_after = not inside and m.start >= trig_end
+        dist = 0 if inside else (trig_start - m.end if is_before else m.start - trig_end)
+        prev = norms[max(0, m.start - 4) : m.start]
+        f = {
+            "bias": 1.0,
+            f"kind_{kind}": 1.0,
+            "non_state": float(m.country in NON_STATE),
+            "inside": float(inside),
+            "before": float(is_before),
+            "after": float(is_after),
+            "near": float(dist <= 2),
+            "mid": float(2 < dist <= 6),
+            "log_dist": math.log1p(dist),
+            "nearest_before": float(bool(before) and m is before[-1]),
+            "nearest_after": float(bool(after) and m is after[0]),
+            "first_after": float(bool(after) and m is after[0] and is_after),
+            "first_in_sentence": float(k == 0),
+            "marked_against": float(
+                any(w in _AGAINST for w in norms[max(0, m.start - 2) : m.start])
+            ),
+            "locative_before": float(m.start > 0 and norms[m.start - 1] in _LOCATIVE),
+            "victim_before": float(any(w in _VICTIM for w in prev)),
+            "agent_before": float(any(w in _AGENT for w in prev)),
+            "same_as_location": float(where is not None and m.country == where),
+            "country_count": float(min(counts[m.country], 3) - 1),
+            "word_order_pick": float(
+                pick is not None and pick.start == m.start and pick.end == m.end
+            ),
+        }
+        foreign = float(where is not None and m.country != where)
+        f["foreign"] = foreign
+        f["sector_after"] = float(is_after and kind == "sector")
+        f["demonym_after"] = float(is_after and kind == "demonym")
+        f["place_after"] = float(is_after and kind.startswith("place"))
+        f["after_victim_trigger"] = float(is_after and trig_victim)
+        f["foreign_victim"] = foreign * f["victim_before"]
+        out.append(Candidate(m, kind, tuple(f.get(name, 0.0) for name in FEATURES)))
+    return out
+
+
+@dataclass(frozen=True)
+class RoleModel:
+    """Linear scorers over :data:`FEATURES`, one per role."""
+
+    weights: dict[str, tuple[float, ...]]
+    version: str
+
+    def score(self, cand: Candidate, role: str) -> float:
+        return sum(w * x for w, x in zip(self.weights[role], cand.features, strict=True))
+
+    def pick(self, cands: list[Candidate], role: str) -> Candidate | None:
+        best, best_s = None, -math.inf
+        for c in cands:  # text order: the earlier mention wins a tie
+            s = self.score(c, role)
+            if s > best_s:
+                best, best_s = c, s
+        return best
+
+    def to_json(self) -> dict:
+        return {
+            "version": self.version,
+            "features": list(FEATURES),
+            "weights": {r: [round(w, 6) for w in ws] for r, ws in self.weights.items()},
+        }
+
+
+@cache
+def load_roles() -> RoleModel | None:
+    """The shipped role ranker, or None when no model file is present (word order alone)."""
+    path = DATA / MODEL_FILE
+    if not path.exists():
+        return None
+    d = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(d["features"]) != FEATURES:
+        raise ValueError(f"{MODEL_FILE} was trained on other features: retrain it")
+    return RoleModel({r: tuple(ws) for r, ws in d["weights"].items()}, d["version"])
