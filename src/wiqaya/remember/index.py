@@ -534,7 +534,10 @@ class LibraryIndex:
         if sem is not None:
             cand = np.flatnonzero(keep & (sem > 0))
             order = cand[np.argsort(-sem[cand], kind="stable")][:SEMANTIC_DEPTH]
-            if lex is None:
+            if not order.size:
+                # No passage is close enough (e.g. every close one is filtered out).
+                pass
+            elif lex is None:
                 fused[order] = sem[order]
             else:
                 # Cosine above the depth cut-off only re-orders what the words found,
