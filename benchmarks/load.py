@@ -250,14 +250,18 @@ def build_mix(api: httpx.Client) -> tuple[dict[str, list[Action]], list[int], li
 def write_action(
     rng: random.Random, situations: list[int], new_alerts: list[int], n: int
 ) -> Action:
-    """One write: mostly responses recorded on situations, some acknowledgements and lessons."""
+    """One write: 70 % responses recorded on situations, 25 % acknowledgements, 5 % lessons.
+
+    Lessons are the rare write (one per response closed, not per response), and each
+    one changes what the library search reads.
+    """
     roll = rng.random()
-    if roll < 0.2 and new_alerts:
+    if roll < 0.25 and new_alerts:
         # Each new alert is acknowledged once (a second acknowledgement is a 409 by design).
         return Action(
             "write", "POST", f"/api/v1/alerts/{new_alerts.pop()}/acknowledge", via="token"
         )
-    if roll < 0.35:
+    if roll < 0.30:
         return Action(
             "write",
             "POST",
