@@ -375,6 +375,7 @@ async def drive(
             await asyncio.gather(*failed)  # re-raises the login failure
         await asyncio.sleep(0.05)
     start.deadline = time.monotonic() + seconds
+    print(f"{clients} clients logged in; clock started for {seconds:.0f} s", flush=True)
     began = time.perf_counter()
     start.go.set()
     await asyncio.gather(*tasks)
