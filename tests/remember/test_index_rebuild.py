@@ -37,18 +37,3 @@ def test_cached_rebuild_equals_a_fresh_build(library) -> None:  # type: ignore[n
     new = set(cache.terms) - analysed
     assert new and all("محادثات الحديدة" in t or "الوجهاء المحليين" in t for t in new)
     assert {h.item.kind for h in after.search("الوجهاء المحليين").hits} >= {"lesson"}
-
-
-def test_a_cache_learnt_from_a_saved_index_rebuilds_the_same(library, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from wiqaya.remember.embedding import default_embedder
-    from wiqaya.remember.index import LibraryIndex
-    from wiqaya.remember.lexicon import default_lexicon
-
-    built = service.build_index(library)
-    built.save(tmp_path / "index.npz", "t")
-    loaded = LibraryIndex.load(tmp_path / "index.npz", default_lexicon(), default_embedder(), "t")
-    assert loaded is not None
-    cache = TextCache()
-    cache.fill_from(loaded)
-    service.record_lesson(library, title="هدنة الميناء", text="نجحت الهدنة بعد وساطة محلية.")
-    _same(service.build_index(library, cache), service.build_index(library))

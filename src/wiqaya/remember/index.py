@@ -253,19 +253,6 @@ class TextCache:
             out[row] = self.vectors[text]
         return out
 
-    def fill_from(self, index: LibraryIndex) -> None:
-        """Learn every text of an index loaded from disk (its vectors are reused as stored)."""
-        self.embedder = index.embedder
-        for rows, texts in (
-            (index.embeddings, [p.text for p in index.passages]),
-            (index.title_embeddings, [it.title for it in index.items]),
-        ):
-            for row, text in zip(rows, texts, strict=True):
-                self.vectors.setdefault(text, row)
-                self.terms_of(text)
-        for p in index.passages:
-            self.pairs_of(p.text)
-
     def retain(self, texts: set[str]) -> None:
         for table in (self.terms, self.vectors, self.pairs):
             for gone in [t for t in table if t not in texts]:

@@ -192,14 +192,6 @@ _LOCK = threading.Lock()
 _TEXTS: dict[str, TextCache] = {}
 
 
-def _learn(key: str, index: LibraryIndex) -> None:
-    cache = TextCache()
-    cache.fill_from(index)
-    with _LOCK:
-        if not _TEXTS.get(key, TextCache()).terms:
-            _TEXTS[key] = cache
-
-
 def build_index(runtime: Runtime, cache: TextCache | None = None) -> LibraryIndex:
     with runtime.sessions() as session:
         snap_items, snap_passages, docs = store.index_snapshot(session)
@@ -271,10 +263,6 @@ def get_index(runtime: Runtime, *, use_disk: bool = True) -> LibraryIndex:
         index = None
         if use_disk and path.is_file():
             index = LibraryIndex.load(path, default_lexicon(), default_embedder(), tag)
-            if index is not None and not _TEXTS.get(key, TextCache()).terms:
-                # Learn the loaded texts in the background, so the first write after
-                # start-up does not cost a full rebuild while searches wait.
-                threading.Thread(target=_learn, args=(key, index), daemon=True).start()
         if index is None:
             index = build_index(runtime, _TEXTS.setdefault(key, TextCache()))
             if use_disk:
