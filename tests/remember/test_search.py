@@ -170,3 +170,12 @@ def test_unlisted_names_meet_across_scripts_by_transliteration(library) -> None:
     assert skeleton("قامشلو") == skeleton("qamishlo")
     # «ماشاكوس» is not how the lexicon spells Machakos («مشاكوس»), yet it still finds it.
     assert _ids(library, "بروتوكول ماشاكوس")[0] == 440
+
+
+def test_filters_that_leave_nothing_give_no_hits(library) -> None:  # type: ignore[no-untyped-def]
+    # Found under load: with every passage filtered out the semantic channel has no
+    # candidates, and the fusion indexed an empty array (a 500 on /library?q=…).
+    nowhere = service.make_filters(date_from="2099", date_to="2099")
+    for mode in ("hybrid", "semantic", "lexical"):
+        result = service.search(library, "وقف إطلاق النار في الحديدة", nowhere, mode=mode)
+        assert result.total == 0 and result.hits == []

@@ -103,8 +103,29 @@ def show_demo_users(runtime) -> None:  # type: ignore[no-untyped-def]
     console.print(f"also saved to {credentials_path(runtime)} (readable only by you)")
 
 
+# Requests run in a thread pool and workers share the machine's cores: BLAS threads
+# inside one request (the library search's matrix products) only contend with them.
+SERVER_THREAD_LIMITS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def limit_native_threads() -> None:
+    """One BLAS thread per process; spawned workers inherit it through the environment."""
+    import os
+
+    for name in SERVER_THREAD_LIMITS:
+        os.environ.setdefault(name, "1")
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - the environment variables still apply
+        return
+    # numpy may already be loaded in this process (the single-worker case).
+    threadpool_limits(1)
+
+
 def serve(host: str, port: int, workers: int = 1) -> None:
     import uvicorn
+
+    limit_native_threads()
 
     from wiqaya.logsafe import uvicorn_log_config
     from wiqaya.runtime import open_runtime

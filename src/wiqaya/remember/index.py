@@ -24,6 +24,7 @@ import json
 import math
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -191,16 +192,71 @@ def highlight(text: str, wanted: set[str], width: int = SNIPPET_CHARS) -> tuple[
     return prefix + snippet + suffix, marks
 
 
-def _skeleton_map(texts: list[str]) -> dict[str, list[str]]:
+def _skeleton_pairs(text: str) -> list[tuple[str, str]]:
+    """(consonant skeleton, index term) for every word of ``text`` with a long enough skeleton."""
+    pairs = []
+    for word, stem in surface_stems(text):
+        # Arabic is reduced after the article is gone; Latin as written (stems cut letters).
+        sk = skeleton(stem if is_arabic_word(word) else word)
+        if len(sk) >= MIN_SKELETON:
+            pairs.append((sk, stem))
+    return pairs
+
+
+def _skeleton_map(
+    texts: list[str], pairs_of: Callable[[str], list[tuple[str, str]]] = _skeleton_pairs
+) -> dict[str, list[str]]:
     """Consonant skeleton -> index terms with that skeleton, for both scripts."""
     found: dict[str, set[str]] = {}
     for text in texts:
-        for word, stem in surface_stems(text):
-            # Arabic is reduced after the article is gone; Latin as written (stems cut letters).
-            sk = skeleton(stem if is_arabic_word(word) else word)
-            if len(sk) >= MIN_SKELETON:
-                found.setdefault(sk, set()).add(stem)
+        for sk, stem in pairs_of(text):
+            found.setdefault(sk, set()).add(stem)
     return {sk: sorted(v) for sk, v in found.items()}
+
+
+class TextCache:
+    """What the index derives from one text (terms, vector, skeletons), kept between builds.
+
+    Every derivation is a pure function of the text (and of the embedder), so a
+    rebuild that looks texts up here gives the same index as one from scratch; it
+    only analyses and embeds the texts it has not seen. After a build, ``retain``
+    drops texts the index no longer holds, so memory follows the library's size.
+    """
+
+    def __init__(self) -> None:
+        self.terms: dict[str, list[str]] = {}
+        self.vectors: dict[str, np.ndarray] = {}
+        self.pairs: dict[str, list[tuple[str, str]]] = {}
+        self.embedder: Embedder | None = None
+
+    def terms_of(self, text: str) -> list[str]:
+        found = self.terms.get(text)
+        if found is None:
+            found = self.terms[text] = terms(text)
+        return found
+
+    def pairs_of(self, text: str) -> list[tuple[str, str]]:
+        found = self.pairs.get(text)
+        if found is None:
+            found = self.pairs[text] = _skeleton_pairs(text)
+        return found
+
+    def embed(self, embedder: Embedder, texts: list[str]) -> np.ndarray:
+        if self.embedder is not embedder:
+            self.vectors.clear()
+            self.embedder = embedder
+        missing = list(dict.fromkeys(t for t in texts if t not in self.vectors))
+        if missing:
+            self.vectors.update(zip(missing, embedder.embed(missing), strict=True))
+        out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            out[row] = self.vectors[text]
+        return out
+
+    def retain(self, texts: set[str]) -> None:
+        for table in (self.terms, self.vectors, self.pairs):
+            for gone in [t for t in table if t not in texts]:
+                del table[gone]
 
 
 def _passes(it: IndexItem, f: Filters) -> bool:
@@ -225,6 +281,7 @@ class LibraryIndex:
         embedder: Embedder,
         *,
         embeddings: np.ndarray | None = None,
+        cache: TextCache | None = None,
     ) -> None:
         # Passages must be grouped by item, in item order, for the per-item reductions.
         passages = sorted(passages, key=lambda p: (p.item, p.seq))
@@ -232,14 +289,17 @@ class LibraryIndex:
         self.passages = passages
         self.lexicon = lexicon
         self.embedder = embedder
-        self.bm25, self.vocab = _bm25_matrix([terms(p.text) for p in passages])
+        # A throw-away cache when none is kept: the same code path either way.
+        cache = cache if cache is not None else TextCache()
+        texts = [p.text for p in passages]
+        titles = [it.title for it in items]
+        self.bm25, self.vocab = _bm25_matrix([cache.terms_of(t) for t in texts])
         # Titles again, as a field of their own: a known item is most often named by its title.
-        self.title_bm25, self.title_vocab = _bm25_matrix([terms(it.title) for it in items])
-        self.embeddings = (
-            embeddings if embeddings is not None else embedder.embed([p.text for p in passages])
-        )
-        self.title_embeddings = embedder.embed([it.title for it in items])
-        self.skeletons = _skeleton_map([p.text for p in passages])
+        self.title_bm25, self.title_vocab = _bm25_matrix([cache.terms_of(t) for t in titles])
+        self.embeddings = embeddings if embeddings is not None else cache.embed(embedder, texts)
+        self.title_embeddings = cache.embed(embedder, titles)
+        self.skeletons = _skeleton_map(texts, cache.pairs_of)
+        cache.retain(set(texts) | set(titles))
         self._derive()
 
     def _derive(self) -> None:
@@ -534,7 +594,10 @@ class LibraryIndex:
         if sem is not None:
             cand = np.flatnonzero(keep & (sem > 0))
             order = cand[np.argsort(-sem[cand], kind="stable")][:SEMANTIC_DEPTH]
-            if lex is None:
+            if not order.size:
+                # No passage is close enough (e.g. every close one is filtered out).
+                pass
+            elif lex is None:
                 fused[order] = sem[order]
             else:
                 # Cosine above the depth cut-off only re-orders what the words found,

@@ -21,7 +21,15 @@ from wiqaya.config import PACKAGE_DATA
 from wiqaya.errors import InputError
 from wiqaya.remember.documents import read_library_file
 from wiqaya.remember.embedding import default_embedder
-from wiqaya.remember.index import MODES, Filters, Hit, IndexItem, IndexPassage, LibraryIndex
+from wiqaya.remember.index import (
+    MODES,
+    Filters,
+    Hit,
+    IndexItem,
+    IndexPassage,
+    LibraryIndex,
+    TextCache,
+)
 from wiqaya.remember.lexicon import default_lexicon, lexicon_digest
 from wiqaya.remember.pax import read_pax
 from wiqaya.remember.records import KINDS, LibraryRecord, Rejected, passages_of, text_windows
@@ -180,9 +188,11 @@ def record_lesson(
 
 _CACHE: dict[str, tuple[tuple, LibraryIndex, float]] = {}
 _LOCK = threading.Lock()
+# Per database: a write (e.g. one lesson) re-analyses and re-embeds only its own texts.
+_TEXTS: dict[str, TextCache] = {}
 
 
-def build_index(runtime: Runtime) -> LibraryIndex:
+def build_index(runtime: Runtime, cache: TextCache | None = None) -> LibraryIndex:
     with runtime.sessions() as session:
         snap_items, snap_passages, docs = store.index_snapshot(session)
     items = [
@@ -218,7 +228,7 @@ def build_index(runtime: Runtime) -> LibraryIndex:
         )
         texts = ([doc.title] if doc.title else []) + text_windows(doc.text or "")
         passages.extend(IndexPassage(pos, seq, t) for seq, t in enumerate(texts))
-    return LibraryIndex(items, passages, default_lexicon(), default_embedder())
+    return LibraryIndex(items, passages, default_lexicon(), default_embedder(), cache=cache)
 
 
 def _cache_path(runtime: Runtime) -> Path:
@@ -254,7 +264,7 @@ def get_index(runtime: Runtime, *, use_disk: bool = True) -> LibraryIndex:
         if use_disk and path.is_file():
             index = LibraryIndex.load(path, default_lexicon(), default_embedder(), tag)
         if index is None:
-            index = build_index(runtime)
+            index = build_index(runtime, _TEXTS.setdefault(key, TextCache()))
             if use_disk:
                 try:
                     index.save(path, tag)
