@@ -78,7 +78,7 @@ def save_batch(
         return []
     begin_write(session)
     ids = sorted(int(r.id) for r in results)
-    if session.get_bind().dialect.name == "postgresql":
+    if bulk.is_postgres(session):
         # Row locks in id order: concurrent writers of overlapping batches
         # queue behind each other instead of deadlocking.
         session.execute(
@@ -137,10 +137,7 @@ def _write_readings(
                     "target_country": e.target.country,
                     "target_sector": e.target.sector,
                     "location_name": (place.name if place else loc.surface) if loc else None,
-                    "country": place.country if place else None,
-                    "admin1": place.admin1 if place else None,
-                    "lat": place.lat if place else None,
-                    "lon": place.lon if place else None,
+                    **_place_columns(place),
                     "event_date": e.date,
                     "evidence": e.evidence,
                     "span_start": e.span_start,
@@ -173,10 +170,7 @@ def _write_readings(
                     "document_id": doc_id,
                     "surface": p.surface,
                     "name": pl.name if pl else None,
-                    "country": pl.country if pl else None,
-                    "admin1": pl.admin1 if pl else None,
-                    "lat": pl.lat if pl else None,
-                    "lon": pl.lon if pl else None,
+                    **_place_columns(pl),
                     "geonames_id": pl.geonames_id if pl else None,
                     "span_start": p.start,
                     "span_end": p.end,
@@ -208,6 +202,13 @@ def _write_readings(
         if rows:
             session.execute(insert(model), rows)
     session.execute(insert(DocumentRead), reads)
+
+
+def _place_columns(place) -> dict:  # noqa: ANN001 - a gazetteer Place or None
+    """Where a resolved place is, as the columns events and place mentions share."""
+    if place is None:
+        return {"country": None, "admin1": None, "lat": None, "lon": None}
+    return {"country": place.country, "admin1": place.admin1, "lat": place.lat, "lon": place.lon}
 
 
 def _main_country(result: ReadResult) -> str | None:
