@@ -17,6 +17,7 @@ from functools import cache
 
 from wiqaya.read.actors import DATA, ActorMention
 from wiqaya.read.detector import StemMatcher, stem_matcher, trigger_lexicon
+from wiqaya.read.english import Clause, LemmaMatcher
 from wiqaya.read.phrases import Token
 
 PLOVER_TYPES = (
@@ -55,10 +56,12 @@ def cameo_roots() -> dict[str, str]:
 @cache
 def trigger_matchers() -> dict[str, StemMatcher]:
     types = trigger_lexicon()["types"]
-    return {
-        "ar": stem_matcher({k: v["ar"] for k, v in types.items()}, True),
-        "en": stem_matcher({k: [t.casefold() for t in v["en"]] for k, v in types.items()}, False),
-    }
+    return {"ar": stem_matcher({k: v["ar"] for k, v in types.items()}, True)}
+
+
+@cache
+def english_matcher() -> LemmaMatcher:
+    return LemmaMatcher({k: v["en"] for k, v in trigger_lexicon()["types"].items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +72,15 @@ class Trigger:
 
 
 def find_triggers(tokens: list[Token], lang: str) -> list[Trigger]:
-    """The first trigger of each PLOVER type in a sentence, in text order."""
+    """Arabic: the first trigger of each PLOVER type; English: every trigger. Text order."""
     if not tokens:
         return []
-    found = trigger_matchers()["ar" if lang == "ar" else "en"].find([t.norm for t in tokens])
+    if lang != "ar":
+        return [
+            Trigger(h.label, h.start, h.end)
+            for h in english_matcher().find([t.norm for t in tokens])
+        ]
+    found = trigger_matchers()["ar"].find([t.norm for t in tokens])
     out = [Trigger(etype, a, b) for etype, (a, b) in found.items()]
     out.sort(key=lambda t: (t.tok_start, t.event_type))
     return out
@@ -82,12 +90,19 @@ _AGAINST = frozenset({"ضد", "علي", "بحق", "against", "on", "at"})
 
 
 def pick_actors(
-    actors: list[ActorMention], trig: Trigger, lang: str, tokens: list[Token] | None = None
+    actors: list[ActorMention],
+    trig: Trigger,
+    lang: str,
+    tokens: list[Token] | None = None,
+    clause: Clause | None = None,
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """(source, target) around a trigger by word order.
 
     An actor that is itself the trigger («متظاهرون», "protesters") is the source.
+    English with its ``clause`` goes to :func:`english_roles`.
     """
+    if lang != "ar" and tokens and clause is not None:
+        return english_roles(actors, trig, tokens, clause)
     inside = [a for a in actors if a.start < trig.tok_end and a.end > trig.tok_start]
     if inside:
         after = [a for a in actors if a.start >= trig.tok_end]
@@ -135,3 +150,42 @@ def _passive(tokens: list[Token], trig: Trigger) -> bool:
 
 def _marked(tokens: list[Token], start: int, floor: int) -> bool:
     return any(k >= floor and tokens[k].norm in _AGAINST for k in (start - 1, start - 2))
+
+
+_BY = frozenset({"by"})
+
+
+def english_roles(
+    actors: list[ActorMention], trig: Trigger, tokens: list[Token], clause: Clause
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """English subject and object of the event clause.
+
+    Source: the first actor of the clause before the verb (its subject), or
+    the agent of "by" after a passive or a noun ("an attack by X"); with no
+    subject in the clause, the reporter of "X says (it) ...". Target: the
+    first actor after the verb marked by "against", "on", "at", "with", "to",
+    else the first actor after it. Actors in a trailing ", officials said"
+    play no role.
+    """
+    zone = [a for a in actors if a.start >= clause.start and a.end <= clause.end]
+    inside = [a for a in zone if a.start < trig.tok_end and a.end > trig.tok_start]
+    before = [a for a in zone if a.end <= trig.tok_start]
+    after = [a for a in zone if a.start >= trig.tok_end]
+    agents = [a for a in after if a.start >= 1 and tokens[a.start - 1].norm in _BY]
+    after_obj = [a for a in after if a not in agents]
+    if inside:
+        return inside[0], (after_obj[0] if after_obj else None)
+    if _passive(tokens, trig):
+        return (agents[0] if agents else None), (before[-1] if before else None)
+    if before:
+        source = before[0]
+    elif agents:
+        source = agents[0]
+    elif clause.report_at is not None:
+        rep = [a for a in actors if a.end <= clause.report_at]
+        source = rep[0] if rep else None
+    else:
+        source = None
+    marked = [a for a in after_obj if _marked(tokens, a.start, trig.tok_end)]
+    target = marked[0] if marked else (after_obj[0] if after_obj else None)
+    return source, target

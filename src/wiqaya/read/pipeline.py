@@ -21,6 +21,7 @@ from wiqaya.language.detect import detect_language
 from wiqaya.read.actors import ActorMention, load_actors
 from wiqaya.read.dates import resolve_date
 from wiqaya.read.detector import Detector, load_detector
+from wiqaya.read.english import Clause, Hit, choose, event_clause, modal_type, name_actors
 from wiqaya.read.events import (
     TRIGGER_ONLY_CONFIDENCE,
     Trigger,
@@ -159,6 +160,7 @@ class _Pending:
     doc_date: date | None
     triggers: list
     norm: str
+    clause: Clause | None = None
 
 
 def read_documents(
@@ -214,7 +216,7 @@ def pending_events(
         results.append(result)
         sentences = split_sentences(text)
         toks = [tokenize(s.text, s.start) for s in sentences]
-        actors = [actors_dict.mentions(t, text) for t in toks]
+        actors = [actors_dict.mentions(_no_possessive(t), text) for t in toks]
         context: Counter[str] = Counter(a.country for al in actors for a in al if a.country)
         all_tokens = [t for ts in toks for t in ts]
         places = gaz.mentions(all_tokens, text, context)
@@ -246,6 +248,11 @@ def pending_events(
             ]
             result.indicators.extend(lex.find(toks[i], text))
             trigs = find_triggers(toks[i], s_lang)
+            clause = None
+            if trigs and s_lang == "en":
+                trigs, clause, actors[i] = _english_event(
+                    trigs, toks[i], actors[i], local, text, s.text, s.start
+                )
             if trigs:
                 pending.append(
                     _Pending(
@@ -259,6 +266,7 @@ def pending_events(
                         doc.date,
                         trigs,
                         " ".join(t.norm for t in toks[i]),
+                        clause,
                     )
                 )
     # One batched detector pass over every Arabic sentence that needs it.
@@ -317,7 +325,7 @@ def assign_roles(
             best = roles.pick(cands, role)
             picked.append(best.mention if best else None)
         return picked[0], picked[1], loc
-    source, target = pick_actors(p.actors, trig, p.lang, p.tokens)
+    source, target = pick_actors(p.actors, trig, p.lang, p.tokens, p.clause)
     source = _with_country(source, where)
     target = _with_country(target, where)
     if target is None and where and trig.event_type in _TARGET_IS_PLACE:
@@ -325,6 +333,34 @@ def assign_roles(
         # the place where they happen (the gold data codes them so).
         target = ActorMention("", trig.tok_end, trig.tok_end, where, None)
     return source, target, loc
+
+
+def _no_possessive(tokens: list[Token]) -> list[Token]:
+    """English "Israel's", "Taiwan's" looked up as "israel", "taiwan"."""
+    if not any(t.norm.endswith(("'s", "’s")) for t in tokens):
+        return tokens
+    return [t._replace(norm=t.norm[:-2]) if t.norm.endswith(("'s", "’s")) else t for t in tokens]
+
+
+def _english_event(
+    trigs: list[Trigger],
+    tokens: list[Token],
+    actors: list[ActorMention],
+    places: list[PlaceMention],
+    text: str,
+    sentence: str,
+    offset: int,
+) -> tuple[list[Trigger], Clause, list[ActorMention]]:
+    """One event per English sentence: the main-clause trigger, its actors and clause."""
+    actors = [a for a in actors if tokens[a.start].text != "us"]  # the pronoun, not the US
+    actors = name_actors(tokens, actors, text, [(p.tok_start, p.tok_end) for p in places])
+    clause = event_clause(tokens, sentence, offset)
+    hits = [Hit(t.event_type, t.tok_start, t.tok_end) for t in trigs]
+    best = choose(hits, tokens, clause, actors)
+    if best is None:
+        return [], clause, actors
+    etype = modal_type(tokens, best, best.label)
+    return [Trigger(etype, best.start, best.end)], clause, actors
 
 
 def _place_checked(

@@ -1,0 +1,476 @@
+"""English clause reading: verb lemmas, the main event of a sentence, its actors.
+
+No parser ships offline in a light package, so this is a few rules over the
+tokens (see docs/read.md, English):
+
+- triggers match on *lemmas* (suffix stripping plus irregular past forms), so
+  the lexicon lists "call for", "withdraw", "lift sanction" once and they match
+  "calls for", "withdrew", "lifted the sanctions" (articles are skipped inside
+  a phrase); a stem ending in ``*`` ("negotiat*") matches any word it begins;
+- a trailing attribution (", a senior official said on Monday") and a
+  leading one ("X said that ...") are no part of the event clause;
+- one event per sentence: the first trigger used as a verb in the event
+  clause (after an auxiliary, "to", a subject, or in a past or -ing form), else
+  its first trigger; a hostile act announced for the future ("will attack")
+  is a THREATEN, a cooperative one ("will withdraw") an AGREE (CAMEO 03, express
+  intent);
+- capitalised names that no dictionary knows ("Hamfast Gamgee", "Eriadorian")
+  are actors of unknown country, and join an adjacent known actor
+  ("Bree Prime Minister Romendacil" → one GOV mention).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wiqaya.read.actors import ActorMention
+from wiqaya.read.phrases import Token
+
+IRREGULAR = {
+    "began": "begin",
+    "begun": "begin",
+    "broke": "break",
+    "broken": "break",
+    "brought": "bring",
+    "came": "come",
+    "cut": "cut",
+    "drove": "drive",
+    "driven": "drive",
+    "fell": "fall",
+    "fallen": "fall",
+    "fled": "flee",
+    "fought": "fight",
+    "forgave": "forgive",
+    "forgiven": "forgive",
+    "froze": "freeze",
+    "frozen": "freeze",
+    "gave": "give",
+    "given": "give",
+    "held": "hold",
+    "hit": "hit",
+    "hung": "hang",
+    "kept": "keep",
+    "led": "lead",
+    "left": "leave",
+    "lost": "lose",
+    "made": "make",
+    "met": "meet",
+    "paid": "pay",
+    "put": "put",
+    "ran": "run",
+    "sent": "send",
+    "set": "set",
+    "shot": "shoot",
+    "slew": "slay",
+    "slain": "slay",
+    "sought": "seek",
+    "spoke": "speak",
+    "spoken": "speak",
+    "stole": "steal",
+    "stolen": "steal",
+    "struck": "strike",
+    "stricken": "strike",
+    "swore": "swear",
+    "sworn": "swear",
+    "took": "take",
+    "taken": "take",
+    "told": "tell",
+    "threw": "throw",
+    "thrown": "throw",
+    "undertook": "undertake",
+    "withdrew": "withdraw",
+    "withdrawn": "withdraw",
+    "won": "win",
+    "wrote": "write",
+    "beaten": "beat",
+    "bore": "bear",
+    "borne": "bear",
+    "arose": "arise",
+    "overthrew": "overthrow",
+    "overthrown": "overthrow",
+    "rode": "ride",
+    "rose": "rise",
+    "risen": "rise",
+    "said": "say",
+    "says": "say",
+    "sat": "sit",
+    "stood": "stand",
+    "understood": "understand",
+    "upheld": "uphold",
+    "went": "go",
+    "gone": "go",
+    "had": "have",
+    "has": "have",
+    "was": "be",
+    "were": "be",
+    "is": "be",
+    "are": "be",
+    "been": "be",
+    "did": "do",
+    "does": "do",
+    "done": "do",
+}
+_VOWELS = frozenset("aeiou")
+
+
+@lru_cache(maxsize=100_000)
+def lemmas(word: str) -> tuple[str, ...]:
+    """Candidate lemmas of a lower-case word: itself and its suffix-stripped forms.
+
+    Over-generating is harmless: a candidate counts only if the lexicon has it.
+    """
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    out = [w]
+    if w in IRREGULAR:
+        out.append(IRREGULAR[w])
+    n = len(w)
+    if n > 4 and w.endswith("ies"):
+        out.append(w[:-3] + "y")
+    if n > 3 and w.endswith("s") and not w.endswith("ss"):
+        out.append(w[:-1])
+        if w.endswith("es"):
+            out.append(w[:-2])
+    if n > 4 and w.endswith("ied"):
+        out.append(w[:-3] + "y")
+    if n > 3 and w.endswith("ed"):
+        out += [w[:-1], w[:-2]]
+        if n > 5 and w[-3] == w[-4] and w[-3] not in _VOWELS:
+            out.append(w[:-3])  # stopped → stop
+    if n > 5 and w.endswith("ing"):
+        out += [w[:-3], w[:-3] + "e"]
+        if w[-4] == w[-5] and w[-4] not in _VOWELS:
+            out.append(w[:-4])  # shelling → shell? no: shell; stopping → stop
+    return tuple(dict.fromkeys(out))
+
+
+SKIP_IN_PHRASE = frozenset({"the", "a", "an", "its", "their", "his", "her", "all", "some"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    label: str
+    start: int
+    end: int  # exclusive
+
+
+class LemmaMatcher:
+    """Multi-word lexicon phrases matched on lemmas, every occurrence.
+
+    A phrase word ending in ``*`` is a prefix ("negotiat*"); inside a phrase,
+    articles and possessives of the text are skipped ("lifted the sanctions"
+    matches "lift sanction").
+    """
+
+    def __init__(self, entries: dict[str, list[str]]) -> None:
+        self._first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._prefixes: list[tuple[str, tuple[str, ...], str]] = []
+        for label, phrases in entries.items():
+            for phrase in phrases:
+                words = phrase.casefold().split()
+                if not words:
+                    continue
+                if words[0].endswith("*"):
+                    self._prefixes.append((words[0][:-1], tuple(words[1:]), label))
+                else:
+                    self._first.setdefault(words[0], []).append((tuple(words[1:]), label))
+
+    def _word_matches(self, pattern: str, norm: str) -> bool:
+        if pattern.endswith("*"):
+            return norm.startswith(pattern[:-1])
+        return pattern in lemmas(norm)
+
+    def _rest(self, words: list[str], i: int, rest: tuple[str, ...]) -> int | None:
+        """End index when ``rest`` matches the words after ``i``, else None."""
+        j = i + 1
+        for pat in rest:
+            while j < len(words) and words[j] in SKIP_IN_PHRASE and pat not in SKIP_IN_PHRASE:
+                j += 1
+            if j >= len(words) or not self._word_matches(pat, words[j]):
+                return None
+            j += 1
+        return j
+
+    def find(self, words: list[str]) -> list[Hit]:
+        """Longest hit starting at each word, in text order (hits may not overlap)."""
+        out: list[Hit] = []
+        i = 0
+        while i < len(words):
+            w = words[i]
+            best: Hit | None = None
+            cands = [c for lem in lemmas(w) for c in self._first.get(lem, ())]
+            cands += [(r, lab) for p, r, lab in self._prefixes if w.startswith(p)]
+            for rest, label in cands:
+                end = self._rest(words, i, rest)
+                if end is not None and (best is None or end > best.end):
+                    best = Hit(label, i, end)
+            if best:
+                out.append(best)
+                i = best.end
+            else:
+                i += 1
+        return out
+
+
+# --- clause structure -------------------------------------------------------
+
+REPORT = frozenset(
+    {"say", "report", "announce", "tell", "state", "add", "quote", "according", "claim"}
+)
+_DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "these",
+        "those",
+        "of",
+        "any",
+        "no",
+        "new",
+        "further",
+        "recent",
+        "first",
+        "such",
+        "for",
+        "in",
+        "after",
+        "before",
+        "during",
+        "following",
+        "amid",
+        "by",
+        "on",
+        "with",
+        "against",
+    }
+)
+_AUX = frozenset(
+    {
+        "to",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "can",
+        "could",
+        "must",
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "did",
+        "does",
+        "do",
+        "not",
+        "never",
+        "also",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "who",
+        "which",
+        "that",
+        "and",
+        "today",
+        "yesterday",
+        "then",
+        "jointly",
+        "finally",
+        "formally",
+    }
+)
+FUTURE = frozenset({"will", "would", "shall"})
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+
+
+def comma_before(tokens: Sequence[Token], sentence: str, offset: int) -> list[bool]:
+    """``out[k]``: a comma, semicolon, dash or bracket stands between token k-1 and k."""
+    out = [False] * len(tokens)
+    for k in range(1, len(tokens)):
+        gap = sentence[tokens[k - 1].end - offset : tokens[k].start - offset]
+        out[k] = any(c in gap for c in ",;:()–—")
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Token range of the event clause and where the reporter stands."""
+
+    start: int  # first token of the event clause (after "X said (that)")
+    end: int  # exclusive: a trailing ", officials said" is cut
+    report_at: int | None  # the leading reporting verb, if any
+
+
+def event_clause(tokens: Sequence[Token], sentence: str, offset: int) -> Clause:
+    n = len(tokens)
+    commas = comma_before(tokens, sentence, offset)
+    lem = [lemmas(t.norm) for t in tokens]
+
+    def is_report(k: int) -> bool:
+        return any(x in REPORT for x in lem[k])
+
+    end = n
+    # ", a senior official said on Monday" / ", according to officials".
+    for c in range(n - 1, 0, -1):
+        if commas[c] and n - c <= 14 and any(is_report(k) for k in range(c, n)):
+            end = c
+            break
+    start, report_at = 0, None
+    # "X said (on Monday) (that) ..." — only in the first half, before any comma-clause.
+    for k in range(min(end, 12)):
+        if is_report(k) and tokens[k].norm in ("said", "says", "announced", "stated", "told"):
+            report_at = k
+            j = k + 1
+            while j < end and (tokens[j].norm in ("that", "on", "in", "it", "would") or False):
+                if tokens[j].norm in ("it",):
+                    break
+                j += 1
+            start = j
+            break
+    return Clause(start, end, report_at)
+
+
+def is_verbal(tokens: Sequence[Token], hit: Hit, actors: Sequence[ActorMention]) -> bool:
+    """The trigger is used as a verb (a clause's predicate), not as a noun."""
+    if hit.end - hit.start > 1:
+        return not (hit.start > 0 and tokens[hit.start - 1].norm in _DETERMINERS)
+    w = tokens[hit.start]
+    if w.text[:1].isupper() and hit.start > 0:
+        return False  # "Rally" in a name
+    prev = tokens[hit.start - 1].norm if hit.start > 0 else ""
+    if prev in _DETERMINERS:
+        return False
+    if prev in _AUX or prev.endswith("ly"):
+        return True
+    if any(a.end == hit.start for a in actors):
+        return True  # directly after its subject
+    return w.norm.endswith(("ed", "ing")) or w.norm in IRREGULAR
+
+
+def choose(
+    hits: list[Hit], tokens: Sequence[Token], clause: Clause, actors: Sequence[ActorMention]
+) -> Hit | None:
+    """The sentence's event: first verbal trigger in the event clause, else its first trigger."""
+    inside = [h for h in hits if clause.start <= h.start < clause.end]
+    if not inside:
+        inside = [h for h in hits if h.start < clause.end]
+    if not inside:
+        return None
+    verbal = [h for h in inside if is_verbal(tokens, h, actors)]
+    return (verbal or inside)[0]
+
+
+def modal_type(tokens: Sequence[Token], hit: Hit, label: str) -> str:
+    """A future hostile act is a threat, a future cooperative one an intent (AGREE)."""
+    k = hit.start - 1
+    while k >= 0 and (
+        tokens[k].norm in ("not", "also", "soon", "be") or tokens[k].norm.endswith("ly")
+    ):
+        k -= 1
+    if k >= 0 and tokens[k].norm in FUTURE:
+        if label in HOSTILE:
+            return "THREATEN"
+        if label in COOPERATIVE:
+            return "AGREE"
+    return label
+
+
+# --- actors -----------------------------------------------------------------
+
+_NAME_STOPWORDS = """
+    the a an in on at of for and but or as after before with by from to this that these
+    those it its he she they we his her their our there here when while if since during
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december mr mrs ms dr gen lt col maj
+    sgt capt adm rep sen st
+"""
+_NOT_NAMES = frozenset(_NAME_STOPWORDS.split())
+
+
+def name_actors(
+    tokens: Sequence[Token], known: list[ActorMention], text: str, places: Sequence[tuple[int, int]]
+) -> list[ActorMention]:
+    """Known actors plus capitalised names no dictionary knows, adjacent ones merged.
+
+    ``places`` are token ranges of gazetteer places: a name that is a place is
+    not turned into an actor here (places are where, unless a dictionary says
+    otherwise).
+    """
+    taken = [False] * len(tokens)
+    for a in known:
+        for k in range(a.start, a.end):
+            taken[k] = True
+    for a, b in places:
+        for k in range(a, min(b, len(tokens))):
+            taken[k] = True
+    out = list(known)
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        if taken[k] or not _is_name(t, k):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(tokens) and not taken[j] and _is_name(tokens[j], j):
+            j += 1
+        out.append(ActorMention(text[t.start : tokens[j - 1].end], k, j, None, None))
+        k = j
+    out.sort(key=lambda a: a.start)
+    return _merge(out, tokens, text)
+
+
+def _is_name(t: Token, k: int) -> bool:
+    w = t.text
+    if not w[:1].isupper() or not w[:1].isascii() or len(w) < 2:
+        return False
+    base = w.lower().removesuffix("'s").removesuffix("’s")
+    return base not in _NOT_NAMES
+
+
+def _merge(ms: list[ActorMention], tokens: Sequence[Token], text: str) -> list[ActorMention]:
+    """Join touching mentions when at most one side has a code of each kind.
+
+    "Bree" + "Prime Minister" + "Romendacil", "Arnor's" + "foreign minister":
+    one actor, the known codes kept.
+    """
+    out: list[ActorMention] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.start == prev.end
+            and not (prev.country and m.country and prev.country != m.country)
+            and not (prev.sector and m.sector)
+            and (prev.country is None or m.country is None or prev.country == m.country)
+        ):
+            out[-1] = ActorMention(
+                text[tokens[prev.start].start : tokens[m.end - 1].end],
+                prev.start,
+                m.end,
+                prev.country or m.country,
+                prev.sector or m.sector,
+            )
+            continue
+        out.append(m)
+    return out
