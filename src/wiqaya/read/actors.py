@@ -225,6 +225,11 @@ def load_actors() -> ActorDictionary:
     for g in adds["groups"]:
         for n in g["ar"] + g["en"]:
             index.add(n, ActorCode(g["country"], g["sector"], "additions"))
+    # English demonyms and bodies beyond the additions' Middle East focus.
+    en = json.loads((DATA / "actors_en.json").read_text(encoding="utf-8"))
+    for cc, names in en["names"].items():
+        for n in names:
+            index.add(n, ActorCode(cc, None, "additions-en"))
     gaz = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))
     for c in gaz["countries"]:
         for n in c["ar"] + c["en"]:
@@ -237,4 +242,4 @@ def load_actors() -> ActorDictionary:
         index.add(name, code)
     for name, code in _parse_petrarch_actors(petr / "agents.all.ar_v3.txt", iso3):
         index.add(name, code, inflect=True)
-    return ActorDictionary(index, f"{adds['version']}+petrarch-ar-v4")
+    return ActorDictionary(index, f"{adds['version']}+{en['version']}+petrarch-ar-v4")

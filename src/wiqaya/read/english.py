@@ -405,7 +405,16 @@ _NAME_STOPWORDS = """
     may june july august september october november december mr mrs ms dr gen lt col maj
     sgt capt adm rep sen st
 """
+# Words that open a sentence or a noun phrase in capitals without naming anyone.
+_NAME_STOPWORDS += """
+    under without despite following amid among over about against into across through
+    senior top former new old both all some several many most one two three four five
+    ten hundreds thousands dozens what why how where who which whose also however meanwhile
+    earlier later last next yesterday today tonight once only even then thus so because
+    although though unlike like according president's
+"""
 _NOT_NAMES = frozenset(_NAME_STOPWORDS.split())
+_WHERE = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "around"})
 
 
 def name_actors(
@@ -434,6 +443,9 @@ def name_actors(
         j = k + 1
         while j < len(tokens) and not taken[j] and _is_name(tokens[j], j):
             j += 1
+        if k > 0 and tokens[k - 1].norm in _WHERE:
+            k = j  # "in Geneva": a place the gazetteer does not know, not an actor
+            continue
         out.append(ActorMention(text[t.start : tokens[j - 1].end], k, j, None, None))
         k = j
     out.sort(key=lambda a: a.start)

@@ -20,7 +20,7 @@ from wiqaya.language.arabic import arabic_share
 from wiqaya.language.detect import detect_language
 from wiqaya.read.actors import ActorMention, load_actors
 from wiqaya.read.dates import resolve_date
-from wiqaya.read.detector import Detector, load_detector
+from wiqaya.read.detector import Detector, load_detector, trigger_lexicon
 from wiqaya.read.english import Clause, Hit, choose, event_clause, modal_type, name_actors
 from wiqaya.read.events import (
     TRIGGER_ONLY_CONFIDENCE,
@@ -123,23 +123,29 @@ def coder_version() -> str:
     """Every data file and model version that shapes the output, in one string.
 
     The stored column holds 60 characters, so each part is a one-letter tag
-    and its date version: a(ctors) g(azetteer) i(ndicators) d(etector)
-    r(oles); ``-`` for a model that is not shipped.
+    and its date version without the century: a(ctors: the latest of its
+    files) g(azetteer) i(ndicators) d(etector) r(oles) t(riggers); ``-`` for a
+    model that is not shipped.
     """
     det = load_detector()
     roles = load_roles()
 
     def tail(version: str) -> str:
-        return version.split("+")[0].rsplit("-", 1)[-1]
+        dates = [part.rsplit("-", 1)[-1] for part in version.split("+")]
+        dated = [d for d in dates if d[:2] == "20" and d[2:4].isdigit()]
+        if not dated:
+            return dates[0]
+        return max(dated, key=lambda d: tuple(int(x) for x in d.split(".") if x.isdigit()))[2:]
 
     return "+".join(
         [
-            "read2",
+            "read3",
             "a" + tail(load_actors().version),
             "g" + tail(load_gazetteer().version),
             "i" + tail(load_indicators().version),
             "d" + (tail(det.version) if det else "-"),
             "r" + (tail(roles.version) if roles else "-"),
+            "t" + tail(trigger_lexicon()["version"]),
         ]
     )[:60]
 
