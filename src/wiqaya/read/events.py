@@ -179,6 +179,9 @@ def english_roles(
         return (agents[0] if agents else None), (before[-1] if before else None)
     if before:
         source = before[0]
+        # With a subject, "by X" after the verb belongs to the object
+        # ("condemned an attack by X soldiers": X is the target).
+        after_obj = after
     elif agents:
         source = agents[0]
     elif clause.report_at is not None:

@@ -1,0 +1,134 @@
+"""English reading: lemmas, one event per sentence from its main clause, roles.
+
+Sentences are from the *dev* half of the English gold (even-indexed records of
+PLOVER_GSR_CAMEO.txt and PETR_Validate_records_2_02.xml, see
+evaluation/read_english.py); the held-out half is never used here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wiqaya.read.english import LemmaMatcher, lemmas
+from wiqaya.read.pipeline import DocumentInput, coder_version, read_document
+
+
+def _events(text: str) -> list[tuple]:
+    res = read_document(DocumentInput("e", text, "en"))
+    return [(e.event_type, e.evidence, e.source.as_dict(), e.target.as_dict()) for e in res.events]
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("withdrew", "withdraw"),
+        ("stopped", "stop"),
+        ("agreed", "agree"),
+        ("accuses", "accuse"),
+        ("rallies", "rally"),
+        ("shelling", "shell"),
+        ("negotiating", "negotiate"),
+        ("Israel's", "israel"),
+    ],
+)
+def test_lemmas_cover_inflections(word: str, lemma: str) -> None:
+    assert lemma in lemmas(word.lower())
+
+
+def test_phrases_match_inflected_words_and_skip_articles() -> None:
+    m = LemmaMatcher({"RETREAT": ["lift sanction", "withdraw"], "REQUEST": ["call for"]})
+    words = [
+        "the",
+        "eu",
+        "lifted",
+        "the",
+        "sanctions",
+        "and",
+        "moscow",
+        "withdrew",
+        ";",
+        "rebels",
+        "are",
+        "calling",
+        "for",
+        "talks",
+    ]
+    hits = [(h.label, words[h.start]) for h in m.find(words)]
+    assert hits == [("RETREAT", "lifted"), ("RETREAT", "withdrew"), ("REQUEST", "calling")]
+    assert m.find(["the", "weather"]) == []
+
+
+def test_one_event_from_the_main_verb_with_subject_and_object() -> None:
+    # PLOVER-GSR01-CONSULT-0005 (dev): "meeting" later in the sentence is no second event.
+    ev = _events(
+        "Russian President Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro "
+        "Hashimoto in this Siberian city for an informal meeting aimed at establishing close "
+        "personal relations between the two leaders."
+    )
+    assert ev == [
+        (
+            "CONSULT",
+            "hosted",
+            {"text": "Russian President Boris Yeltsin", "country": "RUS", "sector": "GOV"},
+            {
+                "text": "Japanese Prime Minister Ryutaro Hashimoto",
+                "country": "JPN",
+                "sector": "GOV",
+            },
+        )
+    ]
+
+
+def test_verb_wins_over_an_earlier_or_later_noun_and_by_phrase_is_the_object() -> None:
+    # PETR COMPOUND-21 (dev): "condemned" is the predicate, "an attack by ..." its object.
+    ev = _events(
+        "The Calenardhon government condemned an attack by Osgiliath soldiers in south "
+        "Ithilen on Thursday and promised aid to the affected Ithilen villages."
+    )
+    assert [(e[0], e[1]) for e in ev] == [("ACCUSE", "condemned")]
+    assert ev[0][2]["text"] == "Calenardhon government" and ev[0][2]["sector"] == "GOV"
+    assert ev[0][3]["text"] == "Osgiliath soldiers" and ev[0][3]["sector"] == "MIL"
+
+
+def test_trailing_attribution_is_not_the_target() -> None:
+    # PLOVER-GSR01-AGREE-0005 (dev): the Egyptian newspaper only reports.
+    ev = _events(
+        "Libya has offered to hand over to Great Britain two of its nationals suspected by the "
+        "West of blowing up a Pan Am plane in 1988, a state-owned Egyptian newspaper said."
+    )
+    assert [(e[0], e[2]["country"]) for e in ev] == [("AGREE", "LBY")]
+    assert ev[0][3]["country"] != "EGY"
+
+
+def test_reporter_is_the_source_of_it_says() -> None:
+    # PLOVER-GSR01-AGREE-0034 (dev).
+    ev = _events(
+        "Syria says it is willing to withdraw its troops from neighboring Lebanon, after "
+        "fifteen years of effective military occupation."
+    )
+    assert [(e[0], e[2]["country"]) for e in ev] == [("AGREE", "SYR")]
+
+
+def test_unknown_names_are_actors_and_possessives_resolve() -> None:
+    # PETR DATE-04 and PLOVER-GSR01-CONSULT-0003 (dev).
+    ev = _events("Hamfast Gamgee has criticized the recent closure of guest houses in Bree.")
+    assert [(e[0], e[2]["text"], e[2]["country"]) for e in ev] == [
+        ("ACCUSE", "Hamfast Gamgee", None)
+    ]
+    ev = _events(
+        "Taiwan's Vice Foreign Minister visited Russia today, becoming the island's highest "
+        "ranking government official to go there."
+    )
+    assert [(e[0], e[2]["country"], e[3]["country"]) for e in ev] == [("CONSULT", "TWN", "RUS")]
+
+
+def test_future_attack_is_a_threat() -> None:
+    assert [e[0] for e in _events("Rebel commanders said they will attack the capital.")] == [
+        "THREATEN"
+    ]
+    assert [e[0] for e in _events("Rebel commanders attacked the capital.")] == ["ASSAULT"]
+
+
+def test_coder_version_carries_the_trigger_lexicon_and_fits_the_column() -> None:
+    v = coder_version()
+    assert "+t" in v and len(v) <= 60
