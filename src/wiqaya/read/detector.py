@@ -71,9 +71,18 @@ class StemMatcher:
     def find(self, words: list[str]) -> dict[str, tuple[int, int]]:
         """label → (first word index, end index) of its first match."""
         out: dict[str, tuple[int, int]] = {}
+        cache = self._cache
+        first = self._first
         for i, w in enumerate(words):
-            for stem in self.stems_in(w):
-                for rest, label in self._first[stem]:
+            # Most words carry no stem: the cached empty tuple skips them without
+            # a method call (this loop runs for every word of every sentence).
+            stems = cache.get(w)
+            if stems is None:
+                stems = self.stems_in(w)
+            if not stems:
+                continue
+            for stem in stems:
+                for rest, label in first[stem]:
                     if label in out:
                         continue
                     end = i + 1 + len(rest)
