@@ -46,6 +46,10 @@ class StemMatcher:
                 if words:
                     self._first.setdefault(words[0], []).append((tuple(words[1:]), label))
         self._lengths = sorted({len(k) for k in self._first}, reverse=True)
+        # Stem heads let a new word skip the positions where no stem can start:
+        # most words (and every Latin word for an Arabic lexicon) have none.
+        self._head = min(self._lengths, default=1)
+        self._heads = frozenset(k[: self._head] for k in self._first)
         self._max_prefix = max_prefix
         self._cache: dict[str, tuple[str, ...]] = {}
 
@@ -54,7 +58,10 @@ class StemMatcher:
         if hit is not None:
             return hit
         found = []
+        heads, h = self._heads, self._head
         for p in range(min(self._max_prefix, max(len(word) - 1, 0)) + 1):
+            if word[p : p + h] not in heads:
+                continue
             for n in self._lengths:
                 s = word[p : p + n]
                 if len(s) == n and s in self._first:
