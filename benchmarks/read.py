@@ -40,8 +40,14 @@ def _warm() -> int:
     return _work(["قتل ثلاثة أشخاص في بغداد أمس."])
 
 
-def run_pool(texts: list[str], workers: int) -> float:
-    with ProcessPoolExecutor(workers) as pool:
+def run_pool(texts: list[str], workers: int, warm: list[str] | None = None) -> float:
+    """Wall seconds for ``workers`` processes to read ``texts``.
+
+    ``warm``: text each worker reads first (in its initializer, so every worker
+    gets it), standing for a long-running pool whose word caches are full;
+    without it each worker starts cold and rebuilds caches the others also build.
+    """
+    with ProcessPoolExecutor(workers, initializer=_work, initargs=(warm or [],)) as pool:
         list(pool.map(lambda_warm, range(workers)))
         chunks = [texts[i::workers] for i in range(workers)]
         t = time.perf_counter()
@@ -83,14 +89,15 @@ def main() -> None:
     )
     # Alternate 1 and 2 workers and keep each one's best, so a burst of other
     # load on the machine does not land on one side only.
-    p1 = p2 = float("inf")
-    for _ in range(2):
-        p1 = min(p1, run_pool(texts * 2, 1))
-        p2 = min(p2, run_pool(texts * 2, 2))
-    print(
-        f"process pool (best of 2): 1 worker {2 * n / p1:,.0f}/s, 2 workers {2 * n / p2:,.0f}/s, "
-        f"ratio {p1 / p2:.2f}x"
-    )
+    for label, warm_texts in (("cold workers", None), ("warm workers", texts)):
+        p1 = p2 = float("inf")
+        for _ in range(2):
+            p1 = min(p1, run_pool(texts * 2, 1, warm_texts))
+            p2 = min(p2, run_pool(texts * 2, 2, warm_texts))
+        print(
+            f"process pool, {label} (best of 2): 1 worker {2 * n / p1:,.0f}/s, "
+            f"2 workers {2 * n / p2:,.0f}/s, ratio {p1 / p2:.2f}x"
+        )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory: main {peak:.0f} MiB, largest worker {child:.0f} MiB")
