@@ -46,6 +46,10 @@ class StemMatcher:
                 if words:
                     self._first.setdefault(words[0], []).append((tuple(words[1:]), label))
         self._lengths = sorted({len(k) for k in self._first}, reverse=True)
+        # Stem heads let a new word skip the positions where no stem can start:
+        # most words (and every Latin word for an Arabic lexicon) have none.
+        self._head = min(self._lengths, default=1)
+        self._heads = frozenset(k[: self._head] for k in self._first)
         self._max_prefix = max_prefix
         self._cache: dict[str, tuple[str, ...]] = {}
 
@@ -54,7 +58,10 @@ class StemMatcher:
         if hit is not None:
             return hit
         found = []
+        heads, h = self._heads, self._head
         for p in range(min(self._max_prefix, max(len(word) - 1, 0)) + 1):
+            if word[p : p + h] not in heads:
+                continue
             for n in self._lengths:
                 s = word[p : p + n]
                 if len(s) == n and s in self._first:
@@ -71,9 +78,18 @@ class StemMatcher:
     def find(self, words: list[str]) -> dict[str, tuple[int, int]]:
         """label → (first word index, end index) of its first match."""
         out: dict[str, tuple[int, int]] = {}
+        cache = self._cache
+        first = self._first
         for i, w in enumerate(words):
-            for stem in self.stems_in(w):
-                for rest, label in self._first[stem]:
+            # Most words carry no stem: the cached empty tuple skips them without
+            # a method call (this loop runs for every word of every sentence).
+            stems = cache.get(w)
+            if stems is None:
+                stems = self.stems_in(w)
+            if not stems:
+                continue
+            for stem in stems:
+                for rest, label in first[stem]:
                     if label in out:
                         continue
                     end = i + 1 + len(rest)

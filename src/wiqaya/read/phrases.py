@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 from wiqaya.language.arabic import clitic_variants, normalise
@@ -31,19 +30,24 @@ class Token(NamedTuple):
     end: int
 
 
-@lru_cache(maxsize=200_000)
-def norm_word(word: str) -> str:
-    """Normalised form of one word (cached: word frequencies are Zipfian)."""
-    return normalise(word)
+_NORM_CACHE: dict[str, str] = {}
+_NORM_CACHE_MAX = 300_000
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Word tokens of ``text`` with offsets (shifted by ``offset``) and normal forms."""
     out = []
     append = out.append
+    cache = _NORM_CACHE
+    # A plain dict in front of normalise: this loop runs once per word of every
+    # document, and an lru_cache call costs more than the dict lookup it wraps.
     for m in _WORD.finditer(text):
         w = m.group()
-        n = norm_word(w)
+        n = cache.get(w)
+        if n is None:
+            n = normalise(w)
+            if len(cache) < _NORM_CACHE_MAX:
+                cache[w] = n
         if n:
             s, e = m.span()
             append(Token(w, n, s + offset, e + offset))
@@ -141,7 +145,12 @@ class PhraseIndex:
 
     def find(self, tokens: Sequence[Token]) -> list[Match]:
         out = []
-        keys = [self.word_key(t.norm) for t in tokens]
+        cache = self._cache
+        keys = []
+        for t in tokens:
+            # Inline cache hit: word_key is called for every token of every sentence.
+            k = cache.get(t.norm, "")
+            keys.append(self.word_key(t.norm) if k == "" else k)
         i, n = 0, len(tokens)
         while i < n:
             node = self._trie.get(keys[i]) if keys[i] is not None else None
