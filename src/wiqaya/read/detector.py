@@ -312,14 +312,20 @@ class Detector:
         table = scores.table
         z = np.zeros((len(norm_sentences), len(self.types)))
         if word_rows:
-            z += np.add.reduceat(
-                np.vstack([table[word_rows], np.zeros((1, len(self.types)))]),
-                word_ptr[:-1],
-            ) * (np.diff(word_ptr) > 0)[:, None]
-        z += np.add.reduceat(
-            np.vstack([self.coef[:, sent_idx].T, np.zeros((1, len(self.types)))]),
-            sent_ptr[:-1],
-        ) * (np.diff(sent_ptr) > 0)[:, None]
+            z += (
+                np.add.reduceat(
+                    np.vstack([table[word_rows], np.zeros((1, len(self.types)))]),
+                    word_ptr[:-1],
+                )
+                * (np.diff(word_ptr) > 0)[:, None]
+            )
+        z += (
+            np.add.reduceat(
+                np.vstack([self.coef[:, sent_idx].T, np.zeros((1, len(self.types)))]),
+                sent_ptr[:-1],
+            )
+            * (np.diff(sent_ptr) > 0)[:, None]
+        )
         z = z / np.sqrt(np.maximum(np.array(counts, dtype=np.float64), 1.0))[:, None]
         z += self.intercept
         return 1.0 / (1.0 + np.exp(-z))
