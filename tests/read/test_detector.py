@@ -1,0 +1,90 @@
+"""The Arabic detector on real dev sentences: the fast per-word path equals the reference."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from wiqaya.read.detector import (
+    N_FEATURES,
+    Detector,
+    light_stem,
+    load_detector,
+    sentence_features,
+    vectorise,
+)
+from wiqaya.read.pipeline import DocumentInput, read_documents
+
+# Quoted from arabic_event_gsr/protest_detection.dev.csv (the shipped model was
+# trained on them: these check behaviour, they are not a measurement).
+PROTEST_YES = (
+    "وكان متظاهرون فلسطينيون قد خرجوا الى الشوارع السبت، وسط رام الله في مظاهرات "
+    "تطالب السلطة بوقف المفاوضات مع الاسرائيليين."
+)
+PROTEST_NO = "وفتح رجال الأمن نيران أسلحتهم لتفريق المتظاهرين."  # police firing: gold "easy no"
+ASSAULT_YES = (
+    "اعلنت مصادر امنية وأخرى طبية عراقية مقتل اربعة اشخاص وإصابة سبعة آخرين بجروح في "
+    "انفجار سيارة مفخخة وسط بغداد أمس."
+)
+
+
+def _norm(text: str) -> str:
+    from wiqaya.read.phrases import tokenize
+
+    return " ".join(t.norm for t in tokenize(text))
+
+
+def test_cached_word_scores_equal_the_reference_matrix() -> None:
+    det = load_detector()
+    assert det is not None
+    texts = [_norm(t) for t in (PROTEST_YES, PROTEST_NO, ASSAULT_YES)] + ["", "تظاهر تظاهر"]
+    fast = det.probabilities(texts)
+    z = vectorise(texts) @ det.coef.T.astype(np.float64) + det.intercept
+    assert np.allclose(fast, 1.0 / (1.0 + np.exp(-z)), atol=1e-5)
+    # Second call (warm caches) gives the same numbers.
+    assert np.allclose(det.probabilities(texts), fast)
+
+
+def test_shipped_model_separates_a_protest_from_its_dispersal() -> None:
+    kinds = [
+        {e.event_type for e in r.events}
+        for r in read_documents(
+            [DocumentInput(str(i), t, "ar") for i, t in enumerate([PROTEST_YES, PROTEST_NO])]
+        )
+    ]
+    assert "PROTEST" in kinds[0]
+    assert "PROTEST" not in kinds[1]
+
+
+def test_clause_cues_mark_negation_calls_and_future() -> None:
+    feats = set(sentence_features(_norm("لم يتظاهر الطلاب أمس").split()))
+    assert {"PROTEST|neg", "amss", "PROTEST|pos1"} <= feats
+    feats = set(sentence_features(_norm("دعت النقابة الى التظاهر").split()))
+    assert "PROTEST|call" in feats
+    feats = set(sentence_features(_norm("سيتظاهر العمال").split()))
+    assert "PROTEST|future" in feats
+    assert "PROTEST|neg" not in feats
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [("والمتظاهرين", "متظاهر"), ("للحكومه", "حكوم"), ("قتل", "قتل"), ("بال", "بال")],
+)
+def test_light_stem_keeps_three_letters(word: str, stem: str) -> None:
+    assert light_stem(word) == stem
+
+
+def test_model_of_other_features_is_refused(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    from wiqaya.read import detector as mod
+
+    bad = Detector(("PROTEST",), np.zeros((1, 16)), np.zeros(1), np.ones(1), "x")
+    bad.save(tmp_path / mod.MODEL_FILE)
+    monkeypatch.setattr(mod, "DATA", tmp_path)
+    mod.load_detector.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="retrain"):
+            mod.load_detector()
+    finally:
+        monkeypatch.undo()
+        mod.load_detector.cache_clear()
+    assert mod.load_detector().coef.shape[1] == N_FEATURES
