@@ -132,3 +132,25 @@ def test_future_attack_is_a_threat() -> None:
 def test_coder_version_carries_the_trigger_lexicon_and_fits_the_column() -> None:
     v = coder_version()
     assert "+t" in v and len(v) <= 60
+
+
+def test_negation_turns_cooperation_into_rejection_and_hostility_into_support() -> None:
+    # Self-written; PETR SYNSET-14/15b (dev) code "will not clash", "can't ever clash" as 050.
+    assert [e[0] for e in _events("Syria will not sign the trade pact.")] == ["REJECT"]
+    assert [e[0] for e in _events("The two sides failed to reach an agreement.")] == ["REJECT"]
+    assert [e[0] for e in _events("Kenya can't ever clash over the efforts of Uganda.")] == [
+        "SUPPORT"
+    ]
+    assert [e[0] for e in _events("Rebel commanders did not attack the capital.")] == ["SUPPORT"]
+    assert [e[0] for e in _events("Syria signed the trade pact.")] == ["SUPPORT"]
+
+
+def test_a_country_after_to_or_from_is_an_actor_in_english() -> None:
+    # PLOVER-GSR01-AGREE-0005 (dev): "to Great Britain" is the target, not where.
+    ev = _events(
+        "Libya has offered to hand over to Great Britain two of its nationals suspected by "
+        "the West of blowing up a Pan Am plane in 1988, a state-owned Egyptian newspaper said."
+    )
+    assert [(e[0], e[2]["country"], e[3]["country"]) for e in ev] == [("AGREE", "LBY", "GBR")]
+    ev = _events("Syria withdrew its troops from Lebanon.")
+    assert [(e[0], e[2]["country"], e[3]["country"]) for e in ev] == [("RETREAT", "SYR", "LBN")]

@@ -361,7 +361,7 @@ def is_verbal(tokens: Sequence[Token], hit: Hit, actors: Sequence[ActorMention])
     prev = tokens[hit.start - 1].norm if hit.start > 0 else ""
     if prev in _DETERMINERS:
         return False
-    if prev in _AUX or prev.endswith("ly"):
+    if prev in _AUX or prev in ("ever", "even", "never") or prev.endswith(("ly", "n't", "n’t")):
         return True
     if any(a.end == hit.start for a in actors):
         return True  # directly after its subject
@@ -381,8 +381,72 @@ def choose(
     return (verbal or inside)[0]
 
 
+# Words that may stand between a negation or a modal and its verb:
+# "did not ever clash", "won't even try to clash", "will not be rushed".
+_VERB_GROUP = frozenset(
+    {
+        "not",
+        "also",
+        "soon",
+        "be",
+        "been",
+        "ever",
+        "even",
+        "now",
+        "yet",
+        "still",
+        "again",
+        "try",
+        "to",
+        "have",
+        "has",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "should",
+        "must",
+        "may",
+        "might",
+    }
+)
+_REFUSE = frozenset({"refuse", "decline", "fail"})
+# "failed to reach an agreement", "did not hold talks": the noun is the act.
+_LIGHT = frozenset({"reach", "hold", "make", "conclude", "a", "an", "the", "any"})
+NEGATED_HOSTILE = "SUPPORT"
+
+
+def negated(tokens: Sequence[Token], hit: Hit) -> bool:
+    """The trigger's verb group is negated: "did not clash", "won't attack", "failed to reach"."""
+    k = hit.start - 1
+    while k >= 0:
+        w = tokens[k].norm.replace("’", "'")
+        if w in ("not", "never", "cannot") or w.endswith("n't"):
+            return True
+        if w == "to" and k > 0 and any(x in _REFUSE for x in lemmas(tokens[k - 1].norm)):
+            return True
+        if not (w in _VERB_GROUP or w in _LIGHT or w in FUTURE or w.endswith("ly")):
+            return False
+        k -= 1
+    return False
+
+
 def modal_type(tokens: Sequence[Token], hit: Hit, label: str) -> str:
-    """A future hostile act is a threat, a future cooperative one an intent (AGREE)."""
+    """The event type once negation and the future are read.
+
+    A negated cooperative act ("will not accept", "failed to reach an
+    agreement") is a REJECT (CAMEO 12: refuse, decline); a negated hostile
+    one ("did not clash", "will not attack") is coded as the PETRARCH
+    validation suite codes it, diplomatic cooperation (SUPPORT, CAMEO 050).
+    A future hostile act is a threat, a future cooperative one an intent (AGREE).
+    """
+    if negated(tokens, hit):
+        if label in COOPERATIVE or label == "AGREE":
+            return "REJECT"
+        if label in HOSTILE or label in ("THREATEN", "PROTEST"):
+            return NEGATED_HOSTILE
+        return label
     k = hit.start - 1
     while k >= 0 and (
         tokens[k].norm in ("not", "also", "soon", "be") or tokens[k].norm.endswith("ly")
