@@ -154,3 +154,41 @@ def test_a_country_after_to_or_from_is_an_actor_in_english() -> None:
     assert [(e[0], e[2]["country"], e[3]["country"]) for e in ev] == [("AGREE", "LBY", "GBR")]
     ev = _events("Syria withdrew its troops from Lebanon.")
     assert [(e[0], e[2]["country"], e[3]["country"]) for e in ev] == [("RETREAT", "SYR", "LBN")]
+
+
+def test_coordinated_actors_give_one_event_per_pair() -> None:
+    # PETR COMPOUND-05 and COMPOUND-01 (dev).
+    ev = _events(
+        "Osgiliath welcomed the resumption of formal diplomatic ties with Mordor, Rohan, "
+        "Arnor and Bree after a 12-year rift."
+    )
+    assert [(e[0], e[2]["text"], e[3]["text"]) for e in ev] == [
+        ("SUPPORT", "Osgiliath", "Mordor"),
+        ("SUPPORT", "Osgiliath", "Rohan"),
+        ("SUPPORT", "Osgiliath", "Arnor"),
+        ("SUPPORT", "Osgiliath", "Bree"),
+    ]
+    ev = _events(
+        "Old foe Gondor and Osgiliath have renewed diplomatic ties after a 12-year break in a "
+        "step that holds advantages for both major powers."
+    )
+    assert [(e[2]["text"], e[3]["text"]) for e in ev] == [
+        ("Gondor", "Osgiliath"),
+        ("Osgiliath", "Gondor"),
+    ]
+    # Not mutual: two attackers, no reciprocal events between them.
+    ev = _events("Israeli and Egyptian troops attacked the smugglers.")
+    assert len(ev) == 2 and all(e[3]["text"] != e[2]["text"] for e in ev)
+    assert {e[2]["country"] for e in ev} == {"ISR", "EGY"}
+
+
+def test_a_subordinate_clause_lends_no_object_to_a_mutual_act() -> None:
+    # PETR DEMO-27 (dev).
+    ev = _events(
+        "Gondor and Osgiliath have delayed their meeting after a hafling was reported on the "
+        "pass of Cirith Ungol."
+    )
+    assert [(e[0], e[2]["text"], e[3]["text"]) for e in ev] == [
+        ("REJECT", "Gondor", "Osgiliath"),
+        ("REJECT", "Osgiliath", "Gondor"),
+    ]

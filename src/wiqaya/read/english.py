@@ -478,6 +478,7 @@ _NAME_STOPWORDS += """
     although though unlike like according president's
 """
 _NOT_NAMES = frozenset(_NAME_STOPWORDS.split())
+_PUNCT = frozenset(",;")
 _WHERE = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "around"})
 
 
@@ -505,7 +506,13 @@ def name_actors(
             k += 1
             continue
         j = k + 1
-        while j < len(tokens) and not taken[j] and _is_name(tokens[j], j):
+        # A comma ends a name: "Mordor, Rohan, Arnor and Bree" are four.
+        while (
+            j < len(tokens)
+            and not taken[j]
+            and _is_name(tokens[j], j)
+            and not _PUNCT.intersection(text[tokens[j - 1].end : tokens[j].start])
+        ):
             j += 1
         if k > 0 and tokens[k - 1].norm in _WHERE:
             k = j  # "in Geneva": a place the gazetteer does not know, not an actor
@@ -536,6 +543,9 @@ def _merge(ms: list[ActorMention], tokens: Sequence[Token], text: str) -> list[A
         if (
             prev is not None
             and m.start == prev.end
+            # Two bare names across a comma are a list ("Mordor, Rohan, Arnor");
+            # with a code on one side, an apposition ("Arnor's minister, Telemar").
+            and not (_bare(prev) and _bare(m) and _comma_between(prev, m, tokens, text))
             and not (prev.country and m.country and prev.country != m.country)
             and not (prev.sector and m.sector)
             and (prev.country is None or m.country is None or prev.country == m.country)
@@ -550,3 +560,12 @@ def _merge(ms: list[ActorMention], tokens: Sequence[Token], text: str) -> list[A
             continue
         out.append(m)
     return out
+
+
+def _bare(m: ActorMention) -> bool:
+    return m.country is None and m.sector is None
+
+
+def _comma_between(a: ActorMention, b: ActorMention, tokens: Sequence[Token], text: str) -> bool:
+    """A comma or semicolon stands between the two mentions."""
+    return bool(_PUNCT.intersection(text[tokens[a.end - 1].end : tokens[b.start].start]))

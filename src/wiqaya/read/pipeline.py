@@ -26,6 +26,7 @@ from wiqaya.read.events import (
     TRIGGER_ONLY_CONFIDENCE,
     Trigger,
     cameo_roots,
+    english_pairs,
     find_triggers,
     pick_actors,
 )
@@ -189,12 +190,12 @@ def read_documents(
     roots = cameo_roots()
     results, events = pending_events(docs, detector=detector)
     for p, trig, conf in events:
-        source, target, loc = assign_roles(p, trig, roles)
         when, _ = resolve_date(p.sentence, p.doc_date)
         a, b = p.tokens[trig.tok_start].start, p.tokens[trig.tok_end - 1].end
-        p.result.events.append(
-            _event(trig.event_type, roots, source, target, loc, when, p, a, b, conf)
-        )
+        for source, target, loc in role_pairs(p, trig, roles):
+            p.result.events.append(
+                _event(trig.event_type, roots, source, target, loc, when, p, a, b, conf)
+            )
     return results
 
 
@@ -339,6 +340,29 @@ def assign_roles(
         # the place where they happen (the gold data codes them so).
         target = ActorMention("", trig.tok_end, trig.tok_end, where, None)
     return source, target, loc
+
+
+def role_pairs(
+    p: _Pending, trig: Trigger, roles: RoleModel | None
+) -> list[tuple[ActorMention | None, ActorMention | None, PlaceMention | None]]:
+    """(source, target, location) of each event at ``trig``.
+
+    Arabic: one. English: one per coordinated actor pair ("A and B welcomed
+    ties with C" is A→C and B→C; "A and B renewed ties", A→B and B→A).
+    """
+    if p.lang == "ar" or p.clause is None:
+        return [assign_roles(p, trig, roles)]
+    loc = location_of(p)
+    where = loc.country if loc and loc.status == "resolved" else None
+    out = []
+    pairs = english_pairs(p.actors, trig, p.tokens, p.clause, p.sentence, p.sentence_start)
+    for source, target in pairs:
+        source = _with_country(source, where)
+        target = _with_country(target, where)
+        if target is None and where and trig.event_type in _TARGET_IS_PLACE:
+            target = ActorMention("", trig.tok_end, trig.tok_end, where, None)
+        out.append((source, target, loc))
+    return out
 
 
 def _no_possessive(tokens: list[Token]) -> list[Token]:
