@@ -192,3 +192,20 @@ def test_a_subordinate_clause_lends_no_object_to_a_mutual_act() -> None:
         ("REJECT", "Gondor", "Osgiliath"),
         ("REJECT", "Osgiliath", "Gondor"),
     ]
+
+
+def test_a_past_subordinate_clause_is_background_not_the_event() -> None:
+    # PETR DISCARD-02 (dev): gold has no event.
+    assert (
+        _events(
+            "Arnor is about to restore the World Golf Championships to Gondor almost five "
+            "years after crowds trashed its embassy."
+        )
+        == []
+    )
+    assert [e[0] for e in _events("Police arrested 20 people after protesters burned tyres.")] == [
+        "COERCE"
+    ]
+    # A noun after "after" is no clause: the fighting is still the event.
+    ev = _events("Vietnamese-led forces have retaken a village after fierce fighting.")
+    assert [e[0] for e in ev] == ["ASSAULT"]

@@ -375,10 +375,31 @@ def choose(
     inside = [h for h in hits if clause.start <= h.start < clause.end]
     if not inside:
         inside = [h for h in hits if h.start < clause.end]
+    inside = [h for h in inside if not in_background(tokens, h, clause)]
     if not inside:
         return None
     verbal = [h for h in inside if is_verbal(tokens, h, actors)]
     return (verbal or inside)[0]
+
+
+_SUBORDINATOR = frozenset({"after", "since", "before", "when", "because", "as", "until"})
+
+
+def in_background(tokens: Sequence[Token], hit: Hit, clause: Clause) -> bool:
+    """The trigger is the past-tense verb of a subordinate clause with its own subject.
+
+    "... almost five years after crowds trashed its embassy": background, not
+    the sentence's event. "after fierce fighting" (a noun) is not matched.
+    """
+    w = tokens[hit.start].norm
+    if not (w.endswith("ed") or w in IRREGULAR):
+        return False
+    if hit.start > 0 and tokens[hit.start - 1].norm in _DETERMINERS:
+        return False
+    for k in range(hit.start - 2, max(clause.start, hit.start - 7) - 1, -1):
+        if tokens[k].norm in _SUBORDINATOR:
+            return True
+    return False
 
 
 # Words that may stand between a negation or a modal and its verb:
