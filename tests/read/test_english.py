@@ -209,3 +209,18 @@ def test_a_past_subordinate_clause_is_background_not_the_event() -> None:
     # A noun after "after" is no clause: the fighting is still the event.
     ev = _events("Vietnamese-led forces have retaken a village after fierce fighting.")
     assert [e[0] for e in ev] == ["ASSAULT"]
+
+
+def test_a_capital_as_subject_stands_for_its_government() -> None:
+    # PLOVER-GSR01-REJECT-0021 (dev).
+    ev = _events(
+        "Beirut again rejected Thursday a United Nations appeal for deploying army troops "
+        "along its borders with Israel."
+    )
+    assert [(e[0], e[2]["text"], e[2]["country"], e[3]["country"]) for e in ev] == [
+        ("REJECT", "Beirut", "LBN", "IGO")
+    ]
+    # After a preposition it is where the event happens.
+    ev = _events("Israeli soldiers arrested ten men in Beirut.")
+    assert [e[3]["text"] for e in ev] != ["Beirut"]
+    assert ev[0][2]["country"] == "ISR"

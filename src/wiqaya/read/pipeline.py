@@ -383,7 +383,23 @@ def _english_event(
 ) -> tuple[list[Trigger], Clause, list[ActorMention]]:
     """One event per English sentence: the main-clause trigger, its actors and clause."""
     actors = [a for a in actors if tokens[a.start].text != "us"]  # the pronoun, not the US
-    actors = name_actors(tokens, actors, text, [(p.tok_start, p.tok_end) for p in places])
+    capitals = load_gazetteer().capitals
+    # "Beirut rejected", "Washington demanded": a capital named without a
+    # preposition or article before it stands for its government.
+    seats = [
+        ActorMention(p.surface, p.tok_start, p.tok_end, p.country, None)
+        for p in places
+        if p.status == "resolved"
+        and p.place is not None
+        and (p.place.name, p.country) in capitals
+        and (p.tok_start == 0 or tokens[p.tok_start - 1].norm not in _NOT_BEFORE_SEAT)
+        and not any(a.start < p.tok_end and a.end > p.tok_start for a in actors)
+    ]
+    actors = sorted(actors + seats, key=lambda a: a.start)
+    others = [
+        (p.tok_start, p.tok_end) for p in places if not any(s.start == p.tok_start for s in seats)
+    ]
+    actors = name_actors(tokens, actors, text, others)
     clause = event_clause(tokens, sentence, offset)
     hits = [Hit(t.event_type, t.tok_start, t.tok_end) for t in trigs]
     best = choose(hits, tokens, clause, actors)
@@ -406,6 +422,50 @@ def _place_checked(
     return out
 
 
+_NOT_BEFORE_SEAT = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "into",
+        "across",
+        "outside",
+        "inside",
+        "around",
+        "to",
+        "from",
+        "of",
+        "for",
+        "with",
+        "by",
+        "on",
+        "over",
+        "under",
+        "between",
+        "through",
+        "toward",
+        "towards",
+        "via",
+        "the",
+        "a",
+        "an",
+        "this",
+        "its",
+        "their",
+        "capital",
+        "city",
+        "central",
+        "downtown",
+        "east",
+        "west",
+        "north",
+        "south",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+    }
+)
 _TARGET_IS_PLACE = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 
 
