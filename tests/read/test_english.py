@@ -224,3 +224,12 @@ def test_a_capital_as_subject_stands_for_its_government() -> None:
     ev = _events("Israeli soldiers arrested ten men in Beirut.")
     assert [e[3]["text"] for e in ev] != ["Beirut"]
     assert ev[0][2]["country"] == "ISR"
+
+
+def test_is_committed_to_is_no_passive() -> None:
+    # PLOVER-GSR01-AGREE-0019 (dev).
+    ev = _events(
+        "Planning and Investment Minister Tran Xuan Gia said Vietnam is committed to opening up "
+        "the economy but will not be rushed, in a rare interview late on Friday."
+    )
+    assert [(e[0], e[2]["country"]) for e in ev] == [("AGREE", "VNM")]

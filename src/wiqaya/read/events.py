@@ -136,8 +136,11 @@ _BE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 
 
 def _passive(tokens: list[Token], trig: Trigger) -> bool:
-    """English passive: a form of "be" (adverbs allowed between) then a past participle."""
-    if not tokens[trig.tok_start].norm.endswith("ed"):
+    """English passive: a form of "be" (adverbs allowed between) then a past participle.
+
+    "is committed to", "is prepared to" are adjectives with the subject as actor.
+    """
+    if not tokens[trig.tok_start].norm.endswith("ed") or tokens[trig.tok_end - 1].norm == "to":
         return False
     for k in range(trig.tok_start - 1, max(trig.tok_start - 5, -1), -1):
         word = tokens[k].norm
