@@ -233,3 +233,14 @@ def test_is_committed_to_is_no_passive() -> None:
         "the economy but will not be rushed, in a rare interview late on Friday."
     )
     assert [(e[0], e[2]["country"]) for e in ev] == [("AGREE", "VNM")]
+
+
+def test_x_said_y_must_is_a_demand_by_x() -> None:
+    # PLOVER-GSR01-DEMAND-0028 (dev).
+    ev = _events(
+        "Russia said on Tuesday that Sudan must return a Mi-26 helicopter that was captured "
+        "by the Sudanese authorities last week."
+    )
+    assert [(e[0], e[2]["country"], e[3]["country"]) for e in ev] == [("REQUEST", "RUS", "SDN")]
+    # Without a reporter, "must" alone is no demand.
+    assert [e[0] for e in _events("Syrian troops must withdraw from Lebanon.")] != ["REQUEST"]

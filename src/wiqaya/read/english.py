@@ -402,6 +402,20 @@ def in_background(tokens: Sequence[Token], hit: Hit, clause: Clause) -> bool:
     return False
 
 
+def demand_at(tokens: Sequence[Token], clause: Clause) -> int | None:
+    """Token index of "must" in "X said (that) Y must ...": X demands of Y (REQUEST).
+
+    "Russia said on Tuesday that Sudan must return a helicopter" is a demand
+    by Russia (PLOVER DEMAND, CAMEO 10), not Sudan's return.
+    """
+    if clause.report_at is None:
+        return None
+    for k in range(max(clause.start, clause.report_at + 1), clause.end):
+        if tokens[k].norm == "must":
+            return k
+    return None
+
+
 # Words that may stand between a negation or a modal and its verb:
 # "did not ever clash", "won't even try to clash", "will not be rushed".
 _VERB_GROUP = frozenset(

@@ -200,6 +200,10 @@ def english_roles(
     after_obj = [a for a in after if a not in agents]
     if inside:
         return inside[0], (after_obj[0] if after_obj else None)
+    if tokens[trig.tok_start].norm == "must" and clause.report_at is not None:
+        # "X said that Y must ...": X demands, Y is asked.
+        rep = [a for a in actors if a.end <= clause.report_at]
+        return (rep[0] if rep else None), (before[0] if before else None)
     if _passive(tokens, trig):
         return (agents[0] if agents else None), (before[-1] if before else None)
     if before:

@@ -21,7 +21,15 @@ from wiqaya.language.detect import detect_language
 from wiqaya.read.actors import ActorMention, load_actors
 from wiqaya.read.dates import resolve_date
 from wiqaya.read.detector import Detector, load_detector, trigger_lexicon
-from wiqaya.read.english import Clause, Hit, choose, event_clause, modal_type, name_actors
+from wiqaya.read.english import (
+    Clause,
+    Hit,
+    choose,
+    demand_at,
+    event_clause,
+    modal_type,
+    name_actors,
+)
 from wiqaya.read.events import (
     TRIGGER_ONLY_CONFIDENCE,
     Trigger,
@@ -256,7 +264,7 @@ def pending_events(
             result.indicators.extend(lex.find(toks[i], text))
             trigs = find_triggers(toks[i], s_lang)
             clause = None
-            if trigs and s_lang == "en":
+            if s_lang == "en" and (trigs or any(t.norm == "must" for t in toks[i])):
                 trigs, clause, actors[i] = _english_event(
                     trigs, toks[i], actors[i], local, text, s.text, s.start
                 )
@@ -401,6 +409,9 @@ def _english_event(
     ]
     actors = name_actors(tokens, actors, text, others)
     clause = event_clause(tokens, sentence, offset)
+    must = demand_at(tokens, clause)
+    if must is not None:
+        return [Trigger("REQUEST", must, must + 1)], clause, actors
     hits = [Hit(t.event_type, t.tok_start, t.tok_end) for t in trigs]
     best = choose(hits, tokens, clause, actors)
     if best is None:
