@@ -300,7 +300,7 @@ _AUX = frozenset(
     }
 )
 FUTURE = frozenset({"will", "would", "shall"})
-HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 
 
@@ -353,6 +353,8 @@ def event_clause(tokens: Sequence[Token], sentence: str, offset: int) -> Clause:
 
 def is_verbal(tokens: Sequence[Token], hit: Hit, actors: Sequence[ActorMention]) -> bool:
     """The trigger is used as a verb (a clause's predicate), not as a noun."""
+    if _after_light_verb(tokens, hit):
+        return True
     if hit.end - hit.start > 1:
         return not (hit.start > 0 and tokens[hit.start - 1].norm in _DETERMINERS)
     w = tokens[hit.start]
@@ -366,6 +368,25 @@ def is_verbal(tokens: Sequence[Token], hit: Hit, actors: Sequence[ActorMention])
     if any(a.end == hit.start for a in actors):
         return True  # directly after its subject
     return w.norm.endswith(("ed", "ing")) or w.norm in IRREGULAR
+
+
+# "staged mass demonstrations", "began a hunger strike", "launched an
+# offensive": the noun after these verbs is the predicate.
+_LIGHT_VERBS = frozenset({"stage", "launch", "begin", "start", "mount", "continue", "conduct"})
+
+
+def _after_light_verb(tokens: Sequence[Token], hit: Hit) -> bool:
+    """A light verb within three words before, past articles and one modifier."""
+    modifiers = 1  # "mass", "hunger", "new"
+    for k in range(hit.start - 1, max(hit.start - 4, -1), -1):
+        if any(x in _LIGHT_VERBS for x in lemmas(tokens[k].norm)):
+            return True
+        if tokens[k].norm in _DETERMINERS:
+            continue
+        if not modifiers:
+            return False
+        modifiers -= 1
+    return False
 
 
 def choose(
@@ -490,6 +511,8 @@ def modal_type(tokens: Sequence[Token], hit: Hit, label: str) -> str:
     if k >= 0 and tokens[k].norm in FUTURE:
         if label in HOSTILE:
             return "THREATEN"
+        if any(t.norm == "unless" for t in tokens[hit.end : hit.end + 20]):
+            return "THREATEN"  # "will withdraw its force unless ...": an ultimatum (CAMEO 13)
         if label in COOPERATIVE:
             return "AGREE"
     return label
