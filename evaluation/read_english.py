@@ -2,14 +2,15 @@
 
     PYTHONPATH=src python -m evaluation.read_english [--show dev|held-out|all]
 
-Two of the three English gold files are split once, here, by position: **dev** = the even-indexed records (0, 2, 4, …) of each file, in file
-order (PETR: the ``evaluate="true"`` sentences; PLOVER: the non-DOCUMENT
-records); **held-out** = the odd-indexed ones. English rules and lexicons are
+Two of the three English gold files are split once, here, by position:
+**dev** = the even-indexed records (0, 2, 4, …) of each file, in file order
+(PETR: the ``evaluate="true"`` sentences; PLOVER: the non-DOCUMENT records);
+**held-out** = the odd-indexed ones. English rules and lexicons are
 developed and tuned on dev only; held-out is scored, never read for rules.
 Every figure is printed for dev, held-out and the whole file. The third file,
 ``PETR2_GSR_validation.xml`` (78 news sentences with real actors and expected
-codings), was noticed after the rules were written and is only scored, as a
-whole ("untouched"): its sentences are never printed.
+codings), no English rule was written from: it is only scored, as a whole
+("untouched"), and its sentences are never printed.
 
 1. ``PETR_Validate_records_2_02.xml``: share of expected events found with the
    right type, source and target, and the share of extra events, as

@@ -244,3 +244,19 @@ def test_x_said_y_must_is_a_demand_by_x() -> None:
     assert [(e[0], e[2]["country"], e[3]["country"]) for e in ev] == [("REQUEST", "RUS", "SDN")]
     # Without a reporter, "must" alone is no demand.
     assert [e[0] for e in _events("Syrian troops must withdraw from Lebanon.")] != ["REQUEST"]
+
+
+def test_future_protest_and_ultimatum_are_threats_and_light_verbs_keep_the_protest() -> None:
+    # PLOVER-GSR01-THREATEN-0007, THREATEN-0003 and PROTEST-0004 (dev).
+    ev = _events("Palestinian leaders said they would boycott all official contact with the US.")
+    assert [e[0] for e in ev] == ["THREATEN"]
+    ev = _events(
+        "Nigeria today announced that it will withdraw their peacekeeping force from Chad "
+        "unless President Goukouni Oueddei arranged a ceasefire with rebels."
+    )
+    assert [e[0] for e in ev] == ["THREATEN"]
+    ev = _events(
+        "Tens of thousands of university students throughout Indonesia staged mass "
+        "demonstrations Saturday to demand political reforms by President Suharto's government."
+    )
+    assert [e[0] for e in ev] == ["PROTEST"]
