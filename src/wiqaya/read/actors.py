@@ -203,10 +203,9 @@ class ActorDictionary:
             surface = text[tokens[m.start].start : tokens[m.end - 1].end]
             prev = out[-1] if out else None
             latin = tokens[m.start].text.isascii()
-            gap_ok = m.start == (prev.end if prev else -1) or (
-                prev is not None
-                and m.start - prev.end == 1
-                and tokens[prev.end].norm not in _EN_NOT_INSIDE_ACTOR
+            gap_ok = prev is not None and (
+                m.start - prev.end <= 0
+                or (m.start - prev.end == 1 and tokens[prev.end].norm not in _EN_NOT_INSIDE_ACTOR)
             )
             if prev and gap_ok and _mergeable(prev, code, latin):
                 out[-1] = ActorMention(
