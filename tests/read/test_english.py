@@ -260,3 +260,18 @@ def test_future_protest_and_ultimatum_are_threats_and_light_verbs_keep_the_prote
         "demonstrations Saturday to demand political reforms by President Suharto's government."
     )
     assert [e[0] for e in ev] == ["PROTEST"]
+
+
+def test_a_title_without_country_takes_the_other_sides_country() -> None:
+    # PLOVER-GSR01-AGREE-0025 (dev).
+    ev = _events(
+        "The Fijian rebels said they will release Prime Minister Mahendra Chaudhry and more "
+        "than 30 members of his government, whom they had taken hostage two weeks ago, on the "
+        "weekend."
+    )
+    assert [(e[2]["country"], e[3]["country"], e[3]["sector"]) for e in ev][:1] == [
+        ("FJI", "FJI", "GOV")
+    ]
+    # An international body lends no country.
+    ev = _events("The United Nations praised President Mahendra Chaudhry.")
+    assert ev[0][3]["country"] is None

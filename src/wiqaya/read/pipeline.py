@@ -367,10 +367,18 @@ def role_pairs(
     for source, target in pairs:
         source = _with_country(source, where)
         target = _with_country(target, where)
+        # "The Fijian rebels will release Prime Minister Mahendra Chaudhry": a
+        # title with no country belongs, by default, to the other side's country.
+        source = _with_country(source, _national(target))
+        target = _with_country(target, _national(source))
         if target is None and where and trig.event_type in _TARGET_IS_PLACE:
             target = ActorMention("", trig.tok_end, trig.tok_end, where, None)
         out.append((source, target, loc))
     return out
+
+
+def _national(m: ActorMention | None) -> str | None:
+    return m.country if m is not None and m.country not in (None, "IGO", "IMG", "INT") else None
 
 
 def _no_possessive(tokens: list[Token]) -> list[Token]:
