@@ -275,3 +275,11 @@ def test_a_title_without_country_takes_the_other_sides_country() -> None:
     # An international body lends no country.
     ev = _events("The United Nations praised President Mahendra Chaudhry.")
     assert ev[0][3]["country"] is None
+
+
+def test_a_foreign_place_after_the_verb_is_the_target_when_no_actor_is() -> None:
+    # PLOVER-GSR01-DEMAND-0013 (dev).
+    ev = _events("Some 800,000 Iraqi Kurds sought refuge in Germany last month.")
+    assert [(e[0], e[2]["country"], e[3]["country"], e[3]["text"]) for e in ev] == [
+        ("REQUEST", "IRQ", "DEU", None)
+    ]

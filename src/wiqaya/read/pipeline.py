@@ -373,6 +373,23 @@ def role_pairs(
         target = _with_country(target, _national(source))
         if target is None and where and trig.event_type in _TARGET_IS_PLACE:
             target = ActorMention("", trig.tok_end, trig.tok_end, where, None)
+        if target is None:
+            # "opened an embassy in Tehran", "sought refuge in Germany": the
+            # foreign place the act goes to is its counterpart.
+            home = source.country if source else None
+            there = next(
+                (
+                    pl
+                    for pl in p.places
+                    if pl.status == "resolved"
+                    and trig.tok_end <= pl.tok_start < p.clause.end
+                    and pl.country != home
+                ),
+                None,
+            )
+            if there is not None:
+                at = there.tok_start
+                target = ActorMention("", at, at, there.country, None)
         out.append((source, target, loc))
     return out
 
