@@ -394,8 +394,14 @@ def role_pairs(
     return out
 
 
+_NOT_NATIONAL = frozenset({"IGO", "NGO", "IMG", "INT"})
+
+
 def _national(m: ActorMention | None) -> str | None:
-    return m.country if m is not None and m.country not in (None, "IGO", "IMG", "INT") else None
+    """The mention's country when it is a state's, else None."""
+    if m is None or m.country is None or m.country in _NOT_NATIONAL:
+        return None
+    return m.country
 
 
 def _no_possessive(tokens: list[Token]) -> list[Token]:
