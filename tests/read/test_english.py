@@ -134,14 +134,14 @@ def test_coder_version_carries_the_trigger_lexicon_and_fits_the_column() -> None
     assert "+t" in v and len(v) <= 60
 
 
-def test_negation_turns_cooperation_into_rejection_and_hostility_into_support() -> None:
-    # Self-written; PETR SYNSET-14/15b (dev) code "will not clash", "can't ever clash" as 050.
+def test_negation_turns_cooperation_into_rejection_and_drops_hostility() -> None:
+    # Self-written. A hostile act that did not happen is no event (the PETR suite
+    # would code "can't ever clash" as 050; Wiqaya does not, see NEGATED_HOSTILE).
     assert [e[0] for e in _events("Syria will not sign the trade pact.")] == ["REJECT"]
     assert [e[0] for e in _events("The two sides failed to reach an agreement.")] == ["REJECT"]
-    assert [e[0] for e in _events("Kenya can't ever clash over the efforts of Uganda.")] == [
-        "SUPPORT"
-    ]
-    assert [e[0] for e in _events("Rebel commanders did not attack the capital.")] == ["SUPPORT"]
+    assert _events("Kenya can't ever clash over the efforts of Uganda.") == []
+    assert _events("Rebel commanders did not attack the capital.") == []
+    assert [e[0] for e in _events("Rebel commanders attacked the capital.")] == ["ASSAULT"]
     assert [e[0] for e in _events("Syria signed the trade pact.")] == ["SUPPORT"]
 
 

@@ -470,7 +470,11 @@ _VERB_GROUP = frozenset(
 _REFUSE = frozenset({"refuse", "decline", "fail"})
 # "failed to reach an agreement", "did not hold talks": the noun is the act.
 _LIGHT = frozenset({"reach", "hold", "make", "conclude", "a", "an", "the", "any"})
-NEGATED_HOSTILE = "SUPPORT"
+# A hostile act that did not happen ("did not attack") is no event: the PETRARCH
+# suite codes it as cooperation (050), but a cooperative event in an early-warning
+# series for "troops did not clash" would mislead. Set to "SUPPORT" for the suite's
+# convention.
+NEGATED_HOSTILE: str | None = None
 
 
 def negated(tokens: Sequence[Token], hit: Hit) -> bool:
@@ -488,13 +492,13 @@ def negated(tokens: Sequence[Token], hit: Hit) -> bool:
     return False
 
 
-def modal_type(tokens: Sequence[Token], hit: Hit, label: str) -> str:
+def modal_type(tokens: Sequence[Token], hit: Hit, label: str) -> str | None:
     """The event type once negation and the future are read.
 
     A negated cooperative act ("will not accept", "failed to reach an
     agreement") is a REJECT (CAMEO 12: refuse, decline); a negated hostile
-    one ("did not clash", "will not attack") is coded as the PETRARCH
-    validation suite codes it, diplomatic cooperation (SUPPORT, CAMEO 050).
+    one ("did not clash", "will not attack") is no event (None), see
+    :data:`NEGATED_HOSTILE`.
     A future hostile act is a threat, a future cooperative one an intent (AGREE).
     """
     if negated(tokens, hit):

@@ -448,6 +448,8 @@ def _english_event(
     if best is None:
         return [], clause, actors
     etype = modal_type(tokens, best, best.label)
+    if not etype:
+        return [], clause, actors
     return [Trigger(etype, best.start, best.end)], clause, actors
 
 
