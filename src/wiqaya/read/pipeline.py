@@ -21,11 +21,20 @@ from wiqaya.language.detect import detect_language
 from wiqaya.read.actors import ActorMention, load_actors
 from wiqaya.read.dates import resolve_date
 from wiqaya.read.detector import Detector, load_detector, trigger_lexicon
-from wiqaya.read.english import Clause, Hit, choose, event_clause, modal_type, name_actors
+from wiqaya.read.english import (
+    Clause,
+    Hit,
+    choose,
+    demand_at,
+    event_clause,
+    modal_type,
+    name_actors,
+)
 from wiqaya.read.events import (
     TRIGGER_ONLY_CONFIDENCE,
     Trigger,
     cameo_roots,
+    english_pairs,
     find_triggers,
     pick_actors,
 )
@@ -189,12 +198,12 @@ def read_documents(
     roots = cameo_roots()
     results, events = pending_events(docs, detector=detector)
     for p, trig, conf in events:
-        source, target, loc = assign_roles(p, trig, roles)
         when, _ = resolve_date(p.sentence, p.doc_date)
         a, b = p.tokens[trig.tok_start].start, p.tokens[trig.tok_end - 1].end
-        p.result.events.append(
-            _event(trig.event_type, roots, source, target, loc, when, p, a, b, conf)
-        )
+        for source, target, loc in role_pairs(p, trig, roles):
+            p.result.events.append(
+                _event(trig.event_type, roots, source, target, loc, when, p, a, b, conf)
+            )
     return results
 
 
@@ -255,7 +264,7 @@ def pending_events(
             result.indicators.extend(lex.find(toks[i], text))
             trigs = find_triggers(toks[i], s_lang)
             clause = None
-            if trigs and s_lang == "en":
+            if s_lang == "en" and (trigs or any(t.norm == "must" for t in toks[i])):
                 trigs, clause, actors[i] = _english_event(
                     trigs, toks[i], actors[i], local, text, s.text, s.start
                 )
@@ -341,6 +350,60 @@ def assign_roles(
     return source, target, loc
 
 
+def role_pairs(
+    p: _Pending, trig: Trigger, roles: RoleModel | None
+) -> list[tuple[ActorMention | None, ActorMention | None, PlaceMention | None]]:
+    """(source, target, location) of each event at ``trig``.
+
+    Arabic: one. English: one per coordinated actor pair ("A and B welcomed
+    ties with C" is A→C and B→C; "A and B renewed ties", A→B and B→A).
+    """
+    if p.lang == "ar" or p.clause is None:
+        return [assign_roles(p, trig, roles)]
+    loc = location_of(p)
+    where = loc.country if loc and loc.status == "resolved" else None
+    out = []
+    pairs = english_pairs(p.actors, trig, p.tokens, p.clause, p.sentence, p.sentence_start)
+    for source, target in pairs:
+        source = _with_country(source, where)
+        target = _with_country(target, where)
+        # "The Fijian rebels will release Prime Minister Mahendra Chaudhry": a
+        # title with no country belongs, by default, to the other side's country.
+        source = _with_country(source, _national(target))
+        target = _with_country(target, _national(source))
+        if target is None and where and trig.event_type in _TARGET_IS_PLACE:
+            target = ActorMention("", trig.tok_end, trig.tok_end, where, None)
+        if target is None:
+            # "opened an embassy in Tehran", "sought refuge in Germany": the
+            # foreign place the act goes to is its counterpart.
+            home = source.country if source else None
+            there = next(
+                (
+                    pl
+                    for pl in p.places
+                    if pl.status == "resolved"
+                    and trig.tok_end <= pl.tok_start < p.clause.end
+                    and pl.country != home
+                ),
+                None,
+            )
+            if there is not None:
+                at = there.tok_start
+                target = ActorMention("", at, at, there.country, None)
+        out.append((source, target, loc))
+    return out
+
+
+_NOT_NATIONAL = frozenset({"IGO", "NGO", "IMG", "INT"})
+
+
+def _national(m: ActorMention | None) -> str | None:
+    """The mention's country when it is a state's, else None."""
+    if m is None or m.country is None or m.country in _NOT_NATIONAL:
+        return None
+    return m.country
+
+
 def _no_possessive(tokens: list[Token]) -> list[Token]:
     """English "Israel's", "Taiwan's" looked up as "israel", "taiwan"."""
     if not any(t.norm.endswith(("'s", "’s")) for t in tokens):
@@ -359,13 +422,34 @@ def _english_event(
 ) -> tuple[list[Trigger], Clause, list[ActorMention]]:
     """One event per English sentence: the main-clause trigger, its actors and clause."""
     actors = [a for a in actors if tokens[a.start].text != "us"]  # the pronoun, not the US
-    actors = name_actors(tokens, actors, text, [(p.tok_start, p.tok_end) for p in places])
+    capitals = load_gazetteer().capitals
+    # "Beirut rejected", "Washington demanded": a capital named without a
+    # preposition or article before it stands for its government.
+    seats = [
+        ActorMention(p.surface, p.tok_start, p.tok_end, p.country, None)
+        for p in places
+        if p.status == "resolved"
+        and p.place is not None
+        and (p.place.name, p.country) in capitals
+        and (p.tok_start == 0 or tokens[p.tok_start - 1].norm not in _NOT_BEFORE_SEAT)
+        and not any(a.start < p.tok_end and a.end > p.tok_start for a in actors)
+    ]
+    actors = sorted(actors + seats, key=lambda a: a.start)
+    others = [
+        (p.tok_start, p.tok_end) for p in places if not any(s.start == p.tok_start for s in seats)
+    ]
+    actors = name_actors(tokens, actors, text, others)
     clause = event_clause(tokens, sentence, offset)
+    must = demand_at(tokens, clause)
+    if must is not None:
+        return [Trigger("REQUEST", must, must + 1)], clause, actors
     hits = [Hit(t.event_type, t.tok_start, t.tok_end) for t in trigs]
     best = choose(hits, tokens, clause, actors)
     if best is None:
         return [], clause, actors
     etype = modal_type(tokens, best, best.label)
+    if not etype:
+        return [], clause, actors
     return [Trigger(etype, best.start, best.end)], clause, actors
 
 
@@ -382,6 +466,50 @@ def _place_checked(
     return out
 
 
+_NOT_BEFORE_SEAT = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "into",
+        "across",
+        "outside",
+        "inside",
+        "around",
+        "to",
+        "from",
+        "of",
+        "for",
+        "with",
+        "by",
+        "on",
+        "over",
+        "under",
+        "between",
+        "through",
+        "toward",
+        "towards",
+        "via",
+        "the",
+        "a",
+        "an",
+        "this",
+        "its",
+        "their",
+        "capital",
+        "city",
+        "central",
+        "downtown",
+        "east",
+        "west",
+        "north",
+        "south",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+    }
+)
 _TARGET_IS_PLACE = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 
 

@@ -65,6 +65,7 @@ class Gazetteer:
     index: PhraseIndex
     cues: dict[str, dict[str, frozenset[str]]]
     version: str
+    capitals: frozenset[tuple[str, str]] = frozenset()  # (English name, ISO3)
 
     def mentions(
         self,
@@ -225,4 +226,9 @@ def load_gazetteer() -> Gazetteer:
         normalise(name): {cc: frozenset(normalise(w) for w in ws) for cc, ws in by_cc.items()}
         for name, by_cc in add["cues"].items()
     }
-    return Gazetteer(index, cues, f"{gaz['version']}+{add['version']}")
+    return Gazetteer(
+        index,
+        cues,
+        f"{gaz['version']}+{add['version']}",
+        frozenset((name, cc) for cc, name in capitals.items()),
+    )
