@@ -58,6 +58,45 @@ _VICTIM = frozenset(
 )
 # Words that introduce who did it: «هجوم شنه مسلحون», «على يد», «برصاص».
 _AGENT = frozenset({"شنه", "شنها", "نفذه", "نفذها", "يد", "قبل", "برصاص", "بنيران", "تبناه"})
+# Who reports the event is neither side of it: «قالت الشرطة العراقية»,
+# «حسبما افادت وكالة رويترز», «نقلت … عن مصادر امنية عراقية».
+_SPEECH = frozenset(
+    {
+        "قال",
+        "وقال",
+        "قالت",
+        "وقالت",
+        "اعلن",
+        "واعلن",
+        "اعلنت",
+        "واعلنت",
+        "افاد",
+        "وافاد",
+        "افادت",
+        "وافادت",
+        "ذكر",
+        "وذكر",
+        "ذكرت",
+        "وذكرت",
+        "نقلت",
+        "ونقلت",
+        "اكد",
+        "واكد",
+        "اكدت",
+        "حسب",
+        "حسبما",
+        "بحسب",
+        "صرح",
+        "عن",
+        "مصادر",
+        "مصدر",
+        "بيان",
+        "لوكاله",
+        "وكاله",
+    }
+)
+# Religious codes of the dictionary («سنية» MUS): never a gold country.
+_RELIGION = frozenset({"MUS", "CHR", "JEW", "BUD", "HIN", "SHI", "SUN"})
 
 FEATURES = (
     "bias",
@@ -91,6 +130,9 @@ FEATURES = (
     "place_after",
     "after_victim_trigger",
     "foreign_victim",
+    "speaker",
+    "media",
+    "religion",
 )
 
 
@@ -192,6 +234,9 @@ def candidates(
         f["place_after"] = float(is_after and kind.startswith("place"))
         f["after_victim_trigger"] = float(is_after and trig_victim)
         f["foreign_victim"] = foreign * f["victim_before"]
+        f["speaker"] = float(any(w in _SPEECH for w in norms[max(0, m.start - 2) : m.start]))
+        f["media"] = float(m.sector == "MED")
+        f["religion"] = float(m.country in _RELIGION)
         out.append(Candidate(m, kind, tuple(f.get(name, 0.0) for name in FEATURES)))
     return out
 
