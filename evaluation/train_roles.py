@@ -30,7 +30,7 @@ from wiqaya.read.pipeline import DocumentInput, pending_events, role_candidates
 from wiqaya.read.roles import FEATURES, MODEL_FILE, Candidate, RoleModel
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "wiqaya" / "data" / "read" / MODEL_FILE
-VERSION = "roles-ar-2026.11.1"
+VERSION = "roles-ar-2026.11.2"
 ROLES = ("source", "target")
 C = 1.0
 
