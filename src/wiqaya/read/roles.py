@@ -96,7 +96,8 @@ _SPEECH = frozenset(
         "وكاله",
     }
 )
-# Religious codes of the dictionary («سنية» MUS): never a gold country.
+# Religious codes of the dictionary («سنية» MUS) name a faith, not a country:
+# the gold never codes one.
 _RELIGION = frozenset({"MUS", "CHR", "JEW", "BUD", "HIN", "SHI", "SUN"})
 
 FEATURES = (
@@ -133,7 +134,6 @@ FEATURES = (
     "foreign_victim",
     "speaker",
     "media",
-    "religion",
 )
 
 
@@ -165,7 +165,12 @@ def candidates(
     place_at = {(p.tok_start, p.tok_end): p for p in places}
     for a in actors:
         spans.add((a.start, a.end))
-        if a.country:
+        if a.country in _RELIGION:
+            # «مسجدا سنيا», «رجل دين عربي سني»: a faith is no country; like a
+            # sector-only actor, it belongs to the place of the event.
+            if where:
+                raw.append((ActorMention(a.text, a.start, a.end, where, a.sector), "sector_only"))
+        elif a.country:
             p = place_at.get((a.start, a.end))
             if a.sector:
                 kind = "sector"
@@ -237,7 +242,6 @@ def candidates(
         f["foreign_victim"] = foreign * f["victim_before"]
         f["speaker"] = float(any(w in _SPEECH for w in norms[max(0, m.start - 2) : m.start]))
         f["media"] = float(m.sector == "MED")
-        f["religion"] = float(m.country in _RELIGION)
         out.append(Candidate(m, kind, tuple(f.get(name, 0.0) for name in FEATURES)))
     return out
 
