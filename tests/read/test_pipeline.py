@@ -108,6 +108,32 @@ def test_ambiguous_places(text: str, surface: str, country: str | None, status: 
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # Press names of countries beside CLDR's formal one (dev sentences).
+        ("إن إسرائيل نفذت بالفعل ضربة جوية في سورية", "سورية", "SYR"),
+        ("وسط غضب متزايد من قرار بريطانيا تكريم سلمان رشدي", "بريطانيا", "GBR"),
+        ("وصور القتل في العراق وفلسطين", "وفلسطين", "PSE"),
+        ("هتافات «لنسحق اميركا»", "اميركا", "USA"),
+    ],
+)
+def test_press_country_names(text: str, surface: str, country: str) -> None:
+    ms = load_gazetteer().mentions(tokenize(text), text)
+    assert [(m.surface, m.country) for m in ms if m.surface == surface] == [(surface, country)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("وخرج المتظاهرون الى الشوارع", "وخرج"),  # "went out", not Al Kharj (SAU)
+        ("فجر انتحاري نفسه خارج منزله", "منزله"),  # "his house", not El Manzala (EGY)
+    ],
+)
+def test_common_words_are_not_places(text: str, surface: str) -> None:
+    assert all(m.surface != surface for m in load_gazetteer().mentions(tokenize(text), text))
+
+
+@pytest.mark.parametrize(
     ("text", "indicator"),
     [
         ("ودعا إلى التحريض على العنف ضد الطائفة الأخرى", "hate_speech_incitement"),
