@@ -1,6 +1,6 @@
 """Train the Arabic source/target ranker on the dev coding sentences and ship it.
 
-    PYTHONPATH=src python -m evaluation.train_roles
+    PYTHONPATH=src python -m evaluation.train_roles [--errors]
 
 Data: ``*_coding.dev.xml`` (PROTEST and ASSAULT pooled). For every coded
 sentence whose trigger the coder finds, the candidates of
@@ -9,13 +9,17 @@ the gold one; one conditional-logit ranker per role is fitted on the sentences
 whose gold country is not ``None``. Printed figures are 5-fold
 cross-validated, grouped by document (the detection file's ids), never
 train-set figures; the shipped weights are then fitted on all of it.
-Deterministic (L-BFGS from zero, fixed data order).
+Deterministic (L-BFGS from zero, fixed data order). ``--errors`` also prints
+every out-of-fold error with its cause (no trigger for the coded type, gold
+country not among the candidates, ranker wrong) and the candidates.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,9 +34,9 @@ from wiqaya.read.pipeline import DocumentInput, pending_events, role_candidates
 from wiqaya.read.roles import FEATURES, MODEL_FILE, Candidate, RoleModel
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "wiqaya" / "data" / "read" / MODEL_FILE
-VERSION = "roles-ar-2026.11.1"
+VERSION = "roles-ar-2026.11.2"
 ROLES = ("source", "target")
-C = 1.0
+C = 3.0  # nested grouped CV picks 0.3–10 fold to fold (3 most often): see docs/read.md
 
 
 @dataclass
@@ -117,9 +121,42 @@ def accuracy(items: list[Coded], pred: dict[str, list[str | None]], kind: str, r
     return ok / max(len(idx), 1), reach / max(len(idx), 1), len(idx)
 
 
+def print_errors(items: list[Coded], pred: dict[str, list[str | None]]) -> None:
+    """Out-of-fold errors grouped by cause, for error analysis."""
+    causes: Counter[tuple[str, str, str]] = Counter()
+    for role in ROLES:
+        for i, it in enumerate(items):
+            gold = it.gold[role]
+            if gold == "None":
+                continue
+            cands = it.cands[role]
+            if pred[role][i] == gold:
+                cause = "right"
+            elif not cands:
+                cause = "no trigger"
+            elif not any(c.mention.country == gold for c in cands):
+                cause = "not among candidates"
+            else:
+                cause = "ranker wrong"
+            causes[(it.kind, role, cause)] += 1
+            if cause != "right":
+                print(f"[{it.kind} {role}: {cause}] gold={gold} ours={pred[role][i]}")
+                print(f"    {it.text}")
+                print(
+                    "    "
+                    + ", ".join(
+                        f"{c.mention.text or '(place)'}={c.mention.country}/{c.kind}" for c in cands
+                    )
+                )
+    for (kind, role, cause), n in sorted(causes.items()):
+        print(f"  {kind:8s} {role:6s} {cause:22s} {n}")
+
+
 def main() -> None:
     items = load_coded()
     pred = cross_validated(items)
+    if "--errors" in sys.argv[1:]:
+        print_errors(items, pred)
     print("5-fold CV grouped by document on the dev coding sentences (PROTEST+ASSAULT pooled)")
     for kind in ("PROTEST", "ASSAULT"):
         for role in ROLES:

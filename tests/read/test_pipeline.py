@@ -137,6 +137,32 @@ def test_common_words_named_like_towns_are_not_places(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # Press names of countries beside CLDR's formal one (dev sentences).
+        ("إن إسرائيل نفذت بالفعل ضربة جوية في سورية", "سورية", "SYR"),
+        ("وسط غضب متزايد من قرار بريطانيا تكريم سلمان رشدي", "بريطانيا", "GBR"),
+        ("وصور القتل في العراق وفلسطين", "وفلسطين", "PSE"),
+        ("هتافات «لنسحق اميركا»", "اميركا", "USA"),
+    ],
+)
+def test_press_country_names(text: str, surface: str, country: str) -> None:
+    ms = load_gazetteer().mentions(tokenize(text), text)
+    assert [(m.surface, m.country) for m in ms if m.surface == surface] == [(surface, country)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("وخرج المتظاهرون الى الشوارع", "وخرج"),  # "went out", not Al Kharj (SAU)
+        ("فجر انتحاري نفسه خارج منزله", "منزله"),  # "his house", not El Manzala (EGY)
+    ],
+)
+def test_common_words_are_not_places(text: str, surface: str) -> None:
+    assert all(m.surface != surface for m in load_gazetteer().mentions(tokenize(text), text))
+
+
+@pytest.mark.parametrize(
     ("text", "indicator"),
     [
         ("ودعا إلى التحريض على العنف ضد الطائفة الأخرى", "hate_speech_incitement"),
@@ -250,6 +276,51 @@ def test_victims_demonym_gives_the_target(
     assert coded(False) == word_order_target  # what word order alone gave
 
 
+# assault_coding.dev.xml sentences and their gold (source, target) countries.
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # A faith is no country: «مسجدا سنيا» was MUS, now the place's country.
+        (
+            "من جهة أخرى، قالت الشرطة ان مسلحين هاجموا مسجدا سنيا جنوب بغداد، أمس، وأضرموا "
+            "فيه النار في هجوم انتقامي بعد يوم من هجوم انتحاري بشاحنة ملغومة قرب مسجد شيعي "
+            "بنفس المنطقة.",
+            None,
+            "IRQ",
+        ),
+        # An armed group after «من» is an actor, not a place («من تنظيم «القاعدة»»).
+        (
+            "الى ذلك اعلنت الشرطة العراقية امس، ان القوات الأميركية قتلت 11 مسلحا من تنظيم "
+            "«القاعدة» بينهم سبعة يحملون جنسيات عربية مختلفة، في منطقة عين الفرس تقع غرب "
+            "مدينة تكريت.",
+            "USA",
+            "IMG",
+        ),
+        # The news agency that reports it is neither side (was FRA).
+        (
+            "وقال مصدر امني ان «شخصين قتلا وأصيب خمسة آخرون بجروح في هجوم انتحاري بسيارة "
+            "مفخخة»، مشيرا الى ان «الهجوم استهدف نقطة للتفتيش في منطقة الحارثية (غرب بغداد) "
+            "بعيد الظهر»، حسبما أفادت وكالة الصحافة الفرنسية.",
+            None,
+            "IRQ",
+        ),
+        # «حي الحسينية» is a Baghdad district, not PETRARCH's Egyptian «الحسينية».
+        (
+            "وفي بغداد ايضا، افاد مصدر امني ان «ثلاثة عراقيين قتلوا وأصيب 13 آخرون بانفجار "
+            "سيارة مفخخة وسط سوق الاولى في حي الحسينية ضواحي بغداد الشرقية».",
+            None,
+            "IRQ",
+        ),
+    ],
+)
+def test_ranker_countries_on_dev_sentences(text: str, source: str | None, target: str) -> None:
+    res = read_documents([DocumentInput("a", text, "ar")], detector=False)
+    ev = next(e for e in res[0].events if e.event_type == "ASSAULT")
+    assert ev.target.country == target
+    if source is not None:
+        assert ev.source.country == source
+
+
 def test_ranker_keeps_actor_text_and_sector() -> None:
     # protest_coding.dev.xml: gold target ISR; the army is the named target.
     text = "واشتبك متظاهرون فلسطينيون واجانب مع الجيش الإسرائيلي في قرية نعلين قرب رام الله."
@@ -267,6 +338,10 @@ def test_ranker_keeps_actor_text_and_sector() -> None:
         ("عبوة ناسفة", None),  # a bomb, not a Chilean actor
         ("جورجيتين", "GEO"),  # feminine dual of a nationality
         ("البيشمركة", "KUR"),
+        ("كبرى مدن", None),  # "largest", not a Lebanese actor
+        ("فتح النار", None),  # "opened fire", not Fatah
+        ("حركة فتح", "PSE"),  # the movement, named as such
+        ("سرايا القدس", "PSE"),
     ],
 )
 def test_common_words_are_not_actors(surface: str, country: str | None) -> None:

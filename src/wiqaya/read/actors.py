@@ -196,13 +196,19 @@ class ActorDictionary:
             code: ActorCode | None = m.payload
             if code is None:
                 continue
+            latin = tokens[m.start].text.isascii()
             # «في بغداد», "in Baghdad": a bare place after a locative is where,
-            # not who.
-            if code.sector is None and m.start > 0 and tokens[m.start - 1].norm in _LOCATIVE:
+            # not who. An armed group or alliance is no place («مسلحا من تنظيم
+            # «القاعدة»»); English keeps the older rule.
+            if (
+                code.sector is None
+                and m.start > 0
+                and tokens[m.start - 1].norm in _LOCATIVE
+                and (latin or code.country not in NON_STATE)
+            ):
                 continue
             surface = text[tokens[m.start].start : tokens[m.end - 1].end]
             prev = out[-1] if out else None
-            latin = tokens[m.start].text.isascii()
             gap_ok = prev is not None and (
                 m.start - prev.end <= 0
                 or (m.start - prev.end == 1 and tokens[prev.end].norm not in _EN_NOT_INSIDE_ACTOR)

@@ -191,12 +191,19 @@ def load_gazetteer() -> Gazetteer:
         by_name.setdefault(n, []).append(place)
 
     capitals: dict[str, str] = {}
+    country_place: dict[str, Place] = {}
     for c in gaz["countries"]:
         p = Place(c["en"][0], c["iso3"], "country")
+        country_place[c["iso3"]] = p
         for n in c["ar"] + c["en"]:
             put(n, p)
         if c["capital"]:
             capitals[c["iso3"]] = c["capital"]
+    # CLDR gives one formal Arabic name; the press writes «أميركا», «بريطانيا»,
+    # «فلسطين», «سورية».
+    for iso3, names in add.get("country_aliases", {}).items():
+        for n in names:
+            put(n, country_place[iso3])
     for a in add["admin1"]:
         p = Place(a["en"], a["iso3"], "admin1", admin1=a["en"])
         for n in a["ar"] + [a["en"]]:

@@ -9,9 +9,10 @@ location), resolved places — described by a few features of how it relates
 to the trigger (side, distance, order, «ضد/على» or «في» before it, victim or
 agent words before it, same country as the location, how often its country
 is named). Two logistic-regression scorers (one for source, one for target)
-trained by ``evaluation/train_roles.py`` on the dev coding sentences pick the
-best candidate; the weights are a versioned JSON file. Pure and
-deterministic: ties go to the earlier mention.
+trained by ``evaluation/train_roles.py`` on the dev coding sentences score
+the candidates, and the country with the most probability mass wins; the
+weights are a versioned JSON file. Pure and deterministic: ties go to the
+earlier mention.
 """
 
 from __future__ import annotations
@@ -58,6 +59,46 @@ _VICTIM = frozenset(
 )
 # Words that introduce who did it: «هجوم شنه مسلحون», «على يد», «برصاص».
 _AGENT = frozenset({"شنه", "شنها", "نفذه", "نفذها", "يد", "قبل", "برصاص", "بنيران", "تبناه"})
+# Who reports the event is neither side of it: «قالت الشرطة العراقية»,
+# «حسبما افادت وكالة رويترز», «نقلت … عن مصادر امنية عراقية».
+_SPEECH = frozenset(
+    {
+        "قال",
+        "وقال",
+        "قالت",
+        "وقالت",
+        "اعلن",
+        "واعلن",
+        "اعلنت",
+        "واعلنت",
+        "افاد",
+        "وافاد",
+        "افادت",
+        "وافادت",
+        "ذكر",
+        "وذكر",
+        "ذكرت",
+        "وذكرت",
+        "نقلت",
+        "ونقلت",
+        "اكد",
+        "واكد",
+        "اكدت",
+        "حسب",
+        "حسبما",
+        "بحسب",
+        "صرح",
+        "عن",
+        "مصادر",
+        "مصدر",
+        "بيان",
+        "لوكاله",
+        "وكاله",
+    }
+)
+# Religious codes of the dictionary («سنية» MUS) name a faith, not a country:
+# the gold never codes one.
+_RELIGION = frozenset({"MUS", "CHR", "JEW", "BUD", "HIN", "SHI", "SUN"})
 
 FEATURES = (
     "bias",
@@ -91,6 +132,8 @@ FEATURES = (
     "place_after",
     "after_victim_trigger",
     "foreign_victim",
+    "speaker",
+    "media",
 )
 
 
@@ -122,7 +165,12 @@ def candidates(
     place_at = {(p.tok_start, p.tok_end): p for p in places}
     for a in actors:
         spans.add((a.start, a.end))
-        if a.country:
+        if a.country in _RELIGION:
+            # «مسجدا سنيا», «رجل دين عربي سني»: a faith is no country; like a
+            # sector-only actor, it belongs to the place of the event.
+            if where:
+                raw.append((ActorMention(a.text, a.start, a.end, where, a.sector), "sector_only"))
+        elif a.country:
             p = place_at.get((a.start, a.end))
             if a.sector:
                 kind = "sector"
@@ -192,6 +240,8 @@ def candidates(
         f["place_after"] = float(is_after and kind.startswith("place"))
         f["after_victim_trigger"] = float(is_after and trig_victim)
         f["foreign_victim"] = foreign * f["victim_before"]
+        f["speaker"] = float(any(w in _SPEECH for w in norms[max(0, m.start - 2) : m.start]))
+        f["media"] = float(m.sector == "MED")
         out.append(Candidate(m, kind, tuple(f.get(name, 0.0) for name in FEATURES)))
     return out
 
@@ -208,18 +258,33 @@ class RoleModel:
         return sum(map(mul, self.weights[role], cand.features))
 
     def pick(self, cands: list[Candidate], role: str) -> Candidate | None:
-        best, best_s = None, -math.inf
-        for c in cands:  # text order: the earlier mention wins a tie
-            s = self.score(c, role)
-            if s > best_s:
-                best, best_s = c, s
-        return best
+        """The best mention of the most probable country.
+
+        The scorer is trained to put probability mass on the gold *country*
+        (any of its mentions), so the decision sums the softmax over each
+        country's mentions: three mentions of Iraq outweigh one stray
+        «كبرى» read as Lebanon even if that one scores a little higher.
+        Ties go to the earlier mention (text order).
+        """
+        if not cands:
+            return None
+        scores = [self.score(c, role) for c in cands]
+        top = max(scores)
+        mass: dict[str | None, float] = {}
+        best: dict[str | None, tuple[float, Candidate]] = {}
+        for c, s in zip(cands, scores, strict=True):
+            k = c.mention.country
+            mass[k] = mass.get(k, 0.0) + math.exp(s - top)
+            if k not in best or s > best[k][0]:
+                best[k] = (s, c)
+        country = max(mass, key=mass.__getitem__)  # first maximum: earliest country
+        return best[country][1]
 
     def to_json(self) -> dict:
         return {
             "version": self.version,
             "features": list(FEATURES),
-            "weights": {r: [round(w, 6) for w in ws] for r, ws in self.weights.items()},
+            "weights": {r: [round(w, 6) + 0.0 for w in ws] for r, ws in self.weights.items()},
         }
 
 
