@@ -41,7 +41,7 @@ from wiqaya.read.events import (
 from wiqaya.read.indicators import IndicatorHit, load_indicators
 from wiqaya.read.phrases import Token, tokenize
 from wiqaya.read.places import PlaceMention, load_gazetteer
-from wiqaya.read.roles import Candidate, RoleModel, candidates, load_roles
+from wiqaya.read.roles import Candidate, RoleModel, candidates, candidates_by_role, load_roles
 from wiqaya.read.sentences import split_sentences
 
 MAX_TEXT = 1_000_000  # characters read per document; the rest is reported, not coded
@@ -332,12 +332,12 @@ def assign_roles(
     where = loc.country if loc and loc.status == "resolved" else None
     if roles is not None and p.lang == "ar":
         word_order = pick_actors(p.actors, trig, p.lang, p.tokens)
+        by_role = candidates_by_role(
+            p.actors, p.places, p.tokens, trig.tok_start, trig.tok_end, where, word_order
+        )
         picked = []
         for role in ("source", "target"):
-            cands = candidates(
-                p.actors, p.places, p.tokens, trig.tok_start, trig.tok_end, where, word_order, role
-            )
-            best = roles.pick(cands, role)
+            best = roles.pick(by_role[role], role)
             picked.append(best.mention if best else None)
         return picked[0], picked[1], loc
     source, target = pick_actors(p.actors, trig, p.lang, p.tokens, p.clause)

@@ -160,6 +160,19 @@ def candidates(
     role: str,
 ) -> list[Candidate]:
     """Every mention in the sentence that names a country, with its features for ``role``."""
+    return candidates_by_role(actors, places, tokens, trig_start, trig_end, where, word_order)[role]
+
+
+def candidates_by_role(
+    actors: list[ActorMention],
+    places: list[PlaceMention],
+    tokens: list[Token],
+    trig_start: int,
+    trig_end: int,
+    where: str | None,
+    word_order: tuple[ActorMention | None, ActorMention | None],
+) -> dict[str, list[Candidate]]:
+    """:func:`candidates` for both roles at once: only the word-order feature differs."""
     raw: list[tuple[ActorMention, str]] = []
     spans: set[tuple[int, int]] = set()
     place_at = {(p.tok_start, p.tok_end): p for p in places}
@@ -192,15 +205,14 @@ def candidates(
         # A place reports no actor text: the country is implied by where it is.
         raw.append((ActorMention("", p.tok_start, p.tok_end, p.country, None), kind))
     if not raw:
-        return []
+        return {"source": [], "target": []}
     raw.sort(key=lambda mk: (mk[0].start, mk[0].end))
     counts = Counter(m.country for m, _ in raw)
     before = [m for m, _ in raw if m.end <= trig_start]
     after = [m for m, _ in raw if m.start >= trig_end]
-    pick = word_order[0] if role == "source" else word_order[1]
     norms = [t.norm for t in tokens]
     trig_victim = any(w in _VICTIM for w in norms[trig_start:trig_end])
-    out = []
+    out: dict[str, list[Candidate]] = {"source": [], "target": []}
     for k, (m, kind) in enumerate(raw):
         inside = m.start < trig_end and m.end > trig_start
         is_before = not inside and m.end <= trig_start
@@ -229,9 +241,6 @@ def candidates(
             "agent_before": float(any(w in _AGENT for w in prev)),
             "same_as_location": float(where is not None and m.country == where),
             "country_count": float(min(counts[m.country], 3) - 1),
-            "word_order_pick": float(
-                pick is not None and pick.start == m.start and pick.end == m.end
-            ),
         }
         foreign = float(where is not None and m.country != where)
         f["foreign"] = foreign
@@ -242,7 +251,11 @@ def candidates(
         f["foreign_victim"] = foreign * f["victim_before"]
         f["speaker"] = float(any(w in _SPEECH for w in norms[max(0, m.start - 2) : m.start]))
         f["media"] = float(m.sector == "MED")
-        out.append(Candidate(m, kind, tuple(f.get(name, 0.0) for name in FEATURES)))
+        for role, pick in zip(("source", "target"), word_order, strict=True):
+            f["word_order_pick"] = float(
+                pick is not None and pick.start == m.start and pick.end == m.end
+            )
+            out[role].append(Candidate(m, kind, tuple(f.get(name, 0.0) for name in FEATURES)))
     return out
 
 
