@@ -40,23 +40,26 @@ def _warm() -> int:
     return _work(["قتل ثلاثة أشخاص في بغداد أمس."])
 
 
+def _init_worker(warm: list[str]) -> None:
+    # Every worker loads the models before the clock starts (pool.map could
+    # hand all warm-up tasks to one worker), and optionally reads ``warm``.
+    _warm()
+    _work(warm)
+
+
 def run_pool(texts: list[str], workers: int, warm: list[str] | None = None) -> float:
     """Wall seconds for ``workers`` processes to read ``texts``.
 
-    ``warm``: text each worker reads first (in its initializer, so every worker
-    gets it), standing for a long-running pool whose word caches are full;
-    without it each worker starts cold and rebuilds caches the others also build.
+    ``warm``: text each worker reads first, standing for a long-running pool
+    whose word caches are full; without it each worker starts with models
+    loaded but cold word caches, which the others also rebuild.
     """
-    with ProcessPoolExecutor(workers, initializer=_work, initargs=(warm or [],)) as pool:
-        list(pool.map(lambda_warm, range(workers)))
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(warm or [],)) as pool:
+        list(pool.map(_work, [[]] * workers))  # wait until every worker is up
         chunks = [texts[i::workers] for i in range(workers)]
         t = time.perf_counter()
         list(pool.map(_work, chunks))
         return time.perf_counter() - t
-
-
-def lambda_warm(_: int) -> int:
-    return _warm()
 
 
 def _timed(fn, *args) -> tuple[float, float]:  # noqa: ANN001
