@@ -11,9 +11,10 @@ from fastapi import FastAPI
 
 
 def create_from_env() -> FastAPI:
+    from wiqaya.config import SERVER_DB_POOL_SIZE
     from wiqaya.logsafe import install
     from wiqaya.runtime import open_runtime
     from wiqaya.web.app import create_app
 
     install()
-    return create_app(open_runtime(migrate=False))
+    return create_app(open_runtime(migrate=False, pool_size=SERVER_DB_POOL_SIZE))
