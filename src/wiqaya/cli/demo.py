@@ -147,6 +147,9 @@ def serve(host: str, port: int, workers: int = 1) -> None:
             log_config=uvicorn_log_config("warning"),
         )
         return
+    from wiqaya.remember.service import warm_index
+
+    warm_index(runtime)
     uvicorn.run(
         create_app(runtime),
         host=host,

@@ -322,6 +322,26 @@ def get_index(runtime: Runtime, *, use_disk: bool = True) -> LibraryIndex:
         return index
 
 
+def warm_index(runtime: Runtime) -> None:
+    """Have the index ready before a server worker takes requests.
+
+    Called once per worker process, before it accepts connections: the first
+    search would otherwise build it (seconds of CPU) while every other search in
+    that worker waits on the lock. With several workers the first one to finish
+    writes the disk copy and the others load it. A failure only logs: the first
+    search then builds the index as before.
+    """
+    started = time.perf_counter()
+    try:
+        index = get_index(runtime)
+    except Exception as exc:  # noqa: BLE001 - a warm-up must never stop the server
+        log.warning("library index not warmed (the first search will build it): %s", exc)
+        return
+    log.info(
+        "library index warm: %d items in %.2fs", len(index.items), time.perf_counter() - started
+    )
+
+
 def parse_date(value: str | None, name: str) -> date | None:
     if not value:
         return None
@@ -491,4 +511,5 @@ __all__ = [
     "record_lesson",
     "relevant_to",
     "search",
+    "warm_index",
 ]
