@@ -311,6 +311,7 @@ class Start:
     think: float = 0.0  # mean pause between a client's requests (s); 0 = back to back
     logged_in: int = 0
     deadline: float = 0.0
+    began: float = 0.0
 
 
 async def client_loop(
@@ -328,12 +329,19 @@ async def client_loop(
     weights = [WEIGHTS[k] for k in kinds]
     limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
     bearer = {"Authorization": f"Bearer {token}"}
-    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as browser:
+    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as door:
         # Logging in hashes a password (Argon2): a few at a time, before the clock.
         async with start.gate:
-            await login(browser)
-        start.logged_in += 1
-        await start.go.wait()
+            await login(door)
+        cookies = door.cookies
+    start.logged_in += 1
+    await start.go.wait()
+    # The session continues on a new connection opened when the clock starts: the
+    # login connection sat idle while the others logged in, past the server's
+    # keep-alive timeout (5 s), and reusing it raced the server closing it.
+    async with httpx.AsyncClient(
+        base_url=base, timeout=30, limits=limits, cookies=cookies
+    ) as browser:
         n = 0
         while time.monotonic() < start.deadline:
             kind = rng.choices(kinds, weights)[0]
@@ -362,7 +370,8 @@ async def client_loop(
                 stats.errors[kind] += 1
                 if len(stats.error_samples) < 12:
                     stats.error_samples.append(
-                        f"{action.method} {action.path} -> {status if status > 0 else ''} {detail}"
+                        f"t+{time.monotonic() - start.began:.1f} s {action.method} "
+                        f"{action.path} -> {status if status > 0 else ''} {detail}"
                     )
             if start.think > 0:
                 pause = rng.uniform(0.5 * start.think, 1.5 * start.think)
@@ -379,7 +388,8 @@ async def drive(
     seconds: float,
     stats: Stats,
     think: float = 0.0,
-) -> float:
+    server_pid: int = 0,
+) -> tuple[float, Cpu]:
     start = Start(go=asyncio.Event(), gate=asyncio.Semaphore(4), think=think)
     tasks = [
         asyncio.create_task(
@@ -392,15 +402,17 @@ async def drive(
         if failed:
             await asyncio.gather(*failed)  # re-raises the login failure
         await asyncio.sleep(0.05)
-    start.deadline = time.monotonic() + seconds
+    start.began = time.monotonic()
+    start.deadline = start.began + seconds
     print(
         f"{clients} clients logged in; clock started for {seconds:.0f} s, think {think:g} s",
         flush=True,
     )
+    before = cpu_now(server_pid)
     began = time.perf_counter()
     start.go.set()
     await asyncio.gather(*tasks)
-    return time.perf_counter() - began
+    return time.perf_counter() - began, cpu_now(server_pid) - before
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -686,8 +698,7 @@ def main(argv: list[str] | None = None) -> int:
                 phases = []
                 for think in args.think:
                     stats = Stats()
-                    before = cpu_now(server_pid)
-                    wall = asyncio.run(
+                    wall, used = asyncio.run(
                         drive(
                             actions,
                             situations,
@@ -698,9 +709,9 @@ def main(argv: list[str] | None = None) -> int:
                             seconds,
                             stats,
                             think,
+                            server_pid,
                         )
                     )
-                    used = cpu_now(server_pid) - before
                     phases.append(Phase(think, stats, wall, used, _loadavg()))
                     print(
                         f"phase done: {sum(len(v) for v in stats.latencies.values())} requests, "
