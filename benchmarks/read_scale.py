@@ -14,7 +14,6 @@ writes. Prints docs/s, the 1->2 worker ratio (target >= 1.7x), events found
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import resource
 import shutil
@@ -26,7 +25,12 @@ from wiqaya.config import Settings
 from wiqaya.read.pipeline import coder_version, read_documents
 from wiqaya.runtime import open_runtime
 from wiqaya.scale.corpus import build_corpus
-from wiqaya.scale.dask_engine import read_with_dask, worker_coder_version, worker_peak_memory
+from wiqaya.scale.dask_engine import (
+    local_cluster,
+    read_with_dask,
+    worker_coder_version,
+    worker_peak_memory,
+)
 from wiqaya.sift.pipeline import IngestOptions, ingest_paths
 from wiqaya.store.migrate import upgrade
 from wiqaya.store.read import save_batch, unread_batch
@@ -36,57 +40,66 @@ def _runtime(db: Path):  # type: ignore[no-untyped-def]
     return open_runtime(Settings(home=db.parent, database_url=f"sqlite:///{db}"), migrate=False)
 
 
-def in_process(db: Path, batch: int) -> tuple[float, int, int]:
+def in_process(db: Path, batch: int) -> tuple[float, int, int, dict[str, float]]:
     """The in-process engine's loop (as `wiqaya read`): page, read, save per batch."""
     runtime = _runtime(db)
     version = coder_version()
     docs = events = 0
+    split = {"fetch": 0.0, "read": 0.0, "save": 0.0}
     start = time.perf_counter()
     after = 0
     try:
         while True:
+            t0 = time.perf_counter()
             with runtime.sessions() as session:
                 inputs = unread_batch(session, batch, after)
+            t1 = time.perf_counter()
+            split["fetch"] += t1 - t0
             if not inputs:
                 break
             results = read_documents(inputs)
+            t2 = time.perf_counter()
+            split["read"] += t2 - t1
             with runtime.sessions() as session, session.begin():
                 save_batch(session, results, version)
+            split["save"] += time.perf_counter() - t2
             after = int(inputs[-1].id)
             docs += len(results)
             events += sum(len(r.events) for r in results)
     finally:
         runtime.close()
-    return time.perf_counter() - start, docs, events
+    return time.perf_counter() - start, docs, events, split
 
 
-def on_dask(db: Path, workers: int, batch: int) -> tuple[float, int, int, dict[str, int]]:
-    from distributed import Client, LocalCluster
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
-    for name in ("distributed", "dask"):
-        logging.getLogger(name).setLevel(logging.WARNING)
-    cluster = LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-        scheduler_kwargs={"dashboard": False},
-        silence_logs=logging.ERROR,
-    )
-    client = Client(cluster)
+
+def on_dask(db: Path, workers: int, batch: int) -> tuple[float, int, int, dict[str, int], dict]:
+    client, cluster = local_cluster(workers)
     runtime = _runtime(db)
     try:
         client.run(worker_coder_version)  # warm: every worker loads its dictionaries now
+        workers_cpu = sum(client.run(_cpu_seconds).values())
+        driver_cpu = _cpu_seconds()
         start = time.perf_counter()
         summary = read_with_dask(runtime, client=client, workers=workers, batch=batch)
         seconds = time.perf_counter() - start
+        # The driver process also hosts the LocalCluster's scheduler.
+        costs = {
+            "driver+scheduler CPU": _cpu_seconds() - driver_cpu,
+            "workers CPU": sum(client.run(_cpu_seconds).values()) - workers_cpu,
+            "fetch": summary.fetch_s,
+            "wait": summary.wait_s,
+            "save": summary.save_s,
+        }
         memory = worker_peak_memory(client)
     finally:
         runtime.close()
         client.close()
         cluster.close()
-    return seconds, summary.documents, summary.events, memory
+    return seconds, summary.documents, summary.events, memory, costs
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -118,15 +131,16 @@ def main(argv: list[str] | None = None) -> None:
             return path
 
         coder_version()  # load the dictionaries before timing the in-process engine
-        sec, docs, ev_local = in_process(fresh("local"), args.batch)
+        sec, docs, ev_local, split = in_process(fresh("local"), args.batch)
         local_rate = docs / sec
         print(
             f"in-process      : {sec:7.1f} s  {local_rate:7.1f} docs/s  events {ev_local}  "
             f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
         )
+        print("    " + ", ".join(f"{k} {v:.1f} s" for k, v in split.items()))
         rates: dict[int, float] = {}
         for workers in (1, 2):
-            sec, docs, events, memory = on_dask(fresh(f"dask{workers}"), workers, args.batch)
+            sec, docs, events, memory, costs = on_dask(fresh(f"dask{workers}"), workers, args.batch)
             rates[workers] = docs / sec
             peak = ", ".join(f"{v / 2**20:.0f}" for v in sorted(memory.values()))
             print(
@@ -135,6 +149,7 @@ def main(argv: list[str] | None = None) -> None:
                 f"{' (same)' if events == ev_local else ' (DIFFERENT)'}  "
                 f"peak RSS per worker {peak} MB"
             )
+            print("    " + ", ".join(f"{k} {v:.1f} s" for k, v in costs.items()))
         print(f"ratio dask 2 workers / 1 worker: {rates[2] / rates[1]:.2f}x (target >= 1.7x)")
         print(f"ratio dask 1 worker / in-process: {rates[1] / local_rate:.2f}x")
         print(f"per-core throughput (dask, 1 worker): {rates[1]:.1f} docs/s")
