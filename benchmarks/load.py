@@ -1,6 +1,7 @@
 """Load benchmark: the web app and API under 50 concurrent clients, on PostgreSQL.
 
-    python -m benchmarks.load [--clients 50] [--seconds 60] [--workers 2] [--pg-url URL]
+    python -m benchmarks.load [--clients 50] [--seconds 60] [--workers 2] [--think 1 0]
+                              [--pg-url URL]
 
 Creates a scratch PostgreSQL database, fills it with the bundled real data
 (``wiqaya demo --no-serve``: ingest, read, assess, library, example act data),
@@ -15,9 +16,20 @@ acknowledge a new alert, add a lesson to the library) or a baseline request
 (the static CSS file or ``/healthz``, which touch no data: the ratio of a class's
 latency to the baseline's says how much is the app and how much the machine).
 
-Prints requests/second, p50/p95/p99 per class and the error count (any status
-other than the expected one, a timeout or a connection error), the slowest
-routes, and the server's own error lines. Exits 1 when there were errors.
+Clients behave like people: after each response a client pauses for a think
+time drawn uniformly from 0.5-1.5 x ``--think`` seconds (as Locust's
+``between`` does). ``--think`` takes several values, each one phase of
+``--seconds`` against the same server: the default ``1 0`` runs the
+user-paced phase (the issue's "50 concurrent clients", mean think 1 s) and
+then a saturation phase (think 0: every client sends its next request the
+moment the last one is answered, so the figures measure queueing at the
+server's maximum throughput, not a user's wait).
+
+Prints, per phase, requests/second, p50/p95/p99 per class and the error count
+(any status other than the expected one, a timeout or a connection error), the
+slowest routes, the CPU seconds spent by the server processes and by this load
+generator (they share the machine), then the phases side by side, and the
+server's own error lines. Exits 1 when there were errors.
 Every loop is bounded by the deadline; the server and the database are removed
 at the end. ``--database URL`` reuses an already seeded database (for
 profiling); it is left in place.
@@ -30,6 +42,7 @@ import asyncio
 import os
 import random
 import re
+import resource
 import signal
 import socket
 import subprocess
@@ -295,8 +308,10 @@ class Start:
 
     go: asyncio.Event
     gate: asyncio.Semaphore
+    think: float = 0.0  # mean pause between a client's requests (s); 0 = back to back
     logged_in: int = 0
     deadline: float = 0.0
+    began: float = 0.0
 
 
 async def client_loop(
@@ -314,12 +329,19 @@ async def client_loop(
     weights = [WEIGHTS[k] for k in kinds]
     limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
     bearer = {"Authorization": f"Bearer {token}"}
-    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as browser:
+    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as door:
         # Logging in hashes a password (Argon2): a few at a time, before the clock.
         async with start.gate:
-            await login(browser)
-        start.logged_in += 1
-        await start.go.wait()
+            await login(door)
+        cookies = door.cookies
+    start.logged_in += 1
+    await start.go.wait()
+    # The session continues on a new connection opened when the clock starts: the
+    # login connection sat idle while the others logged in, past the server's
+    # keep-alive timeout (5 s), and reusing it raced the server closing it.
+    async with httpx.AsyncClient(
+        base_url=base, timeout=30, limits=limits, cookies=cookies
+    ) as browser:
         n = 0
         while time.monotonic() < start.deadline:
             kind = rng.choices(kinds, weights)[0]
@@ -348,8 +370,12 @@ async def client_loop(
                 stats.errors[kind] += 1
                 if len(stats.error_samples) < 12:
                     stats.error_samples.append(
-                        f"{action.method} {action.path} -> {status if status > 0 else ''} {detail}"
+                        f"t+{time.monotonic() - start.began:.1f} s {action.method} "
+                        f"{action.path} -> {status if status > 0 else ''} {detail}"
                     )
+            if start.think > 0:
+                pause = rng.uniform(0.5 * start.think, 1.5 * start.think)
+                await asyncio.sleep(min(pause, max(0.0, start.deadline - time.monotonic())))
 
 
 async def drive(
@@ -361,8 +387,10 @@ async def drive(
     clients: int,
     seconds: float,
     stats: Stats,
-) -> float:
-    start = Start(go=asyncio.Event(), gate=asyncio.Semaphore(4))
+    think: float = 0.0,
+    server_pid: int = 0,
+) -> tuple[float, Cpu]:
+    start = Start(go=asyncio.Event(), gate=asyncio.Semaphore(4), think=think)
     tasks = [
         asyncio.create_task(
             client_loop(i, actions, situations, new_alerts, base, token, start, stats)
@@ -374,12 +402,17 @@ async def drive(
         if failed:
             await asyncio.gather(*failed)  # re-raises the login failure
         await asyncio.sleep(0.05)
-    start.deadline = time.monotonic() + seconds
-    print(f"{clients} clients logged in; clock started for {seconds:.0f} s", flush=True)
+    start.began = time.monotonic()
+    start.deadline = start.began + seconds
+    print(
+        f"{clients} clients logged in; clock started for {seconds:.0f} s, think {think:g} s",
+        flush=True,
+    )
+    before = cpu_now(server_pid)
     began = time.perf_counter()
     start.go.set()
     await asyncio.gather(*tasks)
-    return time.perf_counter() - began
+    return time.perf_counter() - began, cpu_now(server_pid) - before
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -425,7 +458,7 @@ def database(args: argparse.Namespace, home: Path) -> Iterator[str]:
 
 
 @contextmanager
-def server(env: dict[str, str], workers: int, log: Path) -> Iterator[str]:
+def server(env: dict[str, str], workers: int, log: Path) -> Iterator[tuple[str, int]]:
     port = _free_port()
     base = f"http://{HOST}:{port}"
     with log.open("w") as sink:
@@ -450,7 +483,7 @@ def server(env: dict[str, str], workers: int, log: Path) -> Iterator[str]:
         )
         try:
             wait_ready(base, proc, log)
-            yield base
+            yield base, proc.pid
         finally:
             os.killpg(proc.pid, signal.SIGTERM)
             try:
@@ -458,6 +491,80 @@ def server(env: dict[str, str], workers: int, log: Path) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
+
+
+@dataclass
+class Cpu:
+    """CPU seconds used so far: the server's process tree, PostgreSQL, this process, the machine."""
+
+    server: float
+    postgres: float
+    clients: float
+    machine: float
+
+    def __sub__(self, other: Cpu) -> Cpu:
+        return Cpu(
+            self.server - other.server,
+            self.postgres - other.postgres,
+            self.clients - other.clients,
+            self.machine - other.machine,
+        )
+
+
+def _proc_table() -> dict[int, tuple[int, str, float]]:
+    """pid -> (parent pid, command name, CPU seconds incl. reaped children) per process."""
+    tick = os.sysconf("SC_CLK_TCK")
+    table = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            raw = (entry / "stat").read_text()
+        except OSError:
+            continue
+        name = raw[raw.index("(") + 1 : raw.rindex(")")]
+        fields = raw[raw.rindex(")") + 2 :].split()
+        # utime + stime, plus cutime + cstime: the exited children it reaped (PostgreSQL
+        # backends of closed connections are reaped by the postmaster).
+        spent = sum(int(x) for x in fields[11:15]) / tick
+        table[int(entry.name)] = (int(fields[1]), name, spent)
+    return table
+
+
+def cpu_now(server_pid: int) -> Cpu:
+    table = _proc_table()
+    tree, frontier = set(), {server_pid}
+    while frontier:
+        tree |= frontier
+        frontier = {pid for pid, (ppid, _, _) in table.items() if ppid in frontier} - tree
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    try:
+        ticks = [int(x) for x in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+        # user nice system (idle iowait) irq softirq; steal and guest are not ours to use.
+        busy = (sum(ticks[:3]) + ticks[5] + ticks[6]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        busy = float("nan")
+    return Cpu(
+        server=sum(table[pid][2] for pid in tree if pid in table),
+        postgres=sum(cpu for _, name, cpu in table.values() if name.startswith("postgres")),
+        clients=usage.ru_utime + usage.ru_stime,
+        machine=busy,
+    )
+
+
+@dataclass
+class Phase:
+    think: float
+    stats: Stats
+    wall: float
+    cpu: Cpu
+    load: str
+
+    @property
+    def label(self) -> str:
+        if self.think > 0:
+            return f"user-paced (think {0.5 * self.think:g}-{1.5 * self.think:g} s)"
+        return "saturation (think 0, back to back)"
 
 
 def _row(name: str, values: list[float], errors: int, wall: float) -> str:
@@ -468,15 +575,23 @@ def _row(name: str, values: list[float], errors: int, wall: float) -> str:
     )
 
 
-def report(stats: Stats, wall: float, args: argparse.Namespace, server_log: Path) -> int:
+def report_phase(phase: Phase, args: argparse.Namespace) -> None:
+    stats, wall, cpu = phase.stats, phase.wall, phase.cpu
     total = sum(len(v) for v in stats.latencies.values())
     errors = sum(stats.errors.values())
     print()
+    print(f"== {phase.label}")
     print(
         f"load: {args.clients} clients, {args.workers} uvicorn worker(s), PostgreSQL, "
-        f"{wall:.1f} s on {HOST}; load average after: {_loadavg()} on {os.cpu_count()} CPUs"
+        f"{wall:.1f} s on {HOST}; load average after: {phase.load} on {os.cpu_count()} CPUs"
     )
     print(f"requests: {total} ({total / wall:.1f} req/s)  errors: {errors}")
+    print(
+        f"CPU seconds in the phase: server {cpu.server:.1f}, PostgreSQL {cpu.postgres:.1f}, "
+        f"load generator {cpu.clients:.1f}, whole machine {cpu.machine:.1f} "
+        f"of {wall * (os.cpu_count() or 1):.0f} available; "
+        f"server CPU per request {1000 * cpu.server / max(total, 1):.1f} ms"
+    )
     heads = ("count", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors")
     print(f"{'class':9} " + " ".join(f"{h:>{8 if 1 < i < 5 else 7}}" for i, h in enumerate(heads)))
     for kind in CLASSES:
@@ -494,7 +609,7 @@ def report(stats: Stats, wall: float, args: argparse.Namespace, server_log: Path
                 if stats.latencies.get(k)
             )
         )
-    print("\nslowest routes by p95 (ms):")
+    print("slowest routes by p95 (ms):")
     slow = sorted(stats.by_route.items(), key=lambda kv: -percentile(kv[1], 95))
     for route, values in slow[: args.top]:
         print(
@@ -503,6 +618,31 @@ def report(stats: Stats, wall: float, args: argparse.Namespace, server_log: Path
         )
     for sample in stats.error_samples:
         print(f"  error: {sample}")
+
+
+def report(phases: list[Phase], args: argparse.Namespace, server_log: Path) -> int:
+    for phase in phases:
+        report_phase(phase, args)
+    if len(phases) > 1:
+        print("\n== side by side: req/s, p50 / p95 / p99 ms, errors")
+        print(f"{'class':9} " + " | ".join(f"{p.label[:36]:36}" for p in phases))
+        for kind in (*CLASSES, "all"):
+            cells = []
+            for p in phases:
+                values = (
+                    [v for vs in p.stats.latencies.values() for v in vs]
+                    if kind == "all"
+                    else p.stats.latencies.get(kind, [])
+                )
+                errs = (
+                    sum(p.stats.errors.values()) if kind == "all" else p.stats.errors.get(kind, 0)
+                )
+                cells.append(
+                    f"{len(values) / p.wall:5.1f}/s {percentile(values, 50) * 1000:5.0f} "
+                    f"{percentile(values, 95) * 1000:6.0f} {percentile(values, 99) * 1000:6.0f} "
+                    f"{errs:4d}"
+                )
+            print(f"{kind:9} " + " | ".join(f"{c:36}" for c in cells))
     logged = [
         line
         for line in server_log.read_text(errors="replace").splitlines()
@@ -510,7 +650,7 @@ def report(stats: Stats, wall: float, args: argparse.Namespace, server_log: Path
     ]
     if logged:
         print(f"server log: {len(logged)} error lines, first: {logged[0][:300]}")
-    return 1 if errors else 0
+    return 1 if any(sum(p.stats.errors.values()) for p in phases) else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -523,8 +663,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--home", default=None, help="WIQAYA_HOME for --database")
     parser.add_argument("--server-log", default=None, help="keep the server's output here")
     parser.add_argument("--top", type=int, default=12, help="slow routes to list")
+    parser.add_argument(
+        "--think",
+        type=float,
+        nargs="+",
+        default=[1.0, 0.0],
+        help="mean think time per phase in seconds (uniform 0.5-1.5 x); 0 = saturation",
+    )
     args = parser.parse_args(argv)
     seconds = min(args.seconds, 600.0)  # bounded whatever is asked
+    if any(t < 0 or t > 60 for t in args.think):
+        parser.error("--think values must be between 0 and 60 seconds")
 
     with tempfile.TemporaryDirectory(prefix="wiqaya-load-") as scratch:
         home = Path(args.home) if args.home else Path(scratch) / "home"
@@ -533,7 +682,7 @@ def main(argv: list[str] | None = None) -> int:
         with database(args, home) as url:
             env = _env(url, home)
             token = make_users(env)
-            with server(env, args.workers, log) as base:
+            with server(env, args.workers, log) as (base, server_pid):
                 with httpx.Client(
                     base_url=base, timeout=60, headers={"Authorization": f"Bearer {token}"}
                 ) as api:
@@ -546,13 +695,30 @@ def main(argv: list[str] | None = None) -> int:
                     + f"{len(new_alerts)} new alerts to acknowledge",
                     flush=True,
                 )
-                stats = Stats()
-                wall = asyncio.run(
-                    drive(
-                        actions, situations, new_alerts, base, token, args.clients, seconds, stats
+                phases = []
+                for think in args.think:
+                    stats = Stats()
+                    wall, used = asyncio.run(
+                        drive(
+                            actions,
+                            situations,
+                            new_alerts,
+                            base,
+                            token,
+                            args.clients,
+                            seconds,
+                            stats,
+                            think,
+                            server_pid,
+                        )
                     )
-                )
-            return report(stats, wall, args, log)
+                    phases.append(Phase(think, stats, wall, used, _loadavg()))
+                    print(
+                        f"phase done: {sum(len(v) for v in stats.latencies.values())} requests, "
+                        f"{sum(stats.errors.values())} errors",
+                        flush=True,
+                    )
+            return report(phases, args, log)
 
 
 if __name__ == "__main__":

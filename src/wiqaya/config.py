@@ -18,6 +18,12 @@ DEFAULT_MAX_COMPRESSION_RATIO = 200
 # Records per ingest transaction: bigger amortises index writes (random band keys),
 # smaller redoes less after a crash (nothing is lost either way).
 DEFAULT_INGEST_BATCH = 5000
+# PostgreSQL connections kept open per process (plus as many again on demand).
+# A CLI command needs few; a web server worker runs up to 40 requests at once
+# (the ASGI thread pool), and a pool smaller than that opened and closed a
+# connection per request beyond it under load (PostgreSQL authenticates each).
+DEFAULT_DB_POOL_SIZE = 5
+SERVER_DB_POOL_SIZE = 15
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 
@@ -34,6 +40,8 @@ class Settings:
     max_archive_members: int = DEFAULT_MAX_ARCHIVE_MEMBERS
     max_compression_ratio: int = DEFAULT_MAX_COMPRESSION_RATIO
     ingest_batch: int = DEFAULT_INGEST_BATCH
+    # None: the default for the kind of process (see open_runtime's ``pool_size``).
+    db_pool_size: int | None = None
 
     @property
     def resolved_database_url(self) -> str:
@@ -67,4 +75,5 @@ def load_settings() -> Settings:
             "WIQAYA_MAX_COMPRESSION_RATIO", DEFAULT_MAX_COMPRESSION_RATIO
         ),
         ingest_batch=_int_env("WIQAYA_INGEST_BATCH", DEFAULT_INGEST_BATCH),
+        db_pool_size=_int_env("WIQAYA_DB_POOL_SIZE", 0) or None,
     )

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from wiqaya.config import Settings, load_settings
+from wiqaya.config import DEFAULT_DB_POOL_SIZE, Settings, load_settings
 from wiqaya.errors import DatabaseError
 from wiqaya.security.secrets import Keys
 from wiqaya.store.engine import make_engine, session_factory
@@ -40,8 +40,14 @@ class Runtime:
         self.engine.dispose()
 
 
-def open_runtime(settings: Settings | None = None, *, migrate: bool = True) -> Runtime:
-    """Open the database; migrate it first when ``migrate`` (the embedded default does)."""
+def open_runtime(
+    settings: Settings | None = None, *, migrate: bool = True, pool_size: int | None = None
+) -> Runtime:
+    """Open the database; migrate it first when ``migrate`` (the embedded default does).
+
+    ``pool_size`` is the PostgreSQL connection pool for this kind of process
+    (the web server asks for more); ``WIQAYA_DB_POOL_SIZE`` overrides it.
+    """
     settings = settings or load_settings()
     url = settings.resolved_database_url
     if migrate:
@@ -49,7 +55,7 @@ def open_runtime(settings: Settings | None = None, *, migrate: bool = True) -> R
             upgrade(url)
         except OperationalError as exc:
             raise DatabaseError(f"cannot migrate the database at {url}: {exc.orig}") from exc
-    engine = make_engine(url)
+    engine = make_engine(url, pool_size=settings.db_pool_size or pool_size or DEFAULT_DB_POOL_SIZE)
     if not migrate:
         try:
             missing = pending_heads(engine, url)

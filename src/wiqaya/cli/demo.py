@@ -127,11 +127,12 @@ def serve(host: str, port: int, workers: int = 1) -> None:
 
     limit_native_threads()
 
+    from wiqaya.config import SERVER_DB_POOL_SIZE
     from wiqaya.logsafe import uvicorn_log_config
     from wiqaya.runtime import open_runtime
     from wiqaya.web.app import create_app
 
-    runtime = open_runtime(migrate=False)
+    runtime = open_runtime(migrate=False, pool_size=SERVER_DB_POOL_SIZE)
     console.print(f"serving on [bold]http://{host}:{port}/[/] (Ctrl-C to stop)")
     if workers > 1:
         # Several processes need an import string: each worker builds its own app.
@@ -146,6 +147,9 @@ def serve(host: str, port: int, workers: int = 1) -> None:
             log_config=uvicorn_log_config("warning"),
         )
         return
+    from wiqaya.remember.service import warm_index
+
+    warm_index(runtime)
     uvicorn.run(
         create_app(runtime),
         host=host,

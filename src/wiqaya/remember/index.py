@@ -24,6 +24,8 @@ import json
 import math
 import os
 import re
+import secrets
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -50,7 +52,7 @@ PASSAGE_SEMANTIC_WEIGHT = 0.2
 SEMANTIC_DEPTH = 50
 SNIPPET_CHARS = 360
 # Bump when the saved layout or the analysis changes: older files are then rebuilt.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 # A transliteration that fits more index words than this is too ambiguous to use.
 MAX_TRANSLITERATIONS = 6
 PLACE_KINDS = frozenset({"place", "city", "country"})
@@ -132,33 +134,76 @@ class SearchResult:
     groups: list[Group]
 
 
-def _bm25_matrix(docs: list[list[str]]) -> tuple[sparse.csc_matrix, dict[str, int]]:
-    vocab: dict[str, int] = {}
-    rows, cols, tfs = [], [], []
-    lengths = np.zeros(len(docs), dtype=np.float32)
-    for r, toks in enumerate(docs):
-        lengths[r] = len(toks)
-        counts: dict[int, int] = {}
-        for t in toks:
-            j = vocab.setdefault(t, len(vocab))
-            counts[j] = counts.get(j, 0) + 1
-        for j, c in counts.items():
-            rows.append(r)
-            cols.append(j)
-            tfs.append(c)
-    n = max(len(docs), 1)
-    avgdl = float(lengths.mean()) if len(docs) else 1.0
-    tf = np.asarray(tfs, dtype=np.float32)
-    r_idx = np.asarray(rows, dtype=np.int64)
-    c_idx = np.asarray(cols, dtype=np.int64)
-    df = np.bincount(c_idx, minlength=len(vocab)).astype(np.float32)
-    idf = np.log1p((n - df + 0.5) / (df + 0.5))
-    norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[r_idx] / max(avgdl, 1e-9))
-    weights = idf[c_idx] * tf * (BM25_K1 + 1) / (tf + norm)
-    matrix = sparse.csc_matrix(
-        (weights.astype(np.float32), (r_idx, c_idx)), shape=(len(docs), len(vocab))
-    )
-    return matrix, vocab
+@dataclass(frozen=True)
+class TermCounts:
+    """Term counts per text, CSR-shaped (row = text, column = vocabulary id).
+
+    The index keeps these beside the BM25 weights so that texts added to the
+    library can be spliced in (:meth:`LibraryIndex.insert`) instead of
+    re-counting every text: BM25 weights depend on corpus-wide statistics
+    (document frequency, mean length) and are re-derived from the counts, which
+    is vectorised and cheap.
+    """
+
+    indptr: np.ndarray  # int64, rows + 1
+    indices: np.ndarray  # int64 vocabulary ids
+    counts: np.ndarray  # float32
+    lengths: np.ndarray  # float32 tokens per row
+
+    @classmethod
+    def of(cls, docs: list[list[str]], vocab: dict[str, int]) -> TermCounts:
+        """Count ``docs``, giving terms not in ``vocab`` the next ids (``vocab`` grows)."""
+        indptr = [0]
+        cols: list[int] = []
+        tfs: list[int] = []
+        lengths = np.zeros(len(docs), dtype=np.float32)
+        for r, toks in enumerate(docs):
+            lengths[r] = len(toks)
+            counts: dict[int, int] = {}
+            for t in toks:
+                j = vocab.setdefault(t, len(vocab))
+                counts[j] = counts.get(j, 0) + 1
+            cols.extend(counts)
+            tfs.extend(counts.values())
+            indptr.append(len(cols))
+        return cls(
+            np.asarray(indptr, dtype=np.int64),
+            np.asarray(cols, dtype=np.int64),
+            np.asarray(tfs, dtype=np.float32),
+            lengths,
+        )
+
+    def splice(self, at: int, other: TermCounts) -> TermCounts:
+        """These rows with ``other``'s inserted before row ``at``."""
+        p = int(self.indptr[at])
+        return TermCounts(
+            np.concatenate(
+                (
+                    self.indptr[: at + 1],
+                    other.indptr[1:] + p,
+                    self.indptr[at + 1 :] + len(other.indices),
+                )
+            ),
+            np.concatenate((self.indices[:p], other.indices, self.indices[p:])),
+            np.concatenate((self.counts[:p], other.counts, self.counts[p:])),
+            np.concatenate((self.lengths[:at], other.lengths, self.lengths[at:])),
+        )
+
+    def bm25(self, n_terms: int) -> sparse.csc_matrix:
+        """BM25 weights, one column per term (csc: a term's postings are one slice)."""
+        rows = len(self.lengths)
+        n = max(rows, 1)
+        avgdl = float(self.lengths.mean()) if rows else 1.0
+        tf = self.counts
+        r_idx = np.repeat(np.arange(rows, dtype=np.int64), np.diff(self.indptr))
+        c_idx = self.indices
+        df = np.bincount(c_idx, minlength=n_terms).astype(np.float32)
+        idf = np.log1p((n - df + 0.5) / (df + 0.5))
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * self.lengths[r_idx] / max(avgdl, 1e-9))
+        weights = idf[c_idx] * tf * (BM25_K1 + 1) / (tf + norm)
+        return sparse.csc_matrix(
+            (weights.astype(np.float32), (r_idx, c_idx)), shape=(rows, n_terms)
+        )
 
 
 def highlight(text: str, wanted: set[str], width: int = SNIPPET_CHARS) -> tuple[str, list]:
@@ -293,14 +338,77 @@ class LibraryIndex:
         cache = cache if cache is not None else TextCache()
         texts = [p.text for p in passages]
         titles = [it.title for it in items]
-        self.bm25, self.vocab = _bm25_matrix([cache.terms_of(t) for t in texts])
+        self.vocab, self.title_vocab = {}, {}
+        self.counts = TermCounts.of([cache.terms_of(t) for t in texts], self.vocab)
         # Titles again, as a field of their own: a known item is most often named by its title.
-        self.title_bm25, self.title_vocab = _bm25_matrix([cache.terms_of(t) for t in titles])
+        self.title_counts = TermCounts.of([cache.terms_of(t) for t in titles], self.title_vocab)
         self.embeddings = embeddings if embeddings is not None else cache.embed(embedder, texts)
         self.title_embeddings = cache.embed(embedder, titles)
         self.skeletons = _skeleton_map(texts, cache.pairs_of)
         cache.retain(set(texts) | set(titles))
+        self._weigh()
         self._derive()
+
+    def insert(
+        self,
+        at: int,
+        items: list[IndexItem],
+        passages: list[IndexPassage],
+        cache: TextCache | None = None,
+    ) -> LibraryIndex:
+        """A new index with ``items`` inserted before position ``at``; this one is unchanged.
+
+        ``passages`` refer to ``items`` by their position in that list. Only the
+        new texts are analysed and embedded; the BM25 weights are re-derived
+        from the kept counts. Searches give the same results as an index built
+        from scratch over the same items in the same order (vocabulary ids may
+        differ, which no score depends on; ``tests/remember/test_index_rebuild.py``).
+        """
+        cache = cache if cache is not None else TextCache()
+        k = len(items)
+        added = sorted(
+            (IndexPassage(at + p.item, p.seq, p.text) for p in passages),
+            key=lambda p: (p.item, p.seq),
+        )
+        cut = int(np.searchsorted(self.passage_item, at))
+        texts = [p.text for p in added]
+        titles = [it.title for it in items]
+        out = LibraryIndex.__new__(LibraryIndex)
+        out.lexicon, out.embedder = self.lexicon, self.embedder
+        out.items = self.items[:at] + list(items) + self.items[at:]
+        out.passages = (
+            self.passages[:cut]
+            + added
+            + [IndexPassage(p.item + k, p.seq, p.text) for p in self.passages[cut:]]
+        )
+        out.vocab, out.title_vocab = dict(self.vocab), dict(self.title_vocab)
+        out.counts = self.counts.splice(
+            cut, TermCounts.of([cache.terms_of(t) for t in texts], out.vocab)
+        )
+        out.title_counts = self.title_counts.splice(
+            at, TermCounts.of([cache.terms_of(t) for t in titles], out.title_vocab)
+        )
+        out.embeddings = np.concatenate(
+            (self.embeddings[:cut], cache.embed(self.embedder, texts), self.embeddings[cut:])
+        )
+        out.title_embeddings = np.concatenate(
+            (
+                self.title_embeddings[:at],
+                cache.embed(self.embedder, titles),
+                self.title_embeddings[at:],
+            )
+        )
+        skeletons = dict(self.skeletons)
+        for sk, stems in _skeleton_map(texts, cache.pairs_of).items():
+            skeletons[sk] = sorted(set(skeletons.get(sk, ())).union(stems))
+        out.skeletons = skeletons
+        out._weigh()
+        out._derive()
+        return out
+
+    def _weigh(self) -> None:
+        self.bm25 = self.counts.bm25(len(self.vocab))
+        self.title_bm25 = self.title_counts.bm25(len(self.title_vocab))
 
     def _derive(self) -> None:
         items = self.items
@@ -351,16 +459,19 @@ class LibraryIndex:
             "embeddings": self.embeddings,
             "title_embeddings": self.title_embeddings,
         }
-        for name in ("bm25", "title_bm25"):
-            m = getattr(self, name)
-            arrays[f"{name}_data"] = m.data
-            arrays[f"{name}_indices"] = m.indices
-            arrays[f"{name}_indptr"] = m.indptr
-            arrays[f"{name}_shape"] = np.asarray(m.shape, dtype=np.int64)
+        for name in ("counts", "title_counts"):
+            c = getattr(self, name)
+            for part in ("indptr", "indices", "counts", "lengths"):
+                arrays[f"{name}_{part}"] = getattr(c, part)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp.npz")
-        np.savez(tmp, **arrays)
-        os.replace(tmp, path)
+        # A name of its own per writer: several server workers may save at once, and
+        # a shared temporary file interleaved their bytes (a corrupt cache, 500s).
+        tmp = path.with_name(f".{path.stem}.{os.getpid()}.{secrets.token_hex(4)}.tmp.npz")
+        try:
+            np.savez(tmp, **arrays)
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
 
     @classmethod
     def load(
@@ -376,12 +487,15 @@ class LibraryIndex:
                 self.lexicon, self.embedder = lexicon, embedder
                 self.embeddings = z["embeddings"]
                 self.title_embeddings = z["title_embeddings"]
-                for name in ("bm25", "title_bm25"):
-                    self.__dict__[name] = sparse.csc_matrix(
-                        (z[f"{name}_data"], z[f"{name}_indices"], z[f"{name}_indptr"]),
-                        shape=tuple(z[f"{name}_shape"]),
+                for name in ("counts", "title_counts"):
+                    self.__dict__[name] = TermCounts(
+                        *(
+                            z[f"{name}_{part}"]
+                            for part in ("indptr", "indices", "counts", "lengths")
+                        )
                     )
-        except (OSError, ValueError, KeyError, json.JSONDecodeError):
+        # A damaged file is rebuilt, whatever the damage (truncated, bad CRC, wrong layout).
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, json.JSONDecodeError):
             return None
         self.vocab = meta["vocab"]
         self.title_vocab = meta["title_vocab"]
@@ -404,8 +518,13 @@ class LibraryIndex:
             for d in meta["items"]
         ]
         self.passages = [IndexPassage(i, seq, text) for i, seq, text in meta["passages"]]
-        if self.embeddings.shape[0] != len(self.passages):
+        if (
+            self.embeddings.shape[0] != len(self.passages)
+            or len(self.counts.lengths) != len(self.passages)
+            or len(self.title_counts.lengths) != len(self.items)
+        ):
             return None
+        self._weigh()
         self._derive()
         return self
 

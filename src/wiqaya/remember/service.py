@@ -192,10 +192,8 @@ _LOCK = threading.Lock()
 _TEXTS: dict[str, TextCache] = {}
 
 
-def build_index(runtime: Runtime, cache: TextCache | None = None) -> LibraryIndex:
-    with runtime.sessions() as session:
-        snap_items, snap_passages, docs = store.index_snapshot(session)
-    items = [
+def _index_items(snap_items: Sequence[store.SnapshotItem]) -> list[IndexItem]:
+    return [
         IndexItem(
             key=s.key,
             public_id=s.public_id,
@@ -212,7 +210,10 @@ def build_index(runtime: Runtime, cache: TextCache | None = None) -> LibraryInde
         )
         for s in snap_items
     ]
-    passages = [IndexPassage(i, seq, text) for i, seq, text in snap_passages]
+
+
+def _add_docs(docs: Sequence, items: list[IndexItem], passages: list[IndexPassage]) -> None:
+    """Library documents as items of their own (after the library's records)."""
     for doc in docs:
         pos = len(items)
         items.append(
@@ -228,7 +229,39 @@ def build_index(runtime: Runtime, cache: TextCache | None = None) -> LibraryInde
         )
         texts = ([doc.title] if doc.title else []) + text_windows(doc.text or "")
         passages.extend(IndexPassage(pos, seq, t) for seq, t in enumerate(texts))
+
+
+def build_index(runtime: Runtime, cache: TextCache | None = None) -> LibraryIndex:
+    with runtime.sessions() as session:
+        snap_items, snap_passages, docs = store.index_snapshot(session)
+    items = _index_items(snap_items)
+    passages = [IndexPassage(i, seq, text) for i, seq, text in snap_passages]
+    _add_docs(docs, items, passages)
     return LibraryIndex(items, passages, default_lexicon(), default_embedder(), cache=cache)
+
+
+def apply_delta(
+    index: LibraryIndex, delta: store.IndexDelta, cache: TextCache | None = None
+) -> LibraryIndex:
+    """``index`` with the appended rows spliced in, in the order a full build would give.
+
+    Library records come before documents, so new records go after the last
+    record and new documents at the end.
+    """
+    records = sum(1 for it in index.items if not it.key.startswith("doc:"))
+    if delta.items:
+        index = index.insert(
+            records,
+            _index_items(delta.items),
+            [IndexPassage(i, seq, text) for i, seq, text in delta.passages],
+            cache,
+        )
+    if delta.docs:
+        items: list[IndexItem] = []
+        passages: list[IndexPassage] = []
+        _add_docs(delta.docs, items, passages)
+        index = index.insert(len(index.items), items, passages, cache)
+    return index
 
 
 def _cache_path(runtime: Runtime) -> Path:
@@ -246,8 +279,11 @@ def _cache_tag(gen: tuple) -> str:
 def get_index(runtime: Runtime, *, use_disk: bool = True) -> LibraryIndex:
     """The index of the runtime's database, from memory, the disk cache, or built anew.
 
-    The disk copy (``$WIQAYA_HOME/cache/library/``) only saves a CLI call the
-    build; it is tagged with the store's generation and the lexicon and model
+    When the store only gained rows since the index in memory (a lesson
+    recorded, a document ingested) they are spliced in (:func:`apply_delta`),
+    in milliseconds instead of a full build. The disk copy
+    (``$WIQAYA_HOME/cache/library/``) only saves a CLI call the build; it is
+    written after full builds only, and tagged with the store's generation and the lexicon and model
     versions, and a mismatching or damaged file is simply rebuilt.
     """
     with runtime.sessions() as session:
@@ -260,11 +296,21 @@ def get_index(runtime: Runtime, *, use_disk: bool = True) -> LibraryIndex:
         started = time.perf_counter()
         tag = _cache_tag(gen)
         path = _cache_path(runtime)
+        texts = _TEXTS.setdefault(key, TextCache())
         index = None
-        if use_disk and path.is_file():
+        how = "built"
+        if cached is not None:
+            # A recorded lesson must not cost every server worker a full rebuild while
+            # searches wait on this lock: appended rows are spliced into the index.
+            with runtime.sessions() as session:
+                delta = store.index_delta(session, cached[0], gen)
+            if delta is not None:
+                index, how = apply_delta(cached[1], delta, texts), "extended"
+        if index is None and use_disk and path.is_file():
             index = LibraryIndex.load(path, default_lexicon(), default_embedder(), tag)
+            how = "loaded" if index is not None else how
         if index is None:
-            index = build_index(runtime, _TEXTS.setdefault(key, TextCache()))
+            index = build_index(runtime, texts)
             if use_disk:
                 try:
                     index.save(path, tag)
@@ -272,8 +318,28 @@ def get_index(runtime: Runtime, *, use_disk: bool = True) -> LibraryIndex:
                     log.warning("could not write the library index cache %s: %s", path, exc)
         elapsed = time.perf_counter() - started
         _CACHE[key] = (gen, index, elapsed)
-        log.info("library index ready in %.2fs", elapsed)
+        log.info("library index %s in %.2fs", how, elapsed)
         return index
+
+
+def warm_index(runtime: Runtime) -> None:
+    """Have the index ready before a server worker takes requests.
+
+    Called once per worker process, before it accepts connections: the first
+    search would otherwise build it (seconds of CPU) while every other search in
+    that worker waits on the lock. With several workers the first one to finish
+    writes the disk copy and the others load it. A failure only logs: the first
+    search then builds the index as before.
+    """
+    started = time.perf_counter()
+    try:
+        index = get_index(runtime)
+    except Exception as exc:  # noqa: BLE001 - a warm-up must never stop the server
+        log.warning("library index not warmed (the first search will build it): %s", exc)
+        return
+    log.info(
+        "library index warm: %d items in %.2fs", len(index.items), time.perf_counter() - started
+    )
 
 
 def parse_date(value: str | None, name: str) -> date | None:
@@ -434,6 +500,7 @@ def load_demo_library(runtime: Runtime, pax_path: Path | None = None) -> dict[st
 __all__ = [
     "PROVISIONS",
     "ImportReport",
+    "apply_delta",
     "build_index",
     "get_index",
     "hit_to_dict",
@@ -444,4 +511,5 @@ __all__ = [
     "record_lesson",
     "relevant_to",
     "search",
+    "warm_index",
 ]

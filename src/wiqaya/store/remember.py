@@ -108,63 +108,137 @@ class SnapshotItem:
     source: str
 
 
-def index_snapshot(session: Session) -> tuple[list[SnapshotItem], list[tuple[int, int, str]], list]:
-    """Library items, their passages as (item position, seq, text), and library documents."""
-    items: list[SnapshotItem] = []
-    pos: dict[int, int] = {}
-    for row in session.execute(
-        select(
-            LibraryItem.id,
-            LibraryItem.agt_id,
-            LibraryItem.kind,
-            LibraryItem.title,
-            LibraryItem.date,
-            LibraryItem.country,
-            LibraryItem.country2,
-            LibraryItem.region,
-            LibraryItem.stage,
-            LibraryItem.provisions,
-            LibraryItem.lang,
-            LibraryItem.source_name,
-        ).order_by(LibraryItem.id)
-    ):
-        pos[row.id] = len(items)
-        items.append(
-            SnapshotItem(
-                key=f"item:{row.id}",
-                public_id=row.agt_id if row.agt_id is not None else f"L{row.id}",
-                kind=row.kind,
-                title=row.title,
-                date=row.date,
-                country=row.country,
-                country2=row.country2,
-                region=row.region,
-                stage=row.stage,
-                provisions=frozenset((row.provisions or "").split()),
-                lang=row.lang,
-                source=row.source_name,
-            )
+def _snapshot_items(session: Session, *where) -> list[SnapshotItem]:  # type: ignore[no-untyped-def]
+    return [
+        SnapshotItem(
+            key=f"item:{row.id}",
+            public_id=row.agt_id if row.agt_id is not None else f"L{row.id}",
+            kind=row.kind,
+            title=row.title,
+            date=row.date,
+            country=row.country,
+            country2=row.country2,
+            region=row.region,
+            stage=row.stage,
+            provisions=frozenset((row.provisions or "").split()),
+            lang=row.lang,
+            source=row.source_name,
         )
-    passages = [
+        for row in session.execute(
+            select(
+                LibraryItem.id,
+                LibraryItem.agt_id,
+                LibraryItem.kind,
+                LibraryItem.title,
+                LibraryItem.date,
+                LibraryItem.country,
+                LibraryItem.country2,
+                LibraryItem.region,
+                LibraryItem.stage,
+                LibraryItem.provisions,
+                LibraryItem.lang,
+                LibraryItem.source_name,
+            )
+            .where(*where)
+            .order_by(LibraryItem.id)
+        )
+    ]
+
+
+def _snapshot_passages(
+    session: Session, items: list[SnapshotItem], *where
+) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
+    pos = {int(it.key.removeprefix("item:")): i for i, it in enumerate(items)}
+    return [
         (pos[item_id], seq, text)
         for item_id, seq, text in session.execute(
-            select(LibraryPassage.item_id, LibraryPassage.seq, LibraryPassage.text)
+            select(LibraryPassage.item_id, LibraryPassage.seq, LibraryPassage.text).where(*where)
         )
         if item_id in pos
     ]
-    docs = session.execute(
-        select(
-            Document.id,
-            Document.doc_type,
-            Document.title,
-            Document.text,
-            Document.lang,
-            Document.published_at,
+
+
+def _snapshot_docs(session: Session, *where) -> list:  # type: ignore[no-untyped-def]
+    return list(
+        session.execute(
+            select(
+                Document.id,
+                Document.doc_type,
+                Document.title,
+                Document.text,
+                Document.lang,
+                Document.published_at,
+            )
+            .where(Document.doc_type.in_(LIBRARY_DOC_TYPES), *where)
+            .order_by(Document.id)
+        ).all()
+    )
+
+
+def index_snapshot(session: Session) -> tuple[list[SnapshotItem], list[tuple[int, int, str]], list]:
+    """Library items, their passages as (item position, seq, text), and library documents."""
+    items = _snapshot_items(session)
+    return items, _snapshot_passages(session, items), _snapshot_docs(session)
+
+
+@dataclass
+class IndexDelta:
+    """What was appended between two generations: new items (with passages) and documents."""
+
+    items: list[SnapshotItem]
+    passages: list[tuple[int, int, str]]
+    docs: list
+
+
+def index_delta(session: Session, old: tuple, new: tuple) -> IndexDelta | None:
+    """The rows added since generation ``old`` up to ``new``, or ``None`` if anything else changed.
+
+    New rows have higher ids than every old one, so "appended only" means: the
+    rows up to the old highest id are still exactly as many, none was updated
+    since (same latest ``updated_at``), and the rows above it number the
+    difference of the counts. An update, a deletion or a late commit of a lower
+    id fails these checks and the caller rebuilds the whole index.
+    """
+    o_count, o_updated, o_max, o_docs, o_doc_max = old
+    n_count, _n_updated, n_max, n_docs, n_doc_max = new
+    if n_count < o_count or n_docs < o_docs:
+        return None
+    if o_count:
+        kept = session.execute(
+            select(func.count(LibraryItem.id), func.max(LibraryItem.updated_at)).where(
+                LibraryItem.id <= o_max
+            )
+        ).one()
+        if (kept[0], str(kept[1])) != (o_count, o_updated):
+            return None
+    items: list[SnapshotItem] = []
+    if n_count > o_count:
+        above = (LibraryItem.id > (o_max or 0), LibraryItem.id <= n_max)
+        items = _snapshot_items(session, *above)
+        if len(items) != n_count - o_count:
+            return None
+    passages = []
+    if items:
+        passages = _snapshot_passages(
+            session,
+            items,
+            LibraryPassage.item_id > (o_max or 0),
+            LibraryPassage.item_id <= n_max,
         )
-        .where(Document.doc_type.in_(LIBRARY_DOC_TYPES))
-        .order_by(Document.id)
-    ).all()
-    return items, passages, list(docs)
+    docs: list = []
+    if o_docs:
+        kept_docs = session.execute(
+            select(func.count(Document.id)).where(
+                Document.doc_type.in_(LIBRARY_DOC_TYPES), Document.id <= o_doc_max
+            )
+        ).scalar_one()
+        if kept_docs != o_docs:
+            return None
+    if n_docs > o_docs:
+        docs = _snapshot_docs(session, Document.id > (o_doc_max or 0), Document.id <= n_doc_max)
+        if len(docs) != n_docs - o_docs:
+            return None
+    return IndexDelta(items, passages, docs)
 
 
 def _item_by_public_id(session: Session, public_id: str) -> LibraryItem:

@@ -11,9 +11,13 @@ from fastapi import FastAPI
 
 
 def create_from_env() -> FastAPI:
+    from wiqaya.config import SERVER_DB_POOL_SIZE
     from wiqaya.logsafe import install
+    from wiqaya.remember.service import warm_index
     from wiqaya.runtime import open_runtime
     from wiqaya.web.app import create_app
 
     install()
-    return create_app(open_runtime(migrate=False))
+    runtime = open_runtime(migrate=False, pool_size=SERVER_DB_POOL_SIZE)
+    warm_index(runtime)
+    return create_app(runtime)

@@ -7,9 +7,11 @@ stay self-contained; a missing key shows the key itself, never an error.
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_date, format_datetime
-from babel.numbers import format_decimal
+from babel.numbers import NumberPattern, parse_pattern
 
 LANGS = ("ar", "en")
 DEFAULT_LANG = "ar"
@@ -42,13 +44,18 @@ def translator(lang: str):  # type: ignore[no-untyped-def]
     return t
 
 
+@lru_cache(maxsize=16)
+def _number_format(lang: str, digits: int) -> tuple[NumberPattern, Locale]:
+    # What format_decimal parses on every call; pages format hundreds of numbers.
+    pattern = parse_pattern("#,##0" + ("." + "0" * digits if digits else ""))
+    return pattern, Locale.parse("en_GB" if lang == "en" else "ar_EG")
+
+
 def fmt_number(value: float | int | None, lang: str, digits: int = 0) -> str:
     if value is None:
         return "—"
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    text = format_decimal(
-        value, format=pattern, locale="en_GB" if lang == "en" else "ar_EG", numbering_system="latn"
-    )
+    pattern, locale = _number_format("en" if lang == "en" else "ar", digits)
+    text = pattern.apply(value, locale, numbering_system="latn")
     # In right-to-left text a leading minus would drift to the number's right
     # ("0.02-"): a left-to-right mark keeps the sign where readers expect it.
     if lang != "en" and text.startswith("-"):
