@@ -144,6 +144,9 @@ class Candidate:
     features: tuple[float, ...]
 
 
+_WORD_ORDER_PICK = FEATURES.index("word_order_pick")
+
+
 def _nisba(norm: str) -> bool:
     # Nationality adjectives end in -ي and its feminine/plural forms.
     return norm.endswith(("ي", "يه", "يين", "يون", "يات"))
@@ -251,11 +254,12 @@ def candidates_by_role(
         f["foreign_victim"] = foreign * f["victim_before"]
         f["speaker"] = float(any(w in _SPEECH for w in norms[max(0, m.start - 2) : m.start]))
         f["media"] = float(m.sector == "MED")
+        row = [f.get(name, 0.0) for name in FEATURES]
         for role, pick in zip(("source", "target"), word_order, strict=True):
-            f["word_order_pick"] = float(
+            row[_WORD_ORDER_PICK] = float(
                 pick is not None and pick.start == m.start and pick.end == m.end
             )
-            out[role].append(Candidate(m, kind, tuple(f.get(name, 0.0) for name in FEATURES)))
+            out[role].append(Candidate(m, kind, tuple(row)))
     return out
 
 
