@@ -277,9 +277,16 @@ class _WordScores:
             n += hit[1]
         return out, n
 
-    def _add(self, w: str) -> tuple[int, int]:
+    def trim(self) -> None:
+        """Forget every word once the cache is full; rows are refilled on demand.
+
+        Only between batches: a batch holds row numbers of its words until its
+        sums are taken, and a clear inside it would let new words overwrite them.
+        """
         if len(self._rows) >= _WORD_CACHE_MAX:
-            self._rows.clear()  # bounded memory; rows are refilled on demand
+            self._rows.clear()
+
+    def _add(self, w: str) -> tuple[int, int]:
         k = len(self._rows)
         if k >= len(self.table):
             self.table = np.vstack([self.table, np.zeros_like(self.table)])
@@ -316,6 +323,7 @@ class Detector:
         sent_ptr = [0]
         counts = []
         scores = self._words
+        scores.trim()
         for s in norm_sentences:
             words = s.split()
             rows, n = scores.rows(words)
