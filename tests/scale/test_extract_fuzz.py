@@ -55,6 +55,8 @@ bad = st.one_of(
             b'{"id": "a", "text": ' + b"[" * 50_000 + b"]" * 50_000 + b"}",
             '{"id": "\u202e", "text": "نص"}'.encode(),
             b"\xff\xfe\x00\x00",
+            b'{"id": "a", "text": "Israel \\ud800attacked Iran."}',
+            b'{"id": "\\udfff", "text": "x"}',
         ]
     ),
 )
@@ -73,7 +75,7 @@ def test_one_record_per_line_in_order(lines: list[bytes]) -> None:
     for raw, record in zip(lines, out, strict=True):
         assert {"id", "lang", "events", "indicators"} <= set(record)
         assert isinstance(record["events"], list) and isinstance(record["indicators"], list)
-        json.dumps(record, ensure_ascii=False)  # always serialisable
+        json.dumps(record, ensure_ascii=False).encode("utf-8")  # always writable as UTF-8
         try:
             parsed = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError):
@@ -83,6 +85,7 @@ def test_one_record_per_line_in_order(lines: list[bytes]) -> None:
             and isinstance(parsed.get("id"), str)
             and isinstance(parsed.get("text"), str)
             and parsed.get("date") in (None, "2024-05-17")
+            and not any(0xD800 <= ord(c) <= 0xDFFF for c in parsed["id"] + parsed["text"])
         )
         if valid:
             assert "error" not in record and record["id"] == parsed["id"]
@@ -90,3 +93,22 @@ def test_one_record_per_line_in_order(lines: list[bytes]) -> None:
             assert "error" in record
         for event in record["events"]:
             assert set(event) >= {"event", "source", "target", "evidence", "confidence"}
+
+
+def test_lone_surrogates_are_bad_lines_and_the_file_is_written(tmp_path) -> None:  # noqa: ANN001
+    """JSON escapes spell lone surrogates that UTF-8 cannot hold; writing one
+    stopped the whole extract run with a UnicodeEncodeError."""
+    from wiqaya.read.cli import extract_command
+
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(
+        b'{"id": "a", "text": "Israel \\ud800attacked Iran."}\n'
+        b'{"id": "\\udfff", "text": "x"}\n'
+        b'{"id": "b", "text": "Police fired tear gas at protesters in Khartoum."}\n'
+    )
+    out = tmp_path / "out.jsonl"
+    extract_command(input=src, output=out)
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["a", "\ufffd", "b"]
+    assert ["error" in r for r in records] == [True, True, False]
+    assert records[2]["events"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -15,6 +16,7 @@ import typer
 from wiqaya.errors import InputError
 from wiqaya.sift.export import safe_cell
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_LINE = 5_000_000  # bytes per input line of `extract`; longer lines get an error
 
 
@@ -92,6 +94,17 @@ def _parse_line(raw: bytes, lineno: int) -> tuple[dict | None, str | None, str]:
         return None, "line is not a JSON object", ""
     ident = obj.get("id")
     ident = ident if isinstance(ident, str) else ("" if ident is None else str(ident))
+    # JSON escapes can spell lone surrogates ("\\ud800") that no UTF-8 output
+    # can hold: writing one would stop the whole run. Such a line is as invalid
+    # as bad UTF-8, and the id it echoes shows U+FFFD in their place.
+    if _SURROGATE.search(ident):
+        return (
+            None,
+            "line holds a lone surrogate (not valid Unicode)",
+            _SURROGATE.sub("\ufffd", ident),
+        )
+    if any(isinstance(v, str) and _SURROGATE.search(v) for v in obj.values()):
+        return None, "line holds a lone surrogate (not valid Unicode)", ident
     if not isinstance(obj.get("id"), str):
         return None, '"id" must be a string', ident
     text = obj.get("text")
