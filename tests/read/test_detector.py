@@ -108,3 +108,18 @@ def test_model_of_other_features_is_refused(tmp_path, monkeypatch) -> None:  # n
         monkeypatch.undo()
         mod.load_detector.cache_clear()
     assert mod.load_detector().coef.shape[1] == N_FEATURES
+
+
+def test_scoring_keeps_one_cache_per_word() -> None:
+    """Memory of a long ``wiqaya read``: scoring caches a word's summed score
+    only (its feature list was a second, ~200 MB copy at the cache limit), and
+    the trigger finder shares the detector's stem matcher and its cache."""
+    from wiqaya.read.detector import arabic_triggers, featuriser
+    from wiqaya.read.events import trigger_matchers
+
+    det = load_detector()
+    assert det is not None
+    before = len(featuriser()._words)
+    det.probabilities(["تظاهر كلمهلمتراهاالاختباراتقبل مره"])
+    assert len(featuriser()._words) == before
+    assert trigger_matchers()["ar"] is arabic_triggers()

@@ -290,7 +290,10 @@ class _WordScores:
         k = len(self._rows)
         if k >= len(self.table):
             self.table = np.vstack([self.table, np.zeros_like(self.table)])
-        idx = featuriser().word(w)
+        # Not through the Featuriser's cache: this table already keeps the
+        # word's summed score, and a second copy of its feature list per word
+        # held ~200 MB once 300,000 words were seen.
+        idx = [_hash(f) for f in word_features(w)]
         self.table[k] = self._coef[:, idx].sum(axis=1, dtype=np.float64)
         hit = self._rows[w] = (k, len(idx))
         return hit
