@@ -112,3 +112,21 @@ def test_lone_surrogates_are_bad_lines_and_the_file_is_written(tmp_path) -> None
     assert [r["id"] for r in records] == ["a", "\ufffd", "b"]
     assert ["error" in r for r in records] == [True, True, False]
     assert records[2]["events"]
+
+
+def test_output_lines_hold_no_unicode_line_breaks(tmp_path) -> None:  # noqa: ANN001
+    """U+2028, U+2029 and NEL end a line for str.splitlines() (evaluation/library.py
+    reads JSONL so); JSON left them raw in an echoed id or a two-word evidence."""
+    from wiqaya.read.cli import extract_command
+
+    src = tmp_path / "in.jsonl"
+    records = [
+        {"id": "a\u2028b", "text": "Police fired tear\u2029gas at protesters in Khartoum."},
+        {"id": "c\x85", "text": "قتل ثلاثة مدنيين في قصف على حلب."},
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    extract_command(input=src, output=out)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["a\u2028b", "c\x85"]
+    assert "tear\u2029gas" in [e["evidence"] for e in json.loads(lines[0])["events"]]

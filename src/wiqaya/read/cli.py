@@ -184,6 +184,17 @@ def extract_records(lines: Iterator[bytes], batch: int = 256) -> Iterator[dict]:
         yield from flush(buf)
 
 
+# Line breaks to str.splitlines() (and to JavaScript before ES2019) that JSON
+# leaves raw with ensure_ascii=False: an id or evidence holding one would
+# split an output line in two for such readers.
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def _jsonl(rec: dict) -> str:
+    """One output line: JSON with no character any line splitter breaks on."""
+    return json.dumps(rec, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
+
+
 def extract_command(
     input: Path = typer.Option(..., "--input", help="JSON Lines: {id, text[, lang, date]}."),
     output: Path = typer.Option(..., "--output", help="JSON Lines out, same order."),
@@ -197,7 +208,7 @@ def extract_command(
     tmp = output.with_name(output.name + ".part")
     with tmp.open("w", encoding="utf-8") as out:
         for rec in extract_records(_lines(input)):
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            out.write(_jsonl(rec))
             n += 1
             errors += "error" in rec
     tmp.replace(output)
