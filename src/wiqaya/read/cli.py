@@ -282,7 +282,7 @@ def export_events_command(
                             n += 1
                     else:
                         for row in rows:
-                            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+                            fh.write(_jsonl(row))
                             n += 1
                 finally:
                     fh.flush()
