@@ -211,3 +211,35 @@ def test_output_is_the_same_in_a_fresh_process_and_after_warm_caches() -> None:
     )
     assert json.loads(fresh.stdout) == json.loads(json.dumps(warm))
     assert any(r["events"] for r in warm)
+
+
+def test_junk_runs_stay_out_of_the_per_word_caches() -> None:
+    """A 2,000-letter run (base64 in a scraped page) read once must not stay
+    in memory: each cache keeps up to 300,000-500,000 words, so such keys took a
+    long read to gigabytes (10,000 Arabic runs: +130 MB)."""
+    from wiqaya.read import phrases
+    from wiqaya.read.actors import load_actors
+    from wiqaya.read.detector import arabic_triggers, load_detector
+    from wiqaya.read.english import _cached_lemmas, lemmas
+    from wiqaya.read.indicators import load_indicators
+    from wiqaya.read.places import load_gazetteer
+
+    ar_run = "تظاهر" + "بتثجحخد" * 280
+    en_run = "QmFzZTY0" * 250
+    text = f"{ar_run} تظاهر الطلاب في بغداد. Police {en_run} attacked protesters."
+    read_documents([DocumentInput("junk", text)])
+    lemmas_before = _cached_lemmas.cache_info().misses
+    lemmas(en_run.lower())
+    assert _cached_lemmas.cache_info().misses == lemmas_before
+    det = load_detector()
+    caches = [
+        phrases._NORM_CACHE,
+        load_actors().index._cache,
+        load_gazetteer().index._cache,
+        arabic_triggers()._cache,
+        load_indicators().arabic._cache,
+        load_indicators().english._cache,
+        det._words._rows if det else {},
+    ]
+    for words in caches:
+        assert not any(len(k) > 100 for k in words)
