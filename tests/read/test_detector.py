@@ -45,6 +45,26 @@ def test_cached_word_scores_equal_the_reference_matrix() -> None:
     assert np.allclose(det.probabilities(texts), fast)
 
 
+def test_a_full_word_cache_never_changes_a_batch(monkeypatch) -> None:  # noqa: ANN001
+    """A long ``wiqaya read`` fills the per-word cache; the batch that crosses
+    the limit must score like any other (clearing it mid-batch let new words
+    overwrite rows the batch still used: probabilities off by up to 0.4)."""
+    from dataclasses import replace
+
+    from wiqaya.read import detector as mod
+
+    det = load_detector()
+    assert det is not None
+    texts = [_norm(t) for t in (PROTEST_YES, PROTEST_NO, ASSAULT_YES)]
+    z = vectorise(texts) @ det.coef.T.astype(np.float64) + det.intercept
+    reference = 1.0 / (1.0 + np.exp(-z))
+    monkeypatch.setattr(mod, "_WORD_CACHE_MAX", 8)
+    fresh = replace(det)  # its own empty word cache
+    assert np.allclose(fresh.probabilities(texts), reference, atol=1e-5)
+    # Full from the start of the next batch on: still the same numbers.
+    assert np.allclose(fresh.probabilities(texts[::-1]), reference[::-1], atol=1e-5)
+
+
 def test_shipped_model_separates_a_protest_from_its_dispersal() -> None:
     kinds = [
         {e.event_type for e in r.events}
@@ -88,3 +108,18 @@ def test_model_of_other_features_is_refused(tmp_path, monkeypatch) -> None:  # n
         monkeypatch.undo()
         mod.load_detector.cache_clear()
     assert mod.load_detector().coef.shape[1] == N_FEATURES
+
+
+def test_scoring_keeps_one_cache_per_word() -> None:
+    """Memory of a long ``wiqaya read``: scoring caches a word's summed score
+    only (its feature list was a second, ~200 MB copy at the cache limit), and
+    the trigger finder shares the detector's stem matcher and its cache."""
+    from wiqaya.read.detector import arabic_triggers, featuriser
+    from wiqaya.read.events import trigger_matchers
+
+    det = load_detector()
+    assert det is not None
+    before = len(featuriser()._words)
+    det.probabilities(["تظاهر كلمهلمتراهاالاختباراتقبل مره"])
+    assert len(featuriser()._words) == before
+    assert trigger_matchers()["ar"] is arabic_triggers()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 
 from sqlalchemy import func, select
 from typer.testing import CliRunner
@@ -98,3 +99,26 @@ def test_export_events_csv_has_bom_and_filters(runtime, cli_env, tmp_path) -> No
     assert r.exit_code == 0 and pq.stat().st_size > 0
     r = CliRunner().invoke(app, ["export", "events", "--format", "xml"], env=cli_env)
     assert r.exit_code != 0
+
+
+def test_export_events_jsonl_lines_hold_no_unicode_line_breaks(runtime, cli_env, tmp_path) -> None:  # noqa: ANN001
+    """An evidence or sentence holding U+2028 split an exported record for
+    str.splitlines() readers; it is escaped like the other line breaks."""
+    text = "Police fired tear\u2028gas at protesters in Khartoum\u2029on Tuesday."
+    with runtime.sessions() as s, s.begin():
+        src = Source(name="test-read-lines", kind="files")
+        s.add(src)
+        s.flush()
+        h = hashlib.sha256(text.encode()).hexdigest()
+        s.add(Document(source_id=src.id, text=text, content_hash=h, text_sha256=h, lang="en"))
+    assert CliRunner().invoke(app, ["read"], env=cli_env).exit_code == 0
+    out = tmp_path / "e.jsonl"
+    r = CliRunner().invoke(
+        app, ["export", "events", "--format", "jsonl", "--output", str(out)], env=cli_env
+    )
+    assert r.exit_code == 0, r.output
+    with runtime.sessions() as s:
+        n = s.scalar(select(func.count(Event.id)))
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert n >= 1 and len(lines) == n
+    assert all(json.loads(line) for line in lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -15,6 +16,7 @@ import typer
 from wiqaya.errors import InputError
 from wiqaya.sift.export import safe_cell
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_LINE = 5_000_000  # bytes per input line of `extract`; longer lines get an error
 
 
@@ -92,6 +94,17 @@ def _parse_line(raw: bytes, lineno: int) -> tuple[dict | None, str | None, str]:
         return None, "line is not a JSON object", ""
     ident = obj.get("id")
     ident = ident if isinstance(ident, str) else ("" if ident is None else str(ident))
+    # JSON escapes can spell lone surrogates ("\\ud800") that no UTF-8 output
+    # can hold: writing one would stop the whole run. Such a line is as invalid
+    # as bad UTF-8, and the id it echoes shows U+FFFD in their place.
+    if _SURROGATE.search(ident):
+        return (
+            None,
+            "line holds a lone surrogate (not valid Unicode)",
+            _SURROGATE.sub("\ufffd", ident),
+        )
+    if any(isinstance(v, str) and _SURROGATE.search(v) for v in obj.values()):
+        return None, "line holds a lone surrogate (not valid Unicode)", ident
     if not isinstance(obj.get("id"), str):
         return None, '"id" must be a string', ident
     text = obj.get("text")
@@ -171,6 +184,17 @@ def extract_records(lines: Iterator[bytes], batch: int = 256) -> Iterator[dict]:
         yield from flush(buf)
 
 
+# Line breaks to str.splitlines() (and to JavaScript before ES2019) that JSON
+# leaves raw with ensure_ascii=False: an id or evidence holding one would
+# split an output line in two for such readers.
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def _jsonl(rec: dict) -> str:
+    """One output line: JSON with no character any line splitter breaks on."""
+    return json.dumps(rec, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
+
+
 def extract_command(
     input: Path = typer.Option(..., "--input", help="JSON Lines: {id, text[, lang, date]}."),
     output: Path = typer.Option(..., "--output", help="JSON Lines out, same order."),
@@ -184,7 +208,7 @@ def extract_command(
     tmp = output.with_name(output.name + ".part")
     with tmp.open("w", encoding="utf-8") as out:
         for rec in extract_records(_lines(input)):
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            out.write(_jsonl(rec))
             n += 1
             errors += "error" in rec
     tmp.replace(output)
@@ -258,7 +282,7 @@ def export_events_command(
                             n += 1
                     else:
                         for row in rows:
-                            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+                            fh.write(_jsonl(row))
                             n += 1
                 finally:
                     fh.flush()

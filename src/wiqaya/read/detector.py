@@ -24,6 +24,7 @@ from scipy.sparse import csr_matrix
 
 from wiqaya.language.arabic import normalise
 from wiqaya.read.actors import DATA
+from wiqaya.read.phrases import MAX_CACHED_WORD
 
 MODEL_FILE = "detector-ar.npz"
 N_FEATURES = 2**20
@@ -70,7 +71,7 @@ class StemMatcher:
                 if len(s) == n and s in self._first:
                     found.append(s)
         out = tuple(found)
-        if len(self._cache) < 300_000:
+        if len(self._cache) < 300_000 and len(word) <= MAX_CACHED_WORD:
             self._cache[word] = out
         return out
 
@@ -220,7 +221,7 @@ class Featuriser:
         hit = self._words.get(w)
         if hit is None:
             hit = [_hash(f) for f in word_features(w)]
-            if len(self._words) < _WORD_CACHE_MAX:
+            if len(self._words) < _WORD_CACHE_MAX and len(w) <= MAX_CACHED_WORD:
                 self._words[w] = hit
         return hit
 
@@ -264,6 +265,7 @@ class _WordScores:
     def __init__(self, coef: np.ndarray) -> None:
         self._coef = coef
         self._rows: dict[str, tuple[int, int]] = {}
+        self._used = 0  # table rows taken since the last trim
         self.table = np.zeros((1024, coef.shape[0]))
 
     def rows(self, words: list[str]) -> tuple[list[int], int]:
@@ -277,15 +279,29 @@ class _WordScores:
             n += hit[1]
         return out, n
 
+    def trim(self) -> None:
+        """Forget every word once the cache is full; rows are refilled on demand.
+
+        Only between batches: a batch holds row numbers of its words until its
+        sums are taken, and a clear inside it would let new words overwrite them.
+        """
+        if self._used >= _WORD_CACHE_MAX:
+            self._rows.clear()
+            self._used = 0
+
     def _add(self, w: str) -> tuple[int, int]:
-        if len(self._rows) >= _WORD_CACHE_MAX:
-            self._rows.clear()  # bounded memory; rows are refilled on demand
-        k = len(self._rows)
+        k = self._used
+        self._used += 1
         if k >= len(self.table):
             self.table = np.vstack([self.table, np.zeros_like(self.table)])
-        idx = featuriser().word(w)
+        # Not through the Featuriser's cache: this table already keeps the
+        # word's summed score, and a second copy of its feature list per word
+        # held ~200 MB once 300,000 words were seen.
+        idx = [_hash(f) for f in word_features(w)]
         self.table[k] = self._coef[:, idx].sum(axis=1, dtype=np.float64)
-        hit = self._rows[w] = (k, len(idx))
+        hit = (k, len(idx))
+        if len(w) <= MAX_CACHED_WORD:
+            self._rows[w] = hit  # a longer word keeps its row for this batch only
         return hit
 
 
@@ -316,6 +332,7 @@ class Detector:
         sent_ptr = [0]
         counts = []
         scores = self._words
+        scores.trim()
         for s in norm_sentences:
             words = s.split()
             rows, n = scores.rows(words)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from wiqaya.read.actors import ActorMention
-from wiqaya.read.phrases import Token
+from wiqaya.read.phrases import MAX_CACHED_WORD, Token
 
 IRREGULAR = {
     "began": "begin",
@@ -115,12 +115,20 @@ IRREGULAR = {
 _VOWELS = frozenset("aeiou")
 
 
-@lru_cache(maxsize=100_000)
 def lemmas(word: str) -> tuple[str, ...]:
     """Candidate lemmas of a lower-case word: itself and its suffix-stripped forms.
 
     Over-generating is harmless: a candidate counts only if the lexicon has it.
     """
+    return _cached_lemmas(word) if len(word) <= MAX_CACHED_WORD else _lemmas(word)
+
+
+@lru_cache(maxsize=100_000)
+def _cached_lemmas(word: str) -> tuple[str, ...]:
+    return _lemmas(word)
+
+
+def _lemmas(word: str) -> tuple[str, ...]:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from wiqaya.read.actors import DATA, ActorMention
-from wiqaya.read.detector import StemMatcher, stem_matcher, trigger_lexicon
+from wiqaya.read.detector import StemMatcher, arabic_triggers, trigger_lexicon
 from wiqaya.read.english import Clause, LemmaMatcher
 from wiqaya.read.phrases import Token
 
@@ -55,8 +55,8 @@ def cameo_roots() -> dict[str, str]:
 
 @cache
 def trigger_matchers() -> dict[str, StemMatcher]:
-    types = trigger_lexicon()["types"]
-    return {"ar": stem_matcher({k: v["ar"] for k, v in types.items()}, True)}
+    # The detector's matcher over the same lexicon: one per-word cache, not two.
+    return {"ar": arabic_triggers()}
 
 
 @cache

@@ -32,6 +32,10 @@ class Token(NamedTuple):
 
 _NORM_CACHE: dict[str, str] = {}
 _NORM_CACHE_MAX = 300_000
+# Per-word caches keep words up to this length: real words are shorter, and
+# junk runs (base64 in scraped pages, 2,000-letter runs) as keys took a long
+# read from ~70 MB to gigabytes before the caches' entry limits were reached.
+MAX_CACHED_WORD = 48
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -46,7 +50,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         n = cache.get(w)
         if n is None:
             n = normalise(w)
-            if len(cache) < _NORM_CACHE_MAX:
+            if len(cache) < _NORM_CACHE_MAX and len(w) <= MAX_CACHED_WORD:
                 cache[w] = n
         if n:
             s, e = m.span()
@@ -139,7 +143,7 @@ class PhraseIndex:
             if k is not None:
                 found = k
                 break
-        if len(self._cache) < 500_000:
+        if len(self._cache) < 500_000 and len(norm) <= MAX_CACHED_WORD:
             self._cache[norm] = found
         return found
 
