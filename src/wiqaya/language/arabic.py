@@ -98,6 +98,7 @@ def tokens(text: str) -> list[str]:
 # longest first so «وبال» is tried before «و».
 _PROCLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
 _SINGLE = ("و", "ف", "ب", "ل", "ك")
+_CLITIC_FIRST = frozenset(p[0] for p in _PROCLITICS + _SINGLE)
 
 
 def clitic_variants(word: str) -> list[str]:
@@ -107,6 +108,8 @@ def clitic_variants(word: str) -> list[str]:
     wins over a stripped one («غداد»). «لل» + noun yields the noun with its
     article («للحكومه» → «الحكومه», «حكومه»). Pure and idempotent on its input.
     """
+    if word[:1] not in _CLITIC_FIRST:
+        return [word]  # most words: no clitic or article can start here
     out = [word]
     for p in _PROCLITICS:
         if word.startswith(p) and len(word) - len(p) >= 2:
