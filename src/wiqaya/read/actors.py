@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -214,16 +215,28 @@ class ActorDictionary:
                 or (m.start - prev.end == 1 and tokens[prev.end].norm not in _EN_NOT_INSIDE_ACTOR)
             )
             if prev and gap_ok and _mergeable(prev, code, latin):
-                out[-1] = ActorMention(
-                    text[tokens[prev.start].start : tokens[m.end - 1].end],
-                    prev.start,
-                    m.end,
-                    prev.country or code.country,
-                    prev.sector or code.sector,
-                )
+                out[-1] = joined(prev, m.end, code.country, code.sector, tokens, text)
                 continue
             out.append(ActorMention(surface, m.start, m.end, code.country, code.sector))
         return out
+
+
+def joined(
+    prev: ActorMention,
+    end: int,
+    country: str | None,
+    sector: str | None,
+    tokens: Sequence[Token],
+    text: str,
+) -> ActorMention:
+    """``prev`` extended to token ``end``, keeping its codes and filling the missing ones."""
+    return ActorMention(
+        text[tokens[prev.start].start : tokens[end - 1].end],
+        prev.start,
+        end,
+        prev.country or country,
+        prev.sector or sector,
+    )
 
 
 def _mergeable(prev: ActorMention, code: ActorCode, latin: bool) -> bool:

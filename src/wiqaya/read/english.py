@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wiqaya.read.actors import ActorMention
+from wiqaya.read.actors import ActorMention, joined
 from wiqaya.read.phrases import MAX_CACHED_WORD, Token
 
 IRREGULAR = {
@@ -618,15 +618,8 @@ def _merge(ms: list[ActorMention], tokens: Sequence[Token], text: str) -> list[A
             and not (_bare(prev) and _bare(m) and _comma_between(prev, m, tokens, text))
             and not (prev.country and m.country and prev.country != m.country)
             and not (prev.sector and m.sector)
-            and (prev.country is None or m.country is None or prev.country == m.country)
         ):
-            out[-1] = ActorMention(
-                text[tokens[prev.start].start : tokens[m.end - 1].end],
-                prev.start,
-                m.end,
-                prev.country or m.country,
-                prev.sector or m.sector,
-            )
+            out[-1] = joined(prev, m.end, m.country, m.sector, tokens, text)
             continue
         out.append(m)
     return out
