@@ -39,6 +39,7 @@ from wiqaya.read.events import (
     pick_actors,
 )
 from wiqaya.read.indicators import IndicatorHit, load_indicators
+from wiqaya.read.persons import load_persons, with_persons
 from wiqaya.read.phrases import Token, tokenize
 from wiqaya.read.places import PlaceMention, load_gazetteer
 from wiqaya.read.roles import Candidate, RoleModel, candidates, candidates_by_role, load_roles
@@ -149,7 +150,7 @@ def coder_version() -> str:
     return "+".join(
         [
             "read3",
-            "a" + tail(load_actors().version),
+            "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
             "i" + tail(load_indicators().version),
             "d" + (tail(det.version) if det else "-"),
@@ -266,7 +267,7 @@ def pending_events(
             clause = None
             if s_lang == "en" and (trigs or any(t.norm == "must" for t in toks[i])):
                 trigs, clause, actors[i] = _english_event(
-                    trigs, toks[i], actors[i], local, text, s.text, s.start
+                    trigs, toks[i], actors[i], local, text, s.text, s.start, doc.date
                 )
             if trigs:
                 pending.append(
@@ -419,9 +420,14 @@ def _english_event(
     text: str,
     sentence: str,
     offset: int,
+    when: date | None = None,
 ) -> tuple[list[Trigger], Clause, list[ActorMention]]:
-    """One event per English sentence: the main-clause trigger, its actors and clause."""
+    """One event per English sentence: the main-clause trigger, its actors and clause.
+
+    ``when`` (the document date) picks a named person's role at that time.
+    """
     actors = [a for a in actors if tokens[a.start].text != "us"]  # the pronoun, not the US
+    actors, person_spans = with_persons(tokens, actors, text, when)
     capitals = load_gazetteer().capitals
     # "Beirut rejected", "Washington demanded": a capital named without a
     # preposition or article before it stands for its government.
@@ -433,6 +439,9 @@ def _english_event(
         and (p.place.name, p.country) in capitals
         and (p.tok_start == 0 or tokens[p.tok_start - 1].norm not in _NOT_BEFORE_SEAT)
         and not any(a.start < p.tok_end and a.end > p.tok_start for a in actors)
+    ]
+    places = [
+        p for p in places if not any(a < p.tok_end and b > p.tok_start for a, b in person_spans)
     ]
     actors = sorted(actors + seats, key=lambda a: a.start)
     others = [
