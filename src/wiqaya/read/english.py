@@ -401,14 +401,20 @@ def choose(
     hits: list[Hit], tokens: Sequence[Token], clause: Clause, actors: Sequence[ActorMention]
 ) -> Hit | None:
     """The sentence's event: first verbal trigger in the event clause, else its first trigger."""
+    ranked = ranked_triggers(hits, tokens, clause, actors)
+    return ranked[0] if ranked else None
+
+
+def ranked_triggers(
+    hits: list[Hit], tokens: Sequence[Token], clause: Clause, actors: Sequence[ActorMention]
+) -> list[Hit]:
+    """The clause's triggers in the order :func:`choose` prefers them: verbal ones first."""
     inside = [h for h in hits if clause.start <= h.start < clause.end]
     if not inside:
         inside = [h for h in hits if h.start < clause.end]
     inside = [h for h in inside if not in_background(tokens, h, clause)]
-    if not inside:
-        return None
     verbal = [h for h in inside if is_verbal(tokens, h, actors)]
-    return (verbal or inside)[0]
+    return verbal + [h for h in inside if h not in verbal]
 
 
 _SUBORDINATOR = frozenset({"after", "since", "before", "when", "because", "as", "until"})
@@ -485,8 +491,21 @@ _LIGHT = frozenset({"reach", "hold", "make", "conclude", "a", "an", "the", "any"
 NEGATED_HOSTILE: str | None = None
 
 
+# "no agreement was reached", "without a deal", "no immediate casualties".
+_NOUN_NEGATORS = frozenset({"no", "without"})
+_NOUN_SKIP = frozenset({"a", "an", "the", "any", "immediate", "new", "further", "real", "final"})
+# "no one was killed", "nobody was hurt": a negated subject.
+_NO_SUBJECT = frozenset({"nobody", "none", "noone"})
+_PASSIVE = frozenset({"was", "were", "been", "be", "is", "are", "has", "have", "had", "being"})
+# "talks failed", "negotiations broke down": the cooperative act did not come about.
+_FAILED_AFTER = frozenset({"fail", "collapse", "stall", "falter", "founder", "break", "deadlock"})
+
+
 def negated(tokens: Sequence[Token], hit: Hit) -> bool:
-    """The trigger's verb group is negated: "did not clash", "won't attack", "failed to reach"."""
+    """The trigger is negated: "did not clash", "won't attack", "failed to reach",
+    "no agreement was reached", "no one was killed", "talks failed"."""
+    if _noun_negated(tokens, hit) or _subject_negated(tokens, hit) or _failed_after(tokens, hit):
+        return True
     k = hit.start - 1
     while k >= 0:
         w = tokens[k].norm.replace("’", "'")
@@ -500,6 +519,90 @@ def negated(tokens: Sequence[Token], hit: Hit) -> bool:
     return False
 
 
+def nominal_negation(tokens: Sequence[Token], hit: Hit) -> bool:
+    """The trigger's noun or its subject is negated: "no casualties", "no one was killed"."""
+    return _noun_negated(tokens, hit) or _subject_negated(tokens, hit)
+
+
+def _noun_negated(tokens: Sequence[Token], hit: Hit) -> bool:
+    k, skipped = hit.start - 1, 0
+    while k >= 0 and skipped <= 2:
+        w = tokens[k].norm
+        if w in _NOUN_NEGATORS:
+            return True
+        if w not in _NOUN_SKIP:
+            return False
+        k, skipped = k - 1, skipped + 1
+    return False
+
+
+def _subject_negated(tokens: Sequence[Token], hit: Hit) -> bool:
+    k = hit.start - 1
+    while k >= 0 and (tokens[k].norm in _PASSIVE or tokens[k].norm.endswith("ly")):
+        k -= 1
+    if k == hit.start - 1 or k < 0:
+        return False
+    w = tokens[k].norm
+    return w in _NO_SUBJECT or (w == "one" and k > 0 and tokens[k - 1].norm == "no")
+
+
+def _failed_after(tokens: Sequence[Token], hit: Hit) -> bool:
+    """A cooperative noun whose own verb says it failed: "talks (between A and B) collapsed"."""
+    w = tokens[hit.end - 1].norm
+    if w.endswith(("ed", "ing")) or w in IRREGULAR:
+        return False  # a verb ("agreed"), not the noun of the act
+    for k in range(hit.end, min(hit.end + 8, len(tokens))):
+        lem = lemmas(tokens[k].norm)
+        if any(x in _FAILED_AFTER for x in lem):
+            return not ("break" in lem and (k + 1 >= len(tokens) or tokens[k + 1].norm != "down"))
+        if tokens[k].norm in ("that", "which", "who", "after", "because", "but", "while"):
+            return False
+    return False
+
+
+# "denied any involvement", "denied reports that ...": a denial of
+# responsibility or of a claim is a statement (CAMEO 016), which PLOVER does
+# not code, not a rejection of a proposal (CAMEO 12).
+_DENIED = frozenset(
+    {
+        "involvement",
+        "responsibility",
+        "role",
+        "link",
+        "links",
+        "connection",
+        "allegation",
+        "allegations",
+        "accusation",
+        "accusations",
+        "report",
+        "reports",
+        "claim",
+        "claims",
+        "charge",
+        "charges",
+        "wrongdoing",
+        "knowledge",
+        "having",
+        "being",
+        "that",
+        "it",
+        "they",
+        "any",
+    }
+)
+
+
+def is_denial(tokens: Sequence[Token], hit: Hit) -> bool:
+    """ "X denied (any) involvement / reports / that ...": no event."""
+    if "deny" not in lemmas(tokens[hit.start].norm) or hit.end - hit.start != 1:
+        return False
+    k = hit.end
+    while k < len(tokens) and tokens[k].norm in ("the", "a", "an", "its", "their", "his", "her"):
+        k += 1
+    return k < len(tokens) and tokens[k].norm in _DENIED
+
+
 def modal_type(tokens: Sequence[Token], hit: Hit, label: str) -> str | None:
     """The event type once negation and the future are read.
 
@@ -509,6 +612,8 @@ def modal_type(tokens: Sequence[Token], hit: Hit, label: str) -> str | None:
     :data:`NEGATED_HOSTILE`.
     A future hostile act is a threat, a future cooperative one an intent (AGREE).
     """
+    if label == "REJECT" and is_denial(tokens, hit):
+        return None
     if negated(tokens, hit):
         if label in COOPERATIVE or label == "AGREE":
             return "REJECT"
@@ -545,7 +650,7 @@ _NAME_STOPWORDS += """
     senior top former new old both all some several many most one two three four five
     ten hundreds thousands dozens what why how where who which whose also however meanwhile
     earlier later last next yesterday today tonight once only even then thus so because
-    although though unlike like according president's
+    although though unlike like according president's no nor neither nobody none
 """
 _NOT_NAMES = frozenset(_NAME_STOPWORDS.split())
 _PUNCT = frozenset(",;")

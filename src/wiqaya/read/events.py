@@ -278,6 +278,17 @@ def english_pairs(
     """
     source, target = english_roles(actors, trig, tokens, clause, main_only=True)
     sources = coordinated(actors, source, tokens, sentence, offset) if source else [source]
+    if (
+        source is None
+        and target is not None
+        and target.start > 0
+        and tokens[target.start - 1].norm == "between"
+    ):
+        # "talks between A and B failed", "clashes between A and B": A and B
+        # are each other's counterparts.
+        sides = coordinated(actors, target, tokens, sentence, offset)
+        if len(sides) > 1:
+            return [(a, b) for a in sides for b in sides if a is not b][:MAX_PAIRS]
     if target is None and len(sources) > 1 and trig.event_type in RECIPROCAL:
         pairs = [(a, b) for a in sources for b in sources if a is not b]
         return pairs[:MAX_PAIRS]

@@ -22,13 +22,15 @@ from wiqaya.read.actors import ActorMention, load_actors
 from wiqaya.read.dates import resolve_date
 from wiqaya.read.detector import Detector, load_detector, trigger_lexicon
 from wiqaya.read.english import (
+    HOSTILE,
     Clause,
     Hit,
-    choose,
     demand_at,
     event_clause,
     modal_type,
     name_actors,
+    nominal_negation,
+    ranked_triggers,
 )
 from wiqaya.read.events import (
     TRIGGER_ONLY_CONFIDENCE,
@@ -453,13 +455,15 @@ def _english_event(
     if must is not None:
         return [Trigger("REQUEST", must, must + 1)], clause, actors
     hits = [Hit(t.event_type, t.tok_start, t.tok_end) for t in trigs]
-    best = choose(hits, tokens, clause, actors)
-    if best is None:
-        return [], clause, actors
-    etype = modal_type(tokens, best, best.label)
-    if not etype:
-        return [], clause, actors
-    return [Trigger(etype, best.start, best.end)], clause, actors
+    for best in ranked_triggers(hits, tokens, clause, actors):
+        etype = modal_type(tokens, best, best.label)
+        if etype:
+            return [Trigger(etype, best.start, best.end)], clause, actors
+        if not (best.label in HOSTILE and nominal_negation(tokens, best)):
+            return [], clause, actors
+        # "No one was killed in the blast": the casualties are negated, the
+        # blast is not; the next trigger may still be the event.
+    return [], clause, actors
 
 
 def _place_checked(
