@@ -59,9 +59,16 @@ def trigger_matchers() -> dict[str, StemMatcher]:
     return {"ar": arabic_triggers()}
 
 
+# Label of the lexicon's English phrases that are no event ("meet the demand").
+NOT_EVENT = "-"
+
+
 @cache
 def english_matcher() -> LemmaMatcher:
-    return LemmaMatcher({k: v["en"] for k, v in trigger_lexicon()["types"].items()})
+    lex = trigger_lexicon()
+    entries = {k: v["en"] for k, v in lex["types"].items()}
+    entries[NOT_EVENT] = lex.get("not_events_en", [])
+    return LemmaMatcher(entries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +86,7 @@ def find_triggers(tokens: list[Token], lang: str) -> list[Trigger]:
         return [
             Trigger(h.label, h.start, h.end)
             for h in english_matcher().find([t.norm for t in tokens])
+            if h.label != NOT_EVENT
         ]
     found = trigger_matchers()["ar"].find([t.norm for t in tokens])
     out = [Trigger(etype, a, b) for etype, (a, b) in found.items()]
