@@ -58,6 +58,25 @@ def _roles(text: str, when: date | None = None) -> list[tuple]:
             ("IRQ", "GOV"),
             ("IRN", "GOV"),
         ),
+        # Possessives and nationality + office, with no name.
+        (
+            "Israel's prime minister threatened Hezbollah.",
+            None,
+            ("ISR", "GOV"),
+            ("LBN", "REB"),
+        ),
+        (
+            "The Saudi crown prince met the Emirati foreign minister in Riyadh.",
+            None,
+            ("SAU", "GOV"),
+            ("ARE", "GOV"),
+        ),
+        (
+            "Iran's supreme leader accused Israel of attacking its nuclear sites.",
+            None,
+            ("IRN", "GOV"),
+            ("ISR", None),
+        ),
         (
             "Hezbollah chief Hassan Nasrallah threatened Israel.",
             date(2006, 7, 20),
