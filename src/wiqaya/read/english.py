@@ -380,7 +380,9 @@ def is_verbal(tokens: Sequence[Token], hit: Hit, actors: Sequence[ActorMention])
 
 # "staged mass demonstrations", "began a hunger strike", "launched an
 # offensive": the noun after these verbs is the predicate.
-_LIGHT_VERBS = frozenset({"stage", "launch", "begin", "start", "mount", "continue", "conduct"})
+_LIGHT_VERBS = frozenset(
+    {"stage", "launch", "begin", "start", "mount", "continue", "conduct", "carry"}
+)
 
 
 def _after_light_verb(tokens: Sequence[Token], hit: Hit) -> bool:

@@ -1,0 +1,58 @@
+"""English phrases that hold a trigger word but are no event, and the events they hide.
+
+Sentences are written in the style of wire news for these tests; the phrases
+are the lexicon's ``not_events_en`` list and the multi-word triggers that win
+over a shorter, wrong one by longest match.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wiqaya.read.pipeline import DocumentInput, read_document
+
+
+def _events(text: str) -> list[tuple[str, str]]:
+    res = read_document(DocumentInput("x", text, "en"))
+    return [(e.event_type, e.evidence) for e in res.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("The army released a statement on Sunday.", []),
+        ("The ministry released a report on the economy.", []),
+        ("The minister died of a heart attack in Cairo.", []),
+        ("Egypt's gas fields will meet the demand of its neighbours.", []),
+        ("The court battle over the land lasted a decade.", []),
+        # "discussed" is a real consultation; "free trade" is no release.
+        ("Tunisia and Libya discussed free trade.", ["CONSULT", "CONSULT"]),
+    ],
+)
+def test_phrases_that_are_no_event(text: str, types: list[str]) -> None:
+    assert [t for t, _ in _events(text)] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "evidence"),
+    [
+        (
+            "Israel carried out a drone strike on a car in southern Lebanon.",
+            "ASSAULT",
+            "drone strike",
+        ),
+        ("Egypt and Israel struck a deal on gas exports.", "AGREE", "struck a deal"),
+        (
+            "UN monitors reported ceasefire violations in Hodeidah.",
+            "ASSAULT",
+            "ceasefire violations",
+        ),
+        ("Workers staged a general strike in Khartoum.", "PROTEST", "general strike"),
+    ],
+)
+def test_longer_triggers_win_over_misleading_words(text: str, etype: str, evidence: str) -> None:
+    assert _events(text)[0] == (etype, evidence)
+
+
+def test_a_released_prisoner_is_still_a_release() -> None:
+    assert _events("Israel released 90 Palestinian prisoners on Sunday.")[0][0] == "RETREAT"
