@@ -193,3 +193,12 @@ def test_name_keys_are_stable_lowercase_ascii_and_idempotent(word: str) -> None:
         assert k and k == k.lower() and "-" not in k and "'" not in k and "." not in k
         # Folding a folded key changes nothing: the keys are a fixed point.
         assert _fold(k) == k
+
+
+def test_a_country_inside_a_name_is_neither_actor_nor_place() -> None:
+    res = read_document(
+        DocumentInput("k", "Israel Katz condemned Hezbollah.", "en", date(2025, 1, 10))
+    )
+    ev = res.events[0]
+    assert (ev.source.text, ev.source.country) == ("Israel Katz", "ISR")
+    assert ev.location is None

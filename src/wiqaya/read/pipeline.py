@@ -268,7 +268,7 @@ def pending_events(
             trigs = find_triggers(toks[i], s_lang)
             clause = None
             if s_lang == "en" and (trigs or any(t.norm == "must" for t in toks[i])):
-                trigs, clause, actors[i] = _english_event(
+                trigs, clause, actors[i], local = _english_event(
                     trigs, toks[i], actors[i], local, text, s.text, s.start, doc.date
                 )
             if trigs:
@@ -423,10 +423,11 @@ def _english_event(
     sentence: str,
     offset: int,
     when: date | None = None,
-) -> tuple[list[Trigger], Clause, list[ActorMention]]:
-    """One event per English sentence: the main-clause trigger, its actors and clause.
+) -> tuple[list[Trigger], Clause, list[ActorMention], list[PlaceMention]]:
+    """One event per English sentence: the main-clause trigger, its actors, clause, places.
 
-    ``when`` (the document date) picks a named person's role at that time.
+    ``when`` (the document date) picks a named person's role at that time; a
+    place inside a person's name ("Israel Katz") is no place.
     """
     actors = [a for a in actors if tokens[a.start].text != "us"]  # the pronoun, not the US
     actors, person_spans = with_persons(tokens, actors, text, when)
@@ -453,17 +454,17 @@ def _english_event(
     clause = event_clause(tokens, sentence, offset)
     must = demand_at(tokens, clause)
     if must is not None:
-        return [Trigger("REQUEST", must, must + 1)], clause, actors
+        return [Trigger("REQUEST", must, must + 1)], clause, actors, places
     hits = [Hit(t.event_type, t.tok_start, t.tok_end) for t in trigs]
     for best in ranked_triggers(hits, tokens, clause, actors):
         etype = modal_type(tokens, best, best.label)
         if etype:
-            return [Trigger(etype, best.start, best.end)], clause, actors
+            return [Trigger(etype, best.start, best.end)], clause, actors, places
         if not (best.label in HOSTILE and nominal_negation(tokens, best)):
-            return [], clause, actors
+            return [], clause, actors, places
         # "No one was killed in the blast": the casualties are negated, the
         # blast is not; the next trigger may still be the event.
-    return [], clause, actors
+    return [], clause, actors, places
 
 
 def _place_checked(
