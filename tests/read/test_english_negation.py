@@ -79,8 +79,16 @@ def test_positive_acts_and_real_rejections_stay() -> None:
     assert _types("Gunmen attacked a checkpoint in Arish, but the assault failed.") == ["ASSAULT"]
 
 
-def test_talks_between_two_parties_pair_them_both_ways() -> None:
-    text = "The talks between Israel and Hamas failed on Tuesday."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks between Israel and Hamas failed on Tuesday.",
+        # A sentence-initial plural trigger is no unknown-name source.
+        "Talks between Israel and Hamas failed on Tuesday.",
+    ],
+)
+def test_talks_between_two_parties_pair_them_both_ways(text: str) -> None:
     res = read_document(DocumentInput("b", text, "en"))
     pairs = {(e.source.country, e.target.country) for e in res.events}
     assert pairs == {("PSE", "ISR"), ("ISR", "PSE")}
+    assert {e.event_type for e in res.events} == {"REJECT"}

@@ -660,13 +660,20 @@ _WHERE = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "
 
 
 def name_actors(
-    tokens: Sequence[Token], known: list[ActorMention], text: str, places: Sequence[tuple[int, int]]
+    tokens: Sequence[Token],
+    known: list[ActorMention],
+    text: str,
+    places: Sequence[tuple[int, int]],
+    triggers: Sequence[int] = (),
 ) -> list[ActorMention]:
     """Known actors plus capitalised names no dictionary knows, adjacent ones merged.
 
     ``places`` are token ranges of gazetteer places: a name that is a place is
     not turned into an actor here (places are where, unless a dictionary says
-    otherwise).
+    otherwise). ``triggers`` are the token indices where event triggers start:
+    a sentence that opens with a plural or -ing trigger ("Talks between …",
+    "Clashes erupted …", "Fighting spread …") is capitalised for the sentence;
+    a singular one may open a name ("Rally for Culture and Democracy").
     """
     taken = [False] * len(tokens)
     for a in known:
@@ -675,6 +682,10 @@ def name_actors(
     for a, b in places:
         for k in range(a, min(b, len(tokens))):
             taken[k] = True
+    if tokens and 0 in triggers:
+        w = tokens[0].norm
+        if w.endswith("ing") or (w.endswith("s") and not w.endswith("ss")):
+            taken[0] = True
     out = list(known)
     k = 0
     while k < len(tokens):

@@ -450,7 +450,7 @@ def _english_event(
     others = [
         (p.tok_start, p.tok_end) for p in places if not any(s.start == p.tok_start for s in seats)
     ]
-    actors = name_actors(tokens, actors, text, others)
+    actors = name_actors(tokens, actors, text, others, [t.tok_start for t in trigs])
     clause = event_clause(tokens, sentence, offset)
     must = demand_at(tokens, clause)
     if must is not None:
