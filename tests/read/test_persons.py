@@ -202,3 +202,42 @@ def test_a_country_inside_a_name_is_neither_actor_nor_place() -> None:
     ev = res.events[0]
     assert (ev.source.text, ev.source.country) == ("Israel Katz", "ISR")
     assert ev.location is None
+
+
+_NEWSY = st.lists(
+    st.sampled_from(
+        [
+            "President",
+            "al-Assad",
+            "Assad",
+            "Putin",
+            "Gaddafi",
+            "King",
+            "Abdullah",
+            "former",
+            "met",
+            "attacked",
+            "Israel",
+            "Katz",
+            "bin",
+            "Salman",
+            ",",
+            "the",
+            "Sheikh",
+            "Mohammed",
+            "'s",
+            "\u200f",
+            "Erdoğan",
+        ]
+    ),
+    max_size=25,
+)
+
+
+@given(_NEWSY, st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
+def test_person_mentions_are_spans_of_the_text(words: list[str], when: date) -> None:
+    text = " ".join(words) + "."
+    res = read_document(DocumentInput("h", text, "en", when))
+    for e in res.events:
+        for ref in (e.source, e.target):
+            assert ref.text is None or ref.text in text
