@@ -56,3 +56,19 @@ def test_longer_triggers_win_over_misleading_words(text: str, etype: str, eviden
 
 def test_a_released_prisoner_is_still_a_release() -> None:
     assert _events("Israel released 90 Palestinian prisoners on Sunday.")[0][0] == "RETREAT"
+
+
+def test_who_reports_an_act_is_not_who_commits_it() -> None:
+    res = read_document(
+        DocumentInput(
+            "r", "Human Rights Watch documented attacks by Houthi forces on civilians.", "en"
+        )
+    )
+    ev = res.events[0]
+    assert (ev.event_type, ev.source.country, ev.source.sector) == ("ASSAULT", "YEM", "REB")
+    assert ev.target.sector == "CVL"
+    res = read_document(DocumentInput("r", "UN monitors reported ceasefire violations.", "en"))
+    assert res.events[0].source.country is None
+    # A subject that acts keeps its role: "reported" is no reporting verb here.
+    res = read_document(DocumentInput("r", "Egyptian troops attacked militants in Sinai.", "en"))
+    assert res.events[0].source.country == "EGY"

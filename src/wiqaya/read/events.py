@@ -17,7 +17,7 @@ from functools import cache
 
 from wiqaya.read.actors import DATA, ActorMention
 from wiqaya.read.detector import StemMatcher, arabic_triggers, trigger_lexicon
-from wiqaya.read.english import Clause, LemmaMatcher
+from wiqaya.read.english import Clause, LemmaMatcher, lemmas
 from wiqaya.read.phrases import Token
 
 PLOVER_TYPES = (
@@ -214,6 +214,10 @@ def english_roles(
         return (rep[0] if rep else None), (before[0] if before else None)
     if _passive(tokens, trig):
         return (agents[0] if agents else None), (before[-1] if before else None)
+    if before and _reported_noun(tokens, trig):
+        # "UN monitors reported ceasefire violations": the subject reports
+        # the act, it does not commit it; only "by X" names who did.
+        before = []
     if before:
         source = before[0]
         # With a subject, "by X" after the verb belongs to the object
@@ -229,6 +233,25 @@ def english_roles(
     marked = [a for a in after_obj if _marked(tokens, a.start, trig.tok_end)]
     target = marked[0] if marked else (after_obj[0] if after_obj else None)
     return source, target
+
+
+_REPORTING = frozenset({"report", "document", "record", "confirm", "observe", "monitor", "log"})
+_NOUN_MODIFIERS = frozenset({"the", "a", "an", "new", "more", "further", "repeated", "several"})
+
+
+def _reported_noun(tokens: list[Token], trig: Trigger) -> bool:
+    """The trigger is a noun object of a reporting verb: "reported (new) clashes"."""
+    w = tokens[trig.tok_start].norm
+    if w.endswith("ed") or (w.endswith("ing") and trig.tok_end - trig.tok_start == 1):
+        return False  # a verb, or "reported attacking" — the subject acts
+    k = trig.tok_start - 1
+    while k >= 0 and trig.tok_start - k <= 3:
+        if any(x in _REPORTING for x in lemmas(tokens[k].norm)):
+            return tokens[k].norm.endswith(("ed", "s")) or tokens[k].norm in ("report", "confirm")
+        if tokens[k].norm not in _NOUN_MODIFIERS and not tokens[k].norm.isdigit():
+            return False
+        k -= 1
+    return False
 
 
 # Words that may stand between two coordinated actors besides "and" and commas:
