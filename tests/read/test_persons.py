@@ -138,6 +138,12 @@ def test_a_shared_name_is_settled_by_the_date_or_left_open() -> None:
     # Only Jordan's Abdullah II reigns in 2020; in 2010 both kings did.
     assert _roles(text, date(2020, 1, 1))[0][1] == "JOR"
     assert _roles(text, date(2010, 1, 1))[0][1] is None
+    # An open name lends itself no country from the other side ...
+    ev = _roles("King Abdullah met Egyptian officials.", date(2010, 1, 1))[0]
+    assert ev[1:3] == (None, None) and ev[3] == "EGY"
+    # ... and takes the one its title names.
+    ev = _roles("Jordan's King Abdullah met Egyptian officials.", date(2010, 1, 1))[0]
+    assert ev[1:3] == ("JOR", "GOV")
     # Two Chadian presidents named Deby: the country is sure either way.
     assert _roles("Deby met Sudanese officials.", date(2023, 1, 1))[0][1:3] == ("TCD", "GOV")
 

@@ -149,9 +149,9 @@ def _fold(s: str) -> str:
 class PersonMention:
     start: int  # token index
     end: int  # exclusive
-    country: str
+    country: str | None  # None: a known name several persons share, not settled
     sector: str | None
-    home: str
+    home: str | None
 
 
 class PersonIndex:
@@ -211,9 +211,8 @@ class PersonIndex:
                 f += 1
                 continue
             end_k, who = best
-            code = self._resolve([self.persons[k] for k in who], when)
-            if code is not None:
-                out.append(PersonMention(i0, keyed[end_k - 1][0] + 1, *code))
+            code = self._resolve([self.persons[k] for k in who], when) or (None, None, None)
+            out.append(PersonMention(i0, keyed[end_k - 1][0] + 1, *code))
             while f < len(firsts) and firsts[f] < end_k:
                 f += 1
         return out
@@ -322,21 +321,40 @@ def with_persons(
             continue
         out = [a for a in out if a not in covering]
         start, country, sector = pm.start, pm.country, pm.sector
-        title = next((a for a in out if a.end == pm.start), None)
+        # "Jordan's King" + "King Abdullah": a mention that runs into the
+        # name from before it is its title too.
+        lead = [a for a in covering if a.start < pm.start]
+        title = lead[0] if lead else next((a for a in out if a.end == pm.start), None)
         if (
             title is not None
-            and title.country in (None, country)
-            and not any(
-                c in ",;:()" for c in text[tokens[title.end - 1].end : tokens[pm.start].start]
+            and (country is None or title.country in (None, country))
+            and (
+                bool(lead)
+                or not any(
+                    c in ",;:()" for c in text[tokens[title.end - 1].end : tokens[pm.start].start]
+                )
             )
         ):
-            out.remove(title)
+            if title in out:
+                out.remove(title)
             start = title.start
-            if sector == "ELI" and title.sector is not None:
+            if country is None:
+                # "King Abdullah" in 2010 (Jordan's or Saudi Arabia's): the
+                # title's own country if it names one ("Jordan's King
+                # Abdullah"), and no sector, so that no other actor's country
+                # is lent to it.
+                country = title.country
+                sector = title.sector if country else None
+            elif sector == "ELI" and title.sector is not None:
                 # "Secretary of State Antony Blinken": the title in the text
                 # says the office is held, whatever the dated roles say.
                 sector = title.sector
-        if start > 0 and tokens[start - 1].norm.removesuffix("-") in _FORMER and sector in _OFFICE:
+        if (
+            pm.home is not None
+            and start > 0
+            and tokens[start - 1].norm.removesuffix("-") in _FORMER
+            and sector in _OFFICE
+        ):
             country, sector = pm.home, "ELI"
         surface = text[tokens[start].start : tokens[pm.end - 1].end]
         out.append(ActorMention(surface, start, pm.end, country, sector))
