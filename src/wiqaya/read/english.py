@@ -14,6 +14,9 @@ tokens (see docs/read.md, English):
   its first trigger; a hostile act announced for the future ("will attack")
   is a THREATEN, a cooperative one ("will withdraw") an AGREE (CAMEO 03, express
   intent);
+- negation reaches nouns and subjects ("no agreement was reached", "no one was
+  killed", "talks collapsed"), and a denial of involvement or of a report is no
+  event (CAMEO 016 has no PLOVER type);
 - capitalised names that no dictionary knows ("Hamfast Gamgee", "Eriadorian")
   are actors of unknown country, and join an adjacent known actor
   ("Bree Prime Minister Romendacil" → one GOV mention).
