@@ -33,6 +33,8 @@ from wiqaya.read.phrases import MAX_CACHED_WORD, Token
 
 IRREGULAR = {
     "began": "begin",
+    "blew": "blow",
+    "blown": "blow",
     "begun": "begin",
     "broke": "break",
     "broken": "break",

@@ -458,6 +458,8 @@ def _english_event(
     hits = [Hit(t.event_type, t.tok_start, t.tok_end) for t in trigs]
     for best in ranked_triggers(hits, tokens, clause, actors):
         etype = modal_type(tokens, best, best.label)
+        if etype == "AGREE" and _intent_to_harm(best, hits, tokens):
+            etype = "THREATEN"
         if etype:
             return [Trigger(etype, best.start, best.end)], clause, actors, places
         if not (best.label in HOSTILE and nominal_negation(tokens, best)):
@@ -465,6 +467,13 @@ def _english_event(
         # "No one was killed in the blast": the casualties are negated, the
         # blast is not; the next trigger may still be the event.
     return [], clause, actors, places
+
+
+def _intent_to_harm(intent: Hit, hits: list[Hit], tokens: list[Token]) -> bool:
+    """"vowed to fight", "is prepared to resume shelling": an intent to harm is a threat."""
+    if tokens[intent.end - 1].norm != "to":
+        return False
+    return any(h.label in HOSTILE and intent.end <= h.start <= intent.end + 1 for h in hits)
 
 
 def _place_checked(
