@@ -247,3 +247,10 @@ def test_person_mentions_are_spans_of_the_text(words: list[str], when: date) -> 
     for e in res.events:
         for ref in (e.source, e.target):
             assert ref.text is None or ref.text in text
+
+
+def test_demonym_plurals_name_their_people() -> None:
+    ev = _roles("Hundreds of Syrians accused Turks of attacking their shops.", date(2019, 8, 1))
+    assert ev[0][:2] == ("ACCUSE", "SYR") and ev[0][3] == "TUR"
+    ev = _roles("Ethnic Albanians have sworn to fight the Macedonian army.", None)
+    assert ev[0][:2] == ("THREATEN", "ALB")

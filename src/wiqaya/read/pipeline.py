@@ -470,7 +470,7 @@ def _english_event(
 
 
 def _intent_to_harm(intent: Hit, hits: list[Hit], tokens: list[Token]) -> bool:
-    """"vowed to fight", "is prepared to resume shelling": an intent to harm is a threat."""
+    """ "vowed to fight", "is prepared to resume shelling": an intent to harm is a threat."""
     if tokens[intent.end - 1].norm != "to":
         return False
     return any(h.label in HOSTILE and intent.end <= h.start <= intent.end + 1 for h in hits)
