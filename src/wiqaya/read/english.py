@@ -232,6 +232,7 @@ class LemmaMatcher:
 
 REPORT = frozenset(
     {"say", "report", "announce", "tell", "state", "add", "quote", "according", "claim"}
+    | {"insist", "stress", "conclude", "declare", "note"}
 )
 _DETERMINERS = frozenset(
     {
@@ -335,6 +336,13 @@ class Clause:
     report_at: int | None  # the leading reporting verb, if any
 
 
+# "X said / insisted / concluded (that) ...": X reports, the clause after it is the event.
+_LEADING_REPORT = frozenset(
+    {"said", "says", "announced", "stated", "told", "insisted", "stressed", "concluded"}
+    | {"declared", "noted"}
+)
+
+
 def event_clause(tokens: Sequence[Token], sentence: str, offset: int) -> Clause:
     n = len(tokens)
     commas = comma_before(tokens, sentence, offset)
@@ -352,7 +360,7 @@ def event_clause(tokens: Sequence[Token], sentence: str, offset: int) -> Clause:
     start, report_at = 0, None
     # "X said (on Monday) (that) ..." — only in the first half, before any comma-clause.
     for k in range(min(end, 12)):
-        if is_report(k) and tokens[k].norm in ("said", "says", "announced", "stated", "told"):
+        if is_report(k) and tokens[k].norm in _LEADING_REPORT:
             report_at = k
             j = k + 1
             while j < end and (tokens[j].norm in ("that", "on", "in", "it", "would") or False):
