@@ -72,3 +72,24 @@ def test_who_reports_an_act_is_not_who_commits_it() -> None:
     # A subject that acts keeps its role: "reported" is no reporting verb here.
     res = read_document(DocumentInput("r", "Egyptian troops attacked militants in Sinai.", "en"))
     assert res.events[0].source.country == "EGY"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # An intent to harm is a threat, like "will attack".
+        ("Iran is ready to attack Israel if its nuclear sites are hit.", "THREATEN"),
+        ("The militia vowed to fight the army until the last man.", "THREATEN"),
+        # An intent to cooperate stays an intent (AGREE).
+        ("Egypt is ready to mediate between Hamas and Israel.", "AGREE"),
+        # "accept" is agreement; refusing it a rejection.
+        ("Hamas accepted the Egyptian ceasefire proposal.", "AGREE"),
+        ("Syria says it will not accept any more refugees.", "REJECT"),
+        # A demand frames the act it asks for.
+        ("The UN reiterated its demand on Monday that Israel lift the blockade.", "REQUEST"),
+        ("The Arab League insisted that Israel must withdraw from the Golan.", "REQUEST"),
+        ("Protesters violated a ban on gatherings in Algiers.", "REJECT"),
+    ],
+)
+def test_intent_acceptance_and_demands(text: str, etype: str) -> None:
+    assert _events(text)[0][0] == etype

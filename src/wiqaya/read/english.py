@@ -428,8 +428,29 @@ def ranked_triggers(
     if not inside:
         inside = [h for h in hits if h.start < clause.end]
     inside = [h for h in inside if not in_background(tokens, h, clause)]
-    verbal = [h for h in inside if is_verbal(tokens, h, actors)]
+    verbal = [h for h in inside if is_verbal(tokens, h, actors) or _framing_noun(tokens, h)]
     return verbal + [h for h in inside if h not in verbal]
+
+
+_FRAMING = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
+
+
+def _framing_noun(tokens: Sequence[Token], hit: Hit) -> bool:
+    """"its demand that Israel ease ...", "accusations that ...": the noun frames
+    the clause after it, whose own trigger is only its content."""
+    if hit.label not in _FRAMING or hit.end - hit.start != 1:
+        return False
+    k = hit.end
+    # "its demand (on Monday / today) that ..."
+    while k < len(tokens) and k - hit.end < 2 and tokens[k].norm in _WHEN_WORDS:
+        k += 1
+    return k < len(tokens) and tokens[k].norm == "that"
+
+
+_WHEN_WORDS = frozenset(
+    {"on", "today", "yesterday", "tonight", "again", "monday", "tuesday", "wednesday"}
+    | {"thursday", "friday", "saturday", "sunday"}
+)
 
 
 _SUBORDINATOR = frozenset({"after", "since", "before", "when", "because", "as", "until"})
