@@ -160,7 +160,12 @@ def _lemmas(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-SKIP_IN_PHRASE = frozenset({"the", "a", "an", "its", "their", "his", "her", "all", "some"})
+SKIP_IN_PHRASE = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "all", "some"}
+    # News style puts the day between a verb and its particle: "called Thursday on".
+    | {"today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday"}
+    | {"saturday", "sunday"}
+)
 
 
 @dataclass(frozen=True, slots=True)
