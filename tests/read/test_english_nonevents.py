@@ -93,3 +93,14 @@ def test_who_reports_an_act_is_not_who_commits_it() -> None:
 )
 def test_intent_acceptance_and_demands(text: str, etype: str) -> None:
     assert _events(text)[0][0] == etype
+
+
+def test_a_word_inside_a_longer_trigger_is_no_actor() -> None:
+    res = read_document(
+        DocumentInput("o", "Lebanon lodged an official protest with the UN over overflights.", "en")
+    )
+    ev = res.events[0]
+    assert (ev.event_type, ev.source.country, ev.target.country) == ("ACCUSE", "LBN", "IGO")
+    # A trigger that is its own actor keeps it as the source.
+    res = read_document(DocumentInput("o", "Protesters burned tyres in Beirut.", "en"))
+    assert res.events[0].source.sector == "CVL"

@@ -441,7 +441,7 @@ _FRAMING = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 
 
 def _framing_noun(tokens: Sequence[Token], hit: Hit) -> bool:
-    """"its demand that Israel ease ...", "accusations that ...": the noun frames
+    """ "its demand that Israel ease ...", "accusations that ...": the noun frames
     the clause after it, whose own trigger is only its content."""
     if hit.label not in _FRAMING or hit.end - hit.start != 1:
         return False

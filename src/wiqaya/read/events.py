@@ -195,7 +195,10 @@ def english_roles(
             end = k
             break
     zone = [a for a in actors if a.start >= clause.start and a.end <= end]
-    inside = [a for a in zone if a.start < trig.tok_end and a.end > trig.tok_start]
+    # "protesters", "rioters": the trigger is its own actor. A word inside a
+    # longer trigger ("official" in "lodged an official protest") is not.
+    inside = [a for a in zone if a.start <= trig.tok_start and a.end >= trig.tok_end]
+    zone = [a for a in zone if a in inside or a.end <= trig.tok_start or a.start >= trig.tok_end]
     before = [a for a in zone if a.end <= trig.tok_start]
     after = [a for a in zone if a.start >= trig.tok_end]
     # "withdraw its troops from Lebanon": the subject's own people are not the object.
