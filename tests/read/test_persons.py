@@ -254,3 +254,9 @@ def test_demonym_plurals_name_their_people() -> None:
     assert ev[0][:2] == ("ACCUSE", "SYR") and ev[0][3] == "TUR"
     ev = _roles("Ethnic Albanians have sworn to fight the Macedonian army.", None)
     assert ev[0][:2] == ("THREATEN", "ALB")
+
+
+def test_an_office_in_apposition_is_the_person_s_title() -> None:
+    text = "Israel's defence minister, Yoav Gallant, threatened Hezbollah."
+    ev = _roles(text, date(2024, 1, 15))[0]
+    assert ev[1:3] == ("ISR", "GOV") and ev[3] == "LBN"

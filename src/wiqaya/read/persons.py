@@ -182,6 +182,9 @@ class PersonIndex:
                 leaf.append(k)
 
     def find(self, tokens: Sequence[Token], text: str, when: date | None) -> list[PersonMention]:
+        caps = [_capital(t.text) for t in tokens]
+        if not any(caps):
+            return []
         keyed: list[tuple[int, str]] = []  # (token index, key)
         for i, t in enumerate(tokens):
             for key in name_keys(t.text):
@@ -192,19 +195,20 @@ class PersonIndex:
         while f < len(firsts):
             j = firsts[f]
             i0 = keyed[j][0]
+            if not caps[i0]:
+                f += 1
+                continue
             # "Sheikh Tamim bin Hamad al-Thani": the name may also start after
             # an honorific; the longest reading wins, the honorific stays in the span.
-            best = self._longest(keyed, j, tokens, text)
+            best = self._longest(keyed, j, tokens, text, caps)
             g = f
             while g + 1 < len(firsts) and tokens[keyed[firsts[g]][0]].norm in _HONORIFIC:
                 g += 1
-                later = self._longest(keyed, firsts[g], tokens, text)
+                later = self._longest(keyed, firsts[g], tokens, text, caps)
                 if later is not None and (best is None or later[0] > best[0]):
                     best = later
             if best is None:
-                who = (
-                    self._single.get(_light(tokens[i0].text)) if _capital(tokens[i0].text) else None
-                )
+                who = self._single.get(_light(tokens[i0].text))
                 if who:
                     best = (firsts[f + 1] if f + 1 < len(firsts) else len(keyed), who)
             if best is None:
@@ -218,10 +222,15 @@ class PersonIndex:
         return out
 
     def _longest(
-        self, keyed: list[tuple[int, str]], j: int, tokens: Sequence[Token], text: str
+        self,
+        keyed: list[tuple[int, str]],
+        j: int,
+        tokens: Sequence[Token],
+        text: str,
+        caps: list[bool],
     ) -> tuple[int, list[int]] | None:
         """(end in ``keyed``, persons) of the longest name starting at key ``j``."""
-        if not _capital(tokens[keyed[j][0]].text):
+        if not caps[keyed[j][0]] or keyed[j][1] not in self._trie:
             return None
         node = self._trie
         best: tuple[int, list[int]] | None = None
@@ -234,7 +243,7 @@ class PersonIndex:
             node = node[keyed[m][1]]
             m += 1
             at_word_end = m == len(keyed) or keyed[m][0] != keyed[m - 1][0]
-            if None in node and at_word_end and _capital(tokens[keyed[m - 1][0]].text):
+            if None in node and at_word_end and caps[keyed[m - 1][0]]:
                 best = (m, node[None])
         return best
 
@@ -254,6 +263,15 @@ class PersonIndex:
         return countries.pop(), sectors.pop() if len(sectors) == 1 else None, pool[0].home
 
 
+def _title_gap(gap: str, title: ActorMention) -> bool:
+    """Only space between title and name, or the comma of an office in apposition
+    ("Qatar's emir, Sheikh Hamad bin Khalifa al-Thani")."""
+    if not any(c in ",;:()" for c in gap):
+        return True
+    return gap.strip() == "," and title.sector == "GOV"
+
+
+@lru_cache(maxsize=50_000)
 def _light(word: str) -> str:
     """A word's spelling without case, accents, apostrophes, article or possessive."""
     w = unicodedata.normalize("NFKD", word.replace("’", "'"))
@@ -330,9 +348,7 @@ def with_persons(
             and (country is None or title.country in (None, country))
             and (
                 bool(lead)
-                or not any(
-                    c in ",;:()" for c in text[tokens[title.end - 1].end : tokens[pm.start].start]
-                )
+                or _title_gap(text[tokens[title.end - 1].end : tokens[pm.start].start], title)
             )
         ):
             if title in out:
