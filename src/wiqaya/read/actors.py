@@ -255,6 +255,23 @@ def iso3_codes() -> frozenset[str]:
     return frozenset(c["iso3"] for c in gaz["countries"])
 
 
+def _with_plurals(names: list[str]) -> list[str]:
+    """English demonyms and their plurals: "Syrian" → "Syrians", "Saudi" → "Saudis".
+
+    Arabic nisba adjectives inflect in the phrase index; English ones do not,
+    so the people ("Libyans", "Kurds") are added here. Words that take no -s
+    ("Sudanese", "Swiss") and phrases are left alone.
+    """
+    out = list(names)
+    for n in names:
+        if " " in n or not n[:1].isupper() or not n.isalpha():
+            continue
+        if n.endswith(("s", "x", "z", "sh", "ch", "ese")) or n.isupper():
+            continue
+        out.append(n + "s")
+    return out
+
+
 @cache
 def load_actors() -> ActorDictionary:
     """The shipped actor dictionary (built once per process)."""
@@ -267,7 +284,7 @@ def load_actors() -> ActorDictionary:
         index.add(n, None)
     # Additions first so our surface forms win over the lemmatised PETRARCH ones.
     for cc, names in adds["nationalities"].items():
-        for n in names["ar"] + names["en"]:
+        for n in names["ar"] + _with_plurals(names["en"]):
             index.add(n, ActorCode(cc, None, "additions"), inflect=True)
     for sector, names in adds["agents"].items():
         code = ActorCode(None, sector, "additions")
@@ -284,7 +301,7 @@ def load_actors() -> ActorDictionary:
     # English demonyms and bodies beyond the additions' Middle East focus.
     en = json.loads((DATA / "actors_en.json").read_text(encoding="utf-8"))
     for cc, names in en["names"].items():
-        for n in names:
+        for n in _with_plurals(names):
             index.add(n, ActorCode(cc, None, "additions-en"))
     gaz = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))
     for c in gaz["countries"]:

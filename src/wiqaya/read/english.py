@@ -14,6 +14,9 @@ tokens (see docs/read.md, English):
   its first trigger; a hostile act announced for the future ("will attack")
   is a THREATEN, a cooperative one ("will withdraw") an AGREE (CAMEO 03, express
   intent);
+- negation reaches nouns and subjects ("no agreement was reached", "no one was
+  killed", "talks collapsed"), and a denial of involvement or of a report is no
+  event (CAMEO 016 has no PLOVER type);
 - capitalised names that no dictionary knows ("Hamfast Gamgee", "Eriadorian")
   are actors of unknown country, and join an adjacent known actor
   ("Bree Prime Minister Romendacil" → one GOV mention).
@@ -30,6 +33,8 @@ from wiqaya.read.phrases import MAX_CACHED_WORD, Token
 
 IRREGULAR = {
     "began": "begin",
+    "blew": "blow",
+    "blown": "blow",
     "begun": "begin",
     "broke": "break",
     "broken": "break",
@@ -155,7 +160,12 @@ def _lemmas(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-SKIP_IN_PHRASE = frozenset({"the", "a", "an", "its", "their", "his", "her", "all", "some"})
+SKIP_IN_PHRASE = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "all", "some"}
+    # News style puts the day between a verb and its particle: "called Thursday on".
+    | {"today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday"}
+    | {"saturday", "sunday"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +237,7 @@ class LemmaMatcher:
 
 REPORT = frozenset(
     {"say", "report", "announce", "tell", "state", "add", "quote", "according", "claim"}
+    | {"insist", "stress", "conclude", "declare", "note"}
 )
 _DETERMINERS = frozenset(
     {
@@ -330,6 +341,13 @@ class Clause:
     report_at: int | None  # the leading reporting verb, if any
 
 
+# "X said / insisted / concluded (that) ...": X reports, the clause after it is the event.
+_LEADING_REPORT = frozenset(
+    {"said", "says", "announced", "stated", "told", "insisted", "stressed", "concluded"}
+    | {"declared", "noted"}
+)
+
+
 def event_clause(tokens: Sequence[Token], sentence: str, offset: int) -> Clause:
     n = len(tokens)
     commas = comma_before(tokens, sentence, offset)
@@ -347,7 +365,7 @@ def event_clause(tokens: Sequence[Token], sentence: str, offset: int) -> Clause:
     start, report_at = 0, None
     # "X said (on Monday) (that) ..." — only in the first half, before any comma-clause.
     for k in range(min(end, 12)):
-        if is_report(k) and tokens[k].norm in ("said", "says", "announced", "stated", "told"):
+        if is_report(k) and tokens[k].norm in _LEADING_REPORT:
             report_at = k
             j = k + 1
             while j < end and (tokens[j].norm in ("that", "on", "in", "it", "would") or False):
@@ -380,7 +398,9 @@ def is_verbal(tokens: Sequence[Token], hit: Hit, actors: Sequence[ActorMention])
 
 # "staged mass demonstrations", "began a hunger strike", "launched an
 # offensive": the noun after these verbs is the predicate.
-_LIGHT_VERBS = frozenset({"stage", "launch", "begin", "start", "mount", "continue", "conduct"})
+_LIGHT_VERBS = frozenset(
+    {"stage", "launch", "begin", "start", "mount", "continue", "conduct", "carry"}
+)
 
 
 def _after_light_verb(tokens: Sequence[Token], hit: Hit) -> bool:
@@ -401,14 +421,41 @@ def choose(
     hits: list[Hit], tokens: Sequence[Token], clause: Clause, actors: Sequence[ActorMention]
 ) -> Hit | None:
     """The sentence's event: first verbal trigger in the event clause, else its first trigger."""
+    ranked = ranked_triggers(hits, tokens, clause, actors)
+    return ranked[0] if ranked else None
+
+
+def ranked_triggers(
+    hits: list[Hit], tokens: Sequence[Token], clause: Clause, actors: Sequence[ActorMention]
+) -> list[Hit]:
+    """The clause's triggers in the order :func:`choose` prefers them: verbal ones first."""
     inside = [h for h in hits if clause.start <= h.start < clause.end]
     if not inside:
         inside = [h for h in hits if h.start < clause.end]
     inside = [h for h in inside if not in_background(tokens, h, clause)]
-    if not inside:
-        return None
-    verbal = [h for h in inside if is_verbal(tokens, h, actors)]
-    return (verbal or inside)[0]
+    verbal = [h for h in inside if is_verbal(tokens, h, actors) or _framing_noun(tokens, h)]
+    return verbal + [h for h in inside if h not in verbal]
+
+
+_FRAMING = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
+
+
+def _framing_noun(tokens: Sequence[Token], hit: Hit) -> bool:
+    """ "its demand that Israel ease ...", "accusations that ...": the noun frames
+    the clause after it, whose own trigger is only its content."""
+    if hit.label not in _FRAMING or hit.end - hit.start != 1:
+        return False
+    k = hit.end
+    # "its demand (on Monday / today) that ..."
+    while k < len(tokens) and k - hit.end < 2 and tokens[k].norm in _WHEN_WORDS:
+        k += 1
+    return k < len(tokens) and tokens[k].norm == "that"
+
+
+_WHEN_WORDS = frozenset(
+    {"on", "today", "yesterday", "tonight", "again", "monday", "tuesday", "wednesday"}
+    | {"thursday", "friday", "saturday", "sunday"}
+)
 
 
 _SUBORDINATOR = frozenset({"after", "since", "before", "when", "because", "as", "until"})
@@ -485,8 +532,21 @@ _LIGHT = frozenset({"reach", "hold", "make", "conclude", "a", "an", "the", "any"
 NEGATED_HOSTILE: str | None = None
 
 
+# "no agreement was reached", "without a deal", "no immediate casualties".
+_NOUN_NEGATORS = frozenset({"no", "without"})
+_NOUN_SKIP = frozenset({"a", "an", "the", "any", "immediate", "new", "further", "real", "final"})
+# "no one was killed", "nobody was hurt": a negated subject.
+_NO_SUBJECT = frozenset({"nobody", "none", "noone"})
+_PASSIVE = frozenset({"was", "were", "been", "be", "is", "are", "has", "have", "had", "being"})
+# "talks failed", "negotiations broke down": the cooperative act did not come about.
+_FAILED_AFTER = frozenset({"fail", "collapse", "stall", "falter", "founder", "break", "deadlock"})
+
+
 def negated(tokens: Sequence[Token], hit: Hit) -> bool:
-    """The trigger's verb group is negated: "did not clash", "won't attack", "failed to reach"."""
+    """The trigger is negated: "did not clash", "won't attack", "failed to reach",
+    "no agreement was reached", "no one was killed", "talks failed"."""
+    if _noun_negated(tokens, hit) or _subject_negated(tokens, hit) or _failed_after(tokens, hit):
+        return True
     k = hit.start - 1
     while k >= 0:
         w = tokens[k].norm.replace("’", "'")
@@ -500,6 +560,90 @@ def negated(tokens: Sequence[Token], hit: Hit) -> bool:
     return False
 
 
+def nominal_negation(tokens: Sequence[Token], hit: Hit) -> bool:
+    """The trigger's noun or its subject is negated: "no casualties", "no one was killed"."""
+    return _noun_negated(tokens, hit) or _subject_negated(tokens, hit)
+
+
+def _noun_negated(tokens: Sequence[Token], hit: Hit) -> bool:
+    k, skipped = hit.start - 1, 0
+    while k >= 0 and skipped <= 2:
+        w = tokens[k].norm
+        if w in _NOUN_NEGATORS:
+            return True
+        if w not in _NOUN_SKIP:
+            return False
+        k, skipped = k - 1, skipped + 1
+    return False
+
+
+def _subject_negated(tokens: Sequence[Token], hit: Hit) -> bool:
+    k = hit.start - 1
+    while k >= 0 and (tokens[k].norm in _PASSIVE or tokens[k].norm.endswith("ly")):
+        k -= 1
+    if k == hit.start - 1 or k < 0:
+        return False
+    w = tokens[k].norm
+    return w in _NO_SUBJECT or (w == "one" and k > 0 and tokens[k - 1].norm == "no")
+
+
+def _failed_after(tokens: Sequence[Token], hit: Hit) -> bool:
+    """A cooperative noun whose own verb says it failed: "talks (between A and B) collapsed"."""
+    w = tokens[hit.end - 1].norm
+    if w.endswith(("ed", "ing")) or w in IRREGULAR:
+        return False  # a verb ("agreed"), not the noun of the act
+    for k in range(hit.end, min(hit.end + 8, len(tokens))):
+        lem = lemmas(tokens[k].norm)
+        if any(x in _FAILED_AFTER for x in lem):
+            return not ("break" in lem and (k + 1 >= len(tokens) or tokens[k + 1].norm != "down"))
+        if tokens[k].norm in ("that", "which", "who", "after", "because", "but", "while"):
+            return False
+    return False
+
+
+# "denied any involvement", "denied reports that ...": a denial of
+# responsibility or of a claim is a statement (CAMEO 016), which PLOVER does
+# not code, not a rejection of a proposal (CAMEO 12).
+_DENIED = frozenset(
+    {
+        "involvement",
+        "responsibility",
+        "role",
+        "link",
+        "links",
+        "connection",
+        "allegation",
+        "allegations",
+        "accusation",
+        "accusations",
+        "report",
+        "reports",
+        "claim",
+        "claims",
+        "charge",
+        "charges",
+        "wrongdoing",
+        "knowledge",
+        "having",
+        "being",
+        "that",
+        "it",
+        "they",
+        "any",
+    }
+)
+
+
+def is_denial(tokens: Sequence[Token], hit: Hit) -> bool:
+    """ "X denied (any) involvement / reports / that ...": no event."""
+    if "deny" not in lemmas(tokens[hit.start].norm) or hit.end - hit.start != 1:
+        return False
+    k = hit.end
+    while k < len(tokens) and tokens[k].norm in ("the", "a", "an", "its", "their", "his", "her"):
+        k += 1
+    return k < len(tokens) and tokens[k].norm in _DENIED
+
+
 def modal_type(tokens: Sequence[Token], hit: Hit, label: str) -> str | None:
     """The event type once negation and the future are read.
 
@@ -509,6 +653,8 @@ def modal_type(tokens: Sequence[Token], hit: Hit, label: str) -> str | None:
     :data:`NEGATED_HOSTILE`.
     A future hostile act is a threat, a future cooperative one an intent (AGREE).
     """
+    if label == "REJECT" and is_denial(tokens, hit):
+        return None
     if negated(tokens, hit):
         if label in COOPERATIVE or label == "AGREE":
             return "REJECT"
@@ -545,7 +691,7 @@ _NAME_STOPWORDS += """
     senior top former new old both all some several many most one two three four five
     ten hundreds thousands dozens what why how where who which whose also however meanwhile
     earlier later last next yesterday today tonight once only even then thus so because
-    although though unlike like according president's
+    although though unlike like according president's no nor neither nobody none
 """
 _NOT_NAMES = frozenset(_NAME_STOPWORDS.split())
 _PUNCT = frozenset(",;")
@@ -553,13 +699,20 @@ _WHERE = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "
 
 
 def name_actors(
-    tokens: Sequence[Token], known: list[ActorMention], text: str, places: Sequence[tuple[int, int]]
+    tokens: Sequence[Token],
+    known: list[ActorMention],
+    text: str,
+    places: Sequence[tuple[int, int]],
+    triggers: Sequence[int] = (),
 ) -> list[ActorMention]:
     """Known actors plus capitalised names no dictionary knows, adjacent ones merged.
 
     ``places`` are token ranges of gazetteer places: a name that is a place is
     not turned into an actor here (places are where, unless a dictionary says
-    otherwise).
+    otherwise). ``triggers`` are the token indices where event triggers start:
+    a sentence that opens with a plural or -ing trigger ("Talks between …",
+    "Clashes erupted …", "Fighting spread …") is capitalised for the sentence;
+    a singular one may open a name ("Rally for Culture and Democracy").
     """
     taken = [False] * len(tokens)
     for a in known:
@@ -568,6 +721,10 @@ def name_actors(
     for a, b in places:
         for k in range(a, min(b, len(tokens))):
             taken[k] = True
+    if tokens and 0 in triggers:
+        w = tokens[0].norm
+        if w.endswith("ing") or (w.endswith("s") and not w.endswith("ss")):
+            taken[0] = True
     out = list(known)
     k = 0
     while k < len(tokens):

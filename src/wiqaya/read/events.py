@@ -17,7 +17,7 @@ from functools import cache
 
 from wiqaya.read.actors import DATA, ActorMention
 from wiqaya.read.detector import StemMatcher, arabic_triggers, trigger_lexicon
-from wiqaya.read.english import Clause, LemmaMatcher
+from wiqaya.read.english import Clause, LemmaMatcher, lemmas
 from wiqaya.read.phrases import Token
 
 PLOVER_TYPES = (
@@ -59,9 +59,16 @@ def trigger_matchers() -> dict[str, StemMatcher]:
     return {"ar": arabic_triggers()}
 
 
+# Label of the lexicon's English phrases that are no event ("meet the demand").
+NOT_EVENT = "-"
+
+
 @cache
 def english_matcher() -> LemmaMatcher:
-    return LemmaMatcher({k: v["en"] for k, v in trigger_lexicon()["types"].items()})
+    lex = trigger_lexicon()
+    entries = {k: v["en"] for k, v in lex["types"].items()}
+    entries[NOT_EVENT] = lex.get("not_events_en", [])
+    return LemmaMatcher(entries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +86,7 @@ def find_triggers(tokens: list[Token], lang: str) -> list[Trigger]:
         return [
             Trigger(h.label, h.start, h.end)
             for h in english_matcher().find([t.norm for t in tokens])
+            if h.label != NOT_EVENT
         ]
     found = trigger_matchers()["ar"].find([t.norm for t in tokens])
     out = [Trigger(etype, a, b) for etype, (a, b) in found.items()]
@@ -187,7 +195,10 @@ def english_roles(
             end = k
             break
     zone = [a for a in actors if a.start >= clause.start and a.end <= end]
-    inside = [a for a in zone if a.start < trig.tok_end and a.end > trig.tok_start]
+    # "protesters", "rioters": the trigger is its own actor. A word inside a
+    # longer trigger ("official" in "lodged an official protest") is not.
+    inside = [a for a in zone if a.start <= trig.tok_start and a.end >= trig.tok_end]
+    zone = [a for a in zone if a in inside or a.end <= trig.tok_start or a.start >= trig.tok_end]
     before = [a for a in zone if a.end <= trig.tok_start]
     after = [a for a in zone if a.start >= trig.tok_end]
     # "withdraw its troops from Lebanon": the subject's own people are not the object.
@@ -206,6 +217,10 @@ def english_roles(
         return (rep[0] if rep else None), (before[0] if before else None)
     if _passive(tokens, trig):
         return (agents[0] if agents else None), (before[-1] if before else None)
+    if before and _reported_noun(tokens, trig):
+        # "UN monitors reported ceasefire violations": the subject reports
+        # the act, it does not commit it; only "by X" names who did.
+        before = []
     if before:
         source = before[0]
         # With a subject, "by X" after the verb belongs to the object
@@ -221,6 +236,25 @@ def english_roles(
     marked = [a for a in after_obj if _marked(tokens, a.start, trig.tok_end)]
     target = marked[0] if marked else (after_obj[0] if after_obj else None)
     return source, target
+
+
+_REPORTING = frozenset({"report", "document", "record", "confirm", "observe", "monitor", "log"})
+_NOUN_MODIFIERS = frozenset({"the", "a", "an", "new", "more", "further", "repeated", "several"})
+
+
+def _reported_noun(tokens: list[Token], trig: Trigger) -> bool:
+    """The trigger is a noun object of a reporting verb: "reported (new) clashes"."""
+    w = tokens[trig.tok_start].norm
+    if w.endswith("ed") or (w.endswith("ing") and trig.tok_end - trig.tok_start == 1):
+        return False  # a verb, or "reported attacking" — the subject acts
+    k = trig.tok_start - 1
+    while k >= 0 and trig.tok_start - k <= 3:
+        if any(x in _REPORTING for x in lemmas(tokens[k].norm)):
+            return tokens[k].norm.endswith(("ed", "s")) or tokens[k].norm in ("report", "confirm")
+        if tokens[k].norm not in _NOUN_MODIFIERS and not tokens[k].norm.isdigit():
+            return False
+        k -= 1
+    return False
 
 
 # Words that may stand between two coordinated actors besides "and" and commas:
@@ -278,6 +312,17 @@ def english_pairs(
     """
     source, target = english_roles(actors, trig, tokens, clause, main_only=True)
     sources = coordinated(actors, source, tokens, sentence, offset) if source else [source]
+    if (
+        source is None
+        and target is not None
+        and target.start > 0
+        and tokens[target.start - 1].norm == "between"
+    ):
+        # "talks between A and B failed", "clashes between A and B": A and B
+        # are each other's counterparts.
+        sides = coordinated(actors, target, tokens, sentence, offset)
+        if len(sides) > 1:
+            return [(a, b) for a in sides for b in sides if a is not b][:MAX_PAIRS]
     if target is None and len(sources) > 1 and trig.event_type in RECIPROCAL:
         pairs = [(a, b) for a in sources for b in sources if a is not b]
         return pairs[:MAX_PAIRS]

@@ -22,13 +22,15 @@ from wiqaya.read.actors import ActorMention, load_actors
 from wiqaya.read.dates import resolve_date
 from wiqaya.read.detector import Detector, load_detector, trigger_lexicon
 from wiqaya.read.english import (
+    HOSTILE,
     Clause,
     Hit,
-    choose,
     demand_at,
     event_clause,
     modal_type,
     name_actors,
+    nominal_negation,
+    ranked_triggers,
 )
 from wiqaya.read.events import (
     TRIGGER_ONLY_CONFIDENCE,
@@ -39,6 +41,7 @@ from wiqaya.read.events import (
     pick_actors,
 )
 from wiqaya.read.indicators import IndicatorHit, load_indicators
+from wiqaya.read.persons import load_persons, with_persons
 from wiqaya.read.phrases import Token, tokenize
 from wiqaya.read.places import PlaceMention, load_gazetteer
 from wiqaya.read.roles import Candidate, RoleModel, candidates, candidates_by_role, load_roles
@@ -149,7 +152,7 @@ def coder_version() -> str:
     return "+".join(
         [
             "read3",
-            "a" + tail(load_actors().version),
+            "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
             "i" + tail(load_indicators().version),
             "d" + (tail(det.version) if det else "-"),
@@ -265,8 +268,8 @@ def pending_events(
             trigs = find_triggers(toks[i], s_lang)
             clause = None
             if s_lang == "en" and (trigs or any(t.norm == "must" for t in toks[i])):
-                trigs, clause, actors[i] = _english_event(
-                    trigs, toks[i], actors[i], local, text, s.text, s.start
+                trigs, clause, actors[i], local = _english_event(
+                    trigs, toks[i], actors[i], local, text, s.text, s.start, doc.date
                 )
             if trigs:
                 pending.append(
@@ -419,9 +422,15 @@ def _english_event(
     text: str,
     sentence: str,
     offset: int,
-) -> tuple[list[Trigger], Clause, list[ActorMention]]:
-    """One event per English sentence: the main-clause trigger, its actors and clause."""
+    when: date | None = None,
+) -> tuple[list[Trigger], Clause, list[ActorMention], list[PlaceMention]]:
+    """One event per English sentence: the main-clause trigger, its actors, clause, places.
+
+    ``when`` (the document date) picks a named person's role at that time; a
+    place inside a person's name ("Israel Katz") is no place.
+    """
     actors = [a for a in actors if tokens[a.start].text != "us"]  # the pronoun, not the US
+    actors, person_spans = with_persons(tokens, actors, text, when)
     capitals = load_gazetteer().capitals
     # "Beirut rejected", "Washington demanded": a capital named without a
     # preposition or article before it stands for its government.
@@ -434,23 +443,37 @@ def _english_event(
         and (p.tok_start == 0 or tokens[p.tok_start - 1].norm not in _NOT_BEFORE_SEAT)
         and not any(a.start < p.tok_end and a.end > p.tok_start for a in actors)
     ]
+    places = [
+        p for p in places if not any(a < p.tok_end and b > p.tok_start for a, b in person_spans)
+    ]
     actors = sorted(actors + seats, key=lambda a: a.start)
     others = [
         (p.tok_start, p.tok_end) for p in places if not any(s.start == p.tok_start for s in seats)
     ]
-    actors = name_actors(tokens, actors, text, others)
+    actors = name_actors(tokens, actors, text, others, [t.tok_start for t in trigs])
     clause = event_clause(tokens, sentence, offset)
     must = demand_at(tokens, clause)
     if must is not None:
-        return [Trigger("REQUEST", must, must + 1)], clause, actors
+        return [Trigger("REQUEST", must, must + 1)], clause, actors, places
     hits = [Hit(t.event_type, t.tok_start, t.tok_end) for t in trigs]
-    best = choose(hits, tokens, clause, actors)
-    if best is None:
-        return [], clause, actors
-    etype = modal_type(tokens, best, best.label)
-    if not etype:
-        return [], clause, actors
-    return [Trigger(etype, best.start, best.end)], clause, actors
+    for best in ranked_triggers(hits, tokens, clause, actors):
+        etype = modal_type(tokens, best, best.label)
+        if etype == "AGREE" and _intent_to_harm(best, hits, tokens):
+            etype = "THREATEN"
+        if etype:
+            return [Trigger(etype, best.start, best.end)], clause, actors, places
+        if not (best.label in HOSTILE and nominal_negation(tokens, best)):
+            return [], clause, actors, places
+        # "No one was killed in the blast": the casualties are negated, the
+        # blast is not; the next trigger may still be the event.
+    return [], clause, actors, places
+
+
+def _intent_to_harm(intent: Hit, hits: list[Hit], tokens: list[Token]) -> bool:
+    """ "vowed to fight", "is prepared to resume shelling": an intent to harm is a threat."""
+    if tokens[intent.end - 1].norm != "to":
+        return False
+    return any(h.label in HOSTILE and intent.end <= h.start <= intent.end + 1 for h in hits)
 
 
 def _place_checked(
