@@ -388,3 +388,83 @@ def test_dev_actor_codes(text: str, surface: str, country: str, sector: str | No
 def test_common_words_petrarch_codes_are_stopped(text: str) -> None:
     ms = load_actors().mentions(tokenize(text), text)
     assert all(m.text in ("الفلسطينيين",) for m in ms), ms
+
+
+# Coded sentences of *_coding.dev.xml where no trigger of the coded type fired
+# before triggers-2026.11.6 (verb and noun families of CAMEO 14 and 18).
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        (
+            "وانضم حوالى ستة آلاف مواطن مصري (من المسلمين) «إلى الوقوف في اليوم السابع "
+            "من كانون الثاني/ يناير، وحددت أماكن الوقفة الصامتة، تضامناً مع ضحايا حادثة "
+            "الكنيستين».",
+            "PROTEST",
+        ),
+        (
+            "وقام المتظاهرون من ممثلي الاحزاب المعارضة للسلطة الرسمية بنصب خيامهم على "
+            "مقربة من مقر البرلمان.",
+            "PROTEST",
+        ),
+        (
+            "وظهرت السيدة المعنية في ما بعد على قناة «الجزيرة» الفضائية واكدت انه تم "
+            "اغتصابها من قبل عدة ضباط عراقيين.",
+            "ASSAULT",
+        ),
+        (
+            "فيما أكد وزير الزراعة في الحكومة المقالة ان تل ابيب تفرض حصاراً بحرياً على "
+            "القطاع وتنكل بالصياديين الفلسطينيين.",
+            "ASSAULT",
+        ),
+        (
+            "اعلنت وزارة الدفاع الروسية ان القوات الروسية أسقطت طائرتي تجسس جورجيتين "
+            "تعملان بدون طيار فوق تسخينفالي.",
+            "ASSAULT",
+        ),
+        (
+            "ولكن خلال شهر واحد اغتيل كرامي في متفجرة زرعت في طائرة هليكوبتر.",
+            "ASSAULT",
+        ),
+    ],
+)
+def test_new_trigger_families_fire_on_dev_sentences(text: str, etype: str) -> None:
+    from wiqaya.read.events import find_triggers
+
+    assert etype in {t.event_type for t in find_triggers(tokenize(text), "ar")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استقبل القنصل الفرنسي وفدا من انكلترا",  # «قنصل», «انكلترا» hold no trigger
+        "وقفه امام الباب",  # a bare «وقفة» (a stop) is no protest
+    ],
+)
+def test_new_trigger_stems_do_not_fire_inside_other_words(text: str) -> None:
+    from wiqaya.read.events import find_triggers
+
+    found = {t.event_type for t in find_triggers(tokenize(text), "ar")}
+    assert not found & {"PROTEST", "ASSAULT"}, found
+
+
+def test_seat_and_slogan_cues_mark_the_addressee() -> None:
+    from wiqaya.read.pipeline import pending_events, role_candidates
+    from wiqaya.read.roles import FEATURES
+
+    # protest_coding.dev.xml: gold source RUS, target EST (the embassy).
+    text = (
+        "وفي نفس الوقت، تجمع متظاهرون من حركة «الحرس الفتي» الموالية للكرملين منذ صباح "
+        "امس حول مقر سفارة استونيا في موسكو احتجاجا على رفع نصب «الجندي البرونزي»."
+    )
+    _, events = pending_events([DocumentInput("p", text, "ar")], detector=False)
+    p, trig, _ = next(e for e in events if e[1].event_type == "PROTEST")
+    cands = role_candidates(p, trig, "target")
+    seat = FEATURES.index("seat")
+    assert {c.mention.country for c in cands if c.features[seat]} == {"EST"}
+    # «يسقط بوش»: the slogan names whom the protest is against.
+    text = "وخرج المتظاهرون المسلمون الى الشوارع مرددين هتافات منها «يسقط بوش»."
+    _, events = pending_events([DocumentInput("p", text, "ar")], detector=False)
+    p, trig, _ = next(e for e in events if e[1].event_type == "PROTEST")
+    against = FEATURES.index("marked_against")
+    cands = role_candidates(p, trig, "target")
+    assert [c.mention.country for c in cands if c.features[against]] == ["USA"]
