@@ -8,9 +8,9 @@ names, nationality adjectives, sector-only actors (country of the event's
 location), resolved places — described by a few features of how it relates
 to the trigger (side, distance, order, «ضد/على» or «في» before it, victim or
 agent words before it, same country as the location, how often its country
-is named, a seat of power or a slogan before it). Two logistic-regression scorers (one for source, one for target)
-trained by ``evaluation/train_roles.py`` on the dev coding sentences score
-the candidates, and the country with the most probability mass wins; the
+is named, a seat of power or a slogan before it). Two logistic-regression
+scorers (one for source, one for target) trained by
+``evaluation/train_roles.py`` on the dev coding sentences score the candidates, and the country with the most probability mass wins; the
 weights are a versioned JSON file. Pure and deterministic: ties go to the
 earlier mention.
 """
