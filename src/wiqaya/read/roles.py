@@ -10,7 +10,8 @@ to the trigger (side, distance, order, «ضد/على» or «في» before it, vi
 agent words before it, same country as the location, how often its country
 is named, a seat of power or a slogan before it). Two logistic-regression
 scorers (one for source, one for target) trained by
-``evaluation/train_roles.py`` on the dev coding sentences score the candidates, and the country with the most probability mass wins; the
+``evaluation/train_roles.py`` on the dev coding sentences score the
+candidates, and the country with the most probability mass wins; the
 weights are a versioned JSON file. Pure and deterministic: ties go to the
 earlier mention.
 """
