@@ -367,6 +367,8 @@ def test_common_words_are_not_actors(surface: str, country: str | None) -> None:
         ("تم اغتصابها من قبل عدة ضباط عراقيين.", "ضباط عراقيين", "IRQ", "MIL"),
         ("ان قوات مناوي تتعدى على السكان بالضرب", "مناوي", "SDN", "REB"),
         ("وكانت «دولة العراق الاسلامية»، وهي تحالف", "دولة العراق الاسلامية", "IMG", None),
+        # «ألماني» starts with «ال» once normalised: its feminine with the article.
+        ("في مدينة هانوفر الألمانية بالتظاهر", "الألمانية", "DEU", None),
     ],
 )
 def test_dev_actor_codes(text: str, surface: str, country: str, sector: str | None) -> None:
