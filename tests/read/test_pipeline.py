@@ -470,3 +470,15 @@ def test_seat_and_slogan_cues_mark_the_addressee() -> None:
     against = FEATURES.index("marked_against")
     cands = role_candidates(p, trig, "target")
     assert [c.mention.country for c in cands if c.features[against]] == ["USA"]
+
+
+def test_a_country_inside_an_actor_name_is_not_the_event_location() -> None:
+    # protest_coding.dev.xml: the protest is in Moscow, at Estonia's embassy.
+    text = (
+        "وفي نفس الوقت، تجمع متظاهرون من حركة «الحرس الفتي» الموالية للكرملين منذ صباح "
+        "امس حول مقر سفارة استونيا في موسكو احتجاجا على رفع نصب «الجندي البرونزي»."
+    )
+    res = read_documents([DocumentInput("p", text, "ar")], detector=False)
+    ev = next(e for e in res[0].events if e.event_type == "PROTEST")
+    assert ev.location is not None and ev.location.country == "RUS"
+    assert ev.location.place.name == "Moscow"
