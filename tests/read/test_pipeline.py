@@ -482,3 +482,11 @@ def test_a_country_inside_an_actor_name_is_not_the_event_location() -> None:
     ev = next(e for e in res[0].events if e.event_type == "PROTEST")
     assert ev.location is not None and ev.location.country == "RUS"
     assert ev.location.place.name == "Moscow"
+
+
+def test_arabic_particles_separate_adjacent_mentions() -> None:
+    # protest_coding.dev.xml headline: protesters against NATO, not NATO protesters.
+    text = "5 آلاف متظاهر ضد «الناتو» وأميركا في بيشاور"
+    ms = load_actors().mentions(tokenize(text), text)
+    assert ("متظاهر", None, "CVL") in [(m.text, m.country, m.sector) for m in ms]
+    assert ("الناتو", "IGO") in [(m.text, m.country) for m in ms]
