@@ -26,10 +26,9 @@ from pathlib import Path
 
 import numpy as np
 from scipy.optimize import minimize
-from sklearn.model_selection import GroupKFold
 
 from evaluation.read_arabic import coding_sentences
-from evaluation.train_detector import GSR, document_of
+from evaluation.train_detector import GSR, document_of, group_kfold
 from wiqaya.language.arabic import normalise
 from wiqaya.read.pipeline import DocumentInput, pending_events, role_candidates
 from wiqaya.read.roles import FEATURES, MODEL_FILE, Candidate, RoleModel
@@ -105,7 +104,7 @@ def cross_validated(items: list[Coded], folds: int = 5) -> dict[str, list[str | 
     """Out-of-fold predicted country per role and sentence."""
     pred: dict[str, list[str | None]] = {r: [None] * len(items) for r in ROLES}
     groups = [it.group for it in items]
-    for train, test in GroupKFold(folds).split(items, groups=groups):
+    for train, test in group_kfold(folds).split(items, groups=groups):
         model = fit([items[i] for i in train], "fold")
         for i in test:
             for r in ROLES:
