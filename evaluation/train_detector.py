@@ -33,12 +33,29 @@ from sklearn.model_selection import GroupKFold
 from wiqaya.read.detector import MODEL_FILE, N_FEATURES, Detector, arabic_triggers, vectorise
 from wiqaya.read.phrases import tokenize
 
+# Fold assignment of every grouped CV in the evaluation scripts: None is
+# GroupKFold's own (the one the quoted figures use); a seed shuffles the
+# groups (``read_arabic --assignments N`` averages over several).
+_ASSIGNMENT: list[int | None] = [None]
+
+
+def group_kfold(folds: int) -> GroupKFold:
+    seed = _ASSIGNMENT[0]
+    if seed is None:
+        return GroupKFold(folds)
+    return GroupKFold(folds, shuffle=True, random_state=seed)
+
+
+def set_assignment(seed: int | None) -> None:
+    _ASSIGNMENT[0] = seed
+
+
 GSR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "arabic_event_gsr"
 OUT = Path(__file__).resolve().parents[1] / "src" / "wiqaya" / "data" / "read" / MODEL_FILE
 TYPES = ("PROTEST", "ASSAULT")
 C = 3.0
 AMBIGUOUS_WEIGHT = 0.5
-VERSION = "detector-ar-2026.11.3"
+VERSION = "detector-ar-2026.11.4"
 GRID = np.round(np.arange(0.1, 0.91, 0.02), 2)
 
 
@@ -183,7 +200,7 @@ def best_threshold(split: Split, items: np.ndarray, probs: np.ndarray, trig: np.
 def oof_probabilities(split: Split, x, train: np.ndarray, folds: int) -> np.ndarray:  # noqa: ANN001
     """Out-of-fold probabilities for the sentences of ``train`` (grouped CV inside it)."""
     probs = np.zeros(len(split.texts))
-    for itr, ite in GroupKFold(folds).split(train, groups=split.groups[train]):
+    for itr, ite in group_kfold(folds).split(train, groups=split.groups[train]):
         m = fit(x[train[itr]], split.y[train[itr]], split.weight[train[itr]])
         probs[train[ite]] = m.probabilities(x[train[ite]])
     return probs
@@ -199,7 +216,7 @@ def nested_folds(
     """
     x = vectorise(split.texts)
     trig = triggered(split, kind)
-    for train, test in GroupKFold(folds).split(split.texts, groups=split.groups):
+    for train, test in group_kfold(folds).split(split.texts, groups=split.groups):
         inner_probs = oof_probabilities(split, x, train, inner)
         th = best_threshold(split, train, inner_probs, trig)
         yield test, fit(x[train], split.y[train], split.weight[train]), th

@@ -10,8 +10,9 @@ whose gold country is not ``None``. Printed figures are 5-fold
 cross-validated, grouped by document (the detection file's ids), never
 train-set figures; the shipped weights are then fitted on all of it.
 Deterministic (L-BFGS from zero, fixed data order). ``--errors`` also prints
-every out-of-fold error with its cause (no trigger for the coded type, gold
-country not among the candidates, ranker wrong) and the candidates.
+every out-of-fold error with its cause (no trigger for the coded type, a
+trigger but no mention with a country, gold country not among the candidates,
+ranker wrong) and the candidates.
 """
 
 from __future__ import annotations
@@ -25,16 +26,15 @@ from pathlib import Path
 
 import numpy as np
 from scipy.optimize import minimize
-from sklearn.model_selection import GroupKFold
 
 from evaluation.read_arabic import coding_sentences
-from evaluation.train_detector import GSR, document_of
+from evaluation.train_detector import GSR, document_of, group_kfold
 from wiqaya.language.arabic import normalise
 from wiqaya.read.pipeline import DocumentInput, pending_events, role_candidates
 from wiqaya.read.roles import FEATURES, MODEL_FILE, Candidate, RoleModel
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "wiqaya" / "data" / "read" / MODEL_FILE
-VERSION = "roles-ar-2026.11.3"
+VERSION = "roles-ar-2026.11.6"
 ROLES = ("source", "target")
 C = 3.0  # nested grouped CV picks 0.3–10 fold to fold (3 most often): see docs/read.md
 
@@ -45,7 +45,8 @@ class Coded:
     text: str
     group: str
     gold: dict[str, str]  # role → gold country ("None" = not coded)
-    cands: dict[str, list[Candidate]]  # role → candidates (empty: no trigger found)
+    cands: dict[str, list[Candidate]]  # role → candidates (empty: no trigger or no country)
+    triggered: bool = True  # a trigger of the coded type was found
 
 
 def load_coded() -> list[Coded]:
@@ -61,7 +62,7 @@ def load_coded() -> list[Coded]:
             cands = {r: role_candidates(ev[0], ev[1], r) if ev else [] for r in ROLES}
             group = doc_of.get(normalise(s["text"]), s["id"])
             gold = {"source": s["source"], "target": s["target"]}
-            out.append(Coded(kind, s["text"], group, gold, cands))
+            out.append(Coded(kind, s["text"], group, gold, cands, ev is not None))
     return out
 
 
@@ -103,7 +104,7 @@ def cross_validated(items: list[Coded], folds: int = 5) -> dict[str, list[str | 
     """Out-of-fold predicted country per role and sentence."""
     pred: dict[str, list[str | None]] = {r: [None] * len(items) for r in ROLES}
     groups = [it.group for it in items]
-    for train, test in GroupKFold(folds).split(items, groups=groups):
+    for train, test in group_kfold(folds).split(items, groups=groups):
         model = fit([items[i] for i in train], "fold")
         for i in test:
             for r in ROLES:
@@ -132,8 +133,10 @@ def print_errors(items: list[Coded], pred: dict[str, list[str | None]]) -> None:
             cands = it.cands[role]
             if pred[role][i] == gold:
                 cause = "right"
-            elif not cands:
+            elif not it.triggered:
                 cause = "no trigger"
+            elif not cands:
+                cause = "no candidates"
             elif not any(c.mention.country == gold for c in cands):
                 cause = "not among candidates"
             else:

@@ -151,6 +151,31 @@ _EN_NOT_INSIDE_ACTOR = frozenset(
         "who",
     }
 )
+# Arabic particles between two mentions separate them: «متظاهر ضد «الناتو»» is
+# protesters against NATO, not a NATO protester.
+_AR_NOT_INSIDE_ACTOR = frozenset(
+    {
+        "ضد",
+        "علي",
+        "مع",
+        "من",
+        "في",
+        "وفي",
+        "الي",
+        "عن",
+        "بين",
+        "حول",
+        "امام",
+        "قرب",
+        "داخل",
+        "خارج",
+        "لدي",
+        "عند",
+        "بعد",
+        "قبل",
+    }
+)
+_NOT_INSIDE_ACTOR = _EN_NOT_INSIDE_ACTOR | _AR_NOT_INSIDE_ACTOR
 _CODE = re.compile(r"\[([~A-Z]+)")
 
 
@@ -212,7 +237,7 @@ class ActorDictionary:
             prev = out[-1] if out else None
             gap_ok = prev is not None and (
                 m.start - prev.end <= 0
-                or (m.start - prev.end == 1 and tokens[prev.end].norm not in _EN_NOT_INSIDE_ACTOR)
+                or (m.start - prev.end == 1 and tokens[prev.end].norm not in _NOT_INSIDE_ACTOR)
             )
             if prev and gap_ok and _mergeable(prev, code, latin):
                 out[-1] = joined(prev, m.end, code.country, code.sector, tokens, text)

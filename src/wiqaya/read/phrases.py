@@ -122,8 +122,12 @@ class PhraseIndex:
             forms = _inflections(key) if inflect else [key]
             for f in forms:
                 self._form_to_word.setdefault(f, key)
-            # Words that natively start with «ال» («الماني») keep their full form too.
+            # Words that natively start with «ال» («الماني») keep their full form
+            # too, inflected: «الألمانية» is «ال» + «المانيه», not «ال» + «مانيه».
             self._form_to_word.setdefault(n, key)
+            if inflect and n != key:
+                for f in _inflections(n):
+                    self._form_to_word.setdefault(f, key)
             keys.append(key)
         if not keys or len(keys) > self._max_len:
             return

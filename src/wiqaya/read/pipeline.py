@@ -151,7 +151,7 @@ def coder_version() -> str:
 
     return "+".join(
         [
-            "read3",
+            "read4",
             "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
             "i" + tail(load_indicators().version),
@@ -310,8 +310,24 @@ def pending_events(
 
 
 def location_of(p: _Pending) -> PlaceMention | None:
-    """Where the event happens: the sentence's first resolved place, else its first place."""
-    loc = next((pl for pl in p.places if pl.status == "resolved"), None)
+    """Where the event happens: the sentence's first resolved place, else its first place.
+
+    A place inside a longer actor name with a sector («سفارة استونيا», «رئيس وزراء
+    العراق») says whose the actor is, not where the event happens: it comes last.
+    """
+    resolved = [pl for pl in p.places if pl.status == "resolved"]
+    free = [
+        pl
+        for pl in resolved
+        if not any(
+            a.sector
+            and a.start <= pl.tok_start
+            and pl.tok_end <= a.end
+            and a.end - a.start > pl.tok_end - pl.tok_start
+            for a in p.actors
+        )
+    ]
+    loc = free[0] if free else (resolved[0] if resolved else None)
     return loc or next(iter(p.places), None)
 
 

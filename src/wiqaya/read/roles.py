@@ -8,9 +8,10 @@ names, nationality adjectives, sector-only actors (country of the event's
 location), resolved places — described by a few features of how it relates
 to the trigger (side, distance, order, «ضد/على» or «في» before it, victim or
 agent words before it, same country as the location, how often its country
-is named). Two logistic-regression scorers (one for source, one for target)
-trained by ``evaluation/train_roles.py`` on the dev coding sentences score
-the candidates, and the country with the most probability mass wins; the
+is named, a seat of power or a slogan before it). Two logistic-regression
+scorers (one for source, one for target) trained by
+``evaluation/train_roles.py`` on the dev coding sentences score the
+candidates, and the country with the most probability mass wins; the
 weights are a versioned JSON file. Pure and deterministic: ties go to the
 earlier mention.
 """
@@ -30,7 +31,31 @@ from wiqaya.read.places import PlaceMention
 
 MODEL_FILE = "roles-ar.json"
 
-_AGAINST = frozenset({"ضد", "علي", "بحق", "لعلي"})
+# «ضد», «على», «بحق» and slogans («يسقط بوش», «الموت لأميركا», «المناهضين
+# للعولمة») name whom a protest or an attack is against.
+_AGAINST = frozenset(
+    {
+        "ضد",
+        "علي",
+        "بحق",
+        "لعلي",
+        "يسقط",
+        "تسقط",
+        "ليسقط",
+        "لتسقط",
+        "الموت",
+        "المناهضين",
+        "المناهضون",
+        "مناهضه",
+        "المناهضه",
+        "مناهضين",
+    }
+)
+# A seat of power before a mention names the addressee of a protest or the
+# target of an attack: «سفارة استونيا», «مقر رئيس الوزراء البريطاني».
+_SEAT = frozenset(
+    {"سفاره", "السفاره", "بسفاره", "لسفاره", "سفارات", "مقر", "امام", "السفير", "السفيرين"}
+)
 _LOCATIVE = frozenset({"في", "وفي", "بمدينه", "مدينه", "وسط", "قرب", "داخل", "الي", "من"})
 # Words naming the harm done, right before the ones who suffered it:
 # «مقتل 4 جنود إثيوبيين», «إصابة عراقيين», «استهداف قوات أميركية».
@@ -134,6 +159,7 @@ FEATURES = (
     "foreign_victim",
     "speaker",
     "media",
+    "seat",
 )
 
 
@@ -254,6 +280,9 @@ def candidates_by_role(
         f["foreign_victim"] = foreign * f["victim_before"]
         f["speaker"] = float(any(w in _SPEECH for w in norms[max(0, m.start - 2) : m.start]))
         f["media"] = float(m.sector == "MED")
+        f["seat"] = float(
+            any(w in _SEAT for w in norms[max(0, m.start - 2) : m.start]) or norms[m.start] in _SEAT
+        )
         row = [f.get(name, 0.0) for name in FEATURES]
         for role, pick in zip(("source", "target"), word_order, strict=True):
             row[_WORD_ORDER_PICK] = float(
