@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wiqaya.read.detector import (
     N_FEATURES,
@@ -123,3 +125,65 @@ def test_scoring_keeps_one_cache_per_word() -> None:
     det.probabilities(["تظاهر كلمهلمتراهاالاختباراتقبل مره"])
     assert len(featuriser()._words) == before
     assert trigger_matchers()["ar"] is arabic_triggers()
+
+
+def _light_stem_reference(word: str) -> str:
+    """light_stem as first written: the prefix and suffix tuples tried in order."""
+    from wiqaya.read.detector import _PREFIXES, _SUFFIXES
+
+    for pre in _PREFIXES:
+        if word.startswith(pre) and len(word) - len(pre) >= 3:
+            word = word[len(pre) :]
+            break
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            return word[: -len(suf)]
+    return word
+
+
+_CLITIC_WORDS = st.text(alphabet=st.sampled_from(list("والبفكلتنهمياوزرa ")), max_size=12)
+
+
+@given(st.one_of(_CLITIC_WORDS, st.text(max_size=60)))
+@settings(max_examples=500, deadline=None)
+def test_word_ids_are_the_hashed_word_features(word: str) -> None:
+    """The fast per-word path hashes exactly the reference feature strings."""
+    from wiqaya.read.detector import _hash, word_features, word_ids
+
+    assert light_stem(word) == _light_stem_reference(word)
+    try:
+        expected = [_hash(f) for f in word_features(word)]
+    except UnicodeEncodeError:  # lone surrogates: both paths refuse them
+        with pytest.raises(UnicodeEncodeError):
+            word_ids(word)
+        return
+    assert word_ids(word) == expected
+
+
+def test_batched_word_sums_are_bit_identical_to_one_sum_per_word() -> None:
+    """fill() sums a batch's new words side by side; each row must equal the
+    per-word ``coef[:, idx].sum(axis=1, dtype=float64)`` exactly, also with
+    weights whose summation order changes the result."""
+    from wiqaya.read.detector import _WordScores, word_ids
+
+    rng = np.random.default_rng(7)
+    words = sorted({w for t in (PROTEST_YES, PROTEST_NO, ASSAULT_YES) for w in _norm(t).split()})
+    words += ["ب", "بتثجحخد" * 20, "تظاهر" * 40]  # 4 features; one of 281; one of 401
+    det = load_detector()
+    assert det is not None
+    wide = (
+        rng.standard_normal((2, N_FEATURES)) * np.exp2(rng.integers(-60, 0, (2, N_FEATURES)))
+    ).astype(np.float32)
+    for coef in (det.coef, wide):
+        scores = _WordScores(coef)
+        rows = [scores.rows([w])[0][0] for w in words]
+        scores.fill()
+        for w, r in zip(words, rows, strict=True):
+            expected = coef[:, word_ids(w)].sum(axis=1, dtype=np.float64)
+            assert scores.table[r].tobytes() == expected.tobytes(), w
+    # The wide weights do make the order matter, so the check above has teeth.
+    assert any(
+        float(sum(map(float, wide[t, idx]))) != float(sum(map(float, wide[t, idx[::-1]])))
+        for t in range(2)
+        for idx in (word_ids(w) for w in words)
+    )

@@ -146,6 +146,9 @@ _CALLS = (
     "تنظم",
 )
 _WORD_CACHE_MAX = 300_000
+# Feature counts up to this are summed for all of a batch's words at once (a
+# word of 48 letters has 97 features).
+_SIDE_BY_SIDE_MAX = 128
 
 
 def _hash(feature: str) -> int:
@@ -153,16 +156,47 @@ def _hash(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & (N_FEATURES - 1)
 
 
+# crc32 runs on from a prefix's CRC: crc32(b, crc32(b"c|")) == crc32(b"c|" + b),
+# so a word's feature ids need no "c|…" strings (the cold per-word cost).
+_MASK = N_FEATURES - 1
+_CRC_WORD = zlib.crc32(b"w|")
+_CRC_STEM = zlib.crc32(b"s|")
+_CRC_CHARS = zlib.crc32(b"c|")
+# _PREFIXES and _SUFFIXES by length, longest first as the tuples list them, so
+# one slice and one set lookup per length replace ten startswith calls.
+_PREFIX_SETS = tuple(
+    (n, frozenset(p for p in _PREFIXES if len(p) == n))
+    for n in sorted({len(p) for p in _PREFIXES}, reverse=True)
+)
+_SUFFIX_SETS = tuple(
+    (n, frozenset(x for x in _SUFFIXES if len(x) == n))
+    for n in sorted({len(x) for x in _SUFFIXES}, reverse=True)
+)
+
+
 def light_stem(word: str) -> str:
     """The word without one clitic/article prefix and one suffix (≥ 3 letters kept)."""
-    for pre in _PREFIXES:
-        if word.startswith(pre) and len(word) - len(pre) >= 3:
-            word = word[len(pre) :]
+    for n, pres in _PREFIX_SETS:
+        if len(word) - n >= 3 and word[:n] in pres:
+            word = word[n:]
             break
-    for suf in _SUFFIXES:
-        if word.endswith(suf) and len(word) - len(suf) >= 3:
-            return word[: -len(suf)]
+    for n, sufs in _SUFFIX_SETS:
+        if len(word) - n >= 3 and word[-n:] in sufs:
+            return word[:-n]
     return word
+
+
+def word_ids(word: str) -> list[int]:
+    """``[_hash(f) for f in word_features(word)]``, in the same order."""
+    crc, mask, c = zlib.crc32, _MASK, _CRC_CHARS
+    out = [crc(word.encode(), _CRC_WORD) & mask, crc(light_stem(word).encode(), _CRC_STEM) & mask]
+    padded = f" {word} "
+    size = len(padded)
+    for n in (3, 4):
+        if size < n:
+            out.append(crc(padded.encode(), c) & mask)
+        out.extend([crc(padded[i : i + n].encode(), c) & mask for i in range(size - n + 1)])
+    return out
 
 
 def word_features(word: str) -> list[str]:
@@ -220,7 +254,7 @@ class Featuriser:
     def word(self, w: str) -> list[int]:
         hit = self._words.get(w)
         if hit is None:
-            hit = [_hash(f) for f in word_features(w)]
+            hit = word_ids(w)
             if len(self._words) < _WORD_CACHE_MAX and len(w) <= MAX_CACHED_WORD:
                 self._words[w] = hit
         return hit
@@ -260,15 +294,22 @@ def vectorise(norm_sentences: list[str]) -> csr_matrix:
 
 
 class _WordScores:
-    """Per distinct word: the summed weights of its features (one row per type) and their count."""
+    """Per distinct word: the summed weights of its features (one row per type) and their count.
+
+    A batch's new words get their rows at once (:meth:`fill`): one gather of
+    their weights per feature count instead of one NumPy call per word, which
+    was the largest cost of a first pass over new text.
+    """
 
     def __init__(self, coef: np.ndarray) -> None:
         self._coef = coef
         self._rows: dict[str, tuple[int, int]] = {}
         self._used = 0  # table rows taken since the last trim
+        self._pending: list[list[int]] = []  # feature ids of rows _used - len(...) on
         self.table = np.zeros((1024, coef.shape[0]))
 
     def rows(self, words: list[str]) -> tuple[list[int], int]:
+        """Table rows of ``words`` and their feature count (new rows: valid after fill)."""
         out, n = [], 0
         known = self._rows
         for w in words:
@@ -290,19 +331,47 @@ class _WordScores:
             self._used = 0
 
     def _add(self, w: str) -> tuple[int, int]:
-        k = self._used
-        self._used += 1
-        if k >= len(self.table):
-            self.table = np.vstack([self.table, np.zeros_like(self.table)])
         # Not through the Featuriser's cache: this table already keeps the
         # word's summed score, and a second copy of its feature list per word
         # held ~200 MB once 300,000 words were seen.
-        idx = [_hash(f) for f in word_features(w)]
-        self.table[k] = self._coef[:, idx].sum(axis=1, dtype=np.float64)
-        hit = (k, len(idx))
+        idx = word_ids(w)
+        hit = (self._used, len(idx))
+        self._used += 1
+        self._pending.append(idx)
         if len(w) <= MAX_CACHED_WORD:
             self._rows[w] = hit  # a longer word keeps its row for this batch only
         return hit
+
+    def fill(self) -> None:
+        """Sum the weights of the words added since the last fill into their rows.
+
+        Each sum adds the word's features one by one in float64, in feature
+        order, as ``coef[:, idx].sum(axis=1, dtype=np.float64)`` does (the
+        tests check the two are bit-identical): words with the same number
+        of features are summed side by side, one column at a time.
+        """
+        pending = self._pending
+        if not pending:
+            return
+        first = self._used - len(pending)
+        while self._used > len(self.table):
+            self.table = np.vstack([self.table, np.zeros_like(self.table)])
+        coef, table = self._coef, self.table
+        by_count: dict[int, list[int]] = {}
+        for i, idx in enumerate(pending):
+            by_count.setdefault(len(idx), []).append(i)
+        for n, members in by_count.items():
+            if len(members) == 1 or n > _SIDE_BY_SIDE_MAX:
+                # A long word (junk runs) has too many columns to walk one by one.
+                for i in members:
+                    table[first + i] = coef[:, pending[i]].sum(axis=1, dtype=np.float64)
+                continue
+            weights = coef[:, np.array([pending[i] for i in members], dtype=np.intp)]
+            acc = np.zeros((coef.shape[0], len(members)))
+            for j in range(n):
+                acc += weights[:, :, j]
+            table[np.array(members, dtype=np.intp) + first] = acc.T
+        pending.clear()
 
 
 @dataclass(frozen=True)
@@ -333,15 +402,19 @@ class Detector:
         counts = []
         scores = self._words
         scores.trim()
-        for s in norm_sentences:
-            words = s.split()
-            rows, n = scores.rows(words)
-            extra = [_hash(f) for f in sentence_features(words)]
-            word_rows.extend(rows)
-            word_ptr.append(len(word_rows))
-            sent_idx.extend(extra)
-            sent_ptr.append(len(sent_idx))
-            counts.append(n + len(extra))
+        try:
+            for s in norm_sentences:
+                words = s.split()
+                rows, n = scores.rows(words)
+                extra = [_hash(f) for f in sentence_features(words)]
+                word_rows.extend(rows)
+                word_ptr.append(len(word_rows))
+                sent_idx.extend(extra)
+                sent_ptr.append(len(sent_idx))
+                counts.append(n + len(extra))
+        finally:
+            # Also on an error: cached words must never point at unsummed rows.
+            scores.fill()
         table = scores.table
         z = np.zeros((len(norm_sentences), len(self.types)))
         if word_rows:
