@@ -168,7 +168,8 @@ def test_batched_word_sums_are_bit_identical_to_one_sum_per_word() -> None:
 
     rng = np.random.default_rng(7)
     words = sorted({w for t in (PROTEST_YES, PROTEST_NO, ASSAULT_YES) for w in _norm(t).split()})
-    words += ["ب", "بتثجحخد" * 20, "تظاهر" * 40]  # 4 features; one of 281; one of 401
+    # 4 features; other scripts and byte widths (é 2, 中 3, 😀 4 bytes); 281 and 401 features.
+    words += ["ب", "a", "ab", "é", "中文字", "😀x", "Police", "بتثجحخد" * 20, "تظاهر" * 40]
     det = load_detector()
     assert det is not None
     wide = (
@@ -187,3 +188,33 @@ def test_batched_word_sums_are_bit_identical_to_one_sum_per_word() -> None:
         for t in range(2)
         for idx in (word_ids(w) for w in words)
     )
+
+
+@given(st.one_of(_CLITIC_WORDS, st.text(alphabet=st.sampled_from(list("تظاهرقلمسحبواedmonstrai")))))
+@settings(max_examples=300, deadline=None)
+def test_stems_in_tries_only_the_lengths_of_stems_with_the_word_s_head(word: str) -> None:
+    """stems_in skips lengths no stem with that head has; it finds what trying all finds."""
+    from wiqaya.read.detector import arabic_triggers
+    from wiqaya.read.indicators import load_indicators
+
+    for m in (arabic_triggers(), load_indicators().arabic, load_indicators().english):
+        expected = []
+        for p in range(min(m._max_prefix, max(len(word) - 1, 0)) + 1):
+            for n in m._lengths:
+                s = word[p : p + n]
+                if len(s) == n and s in m._first:
+                    expected.append(s)
+        m._cache.pop(word, None)
+        assert m.stems_in(word) == tuple(expected)
+
+
+def test_shared_clitic_variants_stay_bounded(monkeypatch) -> None:  # noqa: ANN001
+    from wiqaya.read import phrases
+    from wiqaya.read.actors import load_actors
+
+    monkeypatch.setattr(phrases, "_VARIANTS_MAX", 5)
+    index = load_actors().index
+    for i in range(20):
+        index.word_key(f"وبالحكومه{i}")
+    assert 0 < len(phrases._VARIANTS) <= 5
+    assert index.word_key("وبغداد") == index.word_key("بغداد") is not None

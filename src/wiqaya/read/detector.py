@@ -53,7 +53,12 @@ class StemMatcher:
         # Stem heads let a new word skip the positions where no stem can start:
         # most words (and every Latin word for an Arabic lexicon) have none.
         self._head = min(self._lengths, default=1)
-        self._heads = frozenset(k[: self._head] for k in self._first)
+        # Per head, the lengths of the stems that start with it (longest first,
+        # as _lengths): a head shared by few stems tries few lengths.
+        by_head: dict[str, set[int]] = {}
+        for k in self._first:
+            by_head.setdefault(k[: self._head], set()).add(len(k))
+        self._head_lengths = {h: sorted(ns, reverse=True) for h, ns in by_head.items()}
         self._max_prefix = max_prefix
         self._cache: dict[str, tuple[str, ...]] = {}
 
@@ -62,13 +67,14 @@ class StemMatcher:
         if hit is not None:
             return hit
         found = []
-        heads, h = self._heads, self._head
+        head_lengths, h, first = self._head_lengths, self._head, self._first
         for p in range(min(self._max_prefix, max(len(word) - 1, 0)) + 1):
-            if word[p : p + h] not in heads:
+            lengths = head_lengths.get(word[p : p + h])
+            if lengths is None:
                 continue
-            for n in self._lengths:
+            for n in lengths:
                 s = word[p : p + n]
-                if len(s) == n and s in self._first:
+                if len(s) == n and s in first:
                     found.append(s)
         out = tuple(found)
         if len(self._cache) < 300_000 and len(word) <= MAX_CACHED_WORD:
@@ -199,6 +205,72 @@ def word_ids(word: str) -> list[int]:
     return out
 
 
+def _crc_table() -> np.ndarray:
+    """zlib's CRC-32 table (reflected polynomial 0xEDB88320)."""
+    t = np.arange(256, dtype=np.uint32)
+    for _ in range(8):
+        t = np.where(t & 1, (t >> 1) ^ np.uint32(0xEDB88320), t >> 1)
+    return t.astype(np.uint32)
+
+
+_CRC_TABLE = _crc_table()
+
+
+def _batch_word_ids(words: list[str], heads: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Feature ids of many words at once: (flat ids, each word's start in them).
+
+    Word i's ids are ``flat[start[i] : start[i] + n_i]`` and equal
+    ``word_ids(words[i])``; ``heads`` holds each word's first two ids (its
+    "w|" and "s|" features). The character n-grams, nine in ten of the ids,
+    are hashed side by side: zlib's crc32 one byte position at a time over
+    all n-grams, on the UTF-8 bytes of the words joined once.
+    """
+    size = np.fromiter(map(len, words), dtype=np.int64, count=len(words)) + 2
+    joined = "".join([f" {w} " for w in words])
+    data = np.frombuffer(joined.encode("utf-8"), dtype=np.uint8)
+    cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    byte_at = np.zeros(len(cps) + 1, dtype=np.int64)
+    np.cumsum(
+        1 + (cps >= 0x80).astype(np.int64) + (cps >= 0x800) + (cps >= 0x10000), out=byte_at[1:]
+    )
+    word_at = np.cumsum(size) - size  # each padded word's first character
+    grams = [np.maximum(size - n + 1, 1) for n in (3, 4)]  # a short word is one whole "gram"
+    count = 2 + grams[0] + grams[1]
+    start = np.cumsum(count) - count
+    flat = np.empty(int(count.sum()), dtype=np.int64)
+    flat[start] = heads[:, 0]
+    flat[start + 1] = heads[:, 1]
+    at = start + 2
+    pos_parts, lo_parts, hi_parts = [], [], []
+    for n, g in zip((3, 4), grams, strict=True):
+        within = np.arange(int(g.sum())) - np.repeat(np.cumsum(g) - g, g)
+        first_char = np.repeat(word_at, g) + within
+        pos_parts.append(np.repeat(at, g) + within)
+        lo_parts.append(first_char)
+        hi_parts.append(np.minimum(first_char + n, np.repeat(word_at + size, g)))
+        at = at + g
+    lo = byte_at[np.concatenate(lo_parts)]
+    length = byte_at[np.concatenate(hi_parts)] - lo
+    # Longest first, so the n-grams still running at byte k are a prefix.
+    order = np.argsort(-length, kind="stable")
+    lo, length = lo[order], length[order]
+    state = np.full(len(lo), _CRC_CHARS ^ 0xFFFFFFFF, dtype=np.uint32)
+    for k in range(int(length[0]) if len(length) else 0):
+        running = int(np.searchsorted(-length, -k, side="left"))
+        st = state[:running]
+        state[:running] = _CRC_TABLE[(st ^ data[lo[:running] + k]) & 0xFF] ^ (st >> 8)
+    hashed = np.empty_like(state)
+    hashed[order] = state
+    flat[np.concatenate(pos_parts)] = (hashed ^ np.uint32(0xFFFFFFFF)) & np.uint32(_MASK)
+    return flat, start
+
+
+def feature_count(word: str) -> int:
+    """``len(word_features(word))``: the word, its stem and its 3- and 4-grams."""
+    size = len(word) + 2
+    return 2 + max(size - 2, 1) + max(size - 3, 1)
+
+
 def word_features(word: str) -> list[str]:
     """Features of one word alone: the word, its light stem, its character 3- and 4-grams."""
     out = ["w|" + word, "s|" + light_stem(word)]
@@ -305,7 +377,9 @@ class _WordScores:
         self._coef = coef
         self._rows: dict[str, tuple[int, int]] = {}
         self._used = 0  # table rows taken since the last trim
-        self._pending: list[list[int]] = []  # feature ids of rows _used - len(...) on
+        # Words whose rows (from _used - len(_pending) on) await fill(), and their
+        # first two feature ids.
+        self._pending: list[tuple[str, tuple[int, int]]] = []
         self.table = np.zeros((1024, coef.shape[0]))
 
     def rows(self, words: list[str]) -> tuple[list[int], int]:
@@ -334,10 +408,13 @@ class _WordScores:
         # Not through the Featuriser's cache: this table already keeps the
         # word's summed score, and a second copy of its feature list per word
         # held ~200 MB once 300,000 words were seen.
-        idx = word_ids(w)
-        hit = (self._used, len(idx))
+        head = (
+            zlib.crc32(w.encode(), _CRC_WORD) & _MASK,  # raises here, as word_ids, on bad text
+            zlib.crc32(light_stem(w).encode(), _CRC_STEM) & _MASK,
+        )
+        hit = (self._used, feature_count(w))
         self._used += 1
-        self._pending.append(idx)
+        self._pending.append((w, head))
         if len(w) <= MAX_CACHED_WORD:
             self._rows[w] = hit  # a longer word keeps its row for this batch only
         return hit
@@ -357,20 +434,23 @@ class _WordScores:
         while self._used > len(self.table):
             self.table = np.vstack([self.table, np.zeros_like(self.table)])
         coef, table = self._coef, self.table
-        by_count: dict[int, list[int]] = {}
-        for i, idx in enumerate(pending):
-            by_count.setdefault(len(idx), []).append(i)
-        for n, members in by_count.items():
+        flat, start = _batch_word_ids(
+            [w for w, _ in pending], np.array([h for _, h in pending], dtype=np.int64)
+        )
+        count = np.diff(np.append(start, len(flat)))
+        for n in np.unique(count).tolist():
+            members = np.flatnonzero(count == n)
             if len(members) == 1 or n > _SIDE_BY_SIDE_MAX:
                 # A long word (junk runs) has too many columns to walk one by one.
-                for i in members:
-                    table[first + i] = coef[:, pending[i]].sum(axis=1, dtype=np.float64)
+                for i in members.tolist():
+                    idx = flat[start[i] : start[i] + n]
+                    table[first + i] = coef[:, idx].sum(axis=1, dtype=np.float64)
                 continue
-            weights = coef[:, np.array([pending[i] for i in members], dtype=np.intp)]
+            weights = coef[:, flat[start[members][:, None] + np.arange(n)]]
             acc = np.zeros((coef.shape[0], len(members)))
             for j in range(n):
                 acc += weights[:, :, j]
-            table[np.array(members, dtype=np.intp) + first] = acc.T
+            table[members + first] = acc.T
         pending.clear()
 
 

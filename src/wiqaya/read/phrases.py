@@ -36,6 +36,12 @@ _NORM_CACHE_MAX = 300_000
 # junk runs (base64 in scraped pages, 2,000-letter runs) as keys took a long
 # read from ~70 MB to gigabytes before the caches' entry limits were reached.
 MAX_CACHED_WORD = 48
+# Clitic variants of the words seen lately, shared by every PhraseIndex: the
+# actor and place indexes look up the same new words in the same batch, and
+# computing the variants twice was a tenth of a first pass's extra cost.
+# Emptied when full, so it holds a few batches' words, not a long read's.
+_VARIANTS: dict[str, list[str]] = {}
+_VARIANTS_MAX = 50_000
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -138,7 +144,14 @@ class PhraseIndex:
         if hit != "":
             return hit
         found = None
-        for v in clitic_variants(norm):
+        variants = _VARIANTS.get(norm)
+        if variants is None:
+            variants = clitic_variants(norm)
+            if len(norm) <= MAX_CACHED_WORD:
+                if len(_VARIANTS) >= _VARIANTS_MAX:
+                    _VARIANTS.clear()
+                _VARIANTS[norm] = variants
+        for v in variants:
             k = self._form_to_word.get(v)
             if k is not None:
                 found = k
