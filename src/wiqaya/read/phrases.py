@@ -40,7 +40,7 @@ MAX_CACHED_WORD = 48
 # actor and place indexes look up the same new words in the same batch, and
 # computing the variants twice was a tenth of a first pass's extra cost.
 # Emptied when full, so it holds a few batches' words, not a long read's.
-_VARIANTS: dict[str, list[str]] = {}
+_VARIANTS: dict[str, tuple[str, ...]] = {}
 _VARIANTS_MAX = 50_000
 
 
@@ -49,6 +49,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     out = []
     append = out.append
     cache = _NORM_CACHE
+    # Token's own __new__ is a Python function; tuple.__new__ builds the same Token in C.
+    make = tuple.__new__
     # A plain dict in front of normalise: this loop runs once per word of every
     # document, and an lru_cache call costs more than the dict lookup it wraps.
     for m in _WORD.finditer(text):
@@ -59,8 +61,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             if len(cache) < _NORM_CACHE_MAX and len(w) <= MAX_CACHED_WORD:
                 cache[w] = n
         if n:
-            s, e = m.span()
-            append(Token(w, n, s + offset, e + offset))
+            s = m.start() + offset
+            append(make(Token, (w, n, s, s + len(w))))
     return out
 
 
@@ -146,7 +148,8 @@ class PhraseIndex:
         found = None
         variants = _VARIANTS.get(norm)
         if variants is None:
-            variants = clitic_variants(norm)
+            # A tuple: the garbage collector stops tracking it, a list it would walk.
+            variants = tuple(clitic_variants(norm))
             if len(norm) <= MAX_CACHED_WORD:
                 if len(_VARIANTS) >= _VARIANTS_MAX:
                     _VARIANTS.clear()
