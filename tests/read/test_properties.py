@@ -65,3 +65,17 @@ def test_sentence_ends_are_those_of_the_pattern_without_its_lookahead(text: str)
     assert _END.pattern.startswith("(?=[.!?؟])")
     plain = re.compile(_END.pattern.removeprefix("(?=[.!?؟])"))
     assert [m.span() for m in _END.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(ANY, st.integers(0, 1000))
+@settings(max_examples=300, deadline=None)
+def test_tokens_are_the_word_pattern_s_matches(text: str, offset: int) -> None:
+    """tokenize finds each word's offset with str.find: the same as the match's own."""
+    from wiqaya.read.phrases import _WORD, Token
+
+    expected = [
+        Token(m.group(), normalise(m.group()), m.start() + offset, m.end() + offset)
+        for m in _WORD.finditer(text)
+        if normalise(m.group())
+    ]
+    assert tokenize(text, offset) == expected

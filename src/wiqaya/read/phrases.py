@@ -51,18 +51,23 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     cache = _NORM_CACHE
     # Token's own __new__ is a Python function; tuple.__new__ builds the same Token in C.
     make = tuple.__new__
+    # findall makes no match objects; each word starts where its first
+    # occurrence after the previous word starts, since every character of the
+    # gap between two matches is one no word can start with.
+    find = text.find
+    end = 0
     # A plain dict in front of normalise: this loop runs once per word of every
     # document, and an lru_cache call costs more than the dict lookup it wraps.
-    for m in _WORD.finditer(text):
-        w = m.group()
+    for w in _WORD.findall(text):
         n = cache.get(w)
         if n is None:
             n = normalise(w)
             if len(cache) < _NORM_CACHE_MAX and len(w) <= MAX_CACHED_WORD:
                 cache[w] = n
+        start = find(w, end)
+        end = start + len(w)
         if n:
-            s = m.start() + offset
-            append(make(Token, (w, n, s, s + len(w))))
+            append(make(Token, (w, n, start + offset, end + offset)))
     return out
 
 
