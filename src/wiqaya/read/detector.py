@@ -17,6 +17,7 @@ import math
 import zlib
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import compress
 from pathlib import Path
 
 import numpy as np
@@ -88,17 +89,16 @@ class StemMatcher:
     def find(self, words: list[str]) -> dict[str, tuple[int, int]]:
         """label → (first word index, end index) of its first match."""
         out: dict[str, tuple[int, int]] = {}
-        cache = self._cache
         first = self._first
-        for i, w in enumerate(words):
-            # Most words carry no stem: the cached empty tuple skips them without
-            # a method call (this loop runs for every word of every sentence).
-            stems = cache.get(w)
-            if stems is None:
-                stems = self.stems_in(w)
-            if not stems:
-                continue
-            for stem in stems:
+        # Most words carry no stem: the cache lookups run in C (map) and only
+        # the words with stems reach Python (compress skips the empty tuples);
+        # this runs for every word of every sentence.
+        found = list(map(self._cache.get, words))
+        if None in found:
+            stems_in = self.stems_in
+            found = [s if s is not None else stems_in(w) for s, w in zip(found, words, strict=True)]
+        for i in compress(range(len(words)), found):
+            for stem in found[i]:
                 for rest, label in first[stem]:
                     if label in out:
                         continue

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from wiqaya.language.arabic import clitic_variants, normalise
@@ -30,6 +32,7 @@ class Token(NamedTuple):
     end: int
 
 
+_NORM_OF = itemgetter(1)  # Token.norm, as a C function for map()
 _NORM_CACHE: dict[str, str] = {}
 _NORM_CACHE_MAX = 300_000
 # Per-word caches keep words up to this length: real words are shorter, and
@@ -170,17 +173,23 @@ class PhraseIndex:
 
     def find(self, tokens: Sequence[Token]) -> list[Match]:
         out = []
-        cache = self._cache
-        keys = []
-        for t in tokens:
-            # Inline cache hit: word_key is called for every token of every sentence.
-            k = cache.get(t.norm, "")
-            keys.append(self.word_key(t.norm) if k == "" else k)
+        # The cache lookups run in C (map); word_key only for the misses, ""
+        # (None means "no dictionary word"). This runs for every token.
+        norms = list(map(_NORM_OF, tokens))
+        keys = list(map(self._cache.get, norms, repeat("", len(norms))))
+        if "" in keys:
+            word_key = self.word_key
+            keys = [word_key(w) if k == "" else k for k, w in zip(keys, norms, strict=True)]
+        trie = self._trie
         i, n = 0, len(tokens)
-        while i < n:
-            node = self._trie.get(keys[i]) if keys[i] is not None else None
+        # Only tokens that stand for a dictionary word can start a match (keys
+        # are never empty strings, so compress keeps exactly the non-None ones).
+        for s in compress(range(n), keys):
+            if s < i:
+                continue  # inside the previous match
+            node = trie.get(keys[s])
             best = None
-            j = i
+            j = s
             while node is not None:
                 j += 1
                 if None in node:
@@ -189,10 +198,8 @@ class PhraseIndex:
                     break
                 node = node.get(keys[j])
             if best:
-                out.append(Match(i, best[0], best[1]))
+                out.append(Match(s, best[0], best[1]))
                 i = best[0]
-            else:
-                i += 1
         return out
 
     def __len__(self) -> int:
