@@ -218,3 +218,17 @@ def test_shared_clitic_variants_stay_bounded(monkeypatch) -> None:  # noqa: ANN0
         index.word_key(f"وبالحكومه{i}")
     assert 0 < len(phrases._VARIANTS) <= 5
     assert index.word_key("وبغداد") == index.word_key("بغداد") is not None
+
+
+_SENTENCE_WORDS = st.sampled_from(
+    ["امس", "لم", "دعا", "12", "تظاهر", "المتظاهرين", "سيتظاهر", "قتل", "بغداد", "a"]
+)
+
+
+@given(st.lists(st.one_of(_CLITIC_WORDS, _SENTENCE_WORDS), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_sentence_ids_are_the_hashed_sentence_features(words: list[str]) -> None:
+    from wiqaya.read.detector import _hash, sentence_ids
+
+    words = " ".join(words).split()
+    assert sentence_ids(words) == [_hash(f) for f in sentence_features(words)]

@@ -168,6 +168,7 @@ _MASK = N_FEATURES - 1
 _CRC_WORD = zlib.crc32(b"w|")
 _CRC_STEM = zlib.crc32(b"s|")
 _CRC_CHARS = zlib.crc32(b"c|")
+_CRC_BIGRAM = zlib.crc32(b"b|")
 # _PREFIXES and _SUFFIXES by length, longest first as the tuples list them, so
 # one slice and one set lookup per length replace ten startswith calls.
 _PREFIX_SETS = tuple(
@@ -285,6 +286,19 @@ def word_features(word: str) -> list[str]:
 def sentence_features(words: list[str]) -> list[str]:
     """Features that need the sentence: word pairs, triggers and the clause around them."""
     out = ["b|" + a + " " + b for a, b in zip(words, words[1:], strict=False)]
+    return out + _clause_features(words)
+
+
+def sentence_ids(words: list[str]) -> list[int]:
+    """``[_hash(f) for f in sentence_features(words)]``, word pairs hashed without their prefix."""
+    crc, mask, c = zlib.crc32, _MASK, _CRC_BIGRAM
+    out = [crc(f"{a} {b}".encode(), c) & mask for a, b in zip(words, words[1:], strict=False)]
+    out.extend([_hash(f) for f in _clause_features(words)])
+    return out
+
+
+def _clause_features(words: list[str]) -> list[str]:
+    out: list[str] = []
     matcher = arabic_triggers()
     for kind, (i, _end) in matcher.find(words).items():
         out.append("TRIG" + kind)
@@ -304,7 +318,7 @@ def sentence_features(words: list[str]) -> list[str]:
             out.append(f"{kind}|future")
     if "امس" in words or "الامس" in words:
         out.append("amss")
-    if any(w.isdigit() for w in words):
+    if any(map(str.isdigit, words)):
         out.append("number")
     out.append(f"len{min(len(words) // 10, 5)}")
     return out
@@ -339,7 +353,7 @@ class Featuriser:
         for s in norm_sentences:
             words = s.split()
             idx = [i for w in words for i in self.word(w)]
-            idx.extend(_hash(f) for f in sentence_features(words))
+            idx.extend(sentence_ids(words))
             indices.extend(idx)
             data.extend([1.0 / math.sqrt(len(idx))] * len(idx))
             indptr.append(len(indices))
@@ -486,7 +500,7 @@ class Detector:
             for s in norm_sentences:
                 words = s.split()
                 rows, n = scores.rows(words)
-                extra = [_hash(f) for f in sentence_features(words)]
+                extra = sentence_ids(words)
                 word_rows.extend(rows)
                 word_ptr.append(len(word_rows))
                 sent_idx.extend(extra)
