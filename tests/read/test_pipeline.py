@@ -347,3 +347,12 @@ def test_ranker_keeps_actor_text_and_sector() -> None:
 def test_common_words_are_not_actors(surface: str, country: str | None) -> None:
     found = load_actors().mentions(tokenize(surface), surface)
     assert [m.country for m in found if m.country] == ([country] if country else [])
+
+
+def test_role_feature_columns_cover_every_feature_once() -> None:
+    """candidates_by_role writes rows by column: each feature has one column."""
+    from wiqaya.read import roles
+
+    cols = [v for k, v in vars(roles).items() if k.startswith("_F_") and isinstance(v, int)]
+    cols += [*roles._F_KIND.values(), roles._WORD_ORDER_PICK]
+    assert sorted(cols) == list(range(len(roles.FEATURES)))
