@@ -160,12 +160,18 @@ def test_word_ids_are_the_hashed_word_features(word: str) -> None:
     assert word_ids(word) == expected
 
 
-def test_batched_word_sums_are_bit_identical_to_one_sum_per_word() -> None:
+@pytest.mark.parametrize("fill_slice", [512, 3])
+def test_batched_word_sums_are_bit_identical_to_one_sum_per_word(
+    fill_slice: int,
+    monkeypatch,  # noqa: ANN001
+) -> None:
     """fill() sums a batch's new words side by side; each row must equal the
     per-word ``coef[:, idx].sum(axis=1, dtype=float64)`` exactly, also with
     weights whose summation order changes the result."""
+    from wiqaya.read import detector as mod
     from wiqaya.read.detector import _WordScores, word_ids
 
+    monkeypatch.setattr(mod, "_FILL_SLICE", fill_slice)
     rng = np.random.default_rng(7)
     words = sorted({w for t in (PROTEST_YES, PROTEST_NO, ASSAULT_YES) for w in _norm(t).split()})
     # 4 features; other scripts and byte widths (é 2, 中 3, 😀 4 bytes); 281 and 401 features.

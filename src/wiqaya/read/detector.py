@@ -155,6 +155,7 @@ _WORD_CACHE_MAX = 300_000
 # Feature counts up to this are summed for all of a batch's words at once (a
 # word of 48 letters has 97 features).
 _SIDE_BY_SIDE_MAX = 128
+_FILL_SLICE = 512  # new words hashed and summed together
 
 
 def _hash(feature: str) -> int:
@@ -444,9 +445,15 @@ class _WordScores:
         pending = self._pending
         if not pending:
             return
-        first = self._used - len(pending)
         while self._used > len(self.table):
             self.table = np.vstack([self.table, np.zeros_like(self.table)])
+        first = self._used - len(pending)
+        # In slices: the n-gram arrays of a whole first batch were a few MB of peak memory.
+        for k in range(0, len(pending), _FILL_SLICE):
+            self._fill(pending[k : k + _FILL_SLICE], first + k)
+        pending.clear()
+
+    def _fill(self, pending: list[tuple[str, tuple[int, int]]], first: int) -> None:
         coef, table = self._coef, self.table
         flat, start = _batch_word_ids(
             [w for w, _ in pending], np.array([h for _, h in pending], dtype=np.int64)
@@ -465,7 +472,6 @@ class _WordScores:
             for j in range(n):
                 acc += weights[:, :, j]
             table[members + first] = acc.T
-        pending.clear()
 
 
 @dataclass(frozen=True)

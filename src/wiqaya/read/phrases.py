@@ -42,9 +42,9 @@ MAX_CACHED_WORD = 48
 # Clitic variants of the words seen lately, shared by every PhraseIndex: the
 # actor and place indexes look up the same new words in the same batch, and
 # computing the variants twice was a tenth of a first pass's extra cost.
-# Emptied when full, so it holds a few batches' words, not a long read's.
+# Emptied when full, so it holds about a batch's words, not a long read's.
 _VARIANTS: dict[str, tuple[str, ...]] = {}
-_VARIANTS_MAX = 50_000
+_VARIANTS_MAX = 10_000
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -158,7 +158,8 @@ class PhraseIndex:
         if variants is None:
             # A tuple: the garbage collector stops tracking it, a list it would walk.
             variants = tuple(clitic_variants(norm))
-            if len(norm) <= MAX_CACHED_WORD:
+            # A word with no clitic to strip costs nothing to redo: not kept.
+            if len(variants) > 1 and len(norm) <= MAX_CACHED_WORD:
                 if len(_VARIANTS) >= _VARIANTS_MAX:
                     _VARIANTS.clear()
                 _VARIANTS[norm] = variants
