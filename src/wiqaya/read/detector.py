@@ -417,6 +417,7 @@ class _WordScores:
         """
         if self._used >= _WORD_CACHE_MAX:
             self._rows.clear()
+            self._pending.clear()  # left by a failed batch: no word points at them now
             self._used = 0
 
     def _add(self, w: str) -> tuple[int, int]:
