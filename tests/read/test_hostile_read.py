@@ -234,6 +234,7 @@ def test_junk_runs_stay_out_of_the_per_word_caches() -> None:
     det = load_detector()
     caches = [
         phrases._NORM_CACHE,
+        phrases._VARIANTS,
         load_actors().index._cache,
         load_gazetteer().index._cache,
         arabic_triggers()._cache,

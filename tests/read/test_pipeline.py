@@ -490,3 +490,12 @@ def test_arabic_particles_separate_adjacent_mentions() -> None:
     ms = load_actors().mentions(tokenize(text), text)
     assert ("متظاهر", None, "CVL") in [(m.text, m.country, m.sector) for m in ms]
     assert ("الناتو", "IGO") in [(m.text, m.country) for m in ms]
+
+
+def test_role_feature_columns_cover_every_feature_once() -> None:
+    """candidates_by_role writes rows by column: each feature has one column."""
+    from wiqaya.read import roles
+
+    cols = [v for k, v in vars(roles).items() if k.startswith("_F_") and isinstance(v, int)]
+    cols += [*roles._F_KIND.values(), roles._WORD_ORDER_PICK]
+    assert sorted(cols) == list(range(len(roles.FEATURES)))

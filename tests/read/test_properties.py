@@ -49,3 +49,33 @@ def test_clitic_variants_start_with_the_word_and_shrink(word: str) -> None:
 @settings(max_examples=100, deadline=None)
 def test_dates_never_fail_without_a_document_date(text: str) -> None:
     assert resolve_date(text, None) == (None, None)
+
+
+_SPLIT_ALPHABET = st.sampled_from(list("ab .!?؟\n\"'»”)MrDGenoSt3A"))
+
+
+@given(st.one_of(ANY, st.text(alphabet=_SPLIT_ALPHABET, max_size=60)))
+@settings(max_examples=500, deadline=None)
+def test_sentence_ends_are_those_of_the_pattern_without_its_lookahead(text: str) -> None:
+    """The splitter's leading lookahead is for speed only: same matches as before it."""
+    import re
+
+    from wiqaya.read.sentences import _END
+
+    assert _END.pattern.startswith("(?=[.!?؟])")
+    plain = re.compile(_END.pattern.removeprefix("(?=[.!?؟])"))
+    assert [m.span() for m in _END.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(ANY, st.integers(0, 1000))
+@settings(max_examples=300, deadline=None)
+def test_tokens_are_the_word_pattern_s_matches(text: str, offset: int) -> None:
+    """tokenize finds each word's offset with str.find: the same as the match's own."""
+    from wiqaya.read.phrases import _WORD, Token
+
+    expected = [
+        Token(m.group(), normalise(m.group()), m.start() + offset, m.end() + offset)
+        for m in _WORD.finditer(text)
+        if normalise(m.group())
+    ]
+    assert tokenize(text, offset) == expected

@@ -54,10 +54,24 @@ for _code, _target in _FOLD.items():
     _FOLD_TABLE[_code] = _target
 
 
+# Plain Arabic letters (hamza to ghain, feh to yeh): NFKC leaves them as they
+# are (none has a compatibility decomposition, and only marks compose with
+# them), they carry no marks, formatting or case, and folding keeps them in
+# the set. A word of these alone needs the fold and the yeh-hamza rule only.
+_PLAIN_ARABIC = re.compile("[\u0621-\u063a\u0641-\u064a]+")
+
+
 def normalise(text: str) -> str:
     """Return the matching form of ``text``: folded letters, no marks, single spaces."""
     if not text:
         return ""
+    if _PLAIN_ARABIC.fullmatch(text):
+        # Most words of Arabic text: the steps below would change nothing else.
+        text = text.translate(_FOLD_TABLE)
+        return _YEH_HAMZA.sub("", text) if "ء" in text else text
+    if text.isascii():
+        # NFKC, marks and folding leave ASCII alone; casefold and spaces remain.
+        return " ".join(text.casefold().split())
     # NFKC first turns presentation forms (ﻻ, ﺍ) into base letters before folding.
     text = unicodedata.normalize("NFKC", text)
     text = _FORMAT_MARKS.sub("", text)

@@ -17,6 +17,7 @@ import math
 import zlib
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import compress
 from pathlib import Path
 
 import numpy as np
@@ -53,7 +54,12 @@ class StemMatcher:
         # Stem heads let a new word skip the positions where no stem can start:
         # most words (and every Latin word for an Arabic lexicon) have none.
         self._head = min(self._lengths, default=1)
-        self._heads = frozenset(k[: self._head] for k in self._first)
+        # Per head, the lengths of the stems that start with it (longest first,
+        # as _lengths): a head shared by few stems tries few lengths.
+        by_head: dict[str, set[int]] = {}
+        for k in self._first:
+            by_head.setdefault(k[: self._head], set()).add(len(k))
+        self._head_lengths = {h: sorted(ns, reverse=True) for h, ns in by_head.items()}
         self._max_prefix = max_prefix
         self._cache: dict[str, tuple[str, ...]] = {}
 
@@ -62,13 +68,14 @@ class StemMatcher:
         if hit is not None:
             return hit
         found = []
-        heads, h = self._heads, self._head
+        head_lengths, h, first = self._head_lengths, self._head, self._first
         for p in range(min(self._max_prefix, max(len(word) - 1, 0)) + 1):
-            if word[p : p + h] not in heads:
+            lengths = head_lengths.get(word[p : p + h])
+            if lengths is None:
                 continue
-            for n in self._lengths:
+            for n in lengths:
                 s = word[p : p + n]
-                if len(s) == n and s in self._first:
+                if len(s) == n and s in first:
                     found.append(s)
         out = tuple(found)
         if len(self._cache) < 300_000 and len(word) <= MAX_CACHED_WORD:
@@ -82,17 +89,16 @@ class StemMatcher:
     def find(self, words: list[str]) -> dict[str, tuple[int, int]]:
         """label → (first word index, end index) of its first match."""
         out: dict[str, tuple[int, int]] = {}
-        cache = self._cache
         first = self._first
-        for i, w in enumerate(words):
-            # Most words carry no stem: the cached empty tuple skips them without
-            # a method call (this loop runs for every word of every sentence).
-            stems = cache.get(w)
-            if stems is None:
-                stems = self.stems_in(w)
-            if not stems:
-                continue
-            for stem in stems:
+        # Most words carry no stem: the cache lookups run in C (map) and only
+        # the words with stems reach Python (compress skips the empty tuples);
+        # this runs for every word of every sentence.
+        found = list(map(self._cache.get, words))
+        if None in found:
+            stems_in = self.stems_in
+            found = [s if s is not None else stems_in(w) for s, w in zip(found, words, strict=True)]
+        for i in compress(range(len(words)), found):
+            for stem in found[i]:
                 for rest, label in first[stem]:
                     if label in out:
                         continue
@@ -146,6 +152,10 @@ _CALLS = (
     "تنظم",
 )
 _WORD_CACHE_MAX = 300_000
+# Feature counts up to this are summed for all of a batch's words at once (a
+# word of 48 letters has 97 features).
+_SIDE_BY_SIDE_MAX = 128
+_FILL_SLICE = 512  # new words hashed and summed together
 
 
 def _hash(feature: str) -> int:
@@ -153,16 +163,114 @@ def _hash(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & (N_FEATURES - 1)
 
 
+# crc32 runs on from a prefix's CRC: crc32(b, crc32(b"c|")) == crc32(b"c|" + b),
+# so a word's feature ids need no "c|…" strings (the cold per-word cost).
+_MASK = N_FEATURES - 1
+_CRC_WORD = zlib.crc32(b"w|")
+_CRC_STEM = zlib.crc32(b"s|")
+_CRC_CHARS = zlib.crc32(b"c|")
+_CRC_BIGRAM = zlib.crc32(b"b|")
+# _PREFIXES and _SUFFIXES by length, longest first as the tuples list them, so
+# one slice and one set lookup per length replace ten startswith calls.
+_PREFIX_SETS = tuple(
+    (n, frozenset(p for p in _PREFIXES if len(p) == n))
+    for n in sorted({len(p) for p in _PREFIXES}, reverse=True)
+)
+_SUFFIX_SETS = tuple(
+    (n, frozenset(x for x in _SUFFIXES if len(x) == n))
+    for n in sorted({len(x) for x in _SUFFIXES}, reverse=True)
+)
+
+
 def light_stem(word: str) -> str:
     """The word without one clitic/article prefix and one suffix (≥ 3 letters kept)."""
-    for pre in _PREFIXES:
-        if word.startswith(pre) and len(word) - len(pre) >= 3:
-            word = word[len(pre) :]
+    for n, pres in _PREFIX_SETS:
+        if len(word) - n >= 3 and word[:n] in pres:
+            word = word[n:]
             break
-    for suf in _SUFFIXES:
-        if word.endswith(suf) and len(word) - len(suf) >= 3:
-            return word[: -len(suf)]
+    for n, sufs in _SUFFIX_SETS:
+        if len(word) - n >= 3 and word[-n:] in sufs:
+            return word[:-n]
     return word
+
+
+def word_ids(word: str) -> list[int]:
+    """``[_hash(f) for f in word_features(word)]``, in the same order."""
+    crc, mask, c = zlib.crc32, _MASK, _CRC_CHARS
+    out = [crc(word.encode(), _CRC_WORD) & mask, crc(light_stem(word).encode(), _CRC_STEM) & mask]
+    padded = f" {word} "
+    size = len(padded)
+    for n in (3, 4):
+        if size < n:
+            out.append(crc(padded.encode(), c) & mask)
+        out.extend([crc(padded[i : i + n].encode(), c) & mask for i in range(size - n + 1)])
+    return out
+
+
+def _crc_table() -> np.ndarray:
+    """zlib's CRC-32 table (reflected polynomial 0xEDB88320)."""
+    t = np.arange(256, dtype=np.uint32)
+    for _ in range(8):
+        t = np.where(t & 1, (t >> 1) ^ np.uint32(0xEDB88320), t >> 1)
+    return t.astype(np.uint32)
+
+
+_CRC_TABLE = _crc_table()
+
+
+def _batch_word_ids(words: list[str], heads: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Feature ids of many words at once: (flat ids, each word's start in them).
+
+    Word i's ids are ``flat[start[i] : start[i] + n_i]`` and equal
+    ``word_ids(words[i])``; ``heads`` holds each word's first two ids (its
+    "w|" and "s|" features). The character n-grams, nine in ten of the ids,
+    are hashed side by side: zlib's crc32 one byte position at a time over
+    all n-grams, on the UTF-8 bytes of the words joined once.
+    """
+    size = np.fromiter(map(len, words), dtype=np.int64, count=len(words)) + 2
+    joined = "".join([f" {w} " for w in words])
+    data = np.frombuffer(joined.encode("utf-8"), dtype=np.uint8)
+    cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    byte_at = np.zeros(len(cps) + 1, dtype=np.int64)
+    np.cumsum(
+        1 + (cps >= 0x80).astype(np.int64) + (cps >= 0x800) + (cps >= 0x10000), out=byte_at[1:]
+    )
+    word_at = np.cumsum(size) - size  # each padded word's first character
+    grams = [np.maximum(size - n + 1, 1) for n in (3, 4)]  # a short word is one whole "gram"
+    count = 2 + grams[0] + grams[1]
+    start = np.cumsum(count) - count
+    flat = np.empty(int(count.sum()), dtype=np.int64)
+    flat[start] = heads[:, 0]
+    flat[start + 1] = heads[:, 1]
+    at = start + 2
+    pos_parts, lo_parts, hi_parts = [], [], []
+    for n, g in zip((3, 4), grams, strict=True):
+        within = np.arange(int(g.sum())) - np.repeat(np.cumsum(g) - g, g)
+        first_char = np.repeat(word_at, g) + within
+        pos_parts.append(np.repeat(at, g) + within)
+        lo_parts.append(first_char)
+        hi_parts.append(np.minimum(first_char + n, np.repeat(word_at + size, g)))
+        at = at + g
+    lo = byte_at[np.concatenate(lo_parts)]
+    length = byte_at[np.concatenate(hi_parts)] - lo
+    # Longest first, so the n-grams still running at byte k are a prefix.
+    order = np.argsort(-length, kind="stable")
+    lo, length = lo[order], length[order]
+    state = np.full(len(lo), _CRC_CHARS ^ 0xFFFFFFFF, dtype=np.uint32)
+    for k in range(int(length[0]) if len(length) else 0):
+        running = int(np.searchsorted(-length, -k, side="left"))
+        st = state[:running]
+        state[:running] = _CRC_TABLE[(st ^ data[lo[:running] + k]) & 0xFF] ^ (st >> 8)
+    hashed = np.empty_like(state)
+    hashed[order] = state
+    flat[np.concatenate(pos_parts)] = (hashed ^ np.uint32(0xFFFFFFFF)) & np.uint32(_MASK)
+    return flat, start
+
+
+def feature_count(word: str) -> int:
+    """``len(word_features(word))``: the word, its stem and its 3- and 4-grams."""
+    size = len(word) + 2
+    return 2 + max(size - 2, 1) + max(size - 3, 1)
 
 
 def word_features(word: str) -> list[str]:
@@ -179,6 +287,19 @@ def word_features(word: str) -> list[str]:
 def sentence_features(words: list[str]) -> list[str]:
     """Features that need the sentence: word pairs, triggers and the clause around them."""
     out = ["b|" + a + " " + b for a, b in zip(words, words[1:], strict=False)]
+    return out + _clause_features(words)
+
+
+def sentence_ids(words: list[str]) -> list[int]:
+    """``[_hash(f) for f in sentence_features(words)]``, word pairs hashed without their prefix."""
+    crc, mask, c = zlib.crc32, _MASK, _CRC_BIGRAM
+    out = [crc(f"{a} {b}".encode(), c) & mask for a, b in zip(words, words[1:], strict=False)]
+    out.extend([_hash(f) for f in _clause_features(words)])
+    return out
+
+
+def _clause_features(words: list[str]) -> list[str]:
+    out: list[str] = []
     matcher = arabic_triggers()
     for kind, (i, _end) in matcher.find(words).items():
         out.append("TRIG" + kind)
@@ -198,7 +319,7 @@ def sentence_features(words: list[str]) -> list[str]:
             out.append(f"{kind}|future")
     if "امس" in words or "الامس" in words:
         out.append("amss")
-    if any(w.isdigit() for w in words):
+    if any(map(str.isdigit, words)):
         out.append("number")
     out.append(f"len{min(len(words) // 10, 5)}")
     return out
@@ -220,7 +341,7 @@ class Featuriser:
     def word(self, w: str) -> list[int]:
         hit = self._words.get(w)
         if hit is None:
-            hit = [_hash(f) for f in word_features(w)]
+            hit = word_ids(w)
             if len(self._words) < _WORD_CACHE_MAX and len(w) <= MAX_CACHED_WORD:
                 self._words[w] = hit
         return hit
@@ -233,7 +354,7 @@ class Featuriser:
         for s in norm_sentences:
             words = s.split()
             idx = [i for w in words for i in self.word(w)]
-            idx.extend(_hash(f) for f in sentence_features(words))
+            idx.extend(sentence_ids(words))
             indices.extend(idx)
             data.extend([1.0 / math.sqrt(len(idx))] * len(idx))
             indptr.append(len(indices))
@@ -260,15 +381,24 @@ def vectorise(norm_sentences: list[str]) -> csr_matrix:
 
 
 class _WordScores:
-    """Per distinct word: the summed weights of its features (one row per type) and their count."""
+    """Per distinct word: the summed weights of its features (one row per type) and their count.
+
+    A batch's new words get their rows at once (:meth:`fill`): one gather of
+    their weights per feature count instead of one NumPy call per word, which
+    was the largest cost of a first pass over new text.
+    """
 
     def __init__(self, coef: np.ndarray) -> None:
         self._coef = coef
         self._rows: dict[str, tuple[int, int]] = {}
         self._used = 0  # table rows taken since the last trim
+        # Words whose rows (from _used - len(_pending) on) await fill(), and their
+        # first two feature ids.
+        self._pending: list[tuple[str, tuple[int, int]]] = []
         self.table = np.zeros((1024, coef.shape[0]))
 
     def rows(self, words: list[str]) -> tuple[list[int], int]:
+        """Table rows of ``words`` and their feature count (new rows: valid after fill)."""
         out, n = [], 0
         known = self._rows
         for w in words:
@@ -287,22 +417,62 @@ class _WordScores:
         """
         if self._used >= _WORD_CACHE_MAX:
             self._rows.clear()
+            self._pending.clear()  # left by a failed batch: no word points at them now
             self._used = 0
 
     def _add(self, w: str) -> tuple[int, int]:
-        k = self._used
-        self._used += 1
-        if k >= len(self.table):
-            self.table = np.vstack([self.table, np.zeros_like(self.table)])
         # Not through the Featuriser's cache: this table already keeps the
         # word's summed score, and a second copy of its feature list per word
         # held ~200 MB once 300,000 words were seen.
-        idx = [_hash(f) for f in word_features(w)]
-        self.table[k] = self._coef[:, idx].sum(axis=1, dtype=np.float64)
-        hit = (k, len(idx))
+        head = (
+            zlib.crc32(w.encode(), _CRC_WORD) & _MASK,  # raises here, as word_ids, on bad text
+            zlib.crc32(light_stem(w).encode(), _CRC_STEM) & _MASK,
+        )
+        hit = (self._used, feature_count(w))
+        self._used += 1
+        self._pending.append((w, head))
         if len(w) <= MAX_CACHED_WORD:
             self._rows[w] = hit  # a longer word keeps its row for this batch only
         return hit
+
+    def fill(self) -> None:
+        """Sum the weights of the words added since the last fill into their rows.
+
+        Each sum adds the word's features one by one in float64, in feature
+        order, as ``coef[:, idx].sum(axis=1, dtype=np.float64)`` does (the
+        tests check the two are bit-identical): words with the same number
+        of features are summed side by side, one column at a time.
+        """
+        pending = self._pending
+        if not pending:
+            return
+        while self._used > len(self.table):
+            self.table = np.vstack([self.table, np.zeros_like(self.table)])
+        first = self._used - len(pending)
+        # In slices: the n-gram arrays of a whole first batch were a few MB of peak memory.
+        for k in range(0, len(pending), _FILL_SLICE):
+            self._fill(pending[k : k + _FILL_SLICE], first + k)
+        pending.clear()
+
+    def _fill(self, pending: list[tuple[str, tuple[int, int]]], first: int) -> None:
+        coef, table = self._coef, self.table
+        flat, start = _batch_word_ids(
+            [w for w, _ in pending], np.array([h for _, h in pending], dtype=np.int64)
+        )
+        count = np.diff(np.append(start, len(flat)))
+        for n in np.unique(count).tolist():
+            members = np.flatnonzero(count == n)
+            if len(members) == 1 or n > _SIDE_BY_SIDE_MAX:
+                # A long word (junk runs) has too many columns to walk one by one.
+                for i in members.tolist():
+                    idx = flat[start[i] : start[i] + n]
+                    table[first + i] = coef[:, idx].sum(axis=1, dtype=np.float64)
+                continue
+            weights = coef[:, flat[start[members][:, None] + np.arange(n)]]
+            acc = np.zeros((coef.shape[0], len(members)))
+            for j in range(n):
+                acc += weights[:, :, j]
+            table[members + first] = acc.T
 
 
 @dataclass(frozen=True)
@@ -333,15 +503,19 @@ class Detector:
         counts = []
         scores = self._words
         scores.trim()
-        for s in norm_sentences:
-            words = s.split()
-            rows, n = scores.rows(words)
-            extra = [_hash(f) for f in sentence_features(words)]
-            word_rows.extend(rows)
-            word_ptr.append(len(word_rows))
-            sent_idx.extend(extra)
-            sent_ptr.append(len(sent_idx))
-            counts.append(n + len(extra))
+        try:
+            for s in norm_sentences:
+                words = s.split()
+                rows, n = scores.rows(words)
+                extra = sentence_ids(words)
+                word_rows.extend(rows)
+                word_ptr.append(len(word_rows))
+                sent_idx.extend(extra)
+                sent_ptr.append(len(sent_idx))
+                counts.append(n + len(extra))
+        finally:
+            # Also on an error: cached words must never point at unsummed rows.
+            scores.fill()
         table = scores.table
         z = np.zeros((len(norm_sentences), len(self.types)))
         if word_rows:

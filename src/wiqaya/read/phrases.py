@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from wiqaya.language.arabic import clitic_variants, normalise
@@ -30,12 +32,19 @@ class Token(NamedTuple):
     end: int
 
 
+_NORM_OF = itemgetter(1)  # Token.norm, as a C function for map()
 _NORM_CACHE: dict[str, str] = {}
 _NORM_CACHE_MAX = 300_000
 # Per-word caches keep words up to this length: real words are shorter, and
 # junk runs (base64 in scraped pages, 2,000-letter runs) as keys took a long
 # read from ~70 MB to gigabytes before the caches' entry limits were reached.
 MAX_CACHED_WORD = 48
+# Clitic variants of the words seen lately, shared by every PhraseIndex: the
+# actor and place indexes look up the same new words in the same batch, and
+# computing the variants twice was a tenth of a first pass's extra cost.
+# Emptied when full, so it holds about a batch's words, not a long read's.
+_VARIANTS: dict[str, tuple[str, ...]] = {}
+_VARIANTS_MAX = 10_000
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -43,18 +52,25 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     out = []
     append = out.append
     cache = _NORM_CACHE
+    # Token's own __new__ is a Python function; tuple.__new__ builds the same Token in C.
+    make = tuple.__new__
+    # findall makes no match objects; each word starts where its first
+    # occurrence after the previous word starts, since every character of the
+    # gap between two matches is one no word can start with.
+    find = text.find
+    end = 0
     # A plain dict in front of normalise: this loop runs once per word of every
     # document, and an lru_cache call costs more than the dict lookup it wraps.
-    for m in _WORD.finditer(text):
-        w = m.group()
+    for w in _WORD.findall(text):
         n = cache.get(w)
         if n is None:
             n = normalise(w)
             if len(cache) < _NORM_CACHE_MAX and len(w) <= MAX_CACHED_WORD:
                 cache[w] = n
+        start = find(w, end)
+        end = start + len(w)
         if n:
-            s, e = m.span()
-            append(Token(w, n, s + offset, e + offset))
+            append(make(Token, (w, n, start + offset, end + offset)))
     return out
 
 
@@ -142,7 +158,16 @@ class PhraseIndex:
         if hit != "":
             return hit
         found = None
-        for v in clitic_variants(norm):
+        variants = _VARIANTS.get(norm)
+        if variants is None:
+            # A tuple: the garbage collector stops tracking it, a list it would walk.
+            variants = tuple(clitic_variants(norm))
+            # A word with no clitic to strip costs nothing to redo: not kept.
+            if len(variants) > 1 and len(norm) <= MAX_CACHED_WORD:
+                if len(_VARIANTS) >= _VARIANTS_MAX:
+                    _VARIANTS.clear()
+                _VARIANTS[norm] = variants
+        for v in variants:
             k = self._form_to_word.get(v)
             if k is not None:
                 found = k
@@ -153,17 +178,23 @@ class PhraseIndex:
 
     def find(self, tokens: Sequence[Token]) -> list[Match]:
         out = []
-        cache = self._cache
-        keys = []
-        for t in tokens:
-            # Inline cache hit: word_key is called for every token of every sentence.
-            k = cache.get(t.norm, "")
-            keys.append(self.word_key(t.norm) if k == "" else k)
+        # The cache lookups run in C (map); word_key only for the misses, ""
+        # (None means "no dictionary word"). This runs for every token.
+        norms = list(map(_NORM_OF, tokens))
+        keys = list(map(self._cache.get, norms, repeat("", len(norms))))
+        if "" in keys:
+            word_key = self.word_key
+            keys = [word_key(w) if k == "" else k for k, w in zip(keys, norms, strict=True)]
+        trie = self._trie
         i, n = 0, len(tokens)
-        while i < n:
-            node = self._trie.get(keys[i]) if keys[i] is not None else None
+        # Only tokens that stand for a dictionary word can start a match (keys
+        # are never empty strings, so compress keeps exactly the non-None ones).
+        for s in compress(range(n), keys):
+            if s < i:
+                continue  # inside the previous match
+            node = trie.get(keys[s])
             best = None
-            j = i
+            j = s
             while node is not None:
                 j += 1
                 if None in node:
@@ -172,10 +203,8 @@ class PhraseIndex:
                     break
                 node = node.get(keys[j])
             if best:
-                out.append(Match(i, best[0], best[1]))
+                out.append(Match(s, best[0], best[1]))
                 i = best[0]
-            else:
-                i += 1
         return out
 
     def __len__(self) -> int:

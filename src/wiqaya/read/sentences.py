@@ -12,8 +12,11 @@ from dataclasses import dataclass
 
 # A sentence ends at . ! ? ؟ or a line break, unless the dot belongs to a
 # short Latin abbreviation (U.S., Mr., Gen.) or sits between digits (3.5).
+# The leading lookahead only says what the match starts with; it lets the
+# engine skip most positions before testing six lookbehinds at each (the
+# splitter took a tenth of a warm read without it).
 _END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bNo)(?<!\d)[.!?؟]+[\"'»”)]*(?=\s|$)|\n+"
+    r"(?=[.!?؟])(?<!\b[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bNo)(?<!\d)[.!?؟]+[\"'»”)]*(?=\s|$)|\n+"
 )
 MAX_SENTENCE = 2000  # characters; a run-on longer than this is cut at spaces
 
