@@ -774,12 +774,25 @@ def _merge(ms: list[ActorMention], tokens: Sequence[Token], text: str) -> list[A
             # with a code on one side, an apposition ("Arnor's minister, Telemar").
             and not (_bare(prev) and _bare(m) and _comma_between(prev, m, tokens, text))
             and not (prev.country and m.country and prev.country != m.country)
-            and not (prev.sector and m.sector)
+            and not (prev.sector and m.sector and not _generic_head(prev, m, tokens))
         ):
             out[-1] = joined(prev, m.end, m.country, m.sector, tokens, text)
             continue
         out.append(m)
     return out
+
+
+def _generic_head(prev: ActorMention, m: ActorMention, tokens: Sequence[Token]) -> bool:
+    """ "Houthi forces", "Hamas fighters": a named group before a common noun.
+
+    The name modifies the head noun and is the more specific of the two
+    codes, so the pair is one actor with the name's codes.
+    """
+    return (
+        m.end - m.start == 1
+        and tokens[m.start].text[:1].islower()
+        and tokens[prev.end - 1].text[:1].isupper()
+    )
 
 
 def _bare(m: ActorMention) -> bool:

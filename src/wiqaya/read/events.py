@@ -182,8 +182,7 @@ def english_roles(
     Source: the first actor of the clause before the verb (its subject), or
     the agent of "by" after a passive or a noun ("an attack by X"); with no
     subject in the clause, the reporter of "X says (it) ...". Target: the
-    first actor after the verb marked by "against", "on", "at", "with", "to",
-    else the first actor after it. Actors in a trailing ", officials said"
+    first actor after the verb. Actors in a trailing ", officials said"
     play no role.
     """
     # ``main_only``: the object must stand before a subordinate clause
@@ -233,8 +232,12 @@ def english_roles(
         source = rep[0] if rep else None
     else:
         source = None
-    marked = [a for a in after_obj if _marked(tokens, a.start, trig.tok_end)]
-    target = marked[0] if marked else (after_obj[0] if after_obj else None)
+    # The object is the first actor after the verb, even when a later one
+    # follows "against", "on" or "at": such a preposition attaches to the
+    # nearest noun before it, which is inside the object or a clause after it
+    # ("demanded that Hamas renounce its struggle against Israel", "defended
+    # the right of Russian troops to fire on militants").
+    target = after_obj[0] if after_obj else None
     return source, target
 
 

@@ -1,0 +1,78 @@
+"""English source and target by grammar: objects, attachment of prepositions, name + noun.
+
+Sentences are written in the style of wire news for these tests; each rule is
+one that the PLOVER and PETRARCH gold data code the same way.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wiqaya.read.pipeline import DocumentInput, read_document
+
+
+def _roles(text: str) -> tuple[str, tuple, tuple]:
+    ev = read_document(DocumentInput("x", text, "en")).events[0]
+    return (
+        ev.event_type,
+        (ev.source.text, ev.source.country, ev.source.sector),
+        (ev.target.text, ev.target.country, ev.target.sector),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "target"),
+    [
+        # "against Israel" belongs to "struggle" inside the demanded clause.
+        (
+            "Washington demanded that Hamas renounce its armed struggle against Israel.",
+            "REQUEST",
+            ("Hamas", "PSE", "REB"),
+        ),
+        # "on militants" belongs to "fire", inside the object "the right of ... troops".
+        (
+            "The United States on Thursday defended the right of Russian troops "
+            "to fire on militants in Chechnya.",
+            "SUPPORT",
+            ("Russian troops", "RUS", "MIL"),
+        ),
+        # "against Hamas" belongs to "offensive", the object is Israel.
+        (
+            "Egypt urged Israel to halt its offensive against Hamas in Gaza.",
+            "REQUEST",
+            ("Israel", "ISR", None),
+        ),
+    ],
+)
+def test_a_later_preposition_does_not_steal_the_object(
+    text: str, etype: str, target: tuple
+) -> None:
+    got = _roles(text)
+    assert got[0] == etype
+    assert got[2] == target
+
+
+def test_a_marked_object_right_after_the_verb_is_still_the_target() -> None:
+    etype, source, target = _roles("Iraqi forces launched an offensive against Islamic State.")
+    assert etype == "ASSAULT"
+    assert source[1:] == ("IRQ", "MIL")
+    assert target[0] == "Islamic State"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Houthi forces attacked a Saudi border post.", ("Houthi forces", "YEM", "REB")),
+        ("Hamas fighters fired rockets at Israeli towns.", ("Hamas fighters", "PSE", "REB")),
+    ],
+)
+def test_a_named_group_before_a_common_noun_is_one_actor(text: str, source: tuple) -> None:
+    assert _roles(text)[1] == source
+
+
+def test_the_agent_of_a_reported_attack_keeps_its_group_code() -> None:
+    etype, source, target = _roles(
+        "Human Rights Watch documented attacks by Houthi forces on civilians."
+    )
+    assert (etype, source[1:]) == ("ASSAULT", ("YEM", "REB"))
+    assert target[2] == "CVL"
