@@ -76,3 +76,29 @@ def test_the_agent_of_a_reported_attack_keeps_its_group_code() -> None:
     )
     assert (etype, source[1:]) == ("ASSAULT", ("YEM", "REB"))
     assert target[2] == "CVL"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Tens of thousands of students demonstrated in Cairo on Friday.",
+            ("students", "EGY", "CVL"),
+        ),
+        (
+            "Up to 200 Kurds protested outside the Turkish embassy in Berlin.",
+            ("Kurds", "KUR", None),
+        ),
+    ],
+)
+def test_a_quantity_word_opening_the_sentence_is_no_actor(text: str, source: tuple) -> None:
+    assert _roles(text)[1] == source
+
+
+def test_a_name_after_the_village_of_is_a_place_not_the_attacker() -> None:
+    etype, source, target = _roles(
+        "A bomb near the village of Beit Ummar killed an Israeli soldier on Sunday."
+    )
+    assert etype == "ASSAULT"
+    assert source == (None, None, None)
+    assert target == ("Israeli soldier", "ISR", "MIL")

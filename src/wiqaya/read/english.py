@@ -693,6 +693,12 @@ _NAME_STOPWORDS += """
     earlier later last next yesterday today tonight once only even then thus so because
     although though unlike like according president's no nor neither nobody none
 """
+# Closed-class quantity words that open a sentence ("Tens of thousands of
+# students", "Up to 100 Albanians"): the actor is the noun after them.
+_NAME_STOPWORDS += """
+    up tens scores millions six seven eight nine twenty fifty more fewer less nearly
+    almost around roughly least
+"""
 _NOT_NAMES = frozenset(_NAME_STOPWORDS.split())
 _PUNCT = frozenset(",;")
 _WHERE = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "around"})
@@ -741,13 +747,41 @@ def name_actors(
             and not _PUNCT.intersection(text[tokens[j - 1].end : tokens[j].start])
         ):
             j += 1
-        if k > 0 and tokens[k - 1].norm in _WHERE:
+        if (k > 0 and tokens[k - 1].norm in _WHERE) or _named_place(tokens, k):
             k = j  # "in Geneva": a place the gazetteer does not know, not an actor
             continue
         out.append(ActorMention(text[t.start : tokens[j - 1].end], k, j, None, None))
         k = j
     out.sort(key=lambda a: a.start)
     return _merge(out, tokens, text)
+
+
+# "the town of Samarra", "the province of Sindh": the name after "of" is the place.
+_PLACE_NOUNS = frozenset(
+    [
+        "town",
+        "city",
+        "village",
+        "province",
+        "region",
+        "district",
+        "state",
+        "county",
+        "capital",
+        "port",
+        "island",
+        "governorate",
+        "municipality",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "area",
+    ]
+)
+
+
+def _named_place(tokens: Sequence[Token], k: int) -> bool:
+    return k >= 2 and tokens[k - 1].norm == "of" and tokens[k - 2].norm in _PLACE_NOUNS
 
 
 def _is_name(t: Token, k: int) -> bool:
