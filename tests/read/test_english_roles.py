@@ -102,3 +102,26 @@ def test_a_name_after_the_village_of_is_a_place_not_the_attacker() -> None:
     assert etype == "ASSAULT"
     assert source == (None, None, None)
     assert target == ("Israeli soldier", "ISR", "MIL")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Israel's strikes on Gaza killed 12 people on Monday.", "ASSAULT"),
+        ("Israeli warplanes struck Gaza on Monday.", "ASSAULT"),
+        ("Russian jets struck a hospital in Idlib.", "ASSAULT"),
+        ("Workers struck for higher pay on Monday.", "PROTEST"),
+        ("Dock workers began an open-ended strike on Monday over pay.", "PROTEST"),
+        ("Teachers went on strike in Amman.", "PROTEST"),
+        ("Doctors are striking over unpaid wages in Khartoum.", "PROTEST"),
+    ],
+)
+def test_a_strike_with_a_target_is_an_attack_and_without_one_a_walkout(
+    text: str, etype: str
+) -> None:
+    assert _roles(text)[0] == etype
+
+
+def test_strikes_on_a_place_hit_its_people() -> None:
+    etype, source, target = _roles("Israel's strikes on Gaza killed 12 people on Monday.")
+    assert (etype, source[1], target[1]) == ("ASSAULT", "ISR", "PSE")

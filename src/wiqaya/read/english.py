@@ -460,6 +460,52 @@ _WHEN_WORDS = frozenset(
 
 _SUBORDINATOR = frozenset({"after", "since", "before", "when", "because", "as", "until"})
 
+_STRIKE = frozenset({"strike", "strikes", "struck", "striking"})
+_AT_WHOM = frozenset({"on", "against", "at"})
+_OBJECT_OPENERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "several", "two"})
+_DAYS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "tonight",
+    ]
+)
+
+
+def strike_is_attack(tokens: Sequence[Token], hit: Hit) -> bool:
+    """A bare "strike" that is an attack, not a walk-out.
+
+    A labour strike is intransitive ("workers struck for higher pay", "an
+    open-ended strike on Monday over a bill"); an attack has a target: the
+    noun takes "on", "against" or "at" before what is hit ("Israeli strikes
+    on Gaza"), the verb a direct object ("warplanes struck Gaza", "struck a
+    convoy"). A time after "on" is when, not what.
+    """
+    if hit.end - hit.start != 1 or tokens[hit.start].norm not in _STRIKE:
+        return False
+    if hit.start > 0 and tokens[hit.start - 1].norm in ("on", "hunger", "general"):
+        return False  # "went on strike"
+    k = hit.end
+    if k >= len(tokens):
+        return False
+    nxt = tokens[k]
+    if nxt.norm in _AT_WHOM:
+        return k + 1 < len(tokens) and tokens[k + 1].norm not in _DAYS
+    if tokens[hit.start].norm in ("struck", "striking") or (
+        tokens[hit.start].norm == "strike"
+        and hit.start > 0
+        and tokens[hit.start - 1].norm in ("to", "will", "would", "could", "may", "might", "did")
+    ):
+        # The verb: a direct object follows.
+        return nxt.norm in _OBJECT_OPENERS or (nxt.text[:1].isupper() and nxt.norm not in _DAYS)
+    return False
+
 
 def in_background(tokens: Sequence[Token], hit: Hit, clause: Clause) -> bool:
     """The trigger is the past-tense verb of a subordinate clause with its own subject.

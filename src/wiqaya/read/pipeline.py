@@ -31,6 +31,7 @@ from wiqaya.read.english import (
     name_actors,
     nominal_negation,
     ranked_triggers,
+    strike_is_attack,
 )
 from wiqaya.read.events import (
     TRIGGER_ONLY_CONFIDENCE,
@@ -473,6 +474,8 @@ def _english_event(
         return [Trigger("REQUEST", must, must + 1)], clause, actors, places
     hits = [Hit(t.event_type, t.tok_start, t.tok_end) for t in trigs]
     for best in ranked_triggers(hits, tokens, clause, actors):
+        if best.label == "PROTEST" and strike_is_attack(tokens, best):
+            best = Hit("ASSAULT", best.start, best.end)
         etype = modal_type(tokens, best, best.label)
         if etype == "AGREE" and _intent_to_harm(best, hits, tokens):
             etype = "THREATEN"
