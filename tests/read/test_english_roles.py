@@ -125,3 +125,25 @@ def test_a_strike_with_a_target_is_an_attack_and_without_one_a_walkout(
 def test_strikes_on_a_place_hit_its_people() -> None:
     etype, source, target = _roles("Israel's strikes on Gaza killed 12 people on Monday.")
     assert (etype, source[1], target[1]) == ("ASSAULT", "ISR", "PSE")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "source"),
+    [
+        (
+            "The Syrian army, backed by Russian jets, shelled rebel positions in Idlib.",
+            "ASSAULT",
+            ("Syrian army", "SYR", "MIL"),
+        ),
+        (
+            "Houthi rebels, armed by Iran, attacked a Saudi oil facility.",
+            "ASSAULT",
+            ("Houthi rebels", "YEM", "REB"),
+        ),
+    ],
+)
+def test_a_participle_between_commas_is_not_the_sentence_verb(
+    text: str, etype: str, source: tuple
+) -> None:
+    got = _roles(text)
+    assert (got[0], got[1]) == (etype, source)

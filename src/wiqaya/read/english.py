@@ -339,6 +339,8 @@ class Clause:
     start: int  # first token of the event clause (after "X said (that)")
     end: int  # exclusive: a trailing ", officials said" is cut
     report_at: int | None  # the leading reporting verb, if any
+    # Token indices opening a participle between commas (", backed by Russia,").
+    asides: frozenset[int] = frozenset()
 
 
 # "X said / insisted / concluded (that) ...": X reports, the clause after it is the event.
@@ -374,7 +376,21 @@ def event_clause(tokens: Sequence[Token], sentence: str, offset: int) -> Clause:
                 j += 1
             start = j
             break
-    return Clause(start, end, report_at)
+    return Clause(start, end, report_at, _participle_asides(tokens, commas, end))
+
+
+def _participle_asides(tokens: Sequence[Token], commas: list[bool], end: int) -> frozenset[int]:
+    """ "The Syrian army, backed by Russian jets, shelled ...": a participle right
+    after a comma, closed by another comma before the clause ends, modifies the
+    noun before it (a reduced relative clause); the sentence's verb is elsewhere.
+    """
+    out = set()
+    for k in range(1, end):
+        w = tokens[k].norm
+        participle = commas[k] and (w.endswith("ed") or w in IRREGULAR)
+        if participle and any(commas[j] for j in range(k + 1, min(k + 10, end))):
+            out.add(k)
+    return frozenset(out)
 
 
 def is_verbal(tokens: Sequence[Token], hit: Hit, actors: Sequence[ActorMention]) -> bool:
@@ -434,7 +450,8 @@ def ranked_triggers(
         inside = [h for h in hits if h.start < clause.end]
     inside = [h for h in inside if not in_background(tokens, h, clause)]
     verbal = [h for h in inside if is_verbal(tokens, h, actors) or _framing_noun(tokens, h)]
-    return verbal + [h for h in inside if h not in verbal]
+    main = [h for h in verbal if h.start not in clause.asides]
+    return main + [h for h in verbal if h not in main] + [h for h in inside if h not in verbal]
 
 
 _FRAMING = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
