@@ -147,3 +147,15 @@ def test_a_participle_between_commas_is_not_the_sentence_verb(
 ) -> None:
     got = _roles(text)
     assert (got[0], got[1]) == (etype, source)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Saudi-led coalition airstrikes hit Sanaa overnight.", "SAU"),
+        ("The US-led coalition bombed Islamic State positions near Mosul.", "USA"),
+    ],
+)
+def test_a_led_compound_is_the_leaders_side(text: str, country: str) -> None:
+    etype, source, _ = _roles(text)
+    assert (etype, source[1]) == ("ASSAULT", country)

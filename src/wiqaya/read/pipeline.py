@@ -424,11 +424,23 @@ def _national(m: ActorMention | None) -> str | None:
     return m.country
 
 
+_SUFFIXES = ("'s", "’s", "-led")
+
+
 def _no_possessive(tokens: list[Token]) -> list[Token]:
-    """English "Israel's", "Taiwan's" looked up as "israel", "taiwan"."""
-    if not any(t.norm.endswith(("'s", "’s")) for t in tokens):
+    """English "Israel's", "Taiwan's" looked up as "israel", "taiwan".
+
+    "Saudi-led", "U.S.-led" (coalition, forces) too: the leader names whose
+    side the group is on, as CAMEO codes a US-led coalition's acts as the US's.
+    """
+    if not any(t.norm.endswith(_SUFFIXES) for t in tokens):
         return tokens
-    return [t._replace(norm=t.norm[:-2]) if t.norm.endswith(("'s", "’s")) else t for t in tokens]
+    return [_stem(t) if t.norm.endswith(_SUFFIXES) else t for t in tokens]
+
+
+def _stem(t: Token) -> Token:
+    cut = 4 if t.norm.endswith("-led") else 2
+    return t._replace(norm=t.norm[:-cut])
 
 
 def _english_event(
