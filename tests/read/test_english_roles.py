@@ -159,3 +159,30 @@ def test_a_participle_between_commas_is_not_the_sentence_verb(
 def test_a_led_compound_is_the_leaders_side(text: str, country: str) -> None:
     etype, source, _ = _roles(text)
     assert (etype, source[1]) == ("ASSAULT", country)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "source"),
+    [
+        # "from" says where the missionary comes from; "in" where the arrest is.
+        (
+            "A Christian missionary from Canada was arrested in Lebanon on Tuesday.",
+            "Lebanon",
+            "LBN",
+        ),
+        ("Two French aid workers were detained in Niamey.", "Niamey", "NER"),
+    ],
+)
+def test_an_arrest_with_no_agent_is_by_the_state_where_it_happens(
+    text: str, where: str, source: str
+) -> None:
+    ev = read_document(DocumentInput("x", text, "en")).events[0]
+    assert ev.event_type == "COERCE"
+    assert ev.location is not None and ev.location.surface == where
+    assert ev.source.country == source
+    assert ev.source.text is None
+
+
+def test_a_named_agent_of_an_arrest_stays_the_source() -> None:
+    etype, source, target = _roles("Opposition leaders were arrested by police in Khartoum.")
+    assert (etype, source, target[2]) == ("COERCE", ("police", "SDN", "COP"), "OPP")

@@ -159,6 +159,11 @@ def _passive(tokens: list[Token], trig: Trigger) -> bool:
     return False
 
 
+def is_passive(tokens: list[Token], trig: Trigger) -> bool:
+    """English passive at ``trig`` ("was arrested", "were detained")."""
+    return _passive(tokens, trig)
+
+
 def _marked(tokens: list[Token], start: int, floor: int) -> bool:
     return any(k >= floor and tokens[k].norm in _AGAINST for k in (start - 1, start - 2))
 

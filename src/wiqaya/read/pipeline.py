@@ -39,6 +39,7 @@ from wiqaya.read.events import (
     cameo_roots,
     english_pairs,
     find_triggers,
+    is_passive,
     pick_actors,
 )
 from wiqaya.read.indicators import IndicatorHit, load_indicators
@@ -328,8 +329,43 @@ def location_of(p: _Pending) -> PlaceMention | None:
             for a in p.actors
         )
     ]
+    if p.lang != "ar" and free:
+        # "A missionary from Calgary was arrested in Lebanon": "in" places the
+        # event, "from" only says where someone comes from.
+        free = sorted(free, key=lambda pl: _where_rank(p.tokens, pl.tok_start))
     loc = free[0] if free else (resolved[0] if resolved else None)
     return loc or next(iter(p.places), None)
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
+_ORIGIN = frozenset({"from", "to", "toward", "towards", "into"})
+_PLACE_MODIFIERS = frozenset(
+    [
+        "the",
+        "central",
+        "downtown",
+        "east",
+        "west",
+        "north",
+        "south",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+    ]
+)
+
+
+def _where_rank(tokens: list[Token], start: int) -> int:
+    """0 for a place after a locative preposition, 2 after "from" / "to", else 1."""
+    k = start - 1
+    while k >= 0 and tokens[k].norm in _PLACE_MODIFIERS:
+        k -= 1
+    if k < 0:
+        return 1
+    if tokens[k].norm in _LOCATIVE:
+        return 0
+    return 2 if tokens[k].norm in _ORIGIN else 1
 
 
 def role_candidates(p: _Pending, trig: Trigger, role: str) -> list[Candidate]:
@@ -393,6 +429,15 @@ def role_pairs(
         target = _with_country(target, _national(source))
         if target is None and where and trig.event_type in _TARGET_IS_PLACE:
             target = ActorMention("", trig.tok_end, trig.tok_end, where, None)
+        if (
+            source is None
+            and where
+            and trig.event_type in _STATE_ACTS
+            and is_passive(p.tokens, trig)
+        ):
+            # "A Lebanese journalist was arrested in Syria": with no "by"
+            # agent, the arrest is the state's where it happens.
+            source = ActorMention("", trig.tok_start, trig.tok_start, where, None)
         if target is None:
             # "opened an embassy in Tehran", "sought refuge in Germany": the
             # foreign place the act goes to is its counterpart.
@@ -565,6 +610,8 @@ _NOT_BEFORE_SEAT = frozenset(
     }
 )
 _TARGET_IS_PLACE = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+# Acts only a state's organs perform: arrest, detain, deport, sanction.
+_STATE_ACTS = frozenset({"COERCE", "SANCTION"})
 
 
 def _with_country(m: ActorMention | None, country: str | None) -> ActorMention | None:
