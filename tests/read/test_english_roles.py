@@ -186,3 +186,19 @@ def test_an_arrest_with_no_agent_is_by_the_state_where_it_happens(
 def test_a_named_agent_of_an_arrest_stays_the_source() -> None:
     etype, source, target = _roles("Opposition leaders were arrested by police in Khartoum.")
     assert (etype, source, target[2]) == ("COERCE", ("police", "SDN", "COP"), "OPP")
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "country"),
+    [
+        ("Gunmen from Darfur attacked a market in Chad.", "source", "SDN"),
+        (
+            "A Christian missionary from Calgary was arrested in Lebanon on Tuesday.",
+            "target",
+            "CAN",
+        ),
+    ],
+)
+def test_an_actor_from_a_place_is_of_its_country(text: str, role: str, country: str) -> None:
+    ev = read_document(DocumentInput("x", text, "en")).events[0]
+    assert getattr(ev, role).country == country

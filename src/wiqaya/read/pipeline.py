@@ -421,6 +421,8 @@ def role_pairs(
     out = []
     pairs = english_pairs(p.actors, trig, p.tokens, p.clause, p.sentence, p.sentence_start)
     for source, target in pairs:
+        source = _from_place(source, p)
+        target = _from_place(target, p)
         source = _with_country(source, where)
         target = _with_country(target, where)
         # "The Fijian rebels will release Prime Minister Mahendra Chaudhry": a
@@ -460,6 +462,25 @@ def role_pairs(
 
 
 _NOT_NATIONAL = frozenset({"IGO", "NGO", "IMG", "INT"})
+
+
+def _from_place(m: ActorMention | None, p: _Pending) -> ActorMention | None:
+    """ "a missionary from Calgary", "pilgrims from Iran": the origin's country.
+
+    The place follows "from" right after the mention or its head noun.
+    """
+    if m is None or m.country or not m.text:
+        return m
+    for k in range(m.end, min(m.end + 2, len(p.tokens) - 1)):
+        if p.tokens[k].norm == "from":
+            origin = next(
+                (pl for pl in p.places if pl.tok_start == k + 1 and pl.status == "resolved"),
+                None,
+            )
+            if origin is not None:
+                return ActorMention(m.text, m.start, m.end, origin.country, m.sector)
+            return m
+    return m
 
 
 def _national(m: ActorMention | None) -> str | None:
