@@ -202,3 +202,10 @@ def test_a_named_agent_of_an_arrest_stays_the_source() -> None:
 def test_an_actor_from_a_place_is_of_its_country(text: str, role: str, country: str) -> None:
     ev = read_document(DocumentInput("x", text, "en")).events[0]
     assert getattr(ev, role).country == country
+
+
+def test_the_object_of_summoned_is_the_target_of_the_infinitive_after_it() -> None:
+    etype, source, target = _roles(
+        "Nigeria's foreign minister summoned Niger's ambassador to complain about the raids."
+    )
+    assert (etype, source[1], target[1:]) == ("ACCUSE", "NGA", ("NER", "GOV"))

@@ -237,6 +237,13 @@ def english_roles(
         source = rep[0] if rep else None
     else:
         source = None
+    infinitive = trig.tok_start > 0 and tokens[trig.tok_start - 1].norm == "to"
+    if not after_obj and source is not None and infinitive:
+        # "X summoned Y's ambassador to complain", "urged Y to attack": the
+        # object of the verb before is the one the infinitive acts on.
+        between = [a for a in before if a.start >= source.end and a is not source]
+        if between:
+            return source, between[-1]
     # The object is the first actor after the verb, even when a later one
     # follows "against", "on" or "at": such a preposition attaches to the
     # nearest noun before it, which is inside the object or a clause after it
