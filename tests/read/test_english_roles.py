@@ -209,3 +209,36 @@ def test_the_object_of_summoned_is_the_target_of_the_infinitive_after_it() -> No
         "Nigeria's foreign minister summoned Niger's ambassador to complain about the raids."
     )
     assert (etype, source[1], target[1:]) == ("ACCUSE", "NGA", ("NER", "GOV"))
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "Iran threatened to launch a new military offensive against Iraq.",
+            ("Iran", "IRN", None),
+            ("Iraq", "IRQ", None),
+        ),
+        (
+            "The United States suspended military aid to Egypt.",
+            ("United States", "USA", None),
+            ("Egypt", "EGY", None),
+        ),
+    ],
+)
+def test_military_before_the_noun_it_modifies_is_no_actor(
+    text: str, source: tuple, target: tuple
+) -> None:
+    _, got_source, got_target = _roles(text)
+    assert (got_source, got_target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Sudan's military council arrested opposition leaders.", ("SDN", "MIL")),
+        ("Syrian armed forces shelled rebel positions.", ("SYR", "MIL")),
+    ],
+)
+def test_military_bodies_stay_actors(text: str, source: tuple) -> None:
+    assert _roles(text)[1][1:] == source

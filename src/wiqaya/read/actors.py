@@ -237,13 +237,23 @@ class ActorDictionary:
             prev = out[-1] if out else None
             gap_ok = prev is not None and (
                 m.start - prev.end <= 0
-                or (m.start - prev.end == 1 and tokens[prev.end].norm not in _NOT_INSIDE_ACTOR)
+                or (
+                    m.start - prev.end == 1
+                    and tokens[prev.end].norm not in _NOT_INSIDE_ACTOR
+                    and not (latin and _past_verb(tokens[prev.end].norm))
+                )
             )
             if prev and gap_ok and _mergeable(prev, code, latin):
                 out[-1] = joined(prev, m.end, code.country, code.sector, tokens, text)
                 continue
             out.append(ActorMention(surface, m.start, m.end, code.country, code.sector))
         return out
+
+
+def _past_verb(word: str) -> bool:
+    """ "Britain suspended military aid": a past verb between two mentions
+    separates subject and object ("armed" in "Syrian armed forces" does not)."""
+    return word.endswith("ed") and word != "armed"
 
 
 def joined(

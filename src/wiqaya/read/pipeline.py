@@ -546,6 +546,7 @@ def _english_event(
         (p.tok_start, p.tok_end) for p in places if not any(s.start == p.tok_start for s in seats)
     ]
     actors = name_actors(tokens, actors, text, others, [t.tok_start for t in trigs])
+    actors = [a for a in actors if not _attributive(a, tokens, actors)]
     clause = event_clause(tokens, sentence, offset)
     must = demand_at(tokens, clause)
     if must is not None:
@@ -564,6 +565,75 @@ def _english_event(
         # "No one was killed in the blast": the casualties are negated, the
         # blast is not; the next trigger may still be the event.
     return [], clause, actors, places
+
+
+# Sector words that are also adjectives: "a new military offensive", "civilian
+# infrastructure" name no one, "the military", "military officers" do.
+_ADJECTIVE_SECTORS = frozenset({"military", "civilian", "paramilitary"})
+# Heads that make the phrase a body or a person ("military council", "military
+# intelligence" the agency), kept as actors.
+_BODY_HEADS = frozenset(
+    {
+        "council",
+        "junta",
+        "regime",
+        "command",
+        "court",
+        "leadership",
+        "chief",
+        "commander",
+        "spokesman",
+        "spokeswoman",
+        "source",
+        "official",
+        "officer",
+        "government",
+        "intelligence",
+        "personnel",
+        "police",
+        "wing",
+    }
+)
+_FUNCTION_WORDS = frozenset(
+    [
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "that",
+        "which",
+        "who",
+        "as",
+        "than",
+        "but",
+        "nor",
+    ]
+)
+
+
+def _attributive(m: ActorMention, tokens: list[Token], actors: list[ActorMention]) -> bool:
+    """ "military" before a singular common noun it modifies: no actor."""
+    if m.end - m.start != 1 or tokens[m.start].norm not in _ADJECTIVE_SECTORS or m.country:
+        return False
+    k = m.end
+    if k >= len(tokens) or any(a.start == k for a in actors):
+        return False
+    nxt = tokens[k]
+    w = nxt.norm
+    return (
+        nxt.text[:1].islower()
+        and w.isalpha()
+        and w not in _FUNCTION_WORDS
+        and w not in _BODY_HEADS
+        and not w.endswith(("s", "ed"))
+    )
 
 
 def _intent_to_harm(intent: Hit, hits: list[Hit], tokens: list[Token]) -> bool:
