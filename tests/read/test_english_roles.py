@@ -242,3 +242,31 @@ def test_military_before_the_noun_it_modifies_is_no_actor(
 )
 def test_military_bodies_stay_actors(text: str, source: tuple) -> None:
     assert _roles(text)[1][1:] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "codes"),
+    [
+        (
+            "Ali Mayhoub, a spokesman for the Syrian army, accused Turkey of supporting "
+            "terrorists.",
+            1,
+            ("Ali Mayhoub", "SYR", "MIL"),
+        ),
+        (
+            "An Israeli air strike killed Salah Shehadeh, a Hamas commander, in Gaza.",
+            2,
+            ("Salah Shehadeh", "PSE", "REB"),
+        ),
+    ],
+)
+def test_an_unknown_name_takes_the_codes_of_its_apposition(
+    text: str, role: int, codes: tuple
+) -> None:
+    assert _roles(text)[role] == codes
+
+
+def test_an_age_between_commas_is_no_apposition() -> None:
+    ev = read_document(DocumentInput("x", "Mohammed Ali, 45, was killed in Gaza.", "en")).events[0]
+    assert ev.target.text == "Mohammed Ali"
+    assert ev.target.sector is None

@@ -421,6 +421,8 @@ def role_pairs(
     out = []
     pairs = english_pairs(p.actors, trig, p.tokens, p.clause, p.sentence, p.sentence_start)
     for source, target in pairs:
+        source = _apposed(source, p)
+        target = _apposed(target, p)
         source = _from_place(source, p)
         target = _from_place(target, p)
         source = _with_country(source, where)
@@ -462,6 +464,35 @@ def role_pairs(
 
 
 _NOT_NATIONAL = frozenset({"IGO", "NGO", "IMG", "INT"})
+
+
+def _apposed(m: ActorMention | None, p: _Pending) -> ActorMention | None:
+    """ "Ali Mayhoub, a spokesman for the Syrian army, said": an unknown name
+    takes the codes of the coded actor in the apposition between commas after it."""
+    if m is None or m.country or m.sector or not m.text:
+        return m
+    off = p.sentence_start
+    gap = (
+        p.sentence[p.tokens[m.end - 1].end - off : p.tokens[m.end].start - off]
+        if m.end < len(p.tokens)
+        else ""
+    )
+    if "," not in gap:
+        return m
+    close = next(
+        (
+            k
+            for k in range(m.end + 1, min(m.end + 12, len(p.tokens)))
+            if "," in p.sentence[p.tokens[k - 1].end - off : p.tokens[k].start - off]
+        ),
+        None,
+    )
+    if close is None:
+        return m
+    inner = [a for a in p.actors if m.end <= a.start and a.end <= close and (a.country or a.sector)]
+    if not inner:
+        return m
+    return ActorMention(m.text, m.start, m.end, inner[0].country, inner[0].sector)
 
 
 def _from_place(m: ActorMention | None, p: _Pending) -> ActorMention | None:
