@@ -270,3 +270,13 @@ def test_an_age_between_commas_is_no_apposition() -> None:
     ev = read_document(DocumentInput("x", "Mohammed Ali, 45, was killed in Gaza.", "en")).events[0]
     assert ev.target.text == "Mohammed Ali"
     assert ev.target.sector is None
+
+
+def test_a_passive_victim_of_a_raid_names_the_raider() -> None:
+    etype, source, target = _roles("Three civilians were wounded in a Saudi-led raid on Saada.")
+    assert (etype, source[1], target[2]) == ("ASSAULT", "SAU", "CVL")
+
+
+def test_a_passive_victim_in_a_place_has_no_raider() -> None:
+    etype, source, _ = _roles("Two soldiers were killed in Syrian territory.")
+    assert (etype, source) == ("ASSAULT", (None, None, None))

@@ -159,6 +159,44 @@ def _passive(tokens: list[Token], trig: Trigger) -> bool:
     return False
 
 
+# Heads of "killed in Israeli air strikes", "wounded in a Saudi-led raid".
+_ATTACK_NOUNS = frozenset(
+    [
+        "strike",
+        "strikes",
+        "airstrike",
+        "airstrikes",
+        "raid",
+        "raids",
+        "attack",
+        "attacks",
+        "shelling",
+        "fire",
+        "bombing",
+        "bombings",
+        "bombardment",
+        "ambush",
+    ]
+)
+_NOUN_FILLERS = frozenset({"a", "an", "the", "air", "drone", "missile", "rocket", "artillery"})
+
+
+def _attack_owner(tokens: list[Token], after: list[ActorMention]) -> ActorMention | None:
+    """The actor modifying the attack a passive victim fell "in" or "under"."""
+    for a in after:
+        k = a.start - 1
+        while k >= 0 and tokens[k].norm in _NOUN_FILLERS:
+            k -= 1
+        if k < 0 or tokens[k].norm not in ("in", "under"):
+            continue
+        j = a.end
+        while j < len(tokens) and tokens[j].norm in _NOUN_FILLERS:
+            j += 1
+        if j < len(tokens) and tokens[j].norm in _ATTACK_NOUNS:
+            return a
+    return None
+
+
 def is_passive(tokens: list[Token], trig: Trigger) -> bool:
     """English passive at ``trig`` ("was arrested", "were detained")."""
     return _passive(tokens, trig)
@@ -220,7 +258,8 @@ def english_roles(
         rep = [a for a in actors if a.end <= clause.report_at]
         return (rep[0] if rep else None), (before[0] if before else None)
     if _passive(tokens, trig):
-        return (agents[0] if agents else None), (before[-1] if before else None)
+        agent = agents[0] if agents else _attack_owner(tokens, after)
+        return agent, (before[-1] if before else None)
     if before and _reported_noun(tokens, trig):
         # "UN monitors reported ceasefire violations": the subject reports
         # the act, it does not commit it; only "by X" names who did.
