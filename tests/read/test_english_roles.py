@@ -280,3 +280,15 @@ def test_a_passive_victim_of_a_raid_names_the_raider() -> None:
 def test_a_passive_victim_in_a_place_has_no_raider() -> None:
     etype, source, _ = _roles("Two soldiers were killed in Syrian territory.")
     assert (etype, source) == ("ASSAULT", (None, None, None))
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Five Palestinians were killed in Israeli air strikes on Gaza.", "ISR"),
+        ("Three civilians were wounded in Russian shelling of the town.", "RUS"),
+    ],
+)
+def test_a_demonym_after_in_that_modifies_a_noun_is_an_actor(text: str, source: str) -> None:
+    etype, got, _ = _roles(text)
+    assert (etype, got[1]) == ("ASSAULT", source)

@@ -231,6 +231,7 @@ class ActorDictionary:
                 and m.start > 0
                 and tokens[m.start - 1].norm in _LOCATIVE
                 and (latin or code.country not in NON_STATE)
+                and not (latin and _modifies_noun(tokens, m.end))
             ):
                 continue
             surface = text[tokens[m.start].start : tokens[m.end - 1].end]
@@ -248,6 +249,48 @@ class ActorDictionary:
                 continue
             out.append(ActorMention(surface, m.start, m.end, code.country, code.sector))
         return out
+
+
+_EN_FUNCTION = frozenset(
+    [
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "that",
+        "which",
+        "who",
+        "as",
+        "than",
+        "but",
+        "nor",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "said",
+        "says",
+    ]
+)
+
+
+def _modifies_noun(tokens: list[Token], end: int) -> bool:
+    """ "in Israeli air strikes": a demonym before the noun it modifies is who,
+    not where (a place after "in" is followed by punctuation or a function word)."""
+    if end >= len(tokens):
+        return False
+    nxt = tokens[end]
+    return nxt.text[:1].islower() and nxt.norm.isalpha() and nxt.norm not in _EN_FUNCTION
 
 
 def _past_verb(word: str) -> bool:
