@@ -231,7 +231,7 @@ class ActorDictionary:
                 and m.start > 0
                 and tokens[m.start - 1].norm in _LOCATIVE
                 and (latin or code.country not in NON_STATE)
-                and not (latin and _modifies_noun(tokens, m.end))
+                and not (latin and code.origin == "additions" and _modifies_noun(tokens, m.end))
             ):
                 continue
             surface = text[tokens[m.start].start : tokens[m.end - 1].end]
@@ -286,7 +286,9 @@ _EN_FUNCTION = frozenset(
 
 def _modifies_noun(tokens: list[Token], end: int) -> bool:
     """ "in Israeli air strikes": a demonym before the noun it modifies is who,
-    not where (a place after "in" is followed by punctuation or a function word)."""
+    not where (a place after "in" is followed by punctuation or a function word).
+    The caller applies it to the additions' nationality words only: "in Germany
+    last month" is a place."""
     if end >= len(tokens):
         return False
     nxt = tokens[end]
