@@ -292,3 +292,26 @@ def test_a_passive_victim_in_a_place_has_no_raider() -> None:
 def test_a_demonym_after_in_that_modifies_a_noun_is_an_actor(text: str, source: str) -> None:
     etype, got, _ = _roles(text)
     assert (etype, got[1]) == ("ASSAULT", source)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "target"),
+    [
+        (
+            "Algeria lodged an official protest with Morocco on Monday, accusing its "
+            "neighbour of harbouring militants.",
+            "ACCUSE",
+            ("Morocco", "MAR", None),
+        ),
+        (
+            "Police in Khartoum fired tear gas at protesters, wounding dozens.",
+            "COERCE",
+            ("protesters", "SDN", "CVL"),
+        ),
+    ],
+)
+def test_a_trailing_ing_clause_is_not_the_sentence_event(
+    text: str, etype: str, target: tuple
+) -> None:
+    got = _roles(text)
+    assert (got[0], got[2]) == (etype, target)

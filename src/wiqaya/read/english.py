@@ -390,6 +390,10 @@ def _participle_asides(tokens: Sequence[Token], commas: list[bool], end: int) ->
         participle = commas[k] and (w.endswith("ed") or w in IRREGULAR)
         if participle and any(commas[j] for j in range(k + 1, min(k + 10, end))):
             out.add(k)
+        elif commas[k] and w.endswith("ing") and k > 2:
+            # ", charging its neighbour with ...", ", killing one person": an
+            # -ing clause after the main one says how or with what result.
+            out.add(k)
     return frozenset(out)
 
 
@@ -451,7 +455,8 @@ def ranked_triggers(
     inside = [h for h in inside if not in_background(tokens, h, clause)]
     verbal = [h for h in inside if is_verbal(tokens, h, actors) or _framing_noun(tokens, h)]
     main = [h for h in verbal if h.start not in clause.asides]
-    return main + [h for h in verbal if h not in main] + [h for h in inside if h not in verbal]
+    nominal = [h for h in inside if h not in verbal and h.start not in clause.asides]
+    return main + nominal + [h for h in inside if h not in main and h not in nominal]
 
 
 _FRAMING = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
