@@ -315,3 +315,26 @@ def test_a_trailing_ing_clause_is_not_the_sentence_event(
 ) -> None:
     got = _roles(text)
     assert (got[0], got[2]) == (etype, target)
+
+
+def test_the_subject_follows_a_fronted_phrase() -> None:
+    ev = read_document(
+        DocumentInput(
+            "x",
+            "With the signing of a Memorandum of Understanding on Cessation of Hostilities, "
+            "the Sudanese government and the SPLM have agreed to allow humanitarian access.",
+            "en",
+        )
+    ).events
+    assert ev and all(e.event_type == "AGREE" for e in ev)
+    assert {e.source.text for e in ev} <= {"Sudanese government", "SPLM"}
+
+
+def test_the_verb_after_a_fronted_after_phrase_is_the_event() -> None:
+    ev = read_document(
+        DocumentInput("x", "After talks in Cairo, Hamas and Fatah agreed to end their feud.", "en")
+    ).events
+    assert [(e.event_type, e.source.text, e.target.text) for e in ev] == [
+        ("AGREE", "Hamas", "Fatah"),
+        ("AGREE", "Fatah", "Hamas"),
+    ]

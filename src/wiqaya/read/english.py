@@ -341,6 +341,8 @@ class Clause:
     report_at: int | None  # the leading reporting verb, if any
     # Token indices opening a participle between commas (", backed by Russia,").
     asides: frozenset[int] = frozenset()
+    # First token after a fronted phrase ("With the signing of X, ..."), else start.
+    intro_end: int = 0
 
 
 # "X said / insisted / concluded (that) ...": X reports, the clause after it is the event.
@@ -376,7 +378,46 @@ def event_clause(tokens: Sequence[Token], sentence: str, offset: int) -> Clause:
                 j += 1
             start = j
             break
-    return Clause(start, end, report_at, _participle_asides(tokens, commas, end))
+    return Clause(
+        start,
+        end,
+        report_at,
+        _participle_asides(tokens, commas, end),
+        _intro_end(tokens, sentence, offset, start, end),
+    )
+
+
+_FRONTED = frozenset(
+    [
+        "with",
+        "after",
+        "under",
+        "in",
+        "following",
+        "despite",
+        "amid",
+        "during",
+        "since",
+        "before",
+        "without",
+        "on",
+        "at",
+        "for",
+        "by",
+    ]
+)
+
+
+def _intro_end(tokens: Sequence[Token], sentence: str, offset: int, start: int, end: int) -> int:
+    """ "With the signing of a memorandum, the government and the rebels agreed":
+    a clause opening with a preposition has its subject after the comma that
+    closes the phrase."""
+    if start >= end or tokens[start].norm not in _FRONTED:
+        return start
+    for k in range(start + 1, min(start + 25, end)):
+        if "," in sentence[tokens[k - 1].end - offset : tokens[k].start - offset]:
+            return k
+    return start
 
 
 def _participle_asides(tokens: Sequence[Token], commas: list[bool], end: int) -> frozenset[int]:
@@ -454,8 +495,13 @@ def ranked_triggers(
         inside = [h for h in hits if h.start < clause.end]
     inside = [h for h in inside if not in_background(tokens, h, clause)]
     verbal = [h for h in inside if is_verbal(tokens, h, actors) or _framing_noun(tokens, h)]
-    main = [h for h in verbal if h.start not in clause.asides]
-    nominal = [h for h in inside if h not in verbal and h.start not in clause.asides]
+
+    # Asides and a fronted phrase ("After talks in Cairo, ...") come last.
+    def aside(h: Hit) -> bool:
+        return h.start in clause.asides or h.start < clause.intro_end
+
+    main = [h for h in verbal if not aside(h)]
+    nominal = [h for h in inside if h not in verbal and not aside(h)]
     return main + nominal + [h for h in inside if h not in main and h not in nominal]
 
 
@@ -540,7 +586,10 @@ def in_background(tokens: Sequence[Token], hit: Hit, clause: Clause) -> bool:
         return False
     if hit.start > 0 and tokens[hit.start - 1].norm in _DETERMINERS:
         return False
-    for k in range(hit.start - 2, max(clause.start, hit.start - 7) - 1, -1):
+    # A fronted "After talks in Cairo," is closed by its comma: the verb after
+    # it is the main clause's.
+    floor = clause.intro_end if clause.intro_end <= hit.start else clause.start
+    for k in range(hit.start - 2, max(floor, hit.start - 7) - 1, -1):
         if tokens[k].norm in _SUBORDINATOR:
             return True
     return False

@@ -242,6 +242,9 @@ def english_roles(
     inside = [a for a in zone if a.start <= trig.tok_start and a.end >= trig.tok_end]
     zone = [a for a in zone if a in inside or a.end <= trig.tok_start or a.start >= trig.tok_end]
     before = [a for a in zone if a.end <= trig.tok_start]
+    if clause.intro_end < trig.tok_start:
+        # The subject follows a fronted phrase ("With the signing of X, A and B agreed").
+        before = [a for a in before if a.start >= clause.intro_end] or before
     after = [a for a in zone if a.start >= trig.tok_end]
     # "withdraw its troops from Lebanon": the subject's own people are not the object.
     after = [
@@ -366,6 +369,9 @@ def english_pairs(
     """
     source, target = english_roles(actors, trig, tokens, clause, main_only=True)
     sources = coordinated(actors, source, tokens, sentence, offset) if source else [source]
+    if source is not None and source.start >= clause.intro_end:
+        # No coordination across the comma that closes a fronted phrase.
+        sources = [a for a in sources if a.start >= clause.intro_end]
     if (
         source is None
         and target is not None
