@@ -231,19 +231,74 @@ class ActorDictionary:
                 and m.start > 0
                 and tokens[m.start - 1].norm in _LOCATIVE
                 and (latin or code.country not in NON_STATE)
+                and not (latin and code.origin == "additions" and _modifies_noun(tokens, m.end))
             ):
                 continue
             surface = text[tokens[m.start].start : tokens[m.end - 1].end]
             prev = out[-1] if out else None
             gap_ok = prev is not None and (
                 m.start - prev.end <= 0
-                or (m.start - prev.end == 1 and tokens[prev.end].norm not in _NOT_INSIDE_ACTOR)
+                or (
+                    m.start - prev.end == 1
+                    and tokens[prev.end].norm not in _NOT_INSIDE_ACTOR
+                    and not (latin and _past_verb(tokens[prev.end].norm))
+                )
             )
             if prev and gap_ok and _mergeable(prev, code, latin):
                 out[-1] = joined(prev, m.end, code.country, code.sector, tokens, text)
                 continue
             out.append(ActorMention(surface, m.start, m.end, code.country, code.sector))
         return out
+
+
+_EN_FUNCTION = frozenset(
+    [
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "that",
+        "which",
+        "who",
+        "as",
+        "than",
+        "but",
+        "nor",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "said",
+        "says",
+    ]
+)
+
+
+def _modifies_noun(tokens: list[Token], end: int) -> bool:
+    """ "in Israeli air strikes": a demonym before the noun it modifies is who,
+    not where (a place after "in" is followed by punctuation or a function word).
+    The caller applies it to the additions' nationality words only: "in Germany
+    last month" is a place."""
+    if end >= len(tokens):
+        return False
+    nxt = tokens[end]
+    return nxt.text[:1].islower() and nxt.norm.isalpha() and nxt.norm not in _EN_FUNCTION
+
+
+def _past_verb(word: str) -> bool:
+    """ "Britain suspended military aid": a past verb between two mentions
+    separates subject and object ("armed" in "Syrian armed forces" does not)."""
+    return word.endswith("ed") and word != "armed"
 
 
 def joined(

@@ -339,6 +339,10 @@ class Clause:
     start: int  # first token of the event clause (after "X said (that)")
     end: int  # exclusive: a trailing ", officials said" is cut
     report_at: int | None  # the leading reporting verb, if any
+    # Token indices opening a participle between commas (", backed by Russia,").
+    asides: frozenset[int] = frozenset()
+    # First token after a fronted phrase ("With the signing of X, ..."), else start.
+    intro_end: int = 0
 
 
 # "X said / insisted / concluded (that) ...": X reports, the clause after it is the event.
@@ -374,7 +378,64 @@ def event_clause(tokens: Sequence[Token], sentence: str, offset: int) -> Clause:
                 j += 1
             start = j
             break
-    return Clause(start, end, report_at)
+    return Clause(
+        start,
+        end,
+        report_at,
+        _participle_asides(tokens, commas, end),
+        _intro_end(tokens, sentence, offset, start, end),
+    )
+
+
+_FRONTED = frozenset(
+    [
+        "with",
+        "after",
+        "under",
+        "in",
+        "following",
+        "despite",
+        "amid",
+        "during",
+        "since",
+        "before",
+        "without",
+        "on",
+        "at",
+        "for",
+        "by",
+    ]
+)
+
+
+def _intro_end(tokens: Sequence[Token], sentence: str, offset: int, start: int, end: int) -> int:
+    """ "With the signing of a memorandum, the government and the rebels agreed":
+    a clause opening with a preposition has its subject after the comma that
+    closes the phrase."""
+    if start >= end or tokens[start].norm not in _FRONTED:
+        return start
+    for k in range(start + 1, min(start + 25, end)):
+        if "," in sentence[tokens[k - 1].end - offset : tokens[k].start - offset]:
+            return k
+    return start
+
+
+def _participle_asides(tokens: Sequence[Token], commas: list[bool], end: int) -> frozenset[int]:
+    """ "The Syrian army, backed by Russian jets, shelled ...": a participle right
+    after a comma, closed by another comma before the clause ends, modifies the
+    noun before it (a reduced relative clause); the sentence's verb is elsewhere.
+    """
+    out = set()
+    for k in range(1, end):
+        w = tokens[k].norm
+        participle = commas[k] and (w.endswith("ed") or w in IRREGULAR)
+        if participle and any(commas[j] for j in range(k + 1, min(k + 10, end))):
+            out.add(k)
+        elif commas[k] and w.endswith("ing") and k > 2:
+            # ", charging its neighbour with ...", ", killing one person": an
+            # -ing clause after the main one says how or with what result.
+            out.add(k)
+    return frozenset(out)
 
 
 def is_verbal(tokens: Sequence[Token], hit: Hit, actors: Sequence[ActorMention]) -> bool:
@@ -434,7 +495,14 @@ def ranked_triggers(
         inside = [h for h in hits if h.start < clause.end]
     inside = [h for h in inside if not in_background(tokens, h, clause)]
     verbal = [h for h in inside if is_verbal(tokens, h, actors) or _framing_noun(tokens, h)]
-    return verbal + [h for h in inside if h not in verbal]
+
+    # Asides and a fronted phrase ("After talks in Cairo, ...") come last.
+    def aside(h: Hit) -> bool:
+        return h.start in clause.asides or h.start < clause.intro_end
+
+    main = [h for h in verbal if not aside(h)]
+    nominal = [h for h in inside if h not in verbal and not aside(h)]
+    return main + nominal + [h for h in inside if h not in main and h not in nominal]
 
 
 _FRAMING = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
@@ -460,6 +528,52 @@ _WHEN_WORDS = frozenset(
 
 _SUBORDINATOR = frozenset({"after", "since", "before", "when", "because", "as", "until"})
 
+_STRIKE = frozenset({"strike", "strikes", "struck", "striking"})
+_AT_WHOM = frozenset({"on", "against", "at"})
+_OBJECT_OPENERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "several", "two"})
+_DAYS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "tonight",
+    ]
+)
+
+
+def strike_is_attack(tokens: Sequence[Token], hit: Hit) -> bool:
+    """A bare "strike" that is an attack, not a walk-out.
+
+    A labour strike is intransitive ("workers struck for higher pay", "an
+    open-ended strike on Monday over a bill"); an attack has a target: the
+    noun takes "on", "against" or "at" before what is hit ("Israeli strikes
+    on Gaza"), the verb a direct object ("warplanes struck Gaza", "struck a
+    convoy"). A time after "on" is when, not what.
+    """
+    if hit.end - hit.start != 1 or tokens[hit.start].norm not in _STRIKE:
+        return False
+    if hit.start > 0 and tokens[hit.start - 1].norm in ("on", "hunger", "general"):
+        return False  # "went on strike"
+    k = hit.end
+    if k >= len(tokens):
+        return False
+    nxt = tokens[k]
+    if nxt.norm in _AT_WHOM:
+        return k + 1 < len(tokens) and tokens[k + 1].norm not in _DAYS
+    if tokens[hit.start].norm in ("struck", "striking") or (
+        tokens[hit.start].norm == "strike"
+        and hit.start > 0
+        and tokens[hit.start - 1].norm in ("to", "will", "would", "could", "may", "might", "did")
+    ):
+        # The verb: a direct object follows.
+        return nxt.norm in _OBJECT_OPENERS or (nxt.text[:1].isupper() and nxt.norm not in _DAYS)
+    return False
+
 
 def in_background(tokens: Sequence[Token], hit: Hit, clause: Clause) -> bool:
     """The trigger is the past-tense verb of a subordinate clause with its own subject.
@@ -472,7 +586,10 @@ def in_background(tokens: Sequence[Token], hit: Hit, clause: Clause) -> bool:
         return False
     if hit.start > 0 and tokens[hit.start - 1].norm in _DETERMINERS:
         return False
-    for k in range(hit.start - 2, max(clause.start, hit.start - 7) - 1, -1):
+    # A fronted "After talks in Cairo," is closed by its comma: the verb after
+    # it is the main clause's.
+    floor = clause.intro_end if clause.intro_end <= hit.start else clause.start
+    for k in range(hit.start - 2, max(floor, hit.start - 7) - 1, -1):
         if tokens[k].norm in _SUBORDINATOR:
             return True
     return False
@@ -693,6 +810,12 @@ _NAME_STOPWORDS += """
     earlier later last next yesterday today tonight once only even then thus so because
     although though unlike like according president's no nor neither nobody none
 """
+# Closed-class quantity words that open a sentence ("Tens of thousands of
+# students", "Up to 100 Albanians"): the actor is the noun after them.
+_NAME_STOPWORDS += """
+    up tens scores millions six seven eight nine twenty fifty more fewer less nearly
+    almost around roughly least
+"""
 _NOT_NAMES = frozenset(_NAME_STOPWORDS.split())
 _PUNCT = frozenset(",;")
 _WHERE = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "around"})
@@ -741,13 +864,41 @@ def name_actors(
             and not _PUNCT.intersection(text[tokens[j - 1].end : tokens[j].start])
         ):
             j += 1
-        if k > 0 and tokens[k - 1].norm in _WHERE:
+        if (k > 0 and tokens[k - 1].norm in _WHERE) or _named_place(tokens, k):
             k = j  # "in Geneva": a place the gazetteer does not know, not an actor
             continue
         out.append(ActorMention(text[t.start : tokens[j - 1].end], k, j, None, None))
         k = j
     out.sort(key=lambda a: a.start)
     return _merge(out, tokens, text)
+
+
+# "the town of Samarra", "the province of Sindh": the name after "of" is the place.
+_PLACE_NOUNS = frozenset(
+    [
+        "town",
+        "city",
+        "village",
+        "province",
+        "region",
+        "district",
+        "state",
+        "county",
+        "capital",
+        "port",
+        "island",
+        "governorate",
+        "municipality",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "area",
+    ]
+)
+
+
+def _named_place(tokens: Sequence[Token], k: int) -> bool:
+    return k >= 2 and tokens[k - 1].norm == "of" and tokens[k - 2].norm in _PLACE_NOUNS
 
 
 def _is_name(t: Token, k: int) -> bool:
@@ -774,12 +925,25 @@ def _merge(ms: list[ActorMention], tokens: Sequence[Token], text: str) -> list[A
             # with a code on one side, an apposition ("Arnor's minister, Telemar").
             and not (_bare(prev) and _bare(m) and _comma_between(prev, m, tokens, text))
             and not (prev.country and m.country and prev.country != m.country)
-            and not (prev.sector and m.sector)
+            and not (prev.sector and m.sector and not _generic_head(prev, m, tokens))
         ):
             out[-1] = joined(prev, m.end, m.country, m.sector, tokens, text)
             continue
         out.append(m)
     return out
+
+
+def _generic_head(prev: ActorMention, m: ActorMention, tokens: Sequence[Token]) -> bool:
+    """ "Houthi forces", "Hamas fighters": a named group before a common noun.
+
+    The name modifies the head noun and is the more specific of the two
+    codes, so the pair is one actor with the name's codes.
+    """
+    return (
+        m.end - m.start == 1
+        and tokens[m.start].text[:1].islower()
+        and tokens[prev.end - 1].text[:1].isupper()
+    )
 
 
 def _bare(m: ActorMention) -> bool:

@@ -159,6 +159,49 @@ def _passive(tokens: list[Token], trig: Trigger) -> bool:
     return False
 
 
+# Heads of "killed in Israeli air strikes", "wounded in a Saudi-led raid".
+_ATTACK_NOUNS = frozenset(
+    [
+        "strike",
+        "strikes",
+        "airstrike",
+        "airstrikes",
+        "raid",
+        "raids",
+        "attack",
+        "attacks",
+        "shelling",
+        "fire",
+        "bombing",
+        "bombings",
+        "bombardment",
+        "ambush",
+    ]
+)
+_NOUN_FILLERS = frozenset({"a", "an", "the", "air", "drone", "missile", "rocket", "artillery"})
+
+
+def _attack_owner(tokens: list[Token], after: list[ActorMention]) -> ActorMention | None:
+    """The actor modifying the attack a passive victim fell "in" or "under"."""
+    for a in after:
+        k = a.start - 1
+        while k >= 0 and tokens[k].norm in _NOUN_FILLERS:
+            k -= 1
+        if k < 0 or tokens[k].norm not in ("in", "under"):
+            continue
+        j = a.end
+        while j < len(tokens) and tokens[j].norm in _NOUN_FILLERS:
+            j += 1
+        if j < len(tokens) and tokens[j].norm in _ATTACK_NOUNS:
+            return a
+    return None
+
+
+def is_passive(tokens: list[Token], trig: Trigger) -> bool:
+    """English passive at ``trig`` ("was arrested", "were detained")."""
+    return _passive(tokens, trig)
+
+
 def _marked(tokens: list[Token], start: int, floor: int) -> bool:
     return any(k >= floor and tokens[k].norm in _AGAINST for k in (start - 1, start - 2))
 
@@ -182,8 +225,7 @@ def english_roles(
     Source: the first actor of the clause before the verb (its subject), or
     the agent of "by" after a passive or a noun ("an attack by X"); with no
     subject in the clause, the reporter of "X says (it) ...". Target: the
-    first actor after the verb marked by "against", "on", "at", "with", "to",
-    else the first actor after it. Actors in a trailing ", officials said"
+    first actor after the verb. Actors in a trailing ", officials said"
     play no role.
     """
     # ``main_only``: the object must stand before a subordinate clause
@@ -200,6 +242,9 @@ def english_roles(
     inside = [a for a in zone if a.start <= trig.tok_start and a.end >= trig.tok_end]
     zone = [a for a in zone if a in inside or a.end <= trig.tok_start or a.start >= trig.tok_end]
     before = [a for a in zone if a.end <= trig.tok_start]
+    if clause.intro_end < trig.tok_start:
+        # The subject follows a fronted phrase ("With the signing of X, A and B agreed").
+        before = [a for a in before if a.start >= clause.intro_end] or before
     after = [a for a in zone if a.start >= trig.tok_end]
     # "withdraw its troops from Lebanon": the subject's own people are not the object.
     after = [
@@ -216,7 +261,8 @@ def english_roles(
         rep = [a for a in actors if a.end <= clause.report_at]
         return (rep[0] if rep else None), (before[0] if before else None)
     if _passive(tokens, trig):
-        return (agents[0] if agents else None), (before[-1] if before else None)
+        agent = agents[0] if agents else _attack_owner(tokens, after)
+        return agent, (before[-1] if before else None)
     if before and _reported_noun(tokens, trig):
         # "UN monitors reported ceasefire violations": the subject reports
         # the act, it does not commit it; only "by X" names who did.
@@ -233,8 +279,19 @@ def english_roles(
         source = rep[0] if rep else None
     else:
         source = None
-    marked = [a for a in after_obj if _marked(tokens, a.start, trig.tok_end)]
-    target = marked[0] if marked else (after_obj[0] if after_obj else None)
+    infinitive = trig.tok_start > 0 and tokens[trig.tok_start - 1].norm == "to"
+    if not after_obj and source is not None and infinitive:
+        # "X summoned Y's ambassador to complain", "urged Y to attack": the
+        # object of the verb before is the one the infinitive acts on.
+        between = [a for a in before if a.start >= source.end and a is not source]
+        if between:
+            return source, between[-1]
+    # The object is the first actor after the verb, even when a later one
+    # follows "against", "on" or "at": such a preposition attaches to the
+    # nearest noun before it, which is inside the object or a clause after it
+    # ("demanded that Hamas renounce its struggle against Israel", "defended
+    # the right of Russian troops to fire on militants").
+    target = after_obj[0] if after_obj else None
     return source, target
 
 
@@ -312,6 +369,9 @@ def english_pairs(
     """
     source, target = english_roles(actors, trig, tokens, clause, main_only=True)
     sources = coordinated(actors, source, tokens, sentence, offset) if source else [source]
+    if source is not None and source.start >= clause.intro_end:
+        # No coordination across the comma that closes a fronted phrase.
+        sources = [a for a in sources if a.start >= clause.intro_end]
     if (
         source is None
         and target is not None

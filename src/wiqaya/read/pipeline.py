@@ -31,6 +31,7 @@ from wiqaya.read.english import (
     name_actors,
     nominal_negation,
     ranked_triggers,
+    strike_is_attack,
 )
 from wiqaya.read.events import (
     TRIGGER_ONLY_CONFIDENCE,
@@ -38,6 +39,7 @@ from wiqaya.read.events import (
     cameo_roots,
     english_pairs,
     find_triggers,
+    is_passive,
     pick_actors,
 )
 from wiqaya.read.indicators import IndicatorHit, load_indicators
@@ -327,8 +329,43 @@ def location_of(p: _Pending) -> PlaceMention | None:
             for a in p.actors
         )
     ]
+    if p.lang != "ar" and free:
+        # "A missionary from Calgary was arrested in Lebanon": "in" places the
+        # event, "from" only says where someone comes from.
+        free = sorted(free, key=lambda pl: _where_rank(p.tokens, pl.tok_start))
     loc = free[0] if free else (resolved[0] if resolved else None)
     return loc or next(iter(p.places), None)
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
+_ORIGIN = frozenset({"from", "to", "toward", "towards", "into"})
+_PLACE_MODIFIERS = frozenset(
+    [
+        "the",
+        "central",
+        "downtown",
+        "east",
+        "west",
+        "north",
+        "south",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+    ]
+)
+
+
+def _where_rank(tokens: list[Token], start: int) -> int:
+    """0 for a place after a locative preposition, 2 after "from" / "to", else 1."""
+    k = start - 1
+    while k >= 0 and tokens[k].norm in _PLACE_MODIFIERS:
+        k -= 1
+    if k < 0:
+        return 1
+    if tokens[k].norm in _LOCATIVE:
+        return 0
+    return 2 if tokens[k].norm in _ORIGIN else 1
 
 
 def role_candidates(p: _Pending, trig: Trigger, role: str) -> list[Candidate]:
@@ -384,6 +421,10 @@ def role_pairs(
     out = []
     pairs = english_pairs(p.actors, trig, p.tokens, p.clause, p.sentence, p.sentence_start)
     for source, target in pairs:
+        source = _apposed(source, p)
+        target = _apposed(target, p)
+        source = _from_place(source, p)
+        target = _from_place(target, p)
         source = _with_country(source, where)
         target = _with_country(target, where)
         # "The Fijian rebels will release Prime Minister Mahendra Chaudhry": a
@@ -392,6 +433,15 @@ def role_pairs(
         target = _with_country(target, _national(source))
         if target is None and where and trig.event_type in _TARGET_IS_PLACE:
             target = ActorMention("", trig.tok_end, trig.tok_end, where, None)
+        if (
+            source is None
+            and where
+            and trig.event_type in _STATE_ACTS
+            and is_passive(p.tokens, trig)
+        ):
+            # "A Lebanese journalist was arrested in Syria": with no "by"
+            # agent, the arrest is the state's where it happens.
+            source = ActorMention("", trig.tok_start, trig.tok_start, where, None)
         if target is None:
             # "opened an embassy in Tehran", "sought refuge in Germany": the
             # foreign place the act goes to is its counterpart.
@@ -416,6 +466,54 @@ def role_pairs(
 _NOT_NATIONAL = frozenset({"IGO", "NGO", "IMG", "INT"})
 
 
+def _apposed(m: ActorMention | None, p: _Pending) -> ActorMention | None:
+    """ "Ali Mayhoub, a spokesman for the Syrian army, said": an unknown name
+    takes the codes of the coded actor in the apposition between commas after it."""
+    if m is None or m.country or m.sector or not m.text:
+        return m
+    off = p.sentence_start
+    gap = (
+        p.sentence[p.tokens[m.end - 1].end - off : p.tokens[m.end].start - off]
+        if m.end < len(p.tokens)
+        else ""
+    )
+    if "," not in gap:
+        return m
+    close = next(
+        (
+            k
+            for k in range(m.end + 1, min(m.end + 12, len(p.tokens)))
+            if "," in p.sentence[p.tokens[k - 1].end - off : p.tokens[k].start - off]
+        ),
+        None,
+    )
+    if close is None:
+        return m
+    inner = [a for a in p.actors if m.end <= a.start and a.end <= close and (a.country or a.sector)]
+    if not inner:
+        return m
+    return ActorMention(m.text, m.start, m.end, inner[0].country, inner[0].sector)
+
+
+def _from_place(m: ActorMention | None, p: _Pending) -> ActorMention | None:
+    """ "a missionary from Calgary", "pilgrims from Iran": the origin's country.
+
+    The place follows "from" right after the mention or its head noun.
+    """
+    if m is None or m.country or not m.text:
+        return m
+    for k in range(m.end, min(m.end + 2, len(p.tokens) - 1)):
+        if p.tokens[k].norm == "from":
+            origin = next(
+                (pl for pl in p.places if pl.tok_start == k + 1 and pl.status == "resolved"),
+                None,
+            )
+            if origin is not None:
+                return ActorMention(m.text, m.start, m.end, origin.country, m.sector)
+            return m
+    return m
+
+
 def _national(m: ActorMention | None) -> str | None:
     """The mention's country when it is a state's, else None."""
     if m is None or m.country is None or m.country in _NOT_NATIONAL:
@@ -423,11 +521,23 @@ def _national(m: ActorMention | None) -> str | None:
     return m.country
 
 
+_SUFFIXES = ("'s", "’s", "-led")
+
+
 def _no_possessive(tokens: list[Token]) -> list[Token]:
-    """English "Israel's", "Taiwan's" looked up as "israel", "taiwan"."""
-    if not any(t.norm.endswith(("'s", "’s")) for t in tokens):
+    """English "Israel's", "Taiwan's" looked up as "israel", "taiwan".
+
+    "Saudi-led", "U.S.-led" (coalition, forces) too: the leader names whose
+    side the group is on, as CAMEO codes a US-led coalition's acts as the US's.
+    """
+    if not any(t.norm.endswith(_SUFFIXES) for t in tokens):
         return tokens
-    return [t._replace(norm=t.norm[:-2]) if t.norm.endswith(("'s", "’s")) else t for t in tokens]
+    return [_stem(t) if t.norm.endswith(_SUFFIXES) else t for t in tokens]
+
+
+def _stem(t: Token) -> Token:
+    cut = 4 if t.norm.endswith("-led") else 2
+    return t._replace(norm=t.norm[:-cut])
 
 
 def _english_event(
@@ -467,12 +577,15 @@ def _english_event(
         (p.tok_start, p.tok_end) for p in places if not any(s.start == p.tok_start for s in seats)
     ]
     actors = name_actors(tokens, actors, text, others, [t.tok_start for t in trigs])
+    actors = [a for a in actors if not _attributive(a, tokens, actors)]
     clause = event_clause(tokens, sentence, offset)
     must = demand_at(tokens, clause)
     if must is not None:
         return [Trigger("REQUEST", must, must + 1)], clause, actors, places
     hits = [Hit(t.event_type, t.tok_start, t.tok_end) for t in trigs]
     for best in ranked_triggers(hits, tokens, clause, actors):
+        if best.label == "PROTEST" and strike_is_attack(tokens, best):
+            best = Hit("ASSAULT", best.start, best.end)
         etype = modal_type(tokens, best, best.label)
         if etype == "AGREE" and _intent_to_harm(best, hits, tokens):
             etype = "THREATEN"
@@ -483,6 +596,75 @@ def _english_event(
         # "No one was killed in the blast": the casualties are negated, the
         # blast is not; the next trigger may still be the event.
     return [], clause, actors, places
+
+
+# Sector words that are also adjectives: "a new military offensive", "civilian
+# infrastructure" name no one, "the military", "military officers" do.
+_ADJECTIVE_SECTORS = frozenset({"military", "civilian", "paramilitary"})
+# Heads that make the phrase a body or a person ("military council", "military
+# intelligence" the agency), kept as actors.
+_BODY_HEADS = frozenset(
+    {
+        "council",
+        "junta",
+        "regime",
+        "command",
+        "court",
+        "leadership",
+        "chief",
+        "commander",
+        "spokesman",
+        "spokeswoman",
+        "source",
+        "official",
+        "officer",
+        "government",
+        "intelligence",
+        "personnel",
+        "police",
+        "wing",
+    }
+)
+_FUNCTION_WORDS = frozenset(
+    [
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "that",
+        "which",
+        "who",
+        "as",
+        "than",
+        "but",
+        "nor",
+    ]
+)
+
+
+def _attributive(m: ActorMention, tokens: list[Token], actors: list[ActorMention]) -> bool:
+    """ "military" before a singular common noun it modifies: no actor."""
+    if m.end - m.start != 1 or tokens[m.start].norm not in _ADJECTIVE_SECTORS or m.country:
+        return False
+    k = m.end
+    if k >= len(tokens) or any(a.start == k for a in actors):
+        return False
+    nxt = tokens[k]
+    w = nxt.norm
+    return (
+        nxt.text[:1].islower()
+        and w.isalpha()
+        and w not in _FUNCTION_WORDS
+        and w not in _BODY_HEADS
+        and not w.endswith(("s", "ed"))
+    )
 
 
 def _intent_to_harm(intent: Hit, hits: list[Hit], tokens: list[Token]) -> bool:
@@ -550,6 +732,8 @@ _NOT_BEFORE_SEAT = frozenset(
     }
 )
 _TARGET_IS_PLACE = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+# Acts only a state's organs perform: arrest, detain, deport, sanction.
+_STATE_ACTS = frozenset({"COERCE", "SANCTION"})
 
 
 def _with_country(m: ActorMention | None, country: str | None) -> ActorMention | None:
