@@ -153,7 +153,7 @@ def coder_version() -> str:
 
     return "+".join(
         [
-            "read4",
+            "read5",
             "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
             "i" + tail(load_indicators().version),
