@@ -29,6 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from itertools import compress
+from operator import attrgetter
 
 from wiqaya.language.arabic import clitic_variants, normalise
 from wiqaya.read.actors import DATA, ActorMention
@@ -288,6 +290,7 @@ class ArabicPersonIndex:
     def __init__(self, persons: Sequence[Person], names: Sequence[tuple[str, int]]) -> None:
         self.persons = list(persons)
         self._trie: dict = {}
+        self._firsts: dict[str, tuple[str, ...]] = {}
         for text, k in names:
             words = [w for w in (normalise(x) for x in text.split()) if w]
             if not words:
@@ -300,14 +303,26 @@ class ArabicPersonIndex:
                 leaf.append(k)
 
     def find(self, tokens: Sequence[Token], text: str, when: date | None) -> list[PersonMention]:
+        # Per word, the forms of it that start a name (most words: none);
+        # cached, and looked up in C (map) since this runs on every token of
+        # every Arabic sentence with a trigger.
+        firsts = self._firsts
+        norms = list(map(_NORM, tokens))
+        starts = list(map(firsts.get, norms))
+        if None in starts:
+            starts = [
+                self._starts(w) if g is None else g for g, w in zip(starts, norms, strict=True)
+            ]
         out: list[PersonMention] = []
         trie = self._trie
         i, n = 0, len(tokens)
-        while i < n:
+        for s in compress(range(n), starts):
+            if s < i:
+                continue  # inside the previous name
             best: tuple[int, list[int]] | None = None
-            for first in _ar_variants(tokens[i].norm):
-                node = trie.get(first)
-                j = i + 1
+            for first in starts[s]:
+                node = trie[first]
+                j = s + 1
                 while node is not None:
                     if None in node and (best is None or j > best[0]):
                         best = (j, node[None])
@@ -315,27 +330,26 @@ class ArabicPersonIndex:
                         text[tokens[j - 1].end : tokens[j].start]
                     ):
                         break
-                    node = node.get(tokens[j].norm)
+                    node = node.get(norms[j])
                     j += 1
             if best is None:
-                i += 1
                 continue
             end, who = best
             code = PersonIndex._resolve([self.persons[k] for k in who], when) or (None, None, None)
-            out.append(PersonMention(i, end, *code))
+            out.append(PersonMention(s, end, *code))
             i = end
         return out
 
+    def _starts(self, norm: str) -> tuple[str, ...]:
+        found: tuple[str, ...] = ()
+        if norm and "\u0621" <= norm[0] <= "\u064a":
+            found = tuple(v for v in clitic_variants(norm) if v in self._trie)
+        if len(self._firsts) < 200_000 and len(norm) <= MAX_CACHED_WORD:
+            self._firsts[norm] = found
+        return found
 
-def _ar_variants(norm: str) -> tuple[str, ...]:
-    if not norm or not ("\u0621" <= norm[0] <= "\u064a"):
-        return ()
-    return _cached_ar_variants(norm) if len(norm) <= MAX_CACHED_WORD else ()
 
-
-@lru_cache(maxsize=50_000)
-def _cached_ar_variants(norm: str) -> tuple[str, ...]:
-    return tuple(clitic_variants(norm))
+_NORM = attrgetter("norm")
 
 
 def _title_gap(gap: str, title: ActorMention) -> bool:
