@@ -190,3 +190,16 @@ def test_persons_file_has_arabic_names() -> None:
     # One version for both languages, and it reaches the coder version.
     assert load_persons()[1] == raw["version"]
     assert "a" + raw["version"].rsplit("-", 1)[-1][2:] in coder_version()
+
+
+def test_hostile_name_floods_stay_bounded() -> None:
+    # A sentence of 5,000 names, bidi marks inside a name, clitics alone, a
+    # name cut by punctuation: no crash, nothing invented.
+    flood = "هاجم " + " ".join(["بشار الأسد"] * 2500) + " القوات."
+    res = read_document(DocumentInput("h", flood, "ar", date(2012, 1, 1)))
+    assert all(e.source.country in (None, "SYR") for e in res.events)
+    marked = _persons("هاجم بشار\u200f الأسد القوات.", date(2012, 1, 1))
+    assert any(m[1:] == ("SYR", "GOV") for m in marked)
+    assert load_arabic_persons().find(tokenize("و ل ب"), "و ل ب", None) == []
+    cut = "قال بشار، الأسد جائع."
+    assert load_arabic_persons().find(tokenize(cut), cut, None) == []
