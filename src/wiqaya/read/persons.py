@@ -301,6 +301,7 @@ class ArabicPersonIndex:
             leaf = node.setdefault(None, [])
             if k not in leaf:
                 leaf.append(k)
+        self._tails = frozenset(w[-3:] if len(w) >= 3 else w for w in self._trie)
 
     def find(self, tokens: Sequence[Token], text: str, when: date | None) -> list[PersonMention]:
         # Per word, the forms of it that start a name (most words: none);
@@ -342,7 +343,9 @@ class ArabicPersonIndex:
 
     def _starts(self, norm: str) -> tuple[str, ...]:
         found: tuple[str, ...] = ()
-        if norm and "\u0621" <= norm[0] <= "\u064a":
+        # Clitics are prefixes: a word whose ending no name's first word has
+        # starts no name, and most words are skipped before the clitic search.
+        if norm[-3:] in self._tails or norm[-2:] in self._tails:
             found = tuple(v for v in clitic_variants(norm) if v in self._trie)
         if len(self._firsts) < 200_000 and len(norm) <= MAX_CACHED_WORD:
             self._firsts[norm] = found
