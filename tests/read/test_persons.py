@@ -155,8 +155,8 @@ def test_countries_are_not_mistaken_for_folded_surnames() -> None:
 
 
 def test_persons_file_is_well_formed() -> None:
-    raw = json.loads((DATA / "persons_en.json").read_text(encoding="utf-8"))
-    assert raw["version"].startswith("persons-en-")
+    raw = json.loads((DATA / "persons.json").read_text(encoding="utf-8"))
+    assert raw["version"].startswith("persons-")
     codes = iso3_codes() | {"IGO", "IMG"}
     assert len(raw["persons"]) >= 300
     for p in raw["persons"]:

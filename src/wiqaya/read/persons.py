@@ -1,7 +1,8 @@
-"""Named political persons in English text, coded by their role at the document date.
+"""Named political persons in English and Arabic text, coded by their role at the document date.
 
-``persons_en.json`` lists heads of state and government, ministers, envoys,
-international officials and armed-group leaders with dated roles. A name
+``persons.json`` lists heads of state and government, ministers, envoys,
+international officials and armed-group leaders with dated roles, and their
+English and Arabic names. An English name
 matches through a transliteration-folding key (:func:`name_keys`), so
 "Qaddafi", "Gaddafi", "Kadhafi" and "Gadhafi", "Mohammed" and "Muhammad",
 "al-Assad" and "Assad" are one name. The code of a mention is the role held
@@ -11,6 +12,13 @@ at the document date; outside every role, a state office becomes ``ELI``
 A surname used alone ("Putin", "Erdogan") matches when every person carrying
 it agrees on the country (after the date is applied), or exactly one of them
 holds a role at the date.
+
+An Arabic name («بشار الأسد», «نتنياهو») matches its listed spelling after
+:func:`wiqaya.language.arabic.normalise` (hamza forms, «ى»/«ي», «ة»/«ه»),
+with clitics attached to its first word («ونتنياهو», «للرئيس»); the file
+lists a surname alone only where it is no common word or shared name
+(«الأسد» is also "the lion", «عباس» and «صالح» are common names). The same
+dated roles apply.
 """
 
 from __future__ import annotations
@@ -21,7 +29,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from itertools import compress
+from operator import attrgetter
 
+from wiqaya.language.arabic import clitic_variants, normalise
 from wiqaya.read.actors import DATA, ActorMention
 from wiqaya.read.phrases import MAX_CACHED_WORD, Token
 
@@ -263,6 +274,87 @@ class PersonIndex:
         return countries.pop(), sectors.pop() if len(sectors) == 1 else None, pool[0].home
 
 
+# Punctuation that ends a name: «قال نتنياهو، بشار» is two mentions.
+_NAME_BREAK = frozenset(',;:()«»،؛"')
+
+
+class ArabicPersonIndex:
+    """Longest match of Arabic person names over tokens, by normalised spelling.
+
+    Words match as written (normalised): no folding, since Arabic spelling
+    of a name varies less than its Latin transliterations, and the listed
+    variants cover the usual ones. Only the first word may carry a clitic
+    («وبشار الأسد», «لنتنياهو»).
+    """
+
+    def __init__(self, persons: Sequence[Person], names: Sequence[tuple[str, int]]) -> None:
+        self.persons = list(persons)
+        self._trie: dict = {}
+        self._firsts: dict[str, tuple[str, ...]] = {}
+        for text, k in names:
+            words = [w for w in (normalise(x) for x in text.split()) if w]
+            if not words:
+                continue
+            node = self._trie
+            for w in words:
+                node = node.setdefault(w, {})
+            leaf = node.setdefault(None, [])
+            if k not in leaf:
+                leaf.append(k)
+        self._tails = frozenset(w[-3:] if len(w) >= 3 else w for w in self._trie)
+
+    def find(self, tokens: Sequence[Token], text: str, when: date | None) -> list[PersonMention]:
+        # Per word, the forms of it that start a name (most words: none);
+        # cached, and looked up in C (map) since this runs on every token of
+        # every Arabic sentence with a trigger.
+        firsts = self._firsts
+        norms = list(map(_NORM, tokens))
+        starts = list(map(firsts.get, norms))
+        if None in starts:
+            starts = [
+                self._starts(w) if g is None else g for g, w in zip(starts, norms, strict=True)
+            ]
+        out: list[PersonMention] = []
+        trie = self._trie
+        i, n = 0, len(tokens)
+        for s in compress(range(n), starts):
+            if s < i:
+                continue  # inside the previous name
+            best: tuple[int, list[int]] | None = None
+            for first in starts[s]:
+                node = trie[first]
+                j = s + 1
+                while node is not None:
+                    if None in node and (best is None or j > best[0]):
+                        best = (j, node[None])
+                    if j >= n or _NAME_BREAK.intersection(
+                        text[tokens[j - 1].end : tokens[j].start]
+                    ):
+                        break
+                    node = node.get(norms[j])
+                    j += 1
+            if best is None:
+                continue
+            end, who = best
+            code = PersonIndex._resolve([self.persons[k] for k in who], when) or (None, None, None)
+            out.append(PersonMention(s, end, *code))
+            i = end
+        return out
+
+    def _starts(self, norm: str) -> tuple[str, ...]:
+        found: tuple[str, ...] = ()
+        # Clitics are prefixes: a word whose ending no name's first word has
+        # starts no name, and most words are skipped before the clitic search.
+        if norm[-3:] in self._tails or norm[-2:] in self._tails:
+            found = tuple(v for v in clitic_variants(norm) if v in self._trie)
+        if len(self._firsts) < 200_000 and len(norm) <= MAX_CACHED_WORD:
+            self._firsts[norm] = found
+        return found
+
+
+_NORM = attrgetter("norm")
+
+
 def _title_gap(gap: str, title: ActorMention) -> bool:
     """Only space between title and name, or the comma of an office in apposition
     ("Qatar's emir, Sheikh Hamad bin Khalifa al-Thani")."""
@@ -290,9 +382,36 @@ def _capital(word: str) -> bool:
 
 
 @cache
+def _raw_persons() -> dict:
+    return json.loads((DATA / "persons.json").read_text(encoding="utf-8"))
+
+
+def _persons(raw: dict) -> list[Person]:
+    return [
+        Person(
+            p["name"],
+            p["home"],
+            tuple(
+                Role(r["country"], r["sector"], _date(r["from"]), _date(r["to"]))
+                for r in p["roles"]
+            ),
+        )
+        for p in raw["persons"]
+    ]
+
+
+@cache
+def load_arabic_persons() -> ArabicPersonIndex:
+    """The shipped persons index over their Arabic names (same version as :func:`load_persons`)."""
+    raw = _raw_persons()
+    names = [(n, k) for k, p in enumerate(raw["persons"]) for n in p.get("ar", [])]
+    return ArabicPersonIndex(_persons(raw), names)
+
+
+@cache
 def load_persons() -> tuple[PersonIndex, str]:
-    """The shipped persons index and its data version."""
-    raw = json.loads((DATA / "persons_en.json").read_text(encoding="utf-8"))
+    """The shipped persons index (English names) and its data version."""
+    raw = _raw_persons()
     persons: list[Person] = []
     names: list[tuple[str, int]] = []
     for k, p in enumerate(raw["persons"]):
@@ -309,6 +428,22 @@ def load_persons() -> tuple[PersonIndex, str]:
 
 
 _FORMER = frozenset({"former", "ex", "erstwhile"})
+# «السابق», «الأسبق», «المخلوع», «الراحل»… as normalised: out of office.
+_FORMER_AR = frozenset(
+    normalise(w)
+    for w in (
+        "السابق",
+        "السابقة",
+        "سابق",
+        "الأسبق",
+        "أسبق",
+        "المخلوع",
+        "المعزول",
+        "المقال",
+        "الراحل",
+        "الراحلة",
+    )
+)
 
 
 def with_persons(
@@ -316,6 +451,7 @@ def with_persons(
     actors: list[ActorMention],
     text: str,
     when: date | None,
+    lang: str = "en",
 ) -> tuple[list[ActorMention], list[tuple[int, int]]]:
     """Actors with known persons coded, and the token spans the persons cover.
 
@@ -324,18 +460,31 @@ def with_persons(
     right before it ("President", "Syrian President", "Israel's") unless the
     title names another country. "former" before the title or name makes a
     state office an elite (ELI).
+
+    Arabic (``lang="ar"``) names come from the Arabic index; a lone name
+    wins over the dictionaries' fixed code for it («نتنياهو» is ISR GOV in
+    PETRARCH's file whatever the year), a dictionary entry that ends with the
+    name is its title («رئيس سوري بشار الأسد»), and one former-office word
+    may stand between title and name («الرئيس المصري السابق حسني مبارك»).
     """
-    index, _ = load_persons()
-    found = index.find(tokens, text, when)
+    arabic = lang == "ar"
+    found = (
+        load_arabic_persons().find(tokens, text, when)
+        if arabic
+        else load_persons()[0].find(tokens, text, when)
+    )
     if not found:
         return actors, []
     out = list(actors)
     spans = []
     for pm in found:
         covering = [a for a in out if a.start < pm.end and a.end > pm.start]
-        if covering and pm.end - pm.start == 1:
+        if covering and pm.end - pm.start == 1 and not arabic:
             continue  # a lone word the dictionaries already know ("Jordan") is theirs
-        if any(a.end - a.start > pm.end - pm.start for a in covering):
+        if arabic:
+            if any(a.end > pm.end for a in covering):
+                continue
+        elif any(a.end - a.start > pm.end - pm.start for a in covering):
             continue
         out = [a for a in out if a not in covering]
         start, country, sector = pm.start, pm.country, pm.sector
@@ -343,11 +492,16 @@ def with_persons(
         # name from before it is its title too.
         lead = [a for a in covering if a.start < pm.start]
         title = lead[0] if lead else next((a for a in out if a.end == pm.start), None)
+        former_between = False
+        if arabic and title is None and pm.start >= 2 and tokens[pm.start - 1].norm in _FORMER_AR:
+            title = next((a for a in out if a.end == pm.start - 1), None)
+            former_between = title is not None
         if (
             title is not None
             and (country is None or title.country in (None, country))
             and (
                 bool(lead)
+                or former_between
                 or _title_gap(text[tokens[title.end - 1].end : tokens[pm.start].start], title)
             )
         ):
@@ -367,9 +521,11 @@ def with_persons(
                 sector = title.sector
         if (
             pm.home is not None
-            and start > 0
-            and tokens[start - 1].norm.removesuffix("-") in _FORMER
             and sector in _OFFICE
+            and (
+                (start > 0 and tokens[start - 1].norm.removesuffix("-") in _FORMER)
+                or (arabic and any(t.norm in _FORMER_AR for t in tokens[start : pm.start]))
+            )
         ):
             country, sector = pm.home, "ELI"
         surface = text[tokens[start].start : tokens[pm.end - 1].end]

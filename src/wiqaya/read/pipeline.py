@@ -273,6 +273,17 @@ def pending_events(
                 trigs, clause, actors[i], local = _english_event(
                     trigs, toks[i], actors[i], local, text, s.text, s.start, doc.date
                 )
+            if s_lang == "ar" and trigs:
+                # «الرئيس السوري بشار الأسد»: a named person is coded by the
+                # role held at the document date, as in English; a place in the
+                # name («إسرائيل كاتس») is no place.
+                actors[i], person_spans = with_persons(toks[i], actors[i], text, doc.date, "ar")
+                if person_spans:
+                    local = [
+                        p
+                        for p in local
+                        if not any(a < p.tok_end and b > p.tok_start for a, b in person_spans)
+                    ]
             if trigs:
                 pending.append(
                     _Pending(

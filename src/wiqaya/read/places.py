@@ -208,6 +208,7 @@ def load_gazetteer() -> Gazetteer:
         p = Place(a["en"], a["iso3"], "admin1", admin1=a["en"])
         for n in a["ar"] + [a["en"]]:
             put(n, p)
+    city_place: dict[int, Place] = {}
     for city in gaz["cities"]:
         p = Place(
             city["en"],
@@ -219,7 +220,25 @@ def load_gazetteer() -> Gazetteer:
             geonames_id=city["id"],
             population=city["pop"],
         )
+        city_place[city["id"]] = p
         for n in [city["en"], *city["ar"]]:
+            put(n, p)
+    # Arabic names GeoNames lacks for its own cities («عسقلان»), and places the
+    # shipped cities leave out (a Baghdad district, a town outside the region).
+    for extra in add.get("cities", []):
+        p = city_place.get(extra.get("geonames"))
+        if p is None:
+            p = Place(
+                extra["en"],
+                extra["iso3"],
+                "city",
+                admin1=extra.get("admin1"),
+                lat=extra.get("lat"),
+                lon=extra.get("lon"),
+                geonames_id=extra.get("geonames"),
+            )
+            put(extra["en"], p)
+        for n in extra["ar"]:
             put(n, p)
     # Names whose country the gazetteer fixes by convention (GeoNames' own
     # country for Jerusalem; Rafah and Hebron to the Palestinian side).
