@@ -499,3 +499,41 @@ def test_role_feature_columns_cover_every_feature_once() -> None:
     cols = [v for k, v in vars(roles).items() if k.startswith("_F_") and isinstance(v, int)]
     cols += [*roles._F_KIND.values(), roles._WORD_ORDER_PICK]
     assert sorted(cols) == list(range(len(roles.FEATURES)))
+
+
+# Dev sentences where the role ranker picks the same words for both sides:
+# the country stays (the gold codes both sides EGY/TUN), the words do not.
+@pytest.mark.parametrize(
+    ("text", "etype", "country"),
+    [
+        (
+            "ومن أجل ذلك، لم يتورع أحد التونسيين الشباب عن احراق نفسه احتجاجاً على الظلم "
+            "وتجاهل المطالب الشعبية المحقة.",
+            "PROTEST",
+            "TUN",
+        ),
+        ("تظاهر آلاف المصريين في القاهرة أمس.", "PROTEST", "EGY"),
+    ],
+)
+def test_one_group_is_never_both_source_and_target(text: str, etype: str, country: str) -> None:
+    events = [
+        e for e in read_document(DocumentInput("x", text, "ar")).events if e.event_type == etype
+    ]
+    assert events
+    for e in events:
+        assert e.source.country == country and e.source.text
+        assert e.target.country == country
+        assert not e.target.text
+
+
+def test_a_second_mention_of_the_country_becomes_the_target() -> None:
+    # A dev sentence where the ranker's target is the protesters themselves;
+    # the other Palestinian mention, the Authority they address, is taken.
+    text = (
+        "وكان متظاهرون فلسطينيون قد خرجوا الى الشوارع السبت، وسط رام الله في مظاهرات "
+        "تطالب السلطة بوقف المفاوضات مع الاسرائيليين."
+    )
+    doc = DocumentInput("x", text, "ar", date(2010, 9, 1))
+    (e,) = [e for e in read_document(doc).events if e.event_type == "PROTEST"]
+    assert (e.source.text, e.source.country) == ("متظاهرون فلسطينيون", "PSE")
+    assert (e.target.text, e.target.country) == ("السلطة", "PSE")
