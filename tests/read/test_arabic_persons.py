@@ -203,3 +203,11 @@ def test_hostile_name_floods_stay_bounded() -> None:
     assert load_arabic_persons().find(tokenize("و ل ب"), "و ل ب", None) == []
     cut = "قال بشار، الأسد جائع."
     assert load_arabic_persons().find(tokenize(cut), cut, None) == []
+
+
+def test_kurdish_regional_leaders_are_coded_like_the_other_kurdish_bodies() -> None:
+    # actors_additions codes «رئيس اقليم كردستان» KUR GOV, as the dev gold does;
+    # the person dictionary must not turn the same leader into IRQ.
+    text = "ندد مسعود بارزاني بالهجوم على أربيل."
+    ev = _events(text, date(2010, 5, 1))
+    assert ev and (ev[0].source.country, ev[0].source.sector) == ("KUR", "GOV")

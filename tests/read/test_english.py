@@ -283,3 +283,12 @@ def test_a_foreign_place_after_the_verb_is_the_target_when_no_actor_is() -> None
     assert [(e[0], e[2]["country"], e[3]["country"], e[3]["text"]) for e in ev] == [
         ("REQUEST", "IRQ", "DEU", None)
     ]
+
+
+def test_a_coder_version_too_long_for_the_column_still_tells_versions_apart() -> None:
+    from wiqaya.read.pipeline import _fit_column
+
+    head = "read6+a26.11.24+g26.11.4+i26.11.1+d26.11.4+r26.11.6+t26.11."
+    a, b = _fit_column(head + "10"), _fit_column(head + "11")
+    assert len(a) == len(b) == 60 and a != b
+    assert _fit_column("read6+t1") == "read6+t1"

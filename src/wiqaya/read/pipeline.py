@@ -11,6 +11,7 @@ Components and what they add, in order:
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -152,7 +153,7 @@ def coder_version() -> str:
             return dates[0]
         return max(dated, key=lambda d: tuple(int(x) for x in d.split(".") if x.isdigit()))[2:]
 
-    return "+".join(
+    full = "+".join(
         [
             "read6",
             "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
@@ -162,7 +163,21 @@ def coder_version() -> str:
             "r" + (tail(roles.version) if roles else "-"),
             "t" + tail(trigger_lexicon()["version"]),
         ]
-    )[:60]
+    )
+    return _fit_column(full)
+
+
+def _fit_column(version: str, width: int = 60) -> str:
+    """``version`` cut to the stored column's width without losing what it says.
+
+    Cutting the string plainly dropped the last part (the trigger lexicon)
+    once the parts grew, so a lexicon change stopped marking stored readings
+    stale. A version too long keeps its head and ends in a digest of the whole.
+    """
+    if len(version) <= width:
+        return version
+    digest = hashlib.sha1(version.encode("utf-8")).hexdigest()[:10]
+    return f"{version[: width - 11]}~{digest}"
 
 
 def read_document(doc: DocumentInput) -> ReadResult:
