@@ -44,3 +44,18 @@ def test_bad_database_url_is_a_clear_error(url: str, tmp_path) -> None:  # type:
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "E-CFG" in result.stderr or "E-DB" in result.stderr
+
+
+def test_an_error_raised_while_handling_ctrl_c_still_counts_as_the_interrupt() -> None:
+    # Ctrl-C mid-query on PostgreSQL: the rollback then fails with "another
+    # command is already in progress", and that error replaces the interrupt.
+    from wiqaya.cli.main import _from_interrupt
+
+    try:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            raise RuntimeError("sending query failed: another command is already in progress")  # noqa: B904 (implicit chaining is the case)
+    except RuntimeError as exc:
+        assert _from_interrupt(exc)
+    assert not _from_interrupt(RuntimeError("a real failure"))

@@ -63,7 +63,7 @@ def test_killed_ingest_resumes_to_the_same_result(
     if sig == signal.SIGKILL:
         assert child.returncode == -signal.SIGKILL
     else:
-        assert child.returncode == 130
+        assert child.returncode == 130, err.decode()[-3000:]
         assert b"Traceback" not in err and b"run again to resume" in err
 
     partial = counts(runtime)

@@ -97,3 +97,24 @@ def main() -> None:
     except KeyboardInterrupt:
         err_console.print("interrupted; work already committed is kept, run again to resume")
         sys.exit(130)
+    except Exception as exc:
+        # Ctrl-C in the middle of a PostgreSQL query leaves the connection
+        # busy, so the rollback that follows fails ("another command is
+        # already in progress") and its error replaces the interrupt. The
+        # uncommitted batch dies with the connection either way: report it
+        # as the interrupt it was, not as a crash.
+        if not _from_interrupt(exc):
+            raise
+        err_console.print("interrupted; work already committed is kept, run again to resume")
+        sys.exit(130)
+
+
+def _from_interrupt(exc: BaseException) -> bool:
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, KeyboardInterrupt):
+            return True
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return False
