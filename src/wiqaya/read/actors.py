@@ -251,7 +251,9 @@ class ActorDictionary:
         return out
 
 
-_EN_FUNCTION = frozenset(
+# Words that join or introduce English phrases (shared with the pipeline's
+# role rules); the actor rules add the commonest verbs of reporting and being.
+EN_FUNCTION_WORDS = frozenset(
     [
         "and",
         "or",
@@ -271,17 +273,19 @@ _EN_FUNCTION = frozenset(
         "than",
         "but",
         "nor",
-        "was",
-        "were",
-        "is",
-        "are",
-        "has",
-        "have",
-        "had",
-        "said",
-        "says",
     ]
 )
+_EN_FUNCTION = EN_FUNCTION_WORDS | {
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "said",
+    "says",
+}
 
 
 def _modifies_noun(tokens: list[Token], end: int) -> bool:

@@ -46,6 +46,16 @@ _HONORIFIC = frozenset(
 )
 
 
+def _insert(trie: dict, keys: Sequence[str], k: int) -> None:
+    """File person ``k`` under the word keys of one of its names."""
+    node = trie
+    for key in keys:
+        node = node.setdefault(key, {})
+    leaf = node.setdefault(None, [])
+    if k not in leaf:
+        leaf.append(k)
+
+
 @dataclass(frozen=True, slots=True)
 class Role:
     country: str
@@ -185,12 +195,7 @@ class PersonIndex:
             keys = [key for w in words for key in name_keys(w)]
             if not keys:
                 continue
-            node = self._trie
-            for key in keys:
-                node = node.setdefault(key, {})
-            leaf = node.setdefault(None, [])
-            if k not in leaf:
-                leaf.append(k)
+            _insert(self._trie, keys, k)
 
     def find(self, tokens: Sequence[Token], text: str, when: date | None) -> list[PersonMention]:
         caps = [_capital(t.text) for t in tokens]
@@ -295,12 +300,7 @@ class ArabicPersonIndex:
             words = [w for w in (normalise(x) for x in text.split()) if w]
             if not words:
                 continue
-            node = self._trie
-            for w in words:
-                node = node.setdefault(w, {})
-            leaf = node.setdefault(None, [])
-            if k not in leaf:
-                leaf.append(k)
+            _insert(self._trie, words, k)
         self._tails = frozenset(w[-3:] if len(w) >= 3 else w for w in self._trie)
 
     def find(self, tokens: Sequence[Token], text: str, when: date | None) -> list[PersonMention]:

@@ -20,7 +20,7 @@ from datetime import date
 
 from wiqaya.language.arabic import arabic_share
 from wiqaya.language.detect import detect_language
-from wiqaya.read.actors import ActorMention, load_actors
+from wiqaya.read.actors import EN_FUNCTION_WORDS, ActorMention, load_actors
 from wiqaya.read.dates import resolve_date
 from wiqaya.read.detector import Detector, load_detector, trigger_lexicon
 from wiqaya.read.english import (
@@ -366,9 +366,9 @@ def location_of(p: _Pending) -> PlaceMention | None:
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
 _ORIGIN = frozenset({"from", "to", "toward", "towards", "into"})
-_PLACE_MODIFIERS = frozenset(
+# Words that qualify a place name: "central Baghdad", "the north".
+_AREA_WORDS = frozenset(
     [
-        "the",
         "central",
         "downtown",
         "east",
@@ -381,6 +381,7 @@ _PLACE_MODIFIERS = frozenset(
         "southern",
     ]
 )
+_PLACE_MODIFIERS = _AREA_WORDS | {"the"}
 
 
 def _where_rank(tokens: list[Token], start: int) -> int:
@@ -697,28 +698,6 @@ _BODY_HEADS = frozenset(
         "wing",
     }
 )
-_FUNCTION_WORDS = frozenset(
-    [
-        "and",
-        "or",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "by",
-        "from",
-        "that",
-        "which",
-        "who",
-        "as",
-        "than",
-        "but",
-        "nor",
-    ]
-)
 
 
 def _attributive(m: ActorMention, tokens: list[Token], actors: list[ActorMention]) -> bool:
@@ -733,7 +712,7 @@ def _attributive(m: ActorMention, tokens: list[Token], actors: list[ActorMention
     return (
         nxt.text[:1].islower()
         and w.isalpha()
-        and w not in _FUNCTION_WORDS
+        and w not in EN_FUNCTION_WORDS
         and w not in _BODY_HEADS
         and not w.endswith(("s", "ed"))
     )
@@ -759,7 +738,7 @@ def _place_checked(
     return out
 
 
-_NOT_BEFORE_SEAT = frozenset(
+_NOT_BEFORE_SEAT = _AREA_WORDS | frozenset(
     {
         "in",
         "at",
@@ -791,16 +770,6 @@ _NOT_BEFORE_SEAT = frozenset(
         "their",
         "capital",
         "city",
-        "central",
-        "downtown",
-        "east",
-        "west",
-        "north",
-        "south",
-        "eastern",
-        "western",
-        "northern",
-        "southern",
     }
 )
 _TARGET_IS_PLACE = frozenset({"ASSAULT", "PROTEST", "COERCE"})
