@@ -49,7 +49,7 @@ def test_bad_database_url_is_a_clear_error(url: str, tmp_path) -> None:  # type:
 def test_an_error_raised_while_handling_ctrl_c_still_counts_as_the_interrupt() -> None:
     # Ctrl-C mid-query on PostgreSQL: the rollback then fails with "another
     # command is already in progress", and that error replaces the interrupt.
-    from wiqaya.cli.main import _from_interrupt
+    from wiqaya.errors import from_interrupt
 
     try:
         try:
@@ -57,5 +57,5 @@ def test_an_error_raised_while_handling_ctrl_c_still_counts_as_the_interrupt() -
         except KeyboardInterrupt:
             raise RuntimeError("sending query failed: another command is already in progress")  # noqa: B904 (implicit chaining is the case)
     except RuntimeError as exc:
-        assert _from_interrupt(exc)
-    assert not _from_interrupt(RuntimeError("a real failure"))
+        assert from_interrupt(exc)
+    assert not from_interrupt(RuntimeError("a real failure"))

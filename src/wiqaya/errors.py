@@ -69,3 +69,21 @@ __all__ = [
     "PermissionDenied",
     "WiqayaError",
 ]
+
+
+def from_interrupt(exc: BaseException) -> bool:
+    """True when a Ctrl-C is somewhere in ``exc``'s chain of causes.
+
+    An interrupt that lands inside a database driver often surfaces as the
+    driver's own error (psycopg turns it into "cannot exit pipeline mode while
+    busy"), or as the error of a clean-up that failed after it: either way the
+    user pressed Ctrl-C, and that is what must be reported.
+    """
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, KeyboardInterrupt):
+            return True
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return False

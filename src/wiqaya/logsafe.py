@@ -19,6 +19,8 @@ import logging
 import re
 from typing import Any
 
+from wiqaya.errors import from_interrupt
+
 # Embeddings, overrides and isolates: they reorder whole runs of text.
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # Direction marks: invisible, legitimate in Arabic text, but still hide things in logs.
@@ -116,10 +118,28 @@ def install(logger: logging.Logger | None = None) -> None:
             handler.addFilter(SafeLogFilter())
 
 
+class InterruptedResetFilter(logging.Filter):
+    """Drop the pool's traceback for a connection a Ctrl-C left busy.
+
+    The pool discards such a connection by itself (the server rolls its
+    transaction back) and the CLI reports the interrupt: the traceback would
+    only make a deliberate stop look like a crash.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        return not (
+            record.name.startswith("sqlalchemy.pool") and exc is not None and from_interrupt(exc)
+        )
+
+
 def configure_logging(level: int = logging.WARNING) -> None:
     """The CLI's logging: one line per record, user text neutralised."""
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     install()
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, InterruptedResetFilter) for f in handler.filters):
+            handler.addFilter(InterruptedResetFilter())
 
 
 def uvicorn_log_config(level: str = "warning") -> dict[str, Any]:

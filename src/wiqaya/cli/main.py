@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 
 from wiqaya import __version__
-from wiqaya.errors import WiqayaError
+from wiqaya.errors import WiqayaError, from_interrupt
 from wiqaya.logsafe import configure_logging
 
 app = typer.Typer(
@@ -91,30 +91,22 @@ _register()
 def main() -> None:
     try:
         app()
-    except WiqayaError as exc:
-        err_console.print(f"[bold red]{exc.code}[/] {exc.message}", markup=True, highlight=False)
-        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        err_console.print("interrupted; work already committed is kept, run again to resume")
-        sys.exit(130)
+        _interrupted()
     except Exception as exc:
         # Ctrl-C in the middle of a PostgreSQL query leaves the connection
-        # busy, so the rollback that follows fails ("another command is
+        # busy, so the clean-up that follows fails ("another command is
         # already in progress") and its error replaces the interrupt. The
         # uncommitted batch dies with the connection either way: report it
-        # as the interrupt it was, not as a crash.
-        if not _from_interrupt(exc):
+        # as the interrupt it was, not as a crash or a database error.
+        if from_interrupt(exc):
+            _interrupted()
+        if not isinstance(exc, WiqayaError):
             raise
-        err_console.print("interrupted; work already committed is kept, run again to resume")
-        sys.exit(130)
+        err_console.print(f"[bold red]{exc.code}[/] {exc.message}", markup=True, highlight=False)
+        sys.exit(exc.exit_code)
 
 
-def _from_interrupt(exc: BaseException) -> bool:
-    seen: set[int] = set()
-    cur: BaseException | None = exc
-    while cur is not None and id(cur) not in seen:
-        if isinstance(cur, KeyboardInterrupt):
-            return True
-        seen.add(id(cur))
-        cur = cur.__cause__ or cur.__context__
-    return False
+def _interrupted() -> None:
+    err_console.print("interrupted; work already committed is kept, run again to resume")
+    sys.exit(130)

@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from wiqaya.errors import ConfigError, DatabaseError
+from wiqaya.errors import ConfigError, DatabaseError, from_interrupt
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -78,11 +78,19 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     try:
         yield session
         session.commit()
-    except OperationalError as exc:
+    except BaseException as exc:
+        if from_interrupt(exc):
+            # A Ctrl-C that lands while a PostgreSQL query is in flight leaves
+            # the connection busy: a rollback on it fails, and its error would
+            # bury the interrupt. Dropping the connection undoes the
+            # transaction on the server just as surely.
+            session.invalidate()
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            raise KeyboardInterrupt from exc
         session.rollback()
-        raise DatabaseError(f"database error: {exc.orig}") from exc
-    except BaseException:
-        session.rollback()
+        if isinstance(exc, OperationalError):
+            raise DatabaseError(f"database error: {exc.orig}") from exc
         raise
     finally:
         session.close()
