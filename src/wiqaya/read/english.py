@@ -118,6 +118,9 @@ IRREGULAR = {
     "done": "do",
 }
 _VOWELS = frozenset("aeiou")
+# Irregular forms that can follow "was/were/been" as a past participle
+# ("was shot dead", "were hit", "was held"); present forms of "be/have/do/say" cannot.
+PARTICIPLES = frozenset(IRREGULAR) - {"says", "has", "had", "is", "are", "was", "were", "does", "did"}
 
 
 def lemmas(word: str) -> tuple[str, ...]:

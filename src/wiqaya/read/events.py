@@ -17,7 +17,7 @@ from functools import cache
 
 from wiqaya.read.actors import DATA, ActorMention
 from wiqaya.read.detector import StemMatcher, arabic_triggers, trigger_lexicon
-from wiqaya.read.english import Clause, LemmaMatcher, lemmas
+from wiqaya.read.english import PARTICIPLES, Clause, LemmaMatcher, lemmas
 from wiqaya.read.phrases import Token
 
 PLOVER_TYPES = (
@@ -147,8 +147,10 @@ def _passive(tokens: list[Token], trig: Trigger) -> bool:
     """English passive: a form of "be" (adverbs allowed between) then a past participle.
 
     "is committed to", "is prepared to" are adjectives with the subject as actor.
+    Irregular participles count too: "was shot dead", "were hit".
     """
-    if not tokens[trig.tok_start].norm.endswith("ed") or tokens[trig.tok_end - 1].norm == "to":
+    w = tokens[trig.tok_start].norm
+    if not (w.endswith("ed") or w in PARTICIPLES) or tokens[trig.tok_end - 1].norm == "to":
         return False
     for k in range(trig.tok_start - 1, max(trig.tok_start - 5, -1), -1):
         word = tokens[k].norm

@@ -515,6 +515,11 @@ def role_pairs(
             # "A Lebanese journalist was arrested in Syria": with no "by"
             # agent, the arrest is the state's where it happens.
             source = ActorMention("", trig.tok_start, trig.tok_start, where, None)
+        elif source is None and where and trig.event_type == "ASSAULT":
+            # "A roadside bombing near Samarra killed one soldier", "an Iraqi
+            # was shot dead in Baghdad": attackers nobody names are coded, as
+            # CAMEO coders do, with the country where the attack happens.
+            source = ActorMention("", trig.tok_start, trig.tok_start, where, None)
         if target is None:
             # "opened an embassy in Tehran", "sought refuge in Germany": the
             # foreign place the act goes to is its counterpart.
