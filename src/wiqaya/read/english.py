@@ -921,6 +921,9 @@ def _merge(ms: list[ActorMention], tokens: Sequence[Token], text: str) -> list[A
     out: list[ActorMention] = []
     for m in ms:
         prev = out[-1] if out else None
+        if prev is not None and _of_name(prev, m, tokens):
+            out[-1] = joined(prev, m.end, m.country, m.sector, tokens, text)
+            continue
         if (
             prev is not None
             and m.start == prev.end
@@ -934,6 +937,22 @@ def _merge(ms: list[ActorMention], tokens: Sequence[Token], text: str) -> list[A
             continue
         out.append(m)
     return out
+
+
+def _of_name(prev: ActorMention, m: ActorMention, tokens: Sequence[Token]) -> bool:
+    """ "the government of Gondor", "the Prince of Dol Amroth": a title or body
+    with no country, "of (the)", then a name no dictionary codes — one actor.
+
+    Dictionary names already join across "of" ("President of Egypt"); this is
+    the same rule for names only capitals mark, so the name stays in the span.
+    """
+    if prev.country or m.country or m.sector or not m.text:
+        return False
+    gap = [t.norm for t in tokens[prev.end : m.start]]
+    if gap not in (["of"], ["of", "the"]) or not tokens[m.start].text[:1].isupper():
+        return False
+    # A title in capitals ("Prince", "Emir") or a body named by its sector.
+    return prev.sector is not None or tokens[prev.start].text[:1].isupper()
 
 
 def _generic_head(prev: ActorMention, m: ActorMention, tokens: Sequence[Token]) -> bool:

@@ -25,6 +25,7 @@ from wiqaya.read.dates import resolve_date
 from wiqaya.read.detector import Detector, load_detector, trigger_lexicon
 from wiqaya.read.english import (
     HOSTILE,
+    IRREGULAR,
     Clause,
     Hit,
     demand_at,
@@ -679,6 +680,7 @@ def _english_event(
 # Sector words that are also adjectives: "a new military offensive", "civilian
 # infrastructure" name no one, "the military", "military officers" do.
 _ADJECTIVE_SECTORS = frozenset({"military", "civilian", "paramilitary"})
+_ADJECTIVES = _ADJECTIVE_SECTORS | {"official", "foreign"}
 # Heads that make the phrase a body or a person ("military council", "military
 # intelligence" the agency), kept as actors.
 _BODY_HEADS = frozenset(
@@ -706,8 +708,17 @@ _BODY_HEADS = frozenset(
 
 
 def _attributive(m: ActorMention, tokens: list[Token], actors: list[ActorMention]) -> bool:
-    """ "military" before a singular common noun it modifies: no actor."""
-    if m.end - m.start != 1 or tokens[m.start].norm not in _ADJECTIVE_SECTORS or m.country:
+    """ "military" before a singular common noun it modifies: no actor.
+
+    So are "official" and "foreign" ("his first official foreign visit"), which
+    name people only as nouns ("a senior official", "foreigners").
+    """
+    words = [t.norm for t in tokens[m.start : m.end]]
+    if m.country not in (None, "INT") or not words:
+        return False
+    if words != [w for w in words if w in _ADJECTIVES]:
+        return False
+    if m.end - m.start > 1 and any(w in _ADJECTIVE_SECTORS for w in words):
         return False
     k = m.end
     if k >= len(tokens) or any(a.start == k for a in actors):
@@ -719,6 +730,7 @@ def _attributive(m: ActorMention, tokens: list[Token], actors: list[ActorMention
         and w.isalpha()
         and w not in EN_FUNCTION_WORDS
         and w not in _BODY_HEADS
+        and w not in IRREGULAR  # "the military said", "an official told"
         and not w.endswith(("s", "ed"))
     )
 
