@@ -508,6 +508,34 @@ def ranked_triggers(
     return main + nominal + [h for h in inside if h not in main and h not in nominal]
 
 
+def coordinated_verb(
+    hits: list[Hit], tokens: Sequence[Token], clause: Clause, first: Hit
+) -> Hit | None:
+    """ "The government condemned the attack and promised aid to the villages":
+    a second verb joined to the event's verb by "and" shares its subject and is
+    an event of its own.
+
+    Only a past verb right after "and" (no subject of its own) in the same
+    clause counts, of another type than the first.
+    """
+    w0 = tokens[first.start].norm
+    if not (w0.endswith("ed") or w0 in IRREGULAR):
+        return None
+    for h in hits:
+        if h.start <= first.end or not (clause.start <= h.start < clause.end):
+            continue
+        if h.start in clause.asides or tokens[h.start - 1].norm != "and":
+            continue
+        w = tokens[h.start].norm
+        if h.label == first.label or any(x in REPORT for x in lemmas(w)):
+            # "killed two and wounded five" is one attack; "and insisted
+            # (that) ..." reports, its content is no act of the subject's.
+            return None
+        if w.endswith("ed") or w in PARTICIPLES:
+            return h
+    return None
+
+
 _FRAMING = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 
 

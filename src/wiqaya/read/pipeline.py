@@ -26,6 +26,7 @@ from wiqaya.read.detector import Detector, load_detector, trigger_lexicon
 from wiqaya.read.english import (
     HOSTILE,
     IRREGULAR,
+    coordinated_verb,
     Clause,
     Hit,
     demand_at,
@@ -669,7 +670,13 @@ def _english_event(
         if etype == "AGREE" and _intent_to_harm(best, hits, tokens):
             etype = "THREATEN"
         if etype:
-            return [Trigger(etype, best.start, best.end)], clause, actors, places
+            out = [Trigger(etype, best.start, best.end)]
+            second = coordinated_verb(hits, tokens, clause, best)
+            if second is not None:
+                etype2 = modal_type(tokens, second, second.label)
+                if etype2:
+                    out.append(Trigger(etype2, second.start, second.end))
+            return out, clause, actors, places
         if not (best.label in HOSTILE and nominal_negation(tokens, best)):
             return [], clause, actors, places
         # "No one was killed in the blast": the casualties are negated, the
