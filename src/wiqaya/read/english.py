@@ -171,6 +171,15 @@ SKIP_IN_PHRASE = frozenset(
 )
 
 
+# Words that cannot be the one modifier inside a phrase: function words,
+# negations, and the words that end a verb phrase.
+_NOT_MODIFIERS = frozenset(
+    {"not", "no", "never", "without", "and", "or", "but", "of", "in", "on", "at", "to"}
+    | {"for", "with", "by", "from", "that", "which", "who", "as", "than", "into", "over"}
+    | {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would"}
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     label: str
@@ -205,13 +214,30 @@ class LemmaMatcher:
         return pattern in lemmas(norm)
 
     def _rest(self, words: list[str], i: int, rest: tuple[str, ...]) -> int | None:
-        """End index when ``rest`` matches the words after ``i``, else None."""
+        """End index when ``rest`` matches the words after ``i``, else None.
+
+        One modifier may stand between the verb and its object noun ("lifted
+        a day-old blockade", "halted peace talks", "suspended military aid"),
+        not a function word or a negation ("intend not to").
+        """
         j = i + 1
-        for pat in rest:
+        free = 1
+        for n, pat in enumerate(rest):
             while j < len(words) and words[j] in SKIP_IN_PHRASE and pat not in SKIP_IN_PHRASE:
                 j += 1
-            if j >= len(words) or not self._word_matches(pat, words[j]):
+            if j >= len(words):
                 return None
+            if not self._word_matches(pat, words[j]):
+                if not (
+                    n == 0
+                    and free
+                    and j + 1 < len(words)
+                    and words[j].replace("-", "").isalpha()
+                    and words[j] not in _NOT_MODIFIERS
+                    and self._word_matches(pat, words[j + 1])
+                ):
+                    return None
+                free, j = 0, j + 1
             j += 1
         return j
 
