@@ -562,6 +562,52 @@ def coordinated_verb(
     return None
 
 
+# "halted its offensive", "suspended air strikes", "called off the strike":
+# ending a hostile act is a de-escalation (CAMEO 087, PLOVER RETREAT).
+_CEASE = frozenset({"halt", "stop", "end", "suspend", "cease", "abandon", "freeze"})
+_CEASE_PARTICLE = {"call": "off", "wind": "down"}
+
+
+def ceased(hits: list[Hit], tokens: Sequence[Token], best: Hit) -> Hit | None:
+    """A verb of stopping with a hostile act as its object: the RETREAT it
+    makes, spanning verb and noun, else None.
+
+    ``best`` is the hostile noun ("halted its offensive") or the stopping verb
+    itself when it is a trigger ("suspended" is a SANCTION: "suspended air
+    strikes" is not).
+    """
+    if best.end - best.start == 1 and _cease_at(tokens, best.start):
+        nxt = next((h for h in hits if h.start >= best.end), None)
+        if nxt is not None and nxt.label in HOSTILE and _object_gap(tokens, best.end, nxt.start):
+            return Hit("RETREAT", best.start, nxt.end)
+        return None
+    if best.label not in HOSTILE:
+        return None
+    for k in range(best.start - 1, max(best.start - 5, -1), -1):
+        if _cease_at(tokens, k):
+            verb = k - 1 if tokens[k].norm in _CEASE_PARTICLE.values() else k
+            return Hit("RETREAT", verb, best.end) if _object_gap(tokens, k + 1, best.start) else None
+    return None
+
+
+def _cease_at(tokens: Sequence[Token], k: int) -> bool:
+    lem = lemmas(tokens[k].norm)
+    if any(x in _CEASE for x in lem):
+        return tokens[k].norm != "end" or k == 0 or tokens[k - 1].norm not in _DETERMINERS
+    if k > 0 and tokens[k].norm in _CEASE_PARTICLE.values():
+        return any(_CEASE_PARTICLE.get(x) == tokens[k].norm for x in lemmas(tokens[k - 1].norm))
+    return False
+
+
+def _object_gap(tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Only determiners and at most two modifiers between a verb and its object."""
+    words = [t.norm for t in tokens[a:b]]
+    rest = [w for w in words if w not in _DETERMINERS]
+    return len(rest) <= 2 and all(w.replace("-", "").isalpha() for w in rest) and not any(
+        w in _NOT_MODIFIERS for w in rest
+    )
+
+
 _FRAMING = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 
 

@@ -26,6 +26,7 @@ from wiqaya.read.detector import Detector, load_detector, trigger_lexicon
 from wiqaya.read.english import (
     HOSTILE,
     IRREGULAR,
+    ceased,
     coordinated_verb,
     Clause,
     Hit,
@@ -666,6 +667,7 @@ def _english_event(
     for best in ranked_triggers(hits, tokens, clause, actors):
         if best.label == "PROTEST" and strike_is_attack(tokens, best):
             best = Hit("ASSAULT", best.start, best.end)
+        best = ceased(hits, tokens, best) or best
         etype = modal_type(tokens, best, best.label)
         if etype == "AGREE" and _intent_to_harm(best, hits, tokens):
             etype = "THREATEN"
