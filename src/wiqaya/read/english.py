@@ -171,7 +171,8 @@ SKIP_IN_PHRASE = frozenset(
 )
 
 
-# Words that cannot be the one modifier inside a phrase: function words,
+_MAX_MODIFIERS = 2
+# Words that cannot be a modifier inside a phrase: function words,
 # negations, and the words that end a verb phrase.
 _NOT_MODIFIERS = frozenset(
     {"not", "no", "never", "without", "and", "or", "but", "of", "in", "on", "at", "to"}
@@ -221,23 +222,25 @@ class LemmaMatcher:
         not a function word or a negation ("intend not to").
         """
         j = i + 1
-        free = 1
         for n, pat in enumerate(rest):
             while j < len(words) and words[j] in SKIP_IN_PHRASE and pat not in SKIP_IN_PHRASE:
                 j += 1
             if j >= len(words):
                 return None
             if not self._word_matches(pat, words[j]):
-                if not (
+                k = j
+                while (
                     n == 0
-                    and free
-                    and j + 1 < len(words)
-                    and words[j].replace("-", "").isalpha()
-                    and words[j] not in _NOT_MODIFIERS
-                    and self._word_matches(pat, words[j + 1])
+                    and k - j < _MAX_MODIFIERS
+                    and k + 1 < len(words)
+                    and words[k].replace("-", "").isalpha()
+                    and words[k] not in _NOT_MODIFIERS
+                    and not self._word_matches(pat, words[k])
                 ):
+                    k += 1
+                if k == j or k >= len(words) or not self._word_matches(pat, words[k]):
                     return None
-                free, j = 0, j + 1
+                j = k
             j += 1
         return j
 

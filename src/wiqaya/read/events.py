@@ -248,6 +248,17 @@ def english_roles(
         # The subject follows a fronted phrase ("With the signing of X, A and B agreed").
         before = [a for a in before if a.start >= clause.intro_end] or before
     after = [a for a in zone if a.start >= trig.tok_end]
+    # "expelled two Russian diplomats": a nationality or body among the
+    # modifiers a trigger phrase spans belongs to its object.
+    after = [
+        a
+        for a in actors
+        if (a.country or a.sector)
+        and trig.tok_start < a.start
+        and a.end <= trig.tok_end
+        and a not in inside
+        and clause.start <= a.start
+    ] + after
     # "withdraw its troops from Lebanon": the subject's own people are not the object.
     after = [
         a
