@@ -375,6 +375,8 @@ class Clause:
     asides: frozenset[int] = frozenset()
     # First token after a fronted phrase ("With the signing of X, ..."), else start.
     intro_end: int = 0
+    # ``commas[k]``: punctuation stands between token k-1 and k.
+    commas: tuple[bool, ...] = ()
 
 
 # "X said / insisted / concluded (that) ...": X reports, the clause after it is the event.
@@ -416,6 +418,7 @@ def event_clause(tokens: Sequence[Token], sentence: str, offset: int) -> Clause:
         report_at,
         _participle_asides(tokens, commas, end),
         _intro_end(tokens, sentence, offset, start, end),
+        tuple(commas),
     )
 
 
@@ -525,7 +528,15 @@ def ranked_triggers(
     inside = [h for h in hits if clause.start <= h.start < clause.end]
     if not inside:
         inside = [h for h in hits if h.start < clause.end]
-    inside = [h for h in inside if not in_background(tokens, h, clause)]
+    background = [h for h in inside if in_background(tokens, h, clause)]
+    # "... one day after a Serbian jet shot down a helicopter carrying EC truce
+    # monitors": the rest of a background clause, up to the next comma, is
+    # background too.
+    inside = [
+        h
+        for h in inside
+        if h not in background and not any(_same_stretch(b, h, clause) for b in background)
+    ]
     verbal = [h for h in inside if is_verbal(tokens, h, actors) or _framing_noun(tokens, h)]
 
     # Asides and a fronted phrase ("After talks in Cairo, ...") come last.
@@ -609,6 +620,11 @@ def _object_gap(tokens: Sequence[Token], a: int, b: int) -> bool:
     return len(rest) <= 2 and all(w.replace("-", "").isalpha() for w in rest) and not any(
         w in _NOT_MODIFIERS for w in rest
     )
+
+
+def _same_stretch(b: Hit, h: Hit, clause: Clause) -> bool:
+    """``h`` follows ``b`` with no punctuation between them."""
+    return b.start < h.start and not any(clause.commas[b.end : h.start + 1])
 
 
 _FRAMING = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
