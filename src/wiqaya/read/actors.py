@@ -309,11 +309,7 @@ def _modifies_noun(tokens: list[Token], end: int) -> bool:
 
 def _punct_between(tokens: Sequence[Token], a: int, b: int, text: str) -> bool:
     """Punctuation stands somewhere between tokens ``a`` and ``b``."""
-    return any(
-        c in ",;:()"
-        for k in range(a, b)
-        for c in text[tokens[k].end : tokens[k + 1].start]
-    )
+    return any(c in ",;:()" for k in range(a, b) for c in text[tokens[k].end : tokens[k + 1].start])
 
 
 def _past_verb(word: str) -> bool:

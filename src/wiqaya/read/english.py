@@ -120,7 +120,17 @@ IRREGULAR = {
 _VOWELS = frozenset("aeiou")
 # Irregular forms that can follow "was/were/been" as a past participle
 # ("was shot dead", "were hit", "was held"); present forms of "be/have/do/say" cannot.
-PARTICIPLES = frozenset(IRREGULAR) - {"says", "has", "had", "is", "are", "was", "were", "does", "did"}
+PARTICIPLES = frozenset(IRREGULAR) - {
+    "says",
+    "has",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "does",
+    "did",
+}
 
 
 def lemmas(word: str) -> tuple[str, ...]:
@@ -214,12 +224,17 @@ class LemmaMatcher:
             return norm.startswith(pattern[:-1])
         return pattern in lemmas(norm)
 
+    def _opens_phrase(self, word: str) -> bool:
+        return any(lem in self._first for lem in lemmas(word)) or any(
+            word.startswith(p) for p, _r, _l in self._prefixes
+        )
+
     def _rest(self, words: list[str], i: int, rest: tuple[str, ...]) -> int | None:
         """End index when ``rest`` matches the words after ``i``, else None.
 
-        One modifier may stand between the verb and its object noun ("lifted
-        a day-old blockade", "halted peace talks", "suspended military aid"),
-        not a function word or a negation ("intend not to").
+        Up to two modifiers may stand between the verb and the next phrase
+        word ("lifted a day-old blockade", "expelled two Russian diplomats"),
+        not a function word, a negation ("intend not to") or a trigger word.
         """
         j = i + 1
         for n, pat in enumerate(rest):
@@ -236,6 +251,9 @@ class LemmaMatcher:
                     and words[k].replace("-", "").isalpha()
                     and words[k] not in _NOT_MODIFIERS
                     and not self._word_matches(pat, words[k])
+                    # "fired tear gas at": a word that opens a phrase of its
+                    # own is no modifier of this one.
+                    and not self._opens_phrase(words[k])
                 ):
                     k += 1
                 if k == j or k >= len(words) or not self._word_matches(pat, words[k]):
@@ -600,7 +618,9 @@ def ceased(hits: list[Hit], tokens: Sequence[Token], best: Hit) -> Hit | None:
     for k in range(best.start - 1, max(best.start - 5, -1), -1):
         if _cease_at(tokens, k):
             verb = k - 1 if tokens[k].norm in _CEASE_PARTICLE.values() else k
-            return Hit("RETREAT", verb, best.end) if _object_gap(tokens, k + 1, best.start) else None
+            return (
+                Hit("RETREAT", verb, best.end) if _object_gap(tokens, k + 1, best.start) else None
+            )
     return None
 
 
@@ -617,8 +637,10 @@ def _object_gap(tokens: Sequence[Token], a: int, b: int) -> bool:
     """Only determiners and at most two modifiers between a verb and its object."""
     words = [t.norm for t in tokens[a:b]]
     rest = [w for w in words if w not in _DETERMINERS]
-    return len(rest) <= 2 and all(w.replace("-", "").isalpha() for w in rest) and not any(
-        w in _NOT_MODIFIERS for w in rest
+    return (
+        len(rest) <= 2
+        and all(w.replace("-", "").isalpha() for w in rest)
+        and not any(w in _NOT_MODIFIERS for w in rest)
     )
 
 

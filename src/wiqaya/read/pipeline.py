@@ -26,10 +26,10 @@ from wiqaya.read.detector import Detector, load_detector, trigger_lexicon
 from wiqaya.read.english import (
     HOSTILE,
     IRREGULAR,
-    ceased,
-    coordinated_verb,
     Clause,
     Hit,
+    ceased,
+    coordinated_verb,
     demand_at,
     event_clause,
     modal_type,

@@ -53,9 +53,7 @@ def plain_spellings(name: str) -> list[str]:
     if not folded.isascii():
         return []  # not a Latin name (Arabic script has its own normaliser)
     out = [folded, _ARTICLE.sub("", folded)]
-    return [
-        f for f in dict.fromkeys(out) if f != name and len(f.replace(" ", "")) >= _MIN_PLAIN
-    ]
+    return [f for f in dict.fromkeys(out) if f != name and len(f.replace(" ", "")) >= _MIN_PLAIN]
 
 
 @dataclass(frozen=True, slots=True)
