@@ -1081,8 +1081,9 @@ def _merge(ms: list[ActorMention], tokens: Sequence[Token], text: str) -> list[A
 
 
 def _of_name(prev: ActorMention, m: ActorMention, tokens: Sequence[Token]) -> bool:
-    """ "the government of Gondor", "the Prince of Dol Amroth": a title or body
-    with no country, "of (the)", then a name no dictionary codes — one actor.
+    """ "the government of Gondor", "the Prince of Dol Amroth", "soldiers from
+    Gondor": a title or body with no country, "of (the)" (or "from" after a
+    body), then a name no dictionary codes — one actor.
 
     Dictionary names already join across "of" ("President of Egypt"); this is
     the same rule for names only capitals mark, so the name stays in the span.
@@ -1090,7 +1091,12 @@ def _of_name(prev: ActorMention, m: ActorMention, tokens: Sequence[Token]) -> bo
     if prev.country or m.country or m.sector or not m.text:
         return False
     gap = [t.norm for t in tokens[prev.end : m.start]]
-    if gap not in (["of"], ["of", "the"]) or not tokens[m.start].text[:1].isupper():
+    if not tokens[m.start].text[:1].isupper():
+        return False
+    if gap == ["from"]:
+        # "Soldiers from Gondor": people named by their sector and origin.
+        return prev.sector is not None
+    if gap not in (["of"], ["of", "the"]):
         return False
     # A title in capitals ("Prince", "Emir") or a body named by its sector.
     return prev.sector is not None or tokens[prev.start].text[:1].isupper()

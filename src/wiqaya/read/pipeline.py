@@ -158,7 +158,7 @@ def coder_version() -> str:
 
     full = "+".join(
         [
-            "read6",
+            "read7",
             "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
             "i" + tail(load_indicators().version),
