@@ -198,6 +198,9 @@ class Hit:
     end: int  # exclusive
 
 
+_CANDIDATE_CACHE = 100_000
+
+
 class LemmaMatcher:
     """Multi-word lexicon phrases matched on lemmas, every occurrence.
 
@@ -209,6 +212,7 @@ class LemmaMatcher:
     def __init__(self, entries: dict[str, list[str]]) -> None:
         self._first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._prefixes: list[tuple[str, tuple[str, ...], str]] = []
+        self._cands: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for label, phrases in entries.items():
             for phrase in phrases:
                 words = phrase.casefold().split()
@@ -224,10 +228,19 @@ class LemmaMatcher:
             return norm.startswith(pattern[:-1])
         return pattern in lemmas(norm)
 
+    def _candidates(self, word: str) -> list[tuple[tuple[str, ...], str]]:
+        """(rest of phrase, label) of every phrase ``word`` may open, cached per word."""
+        got = self._cands.get(word)
+        if got is None:
+            got = [c for lem in lemmas(word) for c in self._first.get(lem, ())]
+            got += [(r, lab) for p, r, lab in self._prefixes if word.startswith(p)]
+            if len(self._cands) >= _CANDIDATE_CACHE:
+                self._cands.clear()  # a bound for long-running readers
+            self._cands[word] = got
+        return got
+
     def _opens_phrase(self, word: str) -> bool:
-        return any(lem in self._first for lem in lemmas(word)) or any(
-            word.startswith(p) for p, _r, _l in self._prefixes
-        )
+        return bool(self._candidates(word))
 
     def _rest(self, words: list[str], i: int, rest: tuple[str, ...]) -> int | None:
         """End index when ``rest`` matches the words after ``i``, else None.
@@ -269,9 +282,7 @@ class LemmaMatcher:
         while i < len(words):
             w = words[i]
             best: Hit | None = None
-            cands = [c for lem in lemmas(w) for c in self._first.get(lem, ())]
-            cands += [(r, lab) for p, r, lab in self._prefixes if w.startswith(p)]
-            for rest, label in cands:
+            for rest, label in self._candidates(w):
                 end = self._rest(words, i, rest)
                 if end is not None and (best is None or end > best.end):
                     best = Hit(label, i, end)
