@@ -80,12 +80,13 @@ def test_one_event_from_the_main_verb_with_subject_and_object() -> None:
 
 
 def test_verb_wins_over_an_earlier_or_later_noun_and_by_phrase_is_the_object() -> None:
-    # PETR COMPOUND-21 (dev): "condemned" is the predicate, "an attack by ..." its object.
+    # PETR COMPOUND-21 (dev): "condemned" is the predicate, "an attack by ..." its object;
+    # "and promised aid" is a second event (tests/read/test_english_grammar.py).
     ev = _events(
         "The Calenardhon government condemned an attack by Osgiliath soldiers in south "
         "Ithilen on Thursday and promised aid to the affected Ithilen villages."
     )
-    assert [(e[0], e[1]) for e in ev] == [("ACCUSE", "condemned")]
+    assert [(e[0], e[1]) for e in ev] == [("ACCUSE", "condemned"), ("AGREE", "promised")]
     assert ev[0][2]["text"] == "Calenardhon government" and ev[0][2]["sector"] == "GOV"
     assert ev[0][3]["text"] == "Osgiliath soldiers" and ev[0][3]["sector"] == "MIL"
 

@@ -150,6 +150,11 @@ _EN_NOT_INSIDE_ACTOR = frozenset(
         "which",
         "who",
     }
+    # "An official said Iraq attacked": a verb between two mentions separates
+    # the reporter or subject from what follows (irregular and auxiliary forms
+    # that the "-ed" test below does not catch).
+    | {"said", "says", "told", "is", "are", "was", "were", "has", "have", "had"}
+    | {"will", "would", "can", "could", "should", "must", "may", "might", "did", "does"}
 )
 # Arabic particles between two mentions separate them: «متظاهر ضد «الناتو»» is
 # protesters against NATO, not a NATO protester.
@@ -242,6 +247,9 @@ class ActorDictionary:
                     m.start - prev.end == 1
                     and tokens[prev.end].norm not in _NOT_INSIDE_ACTOR
                     and not (latin and _past_verb(tokens[prev.end].norm))
+                    # "Iraq attacked Kuwait, an official said": a comma ends
+                    # an English mention.
+                    and not (latin and _punct_between(tokens, prev.end - 1, m.start, text))
                 )
             )
             if prev and gap_ok and _mergeable(prev, code, latin):
@@ -297,6 +305,11 @@ def _modifies_noun(tokens: list[Token], end: int) -> bool:
         return False
     nxt = tokens[end]
     return nxt.text[:1].islower() and nxt.norm.isalpha() and nxt.norm not in _EN_FUNCTION
+
+
+def _punct_between(tokens: Sequence[Token], a: int, b: int, text: str) -> bool:
+    """Punctuation stands somewhere between tokens ``a`` and ``b``."""
+    return any(c in ",;:()" for k in range(a, b) for c in text[tokens[k].end : tokens[k + 1].start])
 
 
 def _past_verb(word: str) -> bool:

@@ -118,6 +118,19 @@ IRREGULAR = {
     "done": "do",
 }
 _VOWELS = frozenset("aeiou")
+# Irregular forms that can follow "was/were/been" as a past participle
+# ("was shot dead", "were hit", "was held"); present forms of "be/have/do/say" cannot.
+PARTICIPLES = frozenset(IRREGULAR) - {
+    "says",
+    "has",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "does",
+    "did",
+}
 
 
 def lemmas(word: str) -> tuple[str, ...]:
@@ -168,11 +181,24 @@ SKIP_IN_PHRASE = frozenset(
 )
 
 
+_MAX_MODIFIERS = 2
+# Words that cannot be a modifier inside a phrase: function words,
+# negations, and the words that end a verb phrase.
+_NOT_MODIFIERS = frozenset(
+    {"not", "no", "never", "without", "and", "or", "but", "of", "in", "on", "at", "to"}
+    | {"for", "with", "by", "from", "that", "which", "who", "as", "than", "into", "over"}
+    | {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would"}
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     label: str
     start: int
     end: int  # exclusive
+
+
+_CANDIDATE_CACHE = 100_000
 
 
 class LemmaMatcher:
@@ -186,6 +212,7 @@ class LemmaMatcher:
     def __init__(self, entries: dict[str, list[str]]) -> None:
         self._first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._prefixes: list[tuple[str, tuple[str, ...], str]] = []
+        self._cands: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for label, phrases in entries.items():
             for phrase in phrases:
                 words = phrase.casefold().split()
@@ -201,14 +228,50 @@ class LemmaMatcher:
             return norm.startswith(pattern[:-1])
         return pattern in lemmas(norm)
 
+    def _candidates(self, word: str) -> list[tuple[tuple[str, ...], str]]:
+        """(rest of phrase, label) of every phrase ``word`` may open, cached per word."""
+        got = self._cands.get(word)
+        if got is None:
+            got = [c for lem in lemmas(word) for c in self._first.get(lem, ())]
+            got += [(r, lab) for p, r, lab in self._prefixes if word.startswith(p)]
+            if len(self._cands) >= _CANDIDATE_CACHE:
+                self._cands.clear()  # a bound for long-running readers
+            self._cands[word] = got
+        return got
+
+    def _opens_phrase(self, word: str) -> bool:
+        return bool(self._candidates(word))
+
     def _rest(self, words: list[str], i: int, rest: tuple[str, ...]) -> int | None:
-        """End index when ``rest`` matches the words after ``i``, else None."""
+        """End index when ``rest`` matches the words after ``i``, else None.
+
+        Up to two modifiers may stand between the verb and the next phrase
+        word ("lifted a day-old blockade", "expelled two Russian diplomats"),
+        not a function word, a negation ("intend not to") or a trigger word.
+        """
         j = i + 1
-        for pat in rest:
+        for n, pat in enumerate(rest):
             while j < len(words) and words[j] in SKIP_IN_PHRASE and pat not in SKIP_IN_PHRASE:
                 j += 1
-            if j >= len(words) or not self._word_matches(pat, words[j]):
+            if j >= len(words):
                 return None
+            if not self._word_matches(pat, words[j]):
+                k = j
+                while (
+                    n == 0
+                    and k - j < _MAX_MODIFIERS
+                    and k + 1 < len(words)
+                    and words[k].replace("-", "").isalpha()
+                    and words[k] not in _NOT_MODIFIERS
+                    and not self._word_matches(pat, words[k])
+                    # "fired tear gas at": a word that opens a phrase of its
+                    # own is no modifier of this one.
+                    and not self._opens_phrase(words[k])
+                ):
+                    k += 1
+                if k == j or k >= len(words) or not self._word_matches(pat, words[k]):
+                    return None
+                j = k
             j += 1
         return j
 
@@ -219,9 +282,7 @@ class LemmaMatcher:
         while i < len(words):
             w = words[i]
             best: Hit | None = None
-            cands = [c for lem in lemmas(w) for c in self._first.get(lem, ())]
-            cands += [(r, lab) for p, r, lab in self._prefixes if w.startswith(p)]
-            for rest, label in cands:
+            for rest, label in self._candidates(w):
                 end = self._rest(words, i, rest)
                 if end is not None and (best is None or end > best.end):
                     best = Hit(label, i, end)
@@ -343,6 +404,8 @@ class Clause:
     asides: frozenset[int] = frozenset()
     # First token after a fronted phrase ("With the signing of X, ..."), else start.
     intro_end: int = 0
+    # ``commas[k]``: punctuation stands between token k-1 and k.
+    commas: tuple[bool, ...] = ()
 
 
 # "X said / insisted / concluded (that) ...": X reports, the clause after it is the event.
@@ -384,6 +447,7 @@ def event_clause(tokens: Sequence[Token], sentence: str, offset: int) -> Clause:
         report_at,
         _participle_asides(tokens, commas, end),
         _intro_end(tokens, sentence, offset, start, end),
+        tuple(commas),
     )
 
 
@@ -493,7 +557,15 @@ def ranked_triggers(
     inside = [h for h in hits if clause.start <= h.start < clause.end]
     if not inside:
         inside = [h for h in hits if h.start < clause.end]
-    inside = [h for h in inside if not in_background(tokens, h, clause)]
+    background = [h for h in inside if in_background(tokens, h, clause)]
+    # "... one day after a Serbian jet shot down a helicopter carrying EC truce
+    # monitors": the rest of a background clause, up to the next comma, is
+    # background too.
+    inside = [
+        h
+        for h in inside
+        if h not in background and not any(_same_stretch(b, h, clause) for b in background)
+    ]
     verbal = [h for h in inside if is_verbal(tokens, h, actors) or _framing_noun(tokens, h)]
 
     # Asides and a fronted phrase ("After talks in Cairo, ...") come last.
@@ -503,6 +575,89 @@ def ranked_triggers(
     main = [h for h in verbal if not aside(h)]
     nominal = [h for h in inside if h not in verbal and not aside(h)]
     return main + nominal + [h for h in inside if h not in main and h not in nominal]
+
+
+def coordinated_verb(
+    hits: list[Hit], tokens: Sequence[Token], clause: Clause, first: Hit
+) -> Hit | None:
+    """ "The government condemned the attack and promised aid to the villages":
+    a second verb joined to the event's verb by "and" shares its subject and is
+    an event of its own.
+
+    Only a past verb right after "and" (no subject of its own) in the same
+    clause counts, of another type than the first.
+    """
+    w0 = tokens[first.start].norm
+    if not (w0.endswith("ed") or w0 in IRREGULAR):
+        return None
+    for h in hits:
+        if h.start <= first.end or not (clause.start <= h.start < clause.end):
+            continue
+        if h.start in clause.asides or tokens[h.start - 1].norm != "and":
+            continue
+        w = tokens[h.start].norm
+        if h.label == first.label or any(x in REPORT for x in lemmas(w)):
+            # "killed two and wounded five" is one attack; "and insisted
+            # (that) ..." reports, its content is no act of the subject's.
+            return None
+        if w.endswith("ed") or w in PARTICIPLES:
+            return h
+    return None
+
+
+# "halted its offensive", "suspended air strikes", "called off the strike":
+# ending a hostile act is a de-escalation (CAMEO 087, PLOVER RETREAT).
+_CEASE = frozenset({"halt", "stop", "end", "suspend", "cease", "abandon", "freeze"})
+_CEASE_PARTICLE = {"call": "off", "wind": "down"}
+
+
+def ceased(hits: list[Hit], tokens: Sequence[Token], best: Hit) -> Hit | None:
+    """A verb of stopping with a hostile act as its object: the RETREAT it
+    makes, spanning verb and noun, else None.
+
+    ``best`` is the hostile noun ("halted its offensive") or the stopping verb
+    itself when it is a trigger ("suspended" is a SANCTION: "suspended air
+    strikes" is not).
+    """
+    if best.end - best.start == 1 and _cease_at(tokens, best.start):
+        nxt = next((h for h in hits if h.start >= best.end), None)
+        if nxt is not None and nxt.label in HOSTILE and _object_gap(tokens, best.end, nxt.start):
+            return Hit("RETREAT", best.start, nxt.end)
+        return None
+    if best.label not in HOSTILE:
+        return None
+    for k in range(best.start - 1, max(best.start - 5, -1), -1):
+        if _cease_at(tokens, k):
+            verb = k - 1 if tokens[k].norm in _CEASE_PARTICLE.values() else k
+            return (
+                Hit("RETREAT", verb, best.end) if _object_gap(tokens, k + 1, best.start) else None
+            )
+    return None
+
+
+def _cease_at(tokens: Sequence[Token], k: int) -> bool:
+    lem = lemmas(tokens[k].norm)
+    if any(x in _CEASE for x in lem):
+        return tokens[k].norm != "end" or k == 0 or tokens[k - 1].norm not in _DETERMINERS
+    if k > 0 and tokens[k].norm in _CEASE_PARTICLE.values():
+        return any(_CEASE_PARTICLE.get(x) == tokens[k].norm for x in lemmas(tokens[k - 1].norm))
+    return False
+
+
+def _object_gap(tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Only determiners and at most two modifiers between a verb and its object."""
+    words = [t.norm for t in tokens[a:b]]
+    rest = [w for w in words if w not in _DETERMINERS]
+    return (
+        len(rest) <= 2
+        and all(w.replace("-", "").isalpha() for w in rest)
+        and not any(w in _NOT_MODIFIERS for w in rest)
+    )
+
+
+def _same_stretch(b: Hit, h: Hit, clause: Clause) -> bool:
+    """``h`` follows ``b`` with no punctuation between them."""
+    return b.start < h.start and not any(clause.commas[b.end : h.start + 1])
 
 
 _FRAMING = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
@@ -918,6 +1073,9 @@ def _merge(ms: list[ActorMention], tokens: Sequence[Token], text: str) -> list[A
     out: list[ActorMention] = []
     for m in ms:
         prev = out[-1] if out else None
+        if prev is not None and _of_name(prev, m, tokens):
+            out[-1] = joined(prev, m.end, m.country, m.sector, tokens, text)
+            continue
         if (
             prev is not None
             and m.start == prev.end
@@ -931,6 +1089,28 @@ def _merge(ms: list[ActorMention], tokens: Sequence[Token], text: str) -> list[A
             continue
         out.append(m)
     return out
+
+
+def _of_name(prev: ActorMention, m: ActorMention, tokens: Sequence[Token]) -> bool:
+    """ "the government of Gondor", "the Prince of Dol Amroth", "soldiers from
+    Gondor": a title or body with no country, "of (the)" (or "from" after a
+    body), then a name no dictionary codes — one actor.
+
+    Dictionary names already join across "of" ("President of Egypt"); this is
+    the same rule for names only capitals mark, so the name stays in the span.
+    """
+    if prev.country or m.country or m.sector or not m.text:
+        return False
+    gap = [t.norm for t in tokens[prev.end : m.start]]
+    if not tokens[m.start].text[:1].isupper():
+        return False
+    if gap == ["from"]:
+        # "Soldiers from Gondor": people named by their sector and origin.
+        return prev.sector is not None
+    if gap not in (["of"], ["of", "the"]):
+        return False
+    # A title in capitals ("Prince", "Emir") or a body named by its sector.
+    return prev.sector is not None or tokens[prev.start].text[:1].isupper()
 
 
 def _generic_head(prev: ActorMention, m: ActorMention, tokens: Sequence[Token]) -> bool:

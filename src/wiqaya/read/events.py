@@ -17,7 +17,7 @@ from functools import cache
 
 from wiqaya.read.actors import DATA, ActorMention
 from wiqaya.read.detector import StemMatcher, arabic_triggers, trigger_lexicon
-from wiqaya.read.english import Clause, LemmaMatcher, lemmas
+from wiqaya.read.english import PARTICIPLES, Clause, LemmaMatcher, lemmas
 from wiqaya.read.phrases import Token
 
 PLOVER_TYPES = (
@@ -147,8 +147,10 @@ def _passive(tokens: list[Token], trig: Trigger) -> bool:
     """English passive: a form of "be" (adverbs allowed between) then a past participle.
 
     "is committed to", "is prepared to" are adjectives with the subject as actor.
+    Irregular participles count too: "was shot dead", "were hit".
     """
-    if not tokens[trig.tok_start].norm.endswith("ed") or tokens[trig.tok_end - 1].norm == "to":
+    w = tokens[trig.tok_start].norm
+    if not (w.endswith("ed") or w in PARTICIPLES) or tokens[trig.tok_end - 1].norm == "to":
         return False
     for k in range(trig.tok_start - 1, max(trig.tok_start - 5, -1), -1):
         word = tokens[k].norm
@@ -246,6 +248,17 @@ def english_roles(
         # The subject follows a fronted phrase ("With the signing of X, A and B agreed").
         before = [a for a in before if a.start >= clause.intro_end] or before
     after = [a for a in zone if a.start >= trig.tok_end]
+    # "expelled two Russian diplomats": a nationality or body among the
+    # modifiers a trigger phrase spans belongs to its object.
+    after = [
+        a
+        for a in actors
+        if (a.country or a.sector)
+        and trig.tok_start < a.start
+        and a.end <= trig.tok_end
+        and a not in inside
+        and clause.start <= a.start
+    ] + after
     # "withdraw its troops from Lebanon": the subject's own people are not the object.
     after = [
         a

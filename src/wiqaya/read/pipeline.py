@@ -25,8 +25,11 @@ from wiqaya.read.dates import resolve_date
 from wiqaya.read.detector import Detector, load_detector, trigger_lexicon
 from wiqaya.read.english import (
     HOSTILE,
+    IRREGULAR,
     Clause,
     Hit,
+    ceased,
+    coordinated_verb,
     demand_at,
     event_clause,
     modal_type,
@@ -155,7 +158,7 @@ def coder_version() -> str:
 
     full = "+".join(
         [
-            "read6",
+            "read7",
             "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
             "i" + tail(load_indicators().version),
@@ -515,6 +518,11 @@ def role_pairs(
             # "A Lebanese journalist was arrested in Syria": with no "by"
             # agent, the arrest is the state's where it happens.
             source = ActorMention("", trig.tok_start, trig.tok_start, where, None)
+        elif source is None and where and trig.event_type == "ASSAULT":
+            # "A roadside bombing near Samarra killed one soldier", "an Iraqi
+            # was shot dead in Baghdad": attackers nobody names are coded, as
+            # CAMEO coders do, with the country where the attack happens.
+            source = ActorMention("", trig.tok_start, trig.tok_start, where, None)
         if target is None:
             # "opened an embassy in Tehran", "sought refuge in Germany": the
             # foreign place the act goes to is its counterpart.
@@ -659,11 +667,18 @@ def _english_event(
     for best in ranked_triggers(hits, tokens, clause, actors):
         if best.label == "PROTEST" and strike_is_attack(tokens, best):
             best = Hit("ASSAULT", best.start, best.end)
+        best = ceased(hits, tokens, best) or best
         etype = modal_type(tokens, best, best.label)
         if etype == "AGREE" and _intent_to_harm(best, hits, tokens):
             etype = "THREATEN"
         if etype:
-            return [Trigger(etype, best.start, best.end)], clause, actors, places
+            out = [Trigger(etype, best.start, best.end)]
+            second = coordinated_verb(hits, tokens, clause, best)
+            if second is not None:
+                etype2 = modal_type(tokens, second, second.label)
+                if etype2:
+                    out.append(Trigger(etype2, second.start, second.end))
+            return out, clause, actors, places
         if not (best.label in HOSTILE and nominal_negation(tokens, best)):
             return [], clause, actors, places
         # "No one was killed in the blast": the casualties are negated, the
@@ -674,6 +689,7 @@ def _english_event(
 # Sector words that are also adjectives: "a new military offensive", "civilian
 # infrastructure" name no one, "the military", "military officers" do.
 _ADJECTIVE_SECTORS = frozenset({"military", "civilian", "paramilitary"})
+_ADJECTIVES = _ADJECTIVE_SECTORS | {"official", "foreign"}
 # Heads that make the phrase a body or a person ("military council", "military
 # intelligence" the agency), kept as actors.
 _BODY_HEADS = frozenset(
@@ -701,8 +717,17 @@ _BODY_HEADS = frozenset(
 
 
 def _attributive(m: ActorMention, tokens: list[Token], actors: list[ActorMention]) -> bool:
-    """ "military" before a singular common noun it modifies: no actor."""
-    if m.end - m.start != 1 or tokens[m.start].norm not in _ADJECTIVE_SECTORS or m.country:
+    """ "military" before a singular common noun it modifies: no actor.
+
+    So are "official" and "foreign" ("his first official foreign visit"), which
+    name people only as nouns ("a senior official", "foreigners").
+    """
+    words = [t.norm for t in tokens[m.start : m.end]]
+    if m.country not in (None, "INT") or not words:
+        return False
+    if words != [w for w in words if w in _ADJECTIVES]:
+        return False
+    if m.end - m.start > 1 and any(w in _ADJECTIVE_SECTORS for w in words):
         return False
     k = m.end
     if k >= len(tokens) or any(a.start == k for a in actors):
@@ -714,6 +739,7 @@ def _attributive(m: ActorMention, tokens: list[Token], actors: list[ActorMention
         and w.isalpha()
         and w not in EN_FUNCTION_WORDS
         and w not in _BODY_HEADS
+        and w not in IRREGULAR  # "the military said", "an official told"
         and not w.endswith(("s", "ed"))
     )
 

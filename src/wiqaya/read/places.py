@@ -12,6 +12,8 @@ is reported ``ambiguous`` with its candidates and no country: never guessed.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,6 +31,29 @@ _DIACRITIC_HINTS = {
     "عمّان": "JOR",
     "عَمّان": "JOR",
 }
+
+
+# GeoNames writes city names in scholarly transliteration («Sāmarrā’», «Al
+# Fallūjah», «Şan‘ā’»); English news writes "Samarra", "Fallujah". The plain
+# spellings are indexed too: marks and ayn/hamza signs dropped, and the name
+# without its Arabic article. Short plain forms would be English words ("Hit",
+# "Sale", "Bush", "Dire"), so only forms of five letters or more are added.
+_ALIF_SIGNS = re.compile("[’‘ʿʾ'`]")
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|at|az|ad|an|en|ad)[ -]", re.I)
+_MIN_PLAIN = 5
+
+
+def plain_spellings(name: str) -> list[str]:
+    """ASCII spellings of a transliterated Latin name English text uses, if any differ."""
+    if name.isascii() and not _ARTICLE.match(name):
+        return []
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = _ALIF_SIGNS.sub("", folded).replace("ı", "i")
+    if not folded.isascii():
+        return []  # not a Latin name (Arabic script has its own normaliser)
+    out = [folded, _ARTICLE.sub("", folded)]
+    return [f for f in dict.fromkeys(out) if f != name and len(f.replace(" ", "")) >= _MIN_PLAIN]
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +246,7 @@ def load_gazetteer() -> Gazetteer:
             population=city["pop"],
         )
         city_place[city["id"]] = p
-        for n in [city["en"], *city["ar"]]:
+        for n in [city["en"], *plain_spellings(city["en"]), *city["ar"]]:
             put(n, p)
     # Arabic names GeoNames lacks for its own cities («عسقلان»), and places the
     # shipped cities leave out (a Baghdad district, a town outside the region).
