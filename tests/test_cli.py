@@ -59,3 +59,27 @@ def test_an_error_raised_while_handling_ctrl_c_still_counts_as_the_interrupt() -
     except RuntimeError as exc:
         assert from_interrupt(exc)
     assert not from_interrupt(RuntimeError("a real failure"))
+
+
+def test_a_finished_command_ignores_a_late_ctrl_c() -> None:
+    # A Ctrl-C that arrives while the interpreter shuts down, after the work is
+    # committed, used to print "Exception ignored ... KeyboardInterrupt" from a
+    # finaliser or kill the process with -SIGINT; once the command is over it is ignored.
+    code = (
+        "import signal, sys\n"
+        "from wiqaya.cli.main import main\n"
+        "sys.argv = ['wiqaya', '--version']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exc:\n"
+        "    assert exc.code in (0, None), exc.code\n"
+        "print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)\n"
+        "import os; os.kill(os.getpid(), signal.SIGINT)\n"
+        "print('still here')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith("True\nstill here\n")
+    assert "KeyboardInterrupt" not in result.stderr

@@ -7,7 +7,9 @@ only a bug shows a traceback.
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+import threading
 
 import typer
 from rich.console import Console
@@ -90,7 +92,13 @@ _register()
 
 def main() -> None:
     try:
-        app()
+        try:
+            app()
+        finally:
+            # The command is over, done or not: a Ctrl-C during interpreter
+            # shutdown has nothing left to stop and would only print a stray
+            # "Exception ignored ... KeyboardInterrupt" from a finaliser.
+            _ignore_ctrl_c()
     except KeyboardInterrupt:
         _interrupted()
     except Exception as exc:
@@ -105,6 +113,11 @@ def main() -> None:
             raise
         err_console.print(f"[bold red]{exc.code}[/] {exc.message}", markup=True, highlight=False)
         sys.exit(exc.exit_code)
+
+
+def _ignore_ctrl_c() -> None:
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _interrupted() -> None:
