@@ -22,7 +22,7 @@ import csv
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -156,16 +156,24 @@ class Fitted:
         return 1.0 / (1.0 + np.exp(-(x @ self.coef + self.intercept)))
 
 
-def fit(x, y: np.ndarray, weight: np.ndarray) -> Fitted:  # noqa: ANN001 - scipy sparse matrix
+def fit(
+    x,  # noqa: ANN001 - scipy sparse matrix
+    y: np.ndarray,
+    weight: np.ndarray,
+    c: float = C,
+    class_weight: str | None = "balanced",
+) -> Fitted:
     """L2 logistic regression, balanced classes, on the columns the data uses.
 
     Fitting on the used columns only gives the same solution (an unused
     column's weight is 0 under L2) and is ~100× faster than 2**20 columns.
+    ``c`` and ``class_weight`` are the shipped settings unless
+    ``evaluation.detector_variants`` measures others.
     """
     use = weight > 0
     xs = x[use]
     cols = np.unique(xs.indices)
-    model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
+    model = LogisticRegression(C=c, class_weight=class_weight, max_iter=5000)
     model.fit(xs[:, cols], y[use], sample_weight=weight[use])
     coef = np.zeros(N_FEATURES)
     coef[cols] = model.coef_[0]
@@ -197,29 +205,47 @@ def best_threshold(split: Split, items: np.ndarray, probs: np.ndarray, trig: np.
     return float(max(GRID, key=lambda th: (prf(gold, (probs[ri] >= th) & trig[ri])[2], -th)))
 
 
-def oof_probabilities(split: Split, x, train: np.ndarray, folds: int) -> np.ndarray:  # noqa: ANN001
+# The fitting function of the nested protocol: ``fit`` unless a variant swaps it.
+Fit = Callable[..., Fitted]
+
+
+def oof_probabilities(
+    split: Split,
+    x,  # noqa: ANN001 - scipy sparse matrix
+    train: np.ndarray,
+    folds: int,
+    fit_model: Fit = fit,
+) -> np.ndarray:
     """Out-of-fold probabilities for the sentences of ``train`` (grouped CV inside it)."""
     probs = np.zeros(len(split.texts))
     for itr, ite in group_kfold(folds).split(train, groups=split.groups[train]):
-        m = fit(x[train[itr]], split.y[train[itr]], split.weight[train[itr]])
+        m = fit_model(x[train[itr]], split.y[train[itr]], split.weight[train[itr]])
         probs[train[ite]] = m.probabilities(x[train[ite]])
     return probs
 
 
 def nested_folds(
-    split: Split, kind: str, folds: int = 5, inner: int = 3
+    split: Split,
+    kind: str,
+    folds: int = 5,
+    inner: int = 3,
+    x=None,  # noqa: ANN001 - scipy sparse matrix; default: the detector's features
+    fit_model: Fit = fit,
 ) -> Iterator[tuple[np.ndarray, Fitted, float]]:
     """(held-out sentences, model fitted without them, threshold chosen without them).
 
     The threshold of outer fold k comes from inner grouped CV on the other
-    folds only, so the held-out fold plays no part in it.
+    folds only, so the held-out fold plays no part in it. ``x`` and
+    ``fit_model`` let ``evaluation.detector_variants`` swap the features or
+    the model and keep the rest of the protocol.
     """
-    x = vectorise(split.texts)
+    if x is None:
+        x = vectorise(split.texts)
     trig = triggered(split, kind)
     for train, test in group_kfold(folds).split(split.texts, groups=split.groups):
-        inner_probs = oof_probabilities(split, x, train, inner)
+        inner_probs = oof_probabilities(split, x, train, inner, fit_model)
         th = best_threshold(split, train, inner_probs, trig)
-        yield test, fit(x[train], split.y[train], split.weight[train]), th
+        yield test, fit_model(x[train], split.y[train], split.weight[train]), th
 
 
 def nested_predictions(split: Split, kind: str) -> np.ndarray:
