@@ -7,7 +7,7 @@ Source and target country accuracy of the role ranker (the figures
 of the same four document-grouped fold assignments, the ranker refitted inside
 every fold, for several ways of fitting it:
 
-- ``C=…`` / ``Cs=…,Ct=…``: the shipped conditional logit with a fixed L2
+- ``C=…`` / ``Cs=…/Ct=…``: the shipped conditional logit with a fixed L2
   strength, shared or per role (``C=3`` is what ships);
 - ``nested-*``: C picked from 0.3/1/3/10 by a 4-fold grouped CV *inside* each
   training fold (never on the scored fold), by inner accuracy or inner log
@@ -162,9 +162,9 @@ RANKERS: dict[str, Fitter] = {
     "C=0.3": _fixed(0.3, 0.3),
     "C=1": _fixed(1.0, 1.0),
     "C=10": _fixed(10.0, 10.0),
-    "Cs=1,Ct=3": _fixed(1.0, 3.0),
-    "Cs=3,Ct=1": _fixed(3.0, 1.0),
-    "Cs=3,Ct=10": _fixed(3.0, 10.0),
+    "Cs=1/Ct=3": _fixed(1.0, 3.0),
+    "Cs=3/Ct=1": _fixed(3.0, 1.0),
+    "Cs=3/Ct=10": _fixed(3.0, 10.0),
     "nested-acc-per-role": lambda tr: fit_nested(tr, "acc", True),
     "nested-ll-per-role": lambda tr: fit_nested(tr, "ll", True),
     "nested-acc-shared": lambda tr: fit_nested(tr, "acc", False),
