@@ -261,3 +261,41 @@ def test_an_office_in_apposition_is_the_person_s_title() -> None:
     text = "Israel's defence minister, Yoav Gallant, threatened Hezbollah."
     ev = _roles(text, date(2024, 1, 15))[0]
     assert ev[1:3] == ("ISR", "GOV") and ev[3] == "LBN"
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Laura Bush met students in Cairo on Monday.", date(2005, 5, 23)),
+        ("Asma al-Assad visited wounded soldiers in Damascus on Monday.", date(2013, 5, 23)),
+        ("Jeb Bush criticised Venezuela on Tuesday.", date(2005, 5, 24)),
+    ],
+)
+def test_a_relative_sharing_a_surname_does_not_take_the_listed_person_s_office(
+    text: str, when: date
+) -> None:
+    # A first name the file does not know, right before a lone surname, is
+    # another member of the family: George W. Bush's or Bashar al-Assad's
+    # dated office must not be lent to them.
+    sources = [(e.source.text, e.source.sector) for e in _events(text, when)]
+    assert sources, text
+    assert all(sector != "GOV" for _, sector in sources), sources
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "source"),
+    [
+        ("Yesterday Putin met Erdogan in Ankara.", date(2016, 5, 23), ("RUS", "GOV")),
+        ("Chancellor Merkel criticised Erdogan on Monday.", date(2016, 5, 23), ("DEU", "GOV")),
+        ("Mr Putin accused Ukraine of provocations.", date(2016, 5, 23), ("RUS", "GOV")),
+        ("On Monday Erdogan accused Russia of provocations.", date(2016, 5, 23), ("TUR", "GOV")),
+    ],
+)
+def test_a_title_or_a_sentence_opener_before_a_surname_keeps_the_person(
+    text: str, when: date, source: tuple[str, str]
+) -> None:
+    assert (_roles(text, when)[0][1], _roles(text, when)[0][2]) == source
+
+
+def _events(text: str, when: date | None = None) -> list:  # type: ignore[type-arg]
+    return read_document(DocumentInput("p", text, "en", when)).events

@@ -33,7 +33,7 @@ from itertools import compress
 from operator import attrgetter
 
 from wiqaya.language.arabic import clitic_variants, normalise
-from wiqaya.read.actors import DATA, ActorMention
+from wiqaya.read.actors import DATA, EN_FUNCTION_WORDS, ActorMention
 from wiqaya.read.phrases import MAX_CACHED_WORD, Token
 
 # Sectors of an office that ends: out of office its holder is an elite (ELI).
@@ -428,6 +428,50 @@ def load_persons() -> tuple[PersonIndex, str]:
 
 
 _FORMER = frozenset({"former", "ex", "erstwhile"})
+# Capitalised words that may stand right before a lone surname without being
+# a first name: titles the actor lexicon does not hold, and the words that
+# open an English sentence ("Yesterday Putin said").
+_NOT_A_FIRST_NAME = frozenset(
+    {"mr", "mrs", "ms", "dr", "prof", "sir", "lord", "lady", "madam", "dame", "chancellor"}
+    | {"premier", "senator", "sen", "rep", "gov", "governor", "secretary", "minister"}
+    | {"leader", "chairman", "speaker", "envoy", "ambassador", "commander", "marshal"}
+    | {"field", "lt", "maj", "capt", "cmdr", "adm", "admiral", "brig", "pope", "patriarch"}
+    | {"imam", "rabbi", "cardinal", "vice", "deputy", "acting", "interim", "late", "chief"}
+    | {"head", "mayor", "judge", "justice", "prosecutor", "spokesman", "spokeswoman", "pm"}
+    | {"prime", "foreign", "defense", "defence", "interior", "strongman", "dictator"}
+    | {"hardliner", "tsar", "czar", "shah", "caliph", "laureate", "nobel", "opposition"}
+    | {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those"}
+    | {"yesterday", "today", "tomorrow", "then", "when", "while", "after", "before", "now"}
+    | {"meanwhile", "however", "also", "but", "so", "later", "earlier", "since", "if"}
+    | {"although", "though", "thus", "still", "once", "here", "there", "where", "why"}
+    | {"how", "what", "did", "does", "do", "will", "would", "can", "could", "should"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"january", "february", "march", "april", "may", "june", "july", "august"}
+    | {"september", "october", "november", "december", "president", "king", "queen"}
+    | _FORMER
+    | EN_FUNCTION_WORDS
+)
+
+
+def _first_name_before(
+    tokens: Sequence[Token], text: str, i: int, actors: Sequence[ActorMention]
+) -> bool:
+    """ "Laura Bush", "Asma al-Assad", "Maher al-Assad": an unknown capitalised
+    word right before a lone surname makes it another member of the family,
+    whom the dated roles of the listed person do not fit."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    return (
+        text[prev.end : tokens[i].start] == " "
+        and prev.text[:1].isupper()
+        and prev.text.isalpha()
+        and prev.norm not in _NOT_A_FIRST_NAME
+        and prev.norm not in _HONORIFIC
+        and not any(a.start <= i - 1 < a.end for a in actors)
+    )
+
+
 # «السابق», «الأسبق», «المخلوع», «الراحل»… as normalised: out of office.
 _FORMER_AR = frozenset(
     normalise(w)
@@ -481,6 +525,12 @@ def with_persons(
         covering = [a for a in out if a.start < pm.end and a.end > pm.start]
         if covering and pm.end - pm.start == 1 and not arabic:
             continue  # a lone word the dictionaries already know ("Jordan") is theirs
+        if (
+            not arabic
+            and pm.end - pm.start == 1
+            and _first_name_before(tokens, text, pm.start, out)
+        ):
+            continue
         if arabic:
             if any(a.end > pm.end for a in covering):
                 continue
