@@ -29,7 +29,6 @@ shared machine; one variant with ``--assignments 1`` takes 10–60 s.
 from __future__ import annotations
 
 import argparse
-import math
 import time
 import zlib
 from collections.abc import Callable
@@ -56,7 +55,6 @@ from wiqaya.read.detector import (
     _hash,
     arabic_triggers,
     featuriser,
-    sentence_ids,
     vectorise,
 )
 
@@ -159,35 +157,20 @@ def matrix(
     """
     if not roots and clause is None:
         return vectorise(texts)
-    feat = featuriser()
     root_of: dict[str, int] = {}
-    indptr = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for s in texts:
-        words = s.split()
-        idx = [i for w in words for i in feat.word(w)]
+
+    def extra(words: list[str]) -> list[int]:
+        ids: list[int] = []
         if roots:
             for w in words:
                 if w not in root_of:
                     root_of[w] = root_id(w)
-            idx.extend(root_of[w] for w in words)
-        idx.extend(sentence_ids(words))
+            ids.extend(root_of[w] for w in words)
         if clause is not None:
-            idx.extend(_hash(f) for f in clause(words))
-        indices.extend(idx)
-        data.extend([1.0 / math.sqrt(len(idx))] * len(idx))
-        indptr.append(len(indices))
-    x = csr_matrix(
-        (
-            np.array(data, dtype=np.float32),
-            np.array(indices, dtype=np.int32),
-            np.array(indptr, dtype=np.int32),
-        ),
-        shape=(len(texts), N_FEATURES),
-    )
-    x.sum_duplicates()
-    return x
+            ids.extend(_hash(f) for f in clause(words))
+        return ids
+
+    return featuriser().matrix(texts, extra)
 
 
 def with_other_negatives(split: Split, kind: str) -> Split:

@@ -294,7 +294,8 @@ def test_a_relative_sharing_a_surname_does_not_take_the_listed_person_s_office(
 def test_a_title_or_a_sentence_opener_before_a_surname_keeps_the_person(
     text: str, when: date, source: tuple[str, str]
 ) -> None:
-    assert (_roles(text, when)[0][1], _roles(text, when)[0][2]) == source
+    first = _roles(text, when)[0]
+    assert (first[1], first[2]) == source
 
 
 def _events(text: str, when: date | None = None) -> list:  # type: ignore[type-arg]

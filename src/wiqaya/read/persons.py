@@ -447,8 +447,9 @@ _NOT_A_FIRST_NAME = frozenset(
     | {"how", "what", "did", "does", "do", "will", "would", "can", "could", "should"}
     | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     | {"january", "february", "march", "april", "may", "june", "july", "august"}
-    | {"september", "october", "november", "december", "president", "king", "queen"}
+    | {"september", "october", "november", "december"}
     | _FORMER
+    | _HONORIFIC
     | EN_FUNCTION_WORDS
 )
 
@@ -467,7 +468,6 @@ def _first_name_before(
         and prev.text[:1].isupper()
         and prev.text.isalpha()
         and prev.norm not in _NOT_A_FIRST_NAME
-        and prev.norm not in _HONORIFIC
         and not any(a.start <= i - 1 < a.end for a in actors)
     )
 
