@@ -30,7 +30,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from wiqaya.read.detector import MODEL_FILE, N_FEATURES, Detector, arabic_triggers, vectorise
+from wiqaya.read.detector import MODEL_FILE, Detector, arabic_triggers, vectorise
 from wiqaya.read.phrases import tokenize
 
 # Fold assignment of every grouped CV in the evaluation scripts: None is
@@ -149,7 +149,7 @@ def load_split(kind: str, gsr: Path = GSR) -> Split:
 
 @dataclass
 class Fitted:
-    coef: np.ndarray  # (N_FEATURES,)
+    coef: np.ndarray  # (N_FEATURES,), or wider when a variant adds dense columns
     intercept: float
 
     def probabilities(self, x) -> np.ndarray:  # noqa: ANN001 - scipy sparse matrix
@@ -175,7 +175,7 @@ def fit(
     cols = np.unique(xs.indices)
     model = LogisticRegression(C=c, class_weight=class_weight, max_iter=5000)
     model.fit(xs[:, cols], y[use], sample_weight=weight[use])
-    coef = np.zeros(N_FEATURES)
+    coef = np.zeros(x.shape[1])
     coef[cols] = model.coef_[0]
     return Fitted(coef, float(model.intercept_[0]))
 

