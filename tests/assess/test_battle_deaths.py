@@ -27,6 +27,40 @@ def test_multi_country_rows_are_split_equally_and_totals_kept(ucdp: pd.DataFrame
     assert each[("UKR", 2022)] - deaths[("UKR", 2022)] == pytest.approx(91502 / 2)
 
 
+def test_deaths_count_where_the_battles_were_fought(ucdp: pd.DataFrame) -> None:
+    cw = load_crosswalk()
+    deaths, multi = bd.country_year_deaths(ucdp, cw)
+    # US and UK strikes against the Houthis, 2024: gwno_loc "2, 200, 678",
+    # fought in Yemen only. Britain had no other war in 2024.
+    yemen = ucdp[(ucdp["year"] == 2024) & ucdp["gwno_loc"].str.contains("200")]
+    assert yemen["gwno_battle"].tolist() == ["678"]
+    assert deaths.get(("GBR", 2024), 0.0) == 0.0
+    assert deaths[("YEM", 2024)] >= yemen["bd_best"].item()
+    # Iraq 2003: the coalition's governments are listed, the war was in Iraq.
+    assert ("GBR", 2003) not in deaths and ("AUS", 2003) not in deaths
+    assert not [m for m in multi if m.year == 2003 and "IRQ" in m.countries]
+    # Russia-Ukraine 2022 lists Poland as a battle country (one stray missile):
+    # the war's own countries share the deaths, Poland gets none.
+    assert deaths.get(("POL", 2022), 0.0) == 0.0
+
+
+def test_battle_location_rules() -> None:
+    assert bd.battle_location("2, 200, 678", "678") == ["678"]
+    assert bd.battle_location("365, 369", "290, 365, 369") == ["365", "369"]
+    # None of the conflict's countries saw battles: the battle countries.
+    assert bd.battle_location("2", "700, 770, 652") == ["700", "770", "652"]
+    # Files before UCDP added the column, or an empty cell: gwno_loc.
+    assert bd.battle_location("645") == ["645"]
+    assert bd.battle_location("645", float("nan")) == ["645"]
+    assert bd.battle_location("645", " ") == ["645"]
+
+
+def test_without_the_battle_column_gwno_loc_is_used(ucdp: pd.DataFrame) -> None:
+    cw = load_crosswalk()
+    old, _ = bd.country_year_deaths(ucdp.drop(columns=["gwno_battle"]), cw)
+    assert old[("GBR", 2024)] == pytest.approx(117 / 3)
+
+
 def test_panel_has_every_gw_state_and_zero_years(ucdp: pd.DataFrame) -> None:
     cw = load_crosswalk()
     deaths, _ = bd.country_year_deaths(ucdp, cw)

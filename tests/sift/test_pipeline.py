@@ -16,6 +16,7 @@ from wiqaya.errors import InputError
 from wiqaya.runtime import Runtime, open_runtime
 from wiqaya.sift.items import Reason
 from wiqaya.sift.pipeline import IngestOptions, ingest_paths
+from wiqaya.store import assess as assess_store
 from wiqaya.store.models.sift import Document, Quarantine, Sighting, Source
 
 from .corpus import SENTENCES, csv_text, write
@@ -248,6 +249,37 @@ def test_datasets_become_typed_rows_once(
     assert counts(runtime) == {**c, "ingested_files": c["ingested_files"] + 2}
     assert again.dataset_rows_new == 0 and again.dataset_rows_existing == c["battle_deaths"] + 2
     assert copy.exists()
+
+
+def test_reimport_fills_the_battle_location_of_older_rows(
+    runtime: Runtime, tmp_path: Path, shared_data: Path
+) -> None:
+    # A database filled before the battle column was kept: the same file
+    # imported again adds no row and fills in where the battles were.
+    lines = (shared_data / "ucdp" / "BattleDeaths_v25_1.csv").read_text().splitlines()
+    header = lines[0].split(",")
+    assert "gwno_battle" in header
+    keep = [ln for ln in lines[1:] if ",2024," in ln]
+    with_battle = write(tmp_path / "new" / "BattleDeaths_v25_1.csv", "\n".join([lines[0], *keep]))
+    without = write(
+        tmp_path / "old" / "BattleDeaths_v25_1.csv",
+        "\n".join([lines[0].replace("gwno_battle", "gwno_battle_unused"), *keep]),
+    )
+    first = ingest_paths(runtime, [without], source="ucdp-old")
+    with runtime.sessions() as s:
+        stored = {r["dyad_id"]: r for r in assess_store.battle_death_rows(s)}
+    assert len(stored) == first.dataset_rows_new == len(keep)
+    assert all(r["gwno_battle"] is None for r in stored.values())
+    again = ingest_paths(runtime, [with_battle], source="ucdp-new")
+    assert again.dataset_rows_new == 0
+    with runtime.sessions() as s:
+        filled = {r["dyad_id"]: r for r in assess_store.battle_death_rows(s)}
+    assert all(r["gwno_battle"] for r in filled.values())
+    yemen = [r for r in filled.values() if r["gwno_loc"] == "2, 200, 678"]
+    assert [r["gwno_battle"] for r in yemen] == ["678"]
+    # Nothing else of a stored row changed.
+    for dyad, row in stored.items():
+        assert {**row, "gwno_battle": None} == {**filled[dyad], "gwno_battle": None}
 
 
 def test_interrupted_ingest_resumes_without_duplicates(runtime: Runtime, tmp_path: Path) -> None:

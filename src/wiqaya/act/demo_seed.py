@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from wiqaya.act import service
+from wiqaya.assess.battle_deaths import battle_location
 from wiqaya.config import PACKAGE_DATA
 from wiqaya.runtime import Runtime
 from wiqaya.store import act as store
@@ -38,7 +39,7 @@ from wiqaya.warn.run import run_rules
 log = logging.getLogger(__name__)
 UCDP_FILE = PACKAGE_DATA / "bundled" / "ucdp" / "BattleDeaths_v25_1.csv"
 SEED_BY = "system:demo-seed"
-# Gleditsch-Ward numbers of the demo countries (UCDP's gwno_loc) -> ISO3.
+# Gleditsch-Ward numbers of the demo countries (UCDP's locations) -> ISO3.
 DEMO_COUNTRIES = {
     "645": "IRQ",
     "652": "SYR",
@@ -75,8 +76,8 @@ def _ucdp_series() -> dict[tuple[str, str], float]:
     totals: Counter[tuple[str, str]] = Counter()
     with UCDP_FILE.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            for g in row["gwno_loc"].split(","):
-                iso = DEMO_COUNTRIES.get(g.strip())
+            for g in battle_location(row["gwno_loc"], row.get("gwno_battle")):
+                iso = DEMO_COUNTRIES.get(g)
                 if iso:
                     totals[(iso, row["year"])] += int(row["bd_best"])
     years = range(1989, 2025)

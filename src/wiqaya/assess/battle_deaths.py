@@ -1,8 +1,12 @@
 """Battle-related deaths per country-year as 19 predictive quantiles, and the VIEWS baselines.
 
-Deaths are UCDP ``bd_best`` summed by ``gwno_loc``. A dyad-year fought in
-several countries (``gwno_loc`` like ``"365, 369"``) is split equally between
-them, so country totals add up to the UCDP total (decision record 033).
+Deaths are UCDP ``bd_best`` summed by the country where the battles were
+fought (:func:`battle_location`), not by ``gwno_loc`` alone, which names the
+governments the conflict is about: the United States' and Britain's 2024
+strikes in Yemen have ``gwno_loc`` "2, 200, 678" and ``gwno_battle`` "678",
+and only Yemen saw the deaths. A dyad-year fought in several countries (``"365, 369"``) is split
+equally between them, so country totals add up to the UCDP total (decision
+record 033).
 
 The model (``bd_bins``) is an empirical conditional distribution: the change
 ``log1p(deaths_t) - log1p(deaths_{t-1})`` is collected from past country-years
@@ -47,6 +51,30 @@ class MultiLocation:
     bd_best: float
 
 
+def _codes(value: object) -> list[str]:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return []
+    return [c.strip() for c in str(value).split(",") if c.strip()]
+
+
+def battle_location(gwno_loc: object, gwno_battle: object = None) -> list[str]:
+    """The Gleditsch-Ward codes a dyad-year's deaths are counted in.
+
+    The countries of the conflict (``gwno_loc``) where battles were fought
+    (``gwno_battle``); when none of them saw battles (al-Qaida against the
+    United States, fought in Afghanistan, Pakistan and Syria), the battle
+    countries; ``gwno_loc`` alone in files without the battle column. The
+    intersection keeps a third country with a few deaths from taking an equal
+    share: Russia–Ukraine 2022 lists Poland (the Przewodów missile) as a battle
+    country, and Poland must not get a third of 91,502 deaths.
+    """
+    loc = _codes(gwno_loc)
+    battle = _codes(gwno_battle)
+    if not battle:
+        return loc
+    return [c for c in battle if c in loc] or battle
+
+
 def country_year_deaths(
     ucdp: pd.DataFrame, crosswalk: Crosswalk, *, split: str = "equal"
 ) -> tuple[pd.Series, list[MultiLocation]]:
@@ -55,15 +83,18 @@ def country_year_deaths(
         raise ValueError("split must be 'equal' or 'each'")
     records: dict[tuple[str, int], float] = {}
     multi: list[MultiLocation] = []
-    for dyad, year, loc, best in zip(
-        ucdp["dyad_id"], ucdp["year"], ucdp["gwno_loc"], ucdp["bd_best"], strict=True
+    battle = ucdp["gwno_battle"] if "gwno_battle" in ucdp else [None] * len(ucdp)
+    for dyad, year, loc, fought, best in zip(
+        ucdp["dyad_id"], ucdp["year"], ucdp["gwno_loc"], battle, ucdp["bd_best"], strict=True
     ):
-        codes = [c.strip() for c in str(loc).split(",") if c.strip()]
+        codes = battle_location(loc, fought)
         isos = []
         for code in codes:
             iso = crosswalk.to_iso3("gw", code)
             if iso is None:
-                raise ValueError(f"UCDP gwno_loc {code!r} (dyad {dyad}, {year}) not in crosswalk")
+                raise ValueError(
+                    f"UCDP location {code!r} (dyad {dyad}, {year}) not in the crosswalk"
+                )
             isos.append(iso)
         if not isos or pd.isna(best):
             continue

@@ -47,11 +47,14 @@ def _deaths_from_store_or_csv(
     if rows:
         frame = pd.DataFrame(rows)
         versions = ",".join(sorted({str(v) for v in frame["version"]}))
-        provenance = f"UCDP BRD {versions} (database; multi-country split equally)"
+        provenance = (
+            f"UCDP BRD {versions} (database; counted where fought, "
+            "several countries split equally)"
+        )
     else:
         path = ucdp_path(data_dir)
         frame = read_ucdp(path)
-        provenance = f"UCDP BRD {path.name} (multi-country split equally)"
+        provenance = f"UCDP BRD {path.name} (counted where fought, several countries split equally)"
     deaths, multi = bd.country_year_deaths(frame, crosswalk)
     return deaths, provenance, multi
 

@@ -84,6 +84,7 @@ UCDP_FIELDS: dict[str, tuple[tuple[str, ...], Callable[[str | None], object]]] =
     "territory_name": (("territory_name",), _text),
     "type_of_conflict": (("type_of_conflict",), _int),
     "gwno_loc": (("gwno_loc",), _required(_text)),
+    "gwno_battle": (("gwno_battle",), _text),
     "gwno_a": (("gwno_a",), _text),
     "gwno_b": (("gwno_b",), _text),
     "region": (("region",), _text),

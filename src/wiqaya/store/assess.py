@@ -84,12 +84,13 @@ def battle_death_rows(session: Session) -> list[dict[str, object]]:
         BattleDeathsRecord.dyad_id,
         BattleDeathsRecord.year,
         BattleDeathsRecord.gwno_loc,
+        BattleDeathsRecord.gwno_battle,
         BattleDeathsRecord.bd_best,
         BattleDeathsRecord.version,
     )
     return [
-        {"dyad_id": d, "year": y, "gwno_loc": g, "bd_best": b, "version": v}
-        for d, y, g, b, v in session.execute(stmt)
+        {"dyad_id": d, "year": y, "gwno_loc": g, "gwno_battle": gb, "bd_best": b, "version": v}
+        for d, y, g, gb, b, v in session.execute(stmt)
     ]
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, case, func, insert, select, update
+from sqlalchemy import Table, bindparam, case, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -218,7 +218,28 @@ def _insert_new(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
 
 
 def insert_battle_deaths(session: Session, rows: Sequence[dict[str, Any]]) -> int:
-    return _insert_new(session, battle_t, rows)
+    new = _insert_new(session, battle_t, rows)
+    # Rows stored before the battle location was kept get it from a re-import
+    # of the same file; nothing else of a stored row changes.
+    located = [
+        {"b_dyad": r["dyad_id"], "b_year": r["year"], "b_version": r["version"], "b_battle": g}
+        for r in rows
+        if (g := r.get("gwno_battle"))
+    ]
+    if located:
+        session.execute(
+            update(battle_t)
+            .where(
+                battle_t.c.dyad_id == bindparam("b_dyad"),
+                battle_t.c.year == bindparam("b_year"),
+                battle_t.c.version == bindparam("b_version"),
+                battle_t.c.gwno_battle.is_(None),
+            )
+            .values(gwno_battle=bindparam("b_battle"))
+            .execution_options(synchronize_session=False),
+            located,
+        )
+    return new
 
 
 def insert_dataset_events(session: Session, rows: Sequence[dict[str, Any]]) -> int:

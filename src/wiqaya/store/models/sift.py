@@ -176,6 +176,8 @@ class BattleDeathsRecord(Base):
     type_of_conflict: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # UCDP's Gleditsch-Ward codes as given (``"625, 626"`` when several).
     gwno_loc: Mapped[str] = mapped_column(String(100))
+    # Where the battles were fought (UCDP adds it from v20; older files lack it).
+    gwno_battle: Mapped[str | None] = mapped_column(String(100), nullable=True)
     gwno_a: Mapped[str | None] = mapped_column(String(100), nullable=True)
     gwno_b: Mapped[str | None] = mapped_column(String(100), nullable=True)
     region: Mapped[str | None] = mapped_column(String(40), nullable=True)
