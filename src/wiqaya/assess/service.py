@@ -48,8 +48,7 @@ def _deaths_from_store_or_csv(
         frame = pd.DataFrame(rows)
         versions = ",".join(sorted({str(v) for v in frame["version"]}))
         provenance = (
-            f"UCDP BRD {versions} (database; counted where fought, "
-            "several countries split equally)"
+            f"UCDP BRD {versions} (database; counted where fought, several countries split equally)"
         )
     else:
         path = ucdp_path(data_dir)
