@@ -42,7 +42,20 @@ class StemMatcher:
     Results per distinct word are cached (word frequencies are Zipfian).
     """
 
-    def __init__(self, entries: dict[str, list[str]], max_prefix: int) -> None:
+    def __init__(
+        self,
+        entries: dict[str, list[str]],
+        max_prefix: int,
+        blocked: dict[str, list[str]] | None = None,
+        prefixes: frozenset[str] | None = None,
+    ) -> None:
+        # For ``find(strict=...)``: the letters allowed before a stem, and per
+        # stem the spellings it must not fire in («طالب» in «طالبان»).
+        self._allowed_prefixes = prefixes
+        self._blocked = {
+            normalise(k): tuple(normalise(b) for b in v) for k, v in (blocked or {}).items()
+        }
+        self._valid: dict[tuple[str, str], bool] = {}
         self._first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for label, terms in entries.items():
             for term in terms:
@@ -87,8 +100,33 @@ class StemMatcher:
         i = word.find(stem)
         return 0 <= i <= self._max_prefix
 
-    def find(self, words: list[str]) -> dict[str, tuple[int, int]]:
-        """label → (first word index, end index) of its first match."""
+    def is_word_of(self, word: str, stem: str) -> bool:
+        """Whether ``stem`` is the word's own stem, not letters inside another word.
+
+        The letters before it must be proclitics (:data:`ARABIC_PROCLITICS`:
+        «والمتظاهرين», «ويتظاهرون»; not «حياتهم» for «اتهم», «قائد» for «أيد»),
+        and the word must not hold one of the stem's blocked spellings
+        («وزارة» for «زار», «تنفيذ» for «نفى»).
+        """
+        key = (word, stem)
+        hit = self._valid.get(key)
+        if hit is None:
+            p = word.find(stem)
+            hit = (
+                self._allowed_prefixes is None or p == 0 or word[:p] in self._allowed_prefixes
+            ) and not any(b in word for b in self._blocked.get(stem, ()))
+            if len(self._valid) < 300_000:
+                self._valid[key] = hit
+        return hit
+
+    def find(
+        self, words: list[str], strict: frozenset[str] = frozenset()
+    ) -> dict[str, tuple[int, int]]:
+        """label → (first word index, end index) of its first match.
+
+        Labels in ``strict`` match only where :meth:`is_word_of` holds for the
+        first word of the term.
+        """
         out: dict[str, tuple[int, int]] = {}
         first = self._first
         # Most words carry no stem: the cache lookups run in C (map) and only
@@ -103,6 +141,8 @@ class StemMatcher:
                 for rest, label in first[stem]:
                     if label in out:
                         continue
+                    if label in strict and not self.is_word_of(words[i], stem):
+                        continue
                     end = i + 1 + len(rest)
                     if end > len(words):
                         continue
@@ -111,8 +151,32 @@ class StemMatcher:
         return out
 
 
-def stem_matcher(entries: dict[str, list[str]], arabic: bool) -> StemMatcher:
-    return StemMatcher(entries, 3 if arabic else 0)
+def _proclitics() -> frozenset[str]:
+    # Conjunction, then a preposition and/or the article (nouns), or the
+    # future/subjunctive particle and a person prefix (verbs), then the
+    # م/ت of participles and derived forms — at most 3 letters, as the matcher
+    # looks. A lone «ا» is left out: it makes «القاء» ("throwing") hold «لقاء».
+    out: set[str] = set()
+    for conj in ("", "و", "ف"):
+        for noun in ("", "ب", "ل", "ك", "ال", "بال", "لل", "كال"):
+            for deriv in ("", "م", "ت", "مت"):
+                out.add(conj + noun + deriv)
+        for part in ("", "س", "ل"):
+            for person in ("", "ي", "ت", "ن"):
+                for deriv in ("", "ت"):
+                    out.add(conj + part + person + deriv)
+    return frozenset(p for p in out if 0 < len(p) <= 3)
+
+
+ARABIC_PROCLITICS = _proclitics()
+
+
+def stem_matcher(
+    entries: dict[str, list[str]], arabic: bool, blocked: dict[str, list[str]] | None = None
+) -> StemMatcher:
+    if not arabic:
+        return StemMatcher(entries, 0)
+    return StemMatcher(entries, 3, blocked, ARABIC_PROCLITICS)
 
 
 @cache
@@ -122,7 +186,10 @@ def trigger_lexicon() -> dict:
 
 @cache
 def arabic_triggers() -> StemMatcher:
-    return stem_matcher({k: v["ar"] for k, v in trigger_lexicon()["types"].items()}, True)
+    lex = trigger_lexicon()
+    return stem_matcher(
+        {k: v["ar"] for k, v in lex["types"].items()}, True, lex.get("not_triggers_ar")
+    )
 
 
 _PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")

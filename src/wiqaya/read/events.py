@@ -39,6 +39,9 @@ PLOVER_TYPES = (
     "ASSAULT",
 )
 TRIGGER_ONLY_CONFIDENCE = 0.5
+# Events are coded only where a stem is a word's own (StemMatcher.is_word_of);
+# the detector's features keep the looser match it was trained on.
+_ALL_TYPES = frozenset(PLOVER_TYPES)
 _MAPLINE = re.compile(r"^(\d{2,4}):\s*([A-Z]+)")
 
 
@@ -88,7 +91,7 @@ def find_triggers(tokens: list[Token], lang: str) -> list[Trigger]:
             for h in english_matcher().find([t.norm for t in tokens])
             if h.label != NOT_EVENT
         ]
-    found = trigger_matchers()["ar"].find([t.norm for t in tokens])
+    found = trigger_matchers()["ar"].find([t.norm for t in tokens], strict=_ALL_TYPES)
     out = [Trigger(etype, a, b) for etype, (a, b) in found.items()]
     out.sort(key=lambda t: (t.tok_start, t.event_type))
     return out
