@@ -145,8 +145,8 @@ def _score_period(
     pos, neg = int(y_train.sum()), int(len(y_train) - y_train.sum())
     if pos < spec.min_outcomes or neg < spec.min_outcomes:
         reason = (
-            f"too few past outcomes to fit ({pos} escalations, {neg} non-escalations; "
-            f"needs {spec.min_outcomes} of each)"
+            f"too few past outcomes to fit ({pos} past country-periods met the "
+            f"{spec.name} rule, {neg} did not; needs {spec.min_outcomes} of each)"
         )
         return empty, gaps + [(c, reason) for c in scorable]
     scaler = StandardScaler().fit(x_train.to_numpy())
