@@ -972,6 +972,7 @@ _NAME_STOPWORDS += """
     almost around roughly least
 """
 _NOT_NAMES = frozenset(_NAME_STOPWORDS.split())
+NOT_NAMES = _NOT_NAMES
 _PUNCT = frozenset(",;")
 _WHERE = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "around"})
 

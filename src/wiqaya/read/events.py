@@ -17,7 +17,7 @@ from functools import cache
 
 from wiqaya.read.actors import DATA, ActorMention
 from wiqaya.read.detector import StemMatcher, arabic_triggers, trigger_lexicon
-from wiqaya.read.english import PARTICIPLES, Clause, LemmaMatcher, lemmas
+from wiqaya.read.english import NOT_NAMES, PARTICIPLES, Clause, LemmaMatcher, lemmas
 from wiqaya.read.phrases import Token
 
 PLOVER_TYPES = (
@@ -336,6 +336,22 @@ RECIPROCAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "REJECT"})
 MAX_PAIRS = 12
 
 
+def _adjective(t: Token) -> bool:
+    """A lower-case word that may modify a conjunct ("awful", "good", "rival").
+
+    Verb forms (-ed, -ing), adverbs (-ly) and closed-class words are not:
+    "Hamas said and accused Israel" coordinates nothing.
+    """
+    w = t.text
+    return (
+        w.isalpha()
+        and w.islower()
+        and not w.endswith(("ed", "ing", "ly"))
+        and w not in NOT_NAMES
+        and w not in _COORD_FILLER
+    )
+
+
 def coordinated(
     actors: list[ActorMention], m: ActorMention, tokens: list[Token], sentence: str, offset: int
 ) -> list[ActorMention]:
@@ -352,6 +368,14 @@ def coordinated(
         if b.start < a.end:
             return False
         words = [t.norm for t in tokens[a.end : b.start]]
+        # "Evil Mordor, the awful Arnor, and good Gondor": up to two adjectives
+        # may open the next conjunct, after the fillers.
+        n_adj = 0
+        while n_adj < len(words) and _adjective(tokens[b.start - 1 - n_adj]):
+            n_adj += 1
+        if n_adj > 2:
+            return False
+        words = words[: len(words) - n_adj]
         if any(w not in _COORD_FILLER for w in words):
             return False
         gap = sentence[tokens[a.end - 1].end - offset : tokens[b.start].start - offset]
