@@ -1020,7 +1020,9 @@ def name_actors(
             and not _PUNCT.intersection(text[tokens[j - 1].end : tokens[j].start])
         ):
             j += 1
-        if (k > 0 and tokens[k - 1].norm in _WHERE) or _named_place(tokens, k):
+        if (
+            k > 0 and tokens[k - 1].norm in _WHERE and not _body_in(known, k - 1)
+        ) or _named_place(tokens, k):
             k = j  # "in Geneva": a place the gazetteer does not know, not an actor
             continue
         out.append(ActorMention(text[t.start : tokens[j - 1].end], k, j, None, None))
@@ -1105,13 +1107,19 @@ def _of_name(prev: ActorMention, m: ActorMention, tokens: Sequence[Token]) -> bo
     gap = [t.norm for t in tokens[prev.end : m.start]]
     if not tokens[m.start].text[:1].isupper():
         return False
-    if gap == ["from"]:
-        # "Soldiers from Gondor": people named by their sector and origin.
+    if gap in (["from"], ["in"]):
+        # "Soldiers from Gondor", "Lawmakers in Arnor": people named by their
+        # sector and where they belong.
         return prev.sector is not None
     if gap not in (["of"], ["of", "the"]):
         return False
     # A title in capitals ("Prince", "Emir") or a body named by its sector.
     return prev.sector is not None or tokens[prev.start].text[:1].isupper()
+
+
+def _body_in(known: Sequence[ActorMention], k: int) -> bool:
+    """Token ``k`` ("in") follows a body with no country: "Lawmakers in Arnor"."""
+    return any(a.end == k and a.sector and not a.country for a in known)
 
 
 def _generic_head(prev: ActorMention, m: ActorMention, tokens: Sequence[Token]) -> bool:

@@ -389,7 +389,31 @@ def coordinated(
         hi += 1
     group = ordered[lo : hi + 1]
     # The text-less place stand-in and lone commas are no coordination.
-    return group if all(a.text for a in group) else [m]
+    if not all(a.text for a in group):
+        return [m]
+    return _distributed(group, tokens)
+
+
+_BELONG = frozenset({"in", "of", "from"})
+
+
+def _distributed(group: list[ActorMention], tokens: list[Token]) -> list[ActorMention]:
+    """ "Lawmakers in Arnor and Gondor": the body's sector holds for each conjunct.
+
+    A first conjunct that is a body joined to a name ("in", "of", "from")
+    lends its sector to the bare names coordinated after it (ARNLEG, GONLEG).
+    """
+    head = group[0]
+    if (
+        len(group) < 2
+        or not head.sector
+        or not any(t.norm in _BELONG for t in tokens[head.start + 1 : head.end - 1])
+    ):
+        return group
+    return [head] + [
+        a if a.sector else ActorMention(a.text, a.start, a.end, a.country, head.sector)
+        for a in group[1:]
+    ]
 
 
 def english_pairs(

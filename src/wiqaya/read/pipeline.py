@@ -658,6 +658,7 @@ def _english_event(
         (p.tok_start, p.tok_end) for p in places if not any(s.start == p.tok_start for s in seats)
     ]
     actors = name_actors(tokens, actors, text, others, [t.tok_start for t in trigs])
+    actors = _bodies_in_places(actors, tokens, places, text)
     actors = [a for a in actors if not _attributive(a, tokens, actors)]
     clause = event_clause(tokens, sentence, offset)
     must = demand_at(tokens, clause)
@@ -684,6 +685,31 @@ def _english_event(
         # "No one was killed in the blast": the casualties are negated, the
         # blast is not; the next trigger may still be the event.
     return [], clause, actors, places
+
+
+def _bodies_in_places(
+    actors: list[ActorMention], tokens: list[Token], places: list[PlaceMention], text: str
+) -> list[ActorMention]:
+    """ "Lawmakers in Egypt", "police in Cairo": a body with no country right
+    before "in" and a resolved place is that place's body, one mention (so a
+    country coordinated after it shares the sector: "in Egypt and Jordan")."""
+    out = list(actors)
+    for i, a in enumerate(out):
+        if a.country or not a.sector or a.end + 1 >= len(tokens) or tokens[a.end].norm != "in":
+            continue
+        pl = next(
+            (p for p in places if p.tok_start == a.end + 1 and p.status == "resolved"), None
+        )
+        if pl is None or any(b.start < pl.tok_end and b.end > a.end for b in out if b is not a):
+            continue
+        out[i] = ActorMention(
+            text[tokens[a.start].start : tokens[pl.tok_end - 1].end],
+            a.start,
+            pl.tok_end,
+            pl.country,
+            a.sector,
+        )
+    return out
 
 
 # Sector words that are also adjectives: "a new military offensive", "civilian
