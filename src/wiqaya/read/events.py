@@ -334,6 +334,10 @@ _COORD_FILLER = frozenset({"the", "both", "and"})
 # of each towards the other (two events, as the PETRARCH suite codes them).
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "REJECT"})
 MAX_PAIRS = 12
+# Symmetric hostile predicates: "Gondor and Osgiliath clashed" is each side's
+# act against the other (CAMEO codes a clash, 190/193, for both sides); "A and
+# B attacked" is not mutual and keeps no target.
+_MUTUAL_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "exchange"})
 
 
 def _adjective(t: Token) -> bool:
@@ -416,6 +420,14 @@ def _distributed(group: list[ActorMention], tokens: list[Token]) -> list[ActorMe
     ]
 
 
+def _mutual(trig: Trigger, tokens: list[Token]) -> bool:
+    if trig.event_type in RECIPROCAL:
+        return True
+    return trig.event_type == "ASSAULT" and any(
+        x in _MUTUAL_VERBS for x in lemmas(tokens[trig.tok_start].norm)
+    )
+
+
 def english_pairs(
     actors: list[ActorMention],
     trig: Trigger,
@@ -444,7 +456,7 @@ def english_pairs(
         sides = coordinated(actors, target, tokens, sentence, offset)
         if len(sides) > 1:
             return [(a, b) for a in sides for b in sides if a is not b][:MAX_PAIRS]
-    if target is None and len(sources) > 1 and trig.event_type in RECIPROCAL:
+    if target is None and len(sources) > 1 and _mutual(trig, tokens):
         pairs = [(a, b) for a in sources for b in sources if a is not b]
         return pairs[:MAX_PAIRS]
     if target is None:
