@@ -974,7 +974,8 @@ _NAME_STOPWORDS += """
 _NOT_NAMES = frozenset(_NAME_STOPWORDS.split())
 NOT_NAMES = _NOT_NAMES
 _PUNCT = frozenset(",;")
-_WHERE = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "around"})
+WHERE = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "around"})
+_WHERE = WHERE
 
 
 def name_actors(
@@ -983,6 +984,7 @@ def name_actors(
     text: str,
     places: Sequence[tuple[int, int]],
     triggers: Sequence[int] = (),
+    objects: Sequence[int] = (),
 ) -> list[ActorMention]:
     """Known actors plus capitalised names no dictionary knows, adjacent ones merged.
 
@@ -992,6 +994,9 @@ def name_actors(
     a sentence that opens with a plural or -ing trigger ("Talks between …",
     "Clashes erupted …", "Fighting spread …") is capitalised for the sentence;
     a singular one may open a name ("Rally for Culture and Democracy").
+    ``objects`` are the token indices right after a trigger that ends in a
+    preposition ("arrived in Gondor"): the name there is whom the act goes
+    to, not where it happens.
     """
     taken = [False] * len(tokens)
     for a in known:
@@ -1021,7 +1026,10 @@ def name_actors(
         ):
             j += 1
         if (
-            k > 0 and tokens[k - 1].norm in _WHERE and not _body_in(known, k - 1)
+            k > 0
+            and tokens[k - 1].norm in _WHERE
+            and not _body_in(known, k - 1)
+            and k not in objects
         ) or _named_place(tokens, k):
             k = j  # "in Geneva": a place the gazetteer does not know, not an actor
             continue

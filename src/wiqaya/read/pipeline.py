@@ -26,6 +26,7 @@ from wiqaya.read.detector import Detector, load_detector, trigger_lexicon
 from wiqaya.read.english import (
     HOSTILE,
     IRREGULAR,
+    WHERE,
     Clause,
     Hit,
     ceased,
@@ -657,7 +658,8 @@ def _english_event(
     others = [
         (p.tok_start, p.tok_end) for p in places if not any(s.start == p.tok_start for s in seats)
     ]
-    actors = name_actors(tokens, actors, text, others, [t.tok_start for t in trigs])
+    objects = [t.tok_end for t in trigs if tokens[t.tok_end - 1].norm in WHERE]
+    actors = name_actors(tokens, actors, text, others, [t.tok_start for t in trigs], objects)
     actors = _bodies_in_places(actors, tokens, places, text)
     actors = [a for a in actors if not _attributive(a, tokens, actors)]
     clause = event_clause(tokens, sentence, offset)
