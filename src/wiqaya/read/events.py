@@ -337,6 +337,7 @@ MAX_PAIRS = 12
 # Symmetric hostile predicates: "Gondor and Osgiliath clashed" is each side's
 # act against the other (CAMEO codes a clash, 190/193, for both sides); "A and
 # B attacked" is not mutual and keeps no target.
+_ENCOUNTER = frozenset({"meet", "visit", "arrive", "host", "receive"})
 _MUTUAL_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "exchange"})
 
 
@@ -466,4 +467,12 @@ def english_pairs(
     targets = coordinated(actors, target, tokens, sentence, offset) if target else [target]
     # An actor coordinated on both sides is not its own partner.
     targets = [t for t in targets if t not in sources] or [None]
-    return [(a, b) for a in sources for b in targets][:MAX_PAIRS]
+    pairs = [(a, b) for a in sources for b in targets]
+    if trig.event_type == "CONSULT" and any(
+        x in _ENCOUNTER for x in lemmas(tokens[trig.tok_start].norm)
+    ):
+        # A visit or meeting is each side's act: the guest makes the visit,
+        # the host hosts it (CAMEO 042 / 043, 036 / 040). The visitor's event
+        # comes first.
+        pairs += [(b, a) for a, b in pairs if a is not None and b is not None and (b.text or b.country)]
+    return pairs[:MAX_PAIRS]
