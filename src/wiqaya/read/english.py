@@ -837,6 +837,55 @@ def nominal_negation(tokens: Sequence[Token], hit: Hit) -> bool:
     return _noun_negated(tokens, hit) or _subject_negated(tokens, hit)
 
 
+_EXIST = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "will"})
+
+
+def existential_negation(tokens: Sequence[Token], hit: Hit) -> bool:
+    """ "(officials said) there had been no talks", "there was no agreement".
+
+    The sentence says the act did not take place and names no one who
+    refused it, so it is no event of either kind; "no agreement was
+    reached" keeps its REJECT (someone failed to agree).
+    """
+    if not _noun_negated(tokens, hit):
+        return False
+    k = hit.start - 1
+    while k >= 0 and tokens[k].norm not in _NOUN_NEGATORS:
+        k -= 1
+    k -= 1
+    while k >= 0 and tokens[k].norm in _EXIST:
+        k -= 1
+    return k >= 0 and k < hit.start - 2 and tokens[k].norm == "there"
+
+
+# Hedges: the report does not vouch for the act ("reportedly attacked",
+# "allegedly shelled", "were said to have fired", "is believed to have").
+_HEDGE_ADVERBS = frozenset(
+    {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly"}
+)
+_HEDGE_VERBS = frozenset({"say", "report", "believe", "think", "allege", "rumour", "rumor"})
+
+
+def hedged(tokens: Sequence[Token], start: int) -> bool:
+    """The act at ``start`` is reported with a hedge, in the verb group before it."""
+    k = start - 1
+    while k >= 0 and start - k <= 6:
+        w = tokens[k].norm
+        if w in _HEDGE_ADVERBS:
+            return True
+        if (
+            w == "to"
+            and k >= 2
+            and tokens[k - 2].norm in _PASSIVE
+            and any(x in _HEDGE_VERBS for x in lemmas(tokens[k - 1].norm))
+        ):
+            return True  # "were said to have shelled"
+        if not (w in _VERB_GROUP or w in FUTURE or w == "to" or w.endswith("ly")):
+            return False
+        k -= 1
+    return start < len(tokens) - 1 and tokens[start + 1].norm in _HEDGE_ADVERBS
+
+
 def _noun_negated(tokens: Sequence[Token], hit: Hit) -> bool:
     k, skipped = hit.start - 1, 0
     while k >= 0 and skipped <= 2:
@@ -926,6 +975,8 @@ def modal_type(tokens: Sequence[Token], hit: Hit, label: str) -> str | None:
     A future hostile act is a threat, a future cooperative one an intent (AGREE).
     """
     if label == "REJECT" and is_denial(tokens, hit):
+        return None
+    if existential_negation(tokens, hit):
         return None
     if negated(tokens, hit):
         if label in COOPERATIVE or label == "AGREE":

@@ -39,6 +39,8 @@ PLOVER_TYPES = (
     "ASSAULT",
 )
 TRIGGER_ONLY_CONFIDENCE = 0.5
+# An English act reported with a hedge ("reportedly", "were said to").
+HEDGED_CONFIDENCE = 0.3
 _MAPLINE = re.compile(r"^(\d{2,4}):\s*([A-Z]+)")
 
 

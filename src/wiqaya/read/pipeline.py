@@ -33,6 +33,7 @@ from wiqaya.read.english import (
     coordinated_verb,
     demand_at,
     event_clause,
+    hedged,
     modal_type,
     name_actors,
     nominal_negation,
@@ -40,6 +41,7 @@ from wiqaya.read.english import (
     strike_is_attack,
 )
 from wiqaya.read.events import (
+    HEDGED_CONFIDENCE,
     TRIGGER_ONLY_CONFIDENCE,
     Trigger,
     cameo_roots,
@@ -332,6 +334,11 @@ def pending_events(
     for p in pending:
         for trig in p.triggers:
             conf = TRIGGER_ONLY_CONFIDENCE
+            if p.lang == "en" and hedged(p.tokens, trig.tok_start):
+                # "reportedly attacked": coded, as CAMEO coders code reported
+                # acts, but the report does not vouch for it (min_confidence
+                # filters it out).
+                conf = HEDGED_CONFIDENCE
             if detector and p.lang == "ar" and trig.event_type in detector.types:
                 j = detector.types.index(trig.event_type)
                 prob = float(prob_of[id(p)][j])
