@@ -670,6 +670,8 @@ def _english_event(
     actors = _bodies_in_places(actors, tokens, places, text)
     actors = [a for a in actors if not _attributive(a, tokens, actors)]
     clause = event_clause(tokens, sentence, offset)
+    if clause.intro_end > clause.start:
+        actors = [_after_intro(a, clause.intro_end, tokens, text) for a in actors]
     must = demand_at(tokens, clause)
     if must is not None:
         return [Trigger("REQUEST", must, must + 1)], clause, actors, places
@@ -694,6 +696,15 @@ def _english_event(
         # "No one was killed in the blast": the casualties are negated, the
         # blast is not; the next trigger may still be the event.
     return [], clause, actors, places
+
+
+def _after_intro(a: ActorMention, k: int, tokens: list[Token], text: str) -> ActorMention:
+    """ "After the collapse of the Doha Agreement, Hamas fighters attacked": a
+    name that closes a fronted phrase is not one actor with the subject after
+    the comma; the mention keeps its words from the subject on."""
+    if not a.start < k < a.end:
+        return a
+    return ActorMention(text[tokens[k].start : tokens[a.end - 1].end], k, a.end, a.country, a.sector)
 
 
 def _bodies_in_places(
