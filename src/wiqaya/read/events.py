@@ -307,6 +307,13 @@ def english_roles(
     # ("demanded that Hamas renounce its struggle against Israel", "defended
     # the right of Russian troops to fire on militants").
     target = after_obj[0] if after_obj else None
+    if trig.event_type == "AID":
+        # "providing photographs and other military intelligence to Macedonia",
+        # "sent troops to Bosnia": what is given comes first, the recipient
+        # after "to".
+        to = [a for a in after_obj if a.start > 0 and tokens[a.start - 1].norm == "to"]
+        if to:
+            target = to[0]
     return source, target
 
 
