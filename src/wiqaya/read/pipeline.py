@@ -228,18 +228,10 @@ def read_documents(
         when, _ = resolve_date(p.sentence, p.doc_date)
         a, b = p.tokens[trig.tok_start].start, p.tokens[trig.tok_end - 1].end
         for source, target, loc in role_pairs(p, trig, roles):
-            if p.lang == "en" and loc is None and not (_someone(source) or _someone(target)):
-                # "An investigation determined that ...": no one and nowhere —
-                # nothing a country series could count.
-                continue
             p.result.events.append(
                 _event(trig.event_type, roots, source, target, loc, when, p, a, b, conf)
             )
     return results
-
-
-def _someone(m: ActorMention | None) -> bool:
-    return m is not None and bool(m.text or m.country or m.sector)
 
 
 def pending_events(
