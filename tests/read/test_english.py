@@ -59,7 +59,8 @@ def test_phrases_match_inflected_words_and_skip_articles() -> None:
 
 
 def test_one_event_from_the_main_verb_with_subject_and_object() -> None:
-    # PLOVER-GSR01-CONSULT-0005 (dev): "meeting" later in the sentence is no second event.
+    # PLOVER-GSR01-CONSULT-0005 (dev): "meeting" later in the sentence is no second event;
+    # the visit is coded for the host first and then, reversed, for the guest (CAMEO 043/042).
     ev = _events(
         "Russian President Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro "
         "Hashimoto in this Siberian city for an informal meeting aimed at establishing close "
@@ -75,7 +76,13 @@ def test_one_event_from_the_main_verb_with_subject_and_object() -> None:
                 "country": "JPN",
                 "sector": "GOV",
             },
-        )
+        ),
+        (
+            "CONSULT",
+            "hosted",
+            {"text": "Japanese Prime Minister Ryutaro Hashimoto", "country": "JPN", "sector": "GOV"},
+            {"text": "Russian President Boris Yeltsin", "country": "RUS", "sector": "GOV"},
+        ),
     ]
 
 
@@ -120,7 +127,11 @@ def test_unknown_names_are_actors_and_possessives_resolve() -> None:
         "Taiwan's Vice Foreign Minister visited Russia today, becoming the island's highest "
         "ranking government official to go there."
     )
-    assert [(e[0], e[2]["country"], e[3]["country"]) for e in ev] == [("CONSULT", "TWN", "RUS")]
+    # The visit is the guest's (042) and, reversed, the host's (043).
+    assert [(e[0], e[2]["country"], e[3]["country"]) for e in ev] == [
+        ("CONSULT", "TWN", "RUS"),
+        ("CONSULT", "RUS", "TWN"),
+    ]
 
 
 def test_future_attack_is_a_threat() -> None:
