@@ -1076,6 +1076,9 @@ def name_actors(
             and not _PUNCT.intersection(text[tokens[j - 1].end : tokens[j].start])
         ):
             j += 1
+        if k == 0 and j == 1 and _opens_subject(tokens, known, triggers):
+            k = j  # "Human rights watchdog Amnesty International accused": no name
+            continue
         if (
             k > 0
             and tokens[k - 1].norm in _WHERE
@@ -1174,6 +1177,38 @@ def _of_name(prev: ActorMention, m: ActorMention, tokens: Sequence[Token]) -> bo
         return False
     # A title in capitals ("Prince", "Emir") or a body named by its sector.
     return prev.sector is not None or tokens[prev.start].text[:1].isupper()
+
+
+def _opens_subject(
+    tokens: Sequence[Token], known: Sequence[ActorMention], triggers: Sequence[int]
+) -> bool:
+    """The sentence's capitalised first word modifies a coded actor a few words on.
+
+    "Human rights watchdog Amnesty International", "Islamist rebel group
+    Hamas": two or three lower-case nouns or adjectives, then a dictionary
+    actor. A possessive ("Dagolath's first Deputy Prime Minister") or a
+    word that may be the verb after a one-word name ("Stinker says",
+    "Gollum has allowed", "Smeagol attacked") keeps the first word a name.
+    """
+    t0 = tokens[0].text
+    if t0.endswith(("'s", "’s")) or len(tokens) < 3:
+        return False
+    head = next((a for a in known if 3 <= a.start <= 4), None)
+    if head is None or not (head.country or head.sector) or any(a.start < head.start for a in known):
+        return False
+    for k in range(1, head.start):
+        w = tokens[k].text
+        if (
+            not (w.isalpha() and w.islower())
+            or k in triggers
+            or w in _NOT_NAMES
+            or w in _AUX
+            or w in _VERB_GROUP
+            or w.endswith(("ed", "ing", "ly"))
+            or any(x in REPORT for x in lemmas(w))
+        ):
+            return False
+    return True
 
 
 def _body_in(known: Sequence[ActorMention], k: int) -> bool:

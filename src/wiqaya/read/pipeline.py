@@ -509,12 +509,12 @@ def role_pairs(
         target = _apposed(target, p)
         source = _from_place(source, p)
         target = _from_place(target, p)
-        source = _with_country(source, where)
-        target = _with_country(target, where)
+        source = _with_country_en(source, where)
+        target = _with_country_en(target, where)
         # "The Fijian rebels will release Prime Minister Mahendra Chaudhry": a
         # title with no country belongs, by default, to the other side's country.
-        source = _with_country(source, _national(target))
-        target = _with_country(target, _national(source))
+        source = _with_country_en(source, _national(target))
+        target = _with_country_en(target, _national(source))
         if target is None and where and trig.event_type in _TARGET_IS_PLACE:
             target = ActorMention("", trig.tok_end, trig.tok_end, where, None)
         if (
@@ -853,6 +853,15 @@ def _with_country(m: ActorMention | None, country: str | None) -> ActorMention |
     if m is None or m.country or not country or m.sector in (None, "IGO", "IMG"):
         return m
     return ActorMention(m.text, m.start, m.end, country, m.sector)
+
+
+def _with_country_en(m: ActorMention | None, country: str | None) -> ActorMention | None:
+    """As :func:`_with_country`, but a rights group named in capitals ("Amnesty
+    International", "Human Rights Watch") is international: it takes neither
+    the place's nor the other side's country."""
+    if m is not None and m.sector == "HRI" and m.text[:1].isupper():
+        return m
+    return _with_country(m, country)
 
 
 def _event(etype, roots, source, target, loc, when, p: _Pending, a, b, conf) -> EventRecord:  # noqa: ANN001
