@@ -161,7 +161,7 @@ def coder_version() -> str:
 
     full = "+".join(
         [
-            "read8",
+            "read9",
             "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
             "i" + tail(load_indicators().version),
