@@ -564,7 +564,8 @@ def ranked_triggers(
     inside = [
         h
         for h in inside
-        if h not in background and not any(_same_stretch(b, h, clause) for b in background)
+        if h not in background
+        and not any(_same_stretch(b, h, clause, tokens) for b in background)
     ]
     verbal = [h for h in inside if is_verbal(tokens, h, actors) or _framing_noun(tokens, h)]
 
@@ -655,9 +656,18 @@ def _object_gap(tokens: Sequence[Token], a: int, b: int) -> bool:
     )
 
 
-def _same_stretch(b: Hit, h: Hit, clause: Clause) -> bool:
-    """``h`` follows ``b`` with no punctuation between them."""
-    return b.start < h.start and not any(clause.commas[b.end : h.start + 1])
+def _same_stretch(b: Hit, h: Hit, clause: Clause, tokens: Sequence[Token] = ()) -> bool:
+    """``h`` follows ``b`` with no punctuation between them, or stands between
+    ``b`` and the subordinator that opens its clause ("when one of the
+    suicide bombers detonated a device": the bombers are background too)."""
+    if b.start < h.start:
+        return not any(clause.commas[b.end : h.start + 1])
+    if not tokens or h.start >= b.start:
+        return False
+    for k in range(b.start - 2, max(clause.start, b.start - 7) - 1, -1):
+        if tokens[k].norm in _SUBORDINATOR:
+            return k < h.start and not any(clause.commas[k + 1 : b.start + 1])
+    return False
 
 
 _FRAMING = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
