@@ -1086,6 +1086,26 @@ def name_actors(
             and not _PUNCT.intersection(text[tokens[j - 1].end : tokens[j].start])
         ):
             j += 1
+        if j == k + 1 and _creed(tokens, k):
+            # "Moslem fundamentalist demonstrators", "a Christian missionary
+            # from Calgary": the faith and the noun after it are the actor,
+            # a coded noun ("Shiite militia") alone.
+            e = k + 1
+            while (
+                e < len(tokens)
+                and e - k <= 2
+                and not taken[e]
+                and tokens[e].text.isalpha()
+                and tokens[e].text.islower()
+                and tokens[e].norm not in _NOT_NAMES
+                and tokens[e].norm not in _AUX
+                and not tokens[e].norm.endswith(("ed", "ing", "ly"))
+            ):
+                e += 1
+            if e > k + 1 and not (e < len(tokens) and taken[e]):
+                out.append(ActorMention(text[t.start : tokens[e - 1].end], k, e, None, None))
+            k = e
+            continue
         if k == 0 and j == 1 and _opens_subject(tokens, known, triggers):
             k = j  # "Human rights watchdog Amnesty International accused": no name
             continue
@@ -1187,6 +1207,24 @@ def _of_name(prev: ActorMention, m: ActorMention, tokens: Sequence[Token]) -> bo
         return False
     # A title in capitals ("Prince", "Emir") or a body named by its sector.
     return prev.sector is not None or tokens[prev.start].text[:1].isupper()
+
+
+# Creeds written in capitals before a common noun ("Shiite militia", "a Christian
+# missionary") say which faith, not which actor; "Muslim Brotherhood" (a name
+# in capitals after it) stays a name.
+_CREEDS = frozenset(
+    """muslim moslem islamic islamist christian jewish shiite shia shi'ite sunni coptic
+    hindu buddhist sikh catholic protestant orthodox evangelical maronite druze alawite""".split()
+)
+
+
+def _creed(tokens: Sequence[Token], k: int) -> bool:
+    return (
+        tokens[k].norm in _CREEDS
+        and k + 1 < len(tokens)
+        and tokens[k + 1].text[:1].islower()
+        and tokens[k + 1].text.isalpha()
+    )
 
 
 def _opens_subject(
