@@ -515,7 +515,7 @@ def role_pairs(
         # title with no country belongs, by default, to the other side's country.
         source = _with_country_en(source, _national(target))
         target = _with_country_en(target, _national(source))
-        if target is None and where and trig.event_type in _TARGET_IS_PLACE:
+        if target is None and where and trig.event_type in _TARGET_IS_PLACE_EN:
             target = ActorMention("", trig.tok_end, trig.tok_end, where, None)
         if (
             source is None
@@ -845,6 +845,9 @@ _NOT_BEFORE_SEAT = _AREA_WORDS | frozenset(
     }
 )
 _TARGET_IS_PLACE = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+# "threatened to institute a curfew in Algiers": an English threat with no named
+# target is aimed at the place where it would be carried out.
+_TARGET_IS_PLACE_EN = _TARGET_IS_PLACE | {"THREATEN"}
 # Acts only a state's organs perform: arrest, detain, deport, sanction.
 _STATE_ACTS = frozenset({"COERCE", "SANCTION"})
 
