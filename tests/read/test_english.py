@@ -80,7 +80,11 @@ def test_one_event_from_the_main_verb_with_subject_and_object() -> None:
         (
             "CONSULT",
             "hosted",
-            {"text": "Japanese Prime Minister Ryutaro Hashimoto", "country": "JPN", "sector": "GOV"},
+            {
+                "text": "Japanese Prime Minister Ryutaro Hashimoto",
+                "country": "JPN",
+                "sector": "GOV",
+            },
             {"text": "Russian President Boris Yeltsin", "country": "RUS", "sector": "GOV"},
         ),
     ]

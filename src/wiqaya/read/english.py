@@ -564,8 +564,7 @@ def ranked_triggers(
     inside = [
         h
         for h in inside
-        if h not in background
-        and not any(_same_stretch(b, h, clause, tokens) for b in background)
+        if h not in background and not any(_same_stretch(b, h, clause, tokens) for b in background)
     ]
     verbal = [h for h in inside if is_verbal(tokens, h, actors) or _framing_noun(tokens, h)]
 
@@ -1213,8 +1212,29 @@ def _of_name(prev: ActorMention, m: ActorMention, tokens: Sequence[Token]) -> bo
 # missionary") say which faith, not which actor; "Muslim Brotherhood" (a name
 # in capitals after it) stays a name.
 _CREEDS = frozenset(
-    """muslim moslem islamic islamist christian jewish shiite shia shi'ite sunni coptic
-    hindu buddhist sikh catholic protestant orthodox evangelical maronite druze alawite""".split()
+    [
+        "muslim",
+        "moslem",
+        "islamic",
+        "islamist",
+        "christian",
+        "jewish",
+        "shiite",
+        "shia",
+        "shi'ite",
+        "sunni",
+        "coptic",
+        "hindu",
+        "buddhist",
+        "sikh",
+        "catholic",
+        "protestant",
+        "orthodox",
+        "evangelical",
+        "maronite",
+        "druze",
+        "alawite",
+    ]
 )
 
 
@@ -1242,7 +1262,11 @@ def _opens_subject(
     if t0.endswith(("'s", "’s")) or len(tokens) < 3:
         return False
     head = next((a for a in known if 3 <= a.start <= 4), None)
-    if head is None or not (head.country or head.sector) or any(a.start < head.start for a in known):
+    if (
+        head is None
+        or not (head.country or head.sector)
+        or any(a.start < head.start for a in known)
+    ):
         return False
     for k in range(1, head.start):
         w = tokens[k].text

@@ -483,5 +483,7 @@ def english_pairs(
         # A visit or meeting is each side's act: the guest makes the visit,
         # the host hosts it (CAMEO 042 / 043, 036 / 040). The visitor's event
         # comes first.
-        pairs += [(b, a) for a, b in pairs if a is not None and b is not None and (b.text or b.country)]
+        pairs += [
+            (b, a) for a, b in pairs if a is not None and b is not None and (b.text or b.country)
+        ]
     return pairs[:MAX_PAIRS]

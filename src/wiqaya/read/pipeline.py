@@ -704,7 +704,9 @@ def _after_intro(a: ActorMention, k: int, tokens: list[Token], text: str) -> Act
     the comma; the mention keeps its words from the subject on."""
     if not a.start < k < a.end:
         return a
-    return ActorMention(text[tokens[k].start : tokens[a.end - 1].end], k, a.end, a.country, a.sector)
+    return ActorMention(
+        text[tokens[k].start : tokens[a.end - 1].end], k, a.end, a.country, a.sector
+    )
 
 
 def _bodies_in_places(
@@ -717,9 +719,7 @@ def _bodies_in_places(
     for i, a in enumerate(out):
         if a.country or not a.sector or a.end + 1 >= len(tokens) or tokens[a.end].norm != "in":
             continue
-        pl = next(
-            (p for p in places if p.tok_start == a.end + 1 and p.status == "resolved"), None
-        )
+        pl = next((p for p in places if p.tok_start == a.end + 1 and p.status == "resolved"), None)
         if pl is None or any(b.start < pl.tok_end and b.end > a.end for b in out if b is not a):
             continue
         out[i] = ActorMention(
