@@ -51,6 +51,11 @@ def test_a_verb_between_two_names_is_no_adjective() -> None:
     assert [(e.source.text, e.target.text) for e in evs] == [("Hamas", "Israel")]
 
 
+def test_an_apposition_opened_by_adjectives_is_no_conjunct() -> None:
+    evs = _events("Egypt, the largest Arab country, and Saudi Arabia condemned the attack.")
+    assert [e.source.country for e in evs] == ["EGY"]
+
+
 def test_a_body_in_coordinated_names_is_each_names_body() -> None:
     # PETR COMPOUND-9 (dev): ARNLEG and GONLEG.
     evs = _events(

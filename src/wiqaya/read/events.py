@@ -393,6 +393,13 @@ def coordinated(
         if any(w not in _COORD_FILLER for w in words):
             return False
         gap = sentence[tokens[a.end - 1].end - offset : tokens[b.start].start - offset]
+        if n_adj and "and" not in words:
+            # "Egypt, the largest Arab country, and …" is an apposition: a conjunct
+            # opened by adjectives after a bare comma must end at a comma itself.
+            return (
+                b.end < len(tokens)
+                and "," in sentence[tokens[b.end - 1].end - offset : tokens[b.end].start - offset]
+            )
         return "and" in words or "," in gap
 
     i = ordered.index(m)
