@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from wiqaya.read import pipeline
 from wiqaya.read.english import LemmaMatcher, lemmas
 from wiqaya.read.pipeline import DocumentInput, coder_version, read_document
 
@@ -59,7 +60,8 @@ def test_phrases_match_inflected_words_and_skip_articles() -> None:
 
 
 def test_one_event_from_the_main_verb_with_subject_and_object() -> None:
-    # PLOVER-GSR01-CONSULT-0005 (dev): "meeting" later in the sentence is no second event.
+    # PLOVER-GSR01-CONSULT-0005 (dev): "meeting" later in the sentence is no second event;
+    # the visit is coded for the host first and then, reversed, for the guest (CAMEO 043/042).
     ev = _events(
         "Russian President Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro "
         "Hashimoto in this Siberian city for an informal meeting aimed at establishing close "
@@ -75,7 +77,17 @@ def test_one_event_from_the_main_verb_with_subject_and_object() -> None:
                 "country": "JPN",
                 "sector": "GOV",
             },
-        )
+        ),
+        (
+            "CONSULT",
+            "hosted",
+            {
+                "text": "Japanese Prime Minister Ryutaro Hashimoto",
+                "country": "JPN",
+                "sector": "GOV",
+            },
+            {"text": "Russian President Boris Yeltsin", "country": "RUS", "sector": "GOV"},
+        ),
     ]
 
 
@@ -120,7 +132,11 @@ def test_unknown_names_are_actors_and_possessives_resolve() -> None:
         "Taiwan's Vice Foreign Minister visited Russia today, becoming the island's highest "
         "ranking government official to go there."
     )
-    assert [(e[0], e[2]["country"], e[3]["country"]) for e in ev] == [("CONSULT", "TWN", "RUS")]
+    # The visit is the guest's (042) and, reversed, the host's (043).
+    assert [(e[0], e[2]["country"], e[3]["country"]) for e in ev] == [
+        ("CONSULT", "TWN", "RUS"),
+        ("CONSULT", "RUS", "TWN"),
+    ]
 
 
 def test_future_attack_is_a_threat() -> None:
@@ -130,9 +146,16 @@ def test_future_attack_is_a_threat() -> None:
     assert [e[0] for e in _events("Rebel commanders attacked the capital.")] == ["ASSAULT"]
 
 
-def test_coder_version_carries_the_trigger_lexicon_and_fits_the_column() -> None:
+def test_coder_version_carries_the_trigger_lexicon_and_fits_the_column(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     v = coder_version()
-    assert "+t" in v and len(v) <= 60
+    assert len(v) <= 60
+    # Spelled out while it fits, else in the digest of the whole string: a new
+    # trigger lexicon must mark stored readings stale either way.
+    lexicon = dict(pipeline.trigger_lexicon())
+    monkeypatch.setattr(pipeline, "trigger_lexicon", lambda: {**lexicon, "version": "x-2099.1.1"})
+    assert coder_version() != v
 
 
 def test_negation_turns_cooperation_into_rejection_and_drops_hostility() -> None:

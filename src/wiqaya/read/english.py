@@ -564,7 +564,7 @@ def ranked_triggers(
     inside = [
         h
         for h in inside
-        if h not in background and not any(_same_stretch(b, h, clause) for b in background)
+        if h not in background and not any(_same_stretch(b, h, clause, tokens) for b in background)
     ]
     verbal = [h for h in inside if is_verbal(tokens, h, actors) or _framing_noun(tokens, h)]
 
@@ -655,9 +655,18 @@ def _object_gap(tokens: Sequence[Token], a: int, b: int) -> bool:
     )
 
 
-def _same_stretch(b: Hit, h: Hit, clause: Clause) -> bool:
-    """``h`` follows ``b`` with no punctuation between them."""
-    return b.start < h.start and not any(clause.commas[b.end : h.start + 1])
+def _same_stretch(b: Hit, h: Hit, clause: Clause, tokens: Sequence[Token] = ()) -> bool:
+    """``h`` follows ``b`` with no punctuation between them, or stands between
+    ``b`` and the subordinator that opens its clause ("when one of the
+    suicide bombers detonated a device": the bombers are background too)."""
+    if b.start < h.start:
+        return not any(clause.commas[b.end : h.start + 1])
+    if not tokens or h.start >= b.start:
+        return False
+    for k in range(b.start - 2, max(clause.start, b.start - 7) - 1, -1):
+        if tokens[k].norm in _SUBORDINATOR:
+            return k < h.start and not any(clause.commas[k + 1 : b.start + 1])
+    return False
 
 
 _FRAMING = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
@@ -837,6 +846,55 @@ def nominal_negation(tokens: Sequence[Token], hit: Hit) -> bool:
     return _noun_negated(tokens, hit) or _subject_negated(tokens, hit)
 
 
+_EXIST = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "will"})
+
+
+def existential_negation(tokens: Sequence[Token], hit: Hit) -> bool:
+    """ "(officials said) there had been no talks", "there was no agreement".
+
+    The sentence says the act did not take place and names no one who
+    refused it, so it is no event of either kind; "no agreement was
+    reached" keeps its REJECT (someone failed to agree).
+    """
+    if not _noun_negated(tokens, hit):
+        return False
+    k = hit.start - 1
+    while k >= 0 and tokens[k].norm not in _NOUN_NEGATORS:
+        k -= 1
+    k -= 1
+    while k >= 0 and tokens[k].norm in _EXIST:
+        k -= 1
+    return k >= 0 and k < hit.start - 2 and tokens[k].norm == "there"
+
+
+# Hedges: the report does not vouch for the act ("reportedly attacked",
+# "allegedly shelled", "were said to have fired", "is believed to have").
+_HEDGE_ADVERBS = frozenset(
+    {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly"}
+)
+_HEDGE_VERBS = frozenset({"say", "report", "believe", "think", "allege", "rumour", "rumor"})
+
+
+def hedged(tokens: Sequence[Token], start: int) -> bool:
+    """The act at ``start`` is reported with a hedge, in the verb group before it."""
+    k = start - 1
+    while k >= 0 and start - k <= 6:
+        w = tokens[k].norm
+        if w in _HEDGE_ADVERBS:
+            return True
+        if (
+            w == "to"
+            and k >= 2
+            and tokens[k - 2].norm in _PASSIVE
+            and any(x in _HEDGE_VERBS for x in lemmas(tokens[k - 1].norm))
+        ):
+            return True  # "were said to have shelled"
+        if not (w in _VERB_GROUP or w in FUTURE or w == "to" or w.endswith("ly")):
+            return False
+        k -= 1
+    return start < len(tokens) - 1 and tokens[start + 1].norm in _HEDGE_ADVERBS
+
+
 def _noun_negated(tokens: Sequence[Token], hit: Hit) -> bool:
     k, skipped = hit.start - 1, 0
     while k >= 0 and skipped <= 2:
@@ -927,6 +985,8 @@ def modal_type(tokens: Sequence[Token], hit: Hit, label: str) -> str | None:
     """
     if label == "REJECT" and is_denial(tokens, hit):
         return None
+    if existential_negation(tokens, hit):
+        return None
     if negated(tokens, hit):
         if label in COOPERATIVE or label == "AGREE":
             return "REJECT"
@@ -972,8 +1032,10 @@ _NAME_STOPWORDS += """
     almost around roughly least
 """
 _NOT_NAMES = frozenset(_NAME_STOPWORDS.split())
+NOT_NAMES = _NOT_NAMES
 _PUNCT = frozenset(",;")
-_WHERE = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "around"})
+WHERE = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "around"})
+_WHERE = WHERE
 
 
 def name_actors(
@@ -982,6 +1044,7 @@ def name_actors(
     text: str,
     places: Sequence[tuple[int, int]],
     triggers: Sequence[int] = (),
+    objects: Sequence[int] = (),
 ) -> list[ActorMention]:
     """Known actors plus capitalised names no dictionary knows, adjacent ones merged.
 
@@ -991,6 +1054,9 @@ def name_actors(
     a sentence that opens with a plural or -ing trigger ("Talks between …",
     "Clashes erupted …", "Fighting spread …") is capitalised for the sentence;
     a singular one may open a name ("Rally for Culture and Democracy").
+    ``objects`` are the token indices right after a trigger that ends in a
+    preposition ("arrived in Gondor"): the name there is whom the act goes
+    to, not where it happens.
     """
     taken = [False] * len(tokens)
     for a in known:
@@ -1019,7 +1085,35 @@ def name_actors(
             and not _PUNCT.intersection(text[tokens[j - 1].end : tokens[j].start])
         ):
             j += 1
-        if (k > 0 and tokens[k - 1].norm in _WHERE) or _named_place(tokens, k):
+        if j == k + 1 and _creed(tokens, k):
+            # "Moslem fundamentalist demonstrators", "a Christian missionary
+            # from Calgary": the faith and the noun after it are the actor,
+            # a coded noun ("Shiite militia") alone.
+            e = k + 1
+            while (
+                e < len(tokens)
+                and e - k <= 2
+                and not taken[e]
+                and tokens[e].text.isalpha()
+                and tokens[e].text.islower()
+                and tokens[e].norm not in _NOT_NAMES
+                and tokens[e].norm not in _AUX
+                and not tokens[e].norm.endswith(("ed", "ing", "ly"))
+            ):
+                e += 1
+            if e > k + 1 and not (e < len(tokens) and taken[e]):
+                out.append(ActorMention(text[t.start : tokens[e - 1].end], k, e, None, None))
+            k = e
+            continue
+        if k == 0 and j == 1 and _opens_subject(tokens, known, triggers):
+            k = j  # "Human rights watchdog Amnesty International accused": no name
+            continue
+        if (
+            k > 0
+            and tokens[k - 1].norm in _WHERE
+            and not _body_in(known, k - 1)
+            and k not in objects
+        ) or _named_place(tokens, k):
             k = j  # "in Geneva": a place the gazetteer does not know, not an actor
             continue
         out.append(ActorMention(text[t.start : tokens[j - 1].end], k, j, None, None))
@@ -1104,13 +1198,94 @@ def _of_name(prev: ActorMention, m: ActorMention, tokens: Sequence[Token]) -> bo
     gap = [t.norm for t in tokens[prev.end : m.start]]
     if not tokens[m.start].text[:1].isupper():
         return False
-    if gap == ["from"]:
-        # "Soldiers from Gondor": people named by their sector and origin.
+    if gap in (["from"], ["in"]):
+        # "Soldiers from Gondor", "Lawmakers in Arnor": people named by their
+        # sector and where they belong.
         return prev.sector is not None
     if gap not in (["of"], ["of", "the"]):
         return False
     # A title in capitals ("Prince", "Emir") or a body named by its sector.
     return prev.sector is not None or tokens[prev.start].text[:1].isupper()
+
+
+# Creeds written in capitals before a common noun ("Shiite militia", "a Christian
+# missionary") say which faith, not which actor; "Muslim Brotherhood" (a name
+# in capitals after it) stays a name.
+_CREEDS = frozenset(
+    [
+        "muslim",
+        "moslem",
+        "islamic",
+        "islamist",
+        "christian",
+        "jewish",
+        "shiite",
+        "shia",
+        "shi'ite",
+        "sunni",
+        "coptic",
+        "hindu",
+        "buddhist",
+        "sikh",
+        "catholic",
+        "protestant",
+        "orthodox",
+        "evangelical",
+        "maronite",
+        "druze",
+        "alawite",
+    ]
+)
+
+
+def _creed(tokens: Sequence[Token], k: int) -> bool:
+    return (
+        tokens[k].norm in _CREEDS
+        and k + 1 < len(tokens)
+        and tokens[k + 1].text[:1].islower()
+        and tokens[k + 1].text.isalpha()
+    )
+
+
+def _opens_subject(
+    tokens: Sequence[Token], known: Sequence[ActorMention], triggers: Sequence[int]
+) -> bool:
+    """The sentence's capitalised first word modifies a coded actor a few words on.
+
+    "Human rights watchdog Amnesty International", "Islamist rebel group
+    Hamas": two or three lower-case nouns or adjectives, then a dictionary
+    actor. A possessive ("Dagolath's first Deputy Prime Minister") or a
+    word that may be the verb after a one-word name ("Stinker says",
+    "Gollum has allowed", "Smeagol attacked") keeps the first word a name.
+    """
+    t0 = tokens[0].text
+    if t0.endswith(("'s", "’s")) or len(tokens) < 3:
+        return False
+    head = next((a for a in known if 3 <= a.start <= 4), None)
+    if (
+        head is None
+        or not (head.country or head.sector)
+        or any(a.start < head.start for a in known)
+    ):
+        return False
+    for k in range(1, head.start):
+        w = tokens[k].text
+        if (
+            not (w.isalpha() and w.islower())
+            or k in triggers
+            or w in _NOT_NAMES
+            or w in _AUX
+            or w in _VERB_GROUP
+            or w.endswith(("ed", "ing", "ly"))
+            or any(x in REPORT for x in lemmas(w))
+        ):
+            return False
+    return True
+
+
+def _body_in(known: Sequence[ActorMention], k: int) -> bool:
+    """Token ``k`` ("in") follows a body with no country: "Lawmakers in Arnor"."""
+    return any(a.end == k and a.sector and not a.country for a in known)
 
 
 def _generic_head(prev: ActorMention, m: ActorMention, tokens: Sequence[Token]) -> bool:

@@ -17,7 +17,7 @@ from functools import cache
 
 from wiqaya.read.actors import DATA, ActorMention
 from wiqaya.read.detector import StemMatcher, arabic_triggers, trigger_lexicon
-from wiqaya.read.english import PARTICIPLES, Clause, LemmaMatcher, lemmas
+from wiqaya.read.english import NOT_NAMES, PARTICIPLES, Clause, LemmaMatcher, lemmas
 from wiqaya.read.phrases import Token
 
 PLOVER_TYPES = (
@@ -42,6 +42,8 @@ TRIGGER_ONLY_CONFIDENCE = 0.5
 # Events are coded only where a stem is a word's own (StemMatcher.is_word_of);
 # the detector's features keep the looser match it was trained on.
 _ALL_TYPES = frozenset(PLOVER_TYPES)
+# An English act reported with a hedge ("reportedly", "were said to").
+HEDGED_CONFIDENCE = 0.3
 _MAPLINE = re.compile(r"^(\d{2,4}):\s*([A-Z]+)")
 
 
@@ -308,6 +310,13 @@ def english_roles(
     # ("demanded that Hamas renounce its struggle against Israel", "defended
     # the right of Russian troops to fire on militants").
     target = after_obj[0] if after_obj else None
+    if trig.event_type == "AID":
+        # "providing photographs and other military intelligence to Macedonia",
+        # "sent troops to Bosnia": what is given comes first, the recipient
+        # after "to".
+        to = [a for a in after_obj if a.start > 0 and tokens[a.start - 1].norm == "to"]
+        if to:
+            target = to[0]
     return source, target
 
 
@@ -337,6 +346,27 @@ _COORD_FILLER = frozenset({"the", "both", "and"})
 # of each towards the other (two events, as the PETRARCH suite codes them).
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "REJECT"})
 MAX_PAIRS = 12
+# Symmetric hostile predicates: "Gondor and Osgiliath clashed" is each side's
+# act against the other (CAMEO codes a clash, 190/193, for both sides); "A and
+# B attacked" is not mutual and keeps no target.
+_ENCOUNTER = frozenset({"meet", "visit", "arrive", "host", "receive"})
+_MUTUAL_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "exchange"})
+
+
+def _adjective(t: Token) -> bool:
+    """A lower-case word that may modify a conjunct ("awful", "good", "rival").
+
+    Verb forms (-ed, -ing), adverbs (-ly) and closed-class words are not:
+    "Hamas said and accused Israel" coordinates nothing.
+    """
+    w = t.text
+    return (
+        w.isalpha()
+        and w.islower()
+        and not w.endswith(("ed", "ing", "ly"))
+        and w not in NOT_NAMES
+        and w not in _COORD_FILLER
+    )
 
 
 def coordinated(
@@ -355,9 +385,24 @@ def coordinated(
         if b.start < a.end:
             return False
         words = [t.norm for t in tokens[a.end : b.start]]
+        # "Evil Mordor, the awful Arnor, and good Gondor": up to two adjectives
+        # may open the next conjunct, after the fillers.
+        n_adj = 0
+        while n_adj < len(words) and _adjective(tokens[b.start - 1 - n_adj]):
+            n_adj += 1
+        if n_adj > 2:
+            return False
+        words = words[: len(words) - n_adj]
         if any(w not in _COORD_FILLER for w in words):
             return False
         gap = sentence[tokens[a.end - 1].end - offset : tokens[b.start].start - offset]
+        if n_adj and "and" not in words:
+            # "Egypt, the largest Arab country, and …" is an apposition: a conjunct
+            # opened by adjectives after a bare comma must end at a comma itself.
+            return (
+                b.end < len(tokens)
+                and "," in sentence[tokens[b.end - 1].end - offset : tokens[b.end].start - offset]
+            )
         return "and" in words or "," in gap
 
     i = ordered.index(m)
@@ -368,7 +413,39 @@ def coordinated(
         hi += 1
     group = ordered[lo : hi + 1]
     # The text-less place stand-in and lone commas are no coordination.
-    return group if all(a.text for a in group) else [m]
+    if not all(a.text for a in group):
+        return [m]
+    return _distributed(group, tokens)
+
+
+_BELONG = frozenset({"in", "of", "from"})
+
+
+def _distributed(group: list[ActorMention], tokens: list[Token]) -> list[ActorMention]:
+    """ "Lawmakers in Arnor and Gondor": the body's sector holds for each conjunct.
+
+    A first conjunct that is a body joined to a name ("in", "of", "from")
+    lends its sector to the bare names coordinated after it (ARNLEG, GONLEG).
+    """
+    head = group[0]
+    if (
+        len(group) < 2
+        or not head.sector
+        or not any(t.norm in _BELONG for t in tokens[head.start + 1 : head.end - 1])
+    ):
+        return group
+    return [head] + [
+        a if a.sector else ActorMention(a.text, a.start, a.end, a.country, head.sector)
+        for a in group[1:]
+    ]
+
+
+def _mutual(trig: Trigger, tokens: list[Token]) -> bool:
+    if trig.event_type in RECIPROCAL:
+        return True
+    return trig.event_type == "ASSAULT" and any(
+        x in _MUTUAL_VERBS for x in lemmas(tokens[trig.tok_start].norm)
+    )
 
 
 def english_pairs(
@@ -399,7 +476,7 @@ def english_pairs(
         sides = coordinated(actors, target, tokens, sentence, offset)
         if len(sides) > 1:
             return [(a, b) for a in sides for b in sides if a is not b][:MAX_PAIRS]
-    if target is None and len(sources) > 1 and trig.event_type in RECIPROCAL:
+    if target is None and len(sources) > 1 and _mutual(trig, tokens):
         pairs = [(a, b) for a in sources for b in sources if a is not b]
         return pairs[:MAX_PAIRS]
     if target is None:
@@ -409,4 +486,14 @@ def english_pairs(
     targets = coordinated(actors, target, tokens, sentence, offset) if target else [target]
     # An actor coordinated on both sides is not its own partner.
     targets = [t for t in targets if t not in sources] or [None]
-    return [(a, b) for a in sources for b in targets][:MAX_PAIRS]
+    pairs = [(a, b) for a in sources for b in targets]
+    if trig.event_type == "CONSULT" and any(
+        x in _ENCOUNTER for x in lemmas(tokens[trig.tok_start].norm)
+    ):
+        # A visit or meeting is each side's act: the guest makes the visit,
+        # the host hosts it (CAMEO 042 / 043, 036 / 040). The visitor's event
+        # comes first.
+        pairs += [
+            (b, a) for a, b in pairs if a is not None and b is not None and (b.text or b.country)
+        ]
+    return pairs[:MAX_PAIRS]

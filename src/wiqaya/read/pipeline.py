@@ -26,12 +26,14 @@ from wiqaya.read.detector import Detector, load_detector, trigger_lexicon
 from wiqaya.read.english import (
     HOSTILE,
     IRREGULAR,
+    WHERE,
     Clause,
     Hit,
     ceased,
     coordinated_verb,
     demand_at,
     event_clause,
+    hedged,
     modal_type,
     name_actors,
     nominal_negation,
@@ -39,6 +41,7 @@ from wiqaya.read.english import (
     strike_is_attack,
 )
 from wiqaya.read.events import (
+    HEDGED_CONFIDENCE,
     TRIGGER_ONLY_CONFIDENCE,
     Trigger,
     cameo_roots,
@@ -158,7 +161,7 @@ def coder_version() -> str:
 
     full = "+".join(
         [
-            "read8",
+            "read9",
             "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
             "i" + tail(load_indicators().version),
@@ -331,6 +334,11 @@ def pending_events(
     for p in pending:
         for trig in p.triggers:
             conf = TRIGGER_ONLY_CONFIDENCE
+            if p.lang == "en" and hedged(p.tokens, trig.tok_start):
+                # "reportedly attacked": coded, as CAMEO coders code reported
+                # acts, but the report does not vouch for it (min_confidence
+                # filters it out).
+                conf = HEDGED_CONFIDENCE
             if detector and p.lang == "ar" and trig.event_type in detector.types:
                 j = detector.types.index(trig.event_type)
                 prob = float(prob_of[id(p)][j])
@@ -501,13 +509,13 @@ def role_pairs(
         target = _apposed(target, p)
         source = _from_place(source, p)
         target = _from_place(target, p)
-        source = _with_country(source, where)
-        target = _with_country(target, where)
+        source = _with_country_en(source, where)
+        target = _with_country_en(target, where)
         # "The Fijian rebels will release Prime Minister Mahendra Chaudhry": a
         # title with no country belongs, by default, to the other side's country.
-        source = _with_country(source, _national(target))
-        target = _with_country(target, _national(source))
-        if target is None and where and trig.event_type in _TARGET_IS_PLACE:
+        source = _with_country_en(source, _national(target))
+        target = _with_country_en(target, _national(source))
+        if target is None and where and trig.event_type in _TARGET_IS_PLACE_EN:
             target = ActorMention("", trig.tok_end, trig.tok_end, where, None)
         if (
             source is None
@@ -657,9 +665,13 @@ def _english_event(
     others = [
         (p.tok_start, p.tok_end) for p in places if not any(s.start == p.tok_start for s in seats)
     ]
-    actors = name_actors(tokens, actors, text, others, [t.tok_start for t in trigs])
+    objects = [t.tok_end for t in trigs if tokens[t.tok_end - 1].norm in WHERE]
+    actors = name_actors(tokens, actors, text, others, [t.tok_start for t in trigs], objects)
+    actors = _bodies_in_places(actors, tokens, places, text)
     actors = [a for a in actors if not _attributive(a, tokens, actors)]
     clause = event_clause(tokens, sentence, offset)
+    if clause.intro_end > clause.start:
+        actors = [_after_intro(a, clause.intro_end, tokens, text) for a in actors]
     must = demand_at(tokens, clause)
     if must is not None:
         return [Trigger("REQUEST", must, must + 1)], clause, actors, places
@@ -684,6 +696,40 @@ def _english_event(
         # "No one was killed in the blast": the casualties are negated, the
         # blast is not; the next trigger may still be the event.
     return [], clause, actors, places
+
+
+def _after_intro(a: ActorMention, k: int, tokens: list[Token], text: str) -> ActorMention:
+    """ "After the collapse of the Doha Agreement, Hamas fighters attacked": a
+    name that closes a fronted phrase is not one actor with the subject after
+    the comma; the mention keeps its words from the subject on."""
+    if not a.start < k < a.end:
+        return a
+    return ActorMention(
+        text[tokens[k].start : tokens[a.end - 1].end], k, a.end, a.country, a.sector
+    )
+
+
+def _bodies_in_places(
+    actors: list[ActorMention], tokens: list[Token], places: list[PlaceMention], text: str
+) -> list[ActorMention]:
+    """ "Lawmakers in Egypt", "police in Cairo": a body with no country right
+    before "in" and a resolved place is that place's body, one mention (so a
+    country coordinated after it shares the sector: "in Egypt and Jordan")."""
+    out = list(actors)
+    for i, a in enumerate(out):
+        if a.country or not a.sector or a.end + 1 >= len(tokens) or tokens[a.end].norm != "in":
+            continue
+        pl = next((p for p in places if p.tok_start == a.end + 1 and p.status == "resolved"), None)
+        if pl is None or any(b.start < pl.tok_end and b.end > a.end for b in out if b is not a):
+            continue
+        out[i] = ActorMention(
+            text[tokens[a.start].start : tokens[pl.tok_end - 1].end],
+            a.start,
+            pl.tok_end,
+            pl.country,
+            a.sector,
+        )
+    return out
 
 
 # Sector words that are also adjectives: "a new military offensive", "civilian
@@ -799,6 +845,9 @@ _NOT_BEFORE_SEAT = _AREA_WORDS | frozenset(
     }
 )
 _TARGET_IS_PLACE = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+# "threatened to institute a curfew in Algiers": an English threat with no named
+# target is aimed at the place where it would be carried out.
+_TARGET_IS_PLACE_EN = _TARGET_IS_PLACE | {"THREATEN"}
 # Acts only a state's organs perform: arrest, detain, deport, sanction.
 _STATE_ACTS = frozenset({"COERCE", "SANCTION"})
 
@@ -807,6 +856,15 @@ def _with_country(m: ActorMention | None, country: str | None) -> ActorMention |
     if m is None or m.country or not country or m.sector in (None, "IGO", "IMG"):
         return m
     return ActorMention(m.text, m.start, m.end, country, m.sector)
+
+
+def _with_country_en(m: ActorMention | None, country: str | None) -> ActorMention | None:
+    """As :func:`_with_country`, but a rights group named in capitals ("Amnesty
+    International", "Human Rights Watch") is international: it takes neither
+    the place's nor the other side's country."""
+    if m is not None and m.sector == "HRI" and m.text[:1].isupper():
+        return m
+    return _with_country(m, country)
 
 
 def _event(etype, roots, source, target, loc, when, p: _Pending, a, b, conf) -> EventRecord:  # noqa: ANN001
