@@ -175,10 +175,10 @@ def test_a_target_with_only_gaps_shows_the_reasons(runtime: Runtime) -> None:
                     "IRQ",
                     "month",
                     "2026-01",
-                    "only 1 periods of data; needs 3",
+                    "only 1 period of data; needs 3",
                 )
             ],
         )
     page = logged_in_client(runtime).get("/forecasts?target=escalation&lang=en").text
     assert "No country could be scored" in page
-    assert "only 1 periods of data; needs 3" in page and "Iraq" in page
+    assert "only 1 period of data; needs 3" in page and "Iraq" in page

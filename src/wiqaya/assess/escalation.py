@@ -126,7 +126,8 @@ def _score_period(
         if c not in index:
             gaps.append((c, "no series recorded for this country yet"))
         elif history[c] < spec.min_history:
-            gaps.append((c, f"only {history[c]} periods of data; needs {spec.min_history}"))
+            have = f"{history[c]} period{'' if history[c] == 1 else 's'}"
+            gaps.append((c, f"only {have} of data; needs {spec.min_history}"))
     scorable = [c for c in countries if c in index and history[c] >= spec.min_history]
     # Training rows: every (country, s) with s < t whose outcome is known.
     rows_x, rows_y = [], []
