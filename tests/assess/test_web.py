@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.helpers import logged_in_client
 from wiqaya.runtime import Runtime
 from wiqaya.store import assess as store
+from wiqaya.web.pages.forecasts import gap_reason
 
 REPORT_ONSET = {
     "target": "mk_onset",
@@ -125,7 +128,8 @@ def test_forecasts_page_arabic_and_english(runtime: Runtime) -> None:
     assert "7.4%" in ar.text
     irq_row = ar.text.split("<code>IRQ</code>")[1].split("</tr>")[0]
     assert "—" in irq_row  # no previous score: no change shown, not zero
-    assert "أندورا" in ar.text and "not covered by the EWP predictors" in ar.text
+    assert "أندورا" in ar.text and "غير مشمول بمتنبّئات مشروع الإنذار المبكر (EWP)" in ar.text
+    assert "not covered by the EWP predictors" in client.get("/forecasts?lang=en").text
     assert 'href="/forecasts"' in ar.text  # reachable from the nav
     en = client.get("/forecasts?lang=en")
     assert "Sudan" in en.text and "Battle deaths" in en.text and "-2.0" in en.text
@@ -179,6 +183,33 @@ def test_a_target_with_only_gaps_shows_the_reasons(runtime: Runtime) -> None:
                 )
             ],
         )
-    page = logged_in_client(runtime).get("/forecasts?target=escalation&lang=en").text
+    client = logged_in_client(runtime)
+    page = client.get("/forecasts?target=escalation&lang=en").text
     assert "No country could be scored" in page
     assert "only 1 period of data; needs 3" in page and "Iraq" in page
+    ar = client.get("/forecasts?target=escalation&lang=ar").text
+    assert '<td dir="rtl">بيانات 1 فترة فقط؛ يلزم 3</td>' in ar
+
+
+@pytest.mark.parametrize(
+    ("reason", "arabic"),
+    [
+        ("no series recorded for this country yet", "لم تُسجَّل سلسلة لهذا البلد بعد"),
+        ("only 2 periods of data; needs 3", "بيانات 2 فترة فقط؛ يلزم 3"),
+        (
+            "too few past outcomes to fit (2 past country-periods met the protest_wave rule, "
+            "1127 did not; needs 5 of each)",
+            "نتائج سابقة قليلة لتدريب النموذج (2 فترة استوفت قاعدة protest_wave و1127 لم "
+            "تستوفها؛ يلزم 5 من كلٍّ منهما)",
+        ),
+        (
+            "no EWP predictors for the year before (new state or gap)",
+            "لا متنبّئات من EWP للسنة السابقة (دولة جديدة أو فجوة في البيانات)",
+        ),
+    ],
+)
+def test_not_scored_reasons_read_in_arabic(reason: str, arabic: str) -> None:
+    assert gap_reason(reason, "ar") == (arabic, "rtl")
+    assert gap_reason(reason, "en") == (reason, "ltr")
+    # A reason no pattern knows is shown as stored, left to right.
+    assert gap_reason("a new reason", "ar") == ("a new reason", "ltr")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from fastapi import APIRouter, Request
@@ -104,6 +105,44 @@ class Row:
     drivers: list[str]
 
 
+# The reasons assess stores for a country with no score, in English (the API and
+# CLI show them as stored); the Arabic page shows them in Arabic. A reason no
+# pattern knows is shown as stored, left to right.
+_GAP_REASONS_AR: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"^not covered by the EWP predictors$"),
+        "غير مشمول بمتنبّئات مشروع الإنذار المبكر (EWP)",
+    ),
+    (
+        re.compile(r"^no EWP predictors for the year before \(new state or gap\)$"),
+        "لا متنبّئات من EWP للسنة السابقة (دولة جديدة أو فجوة في البيانات)",
+    ),
+    (re.compile(r"^no series recorded for this country yet$"), "لم تُسجَّل سلسلة لهذا البلد بعد"),
+    (
+        re.compile(r"^only (\d+) periods? of data; needs (\d+)$"),
+        r"بيانات \1 فترة فقط؛ يلزم \2",
+    ),
+    (re.compile(r"^not enough history to fit the model$"), "التاريخ المتاح لا يكفي لتدريب النموذج"),
+    (
+        re.compile(
+            r"^too few past outcomes to fit \((\d+) past country-periods met the (\S+) rule, "
+            r"(\d+) did not; needs (\d+) of each\)$"
+        ),
+        r"نتائج سابقة قليلة لتدريب النموذج "
+        r"(\1 فترة استوفت قاعدة \2 و\3 لم تستوفها؛ يلزم \4 من كلٍّ منهما)",
+    ),
+)
+
+
+def gap_reason(reason: str, lang: str) -> tuple[str, str]:
+    """(text, direction) of a stored not-scored reason on a page in ``lang``."""
+    if lang == "ar":
+        for pattern, arabic in _GAP_REASONS_AR:
+            if pattern.match(reason):
+                return pattern.sub(arabic, reason), "rtl"
+    return reason, "ltr"
+
+
 def _targets() -> dict[str, tuple[str, str]]:
     out = {"mk_onset": ("", ""), "battle_deaths": ("", "")}
     for name, spec in load_targets().items():
@@ -143,7 +182,7 @@ def forecasts(request: Request, target: str = "mk_onset") -> HTMLResponse:
         )
         for s in scores
     ]
-    gap_rows = [(g.country, names.name(g.country, lang), g.reason) for g in gaps]
+    gap_rows = [(g.country, names.name(g.country, lang), *gap_reason(g.reason, lang)) for g in gaps]
     target_labels = {
         k: (ar or i18n.translator(lang)(f"target.{k}"), en or i18n.translator(lang)(f"target.{k}"))
         for k, (ar, en) in labels.items()
