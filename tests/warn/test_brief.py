@@ -120,3 +120,19 @@ def test_brief_errors_are_clear(cli_env, runtime: Runtime, tmp_path: Path) -> No
     fmt = runner.invoke(app, ["brief", "--format", "docx", "-o", str(out)])
     assert "E-INP-072" in str(fmt.exception)
     assert not out.exists()
+
+
+def test_a_month_with_no_coded_events_does_not_rank_countries_by_events(
+    runtime: Runtime, seeded: Seeded
+) -> None:
+    # The month after the last coded events (a forecast month before its news
+    # is read): every country would "fall" to zero events, which says nothing.
+    from wiqaya.store.browse import brief_data, shift_month
+
+    with runtime.sessions() as session:
+        last = brief_data(session, "2024-06")
+        assert last.events_in_month > 0 and last.events.rows
+        after = brief_data(session, shift_month("2024-06", 1))
+    assert after.events_in_month == 0
+    assert after.basis != "events"
+    assert not [r for r in after.fallers if r.events == 0 and r.value == 0 and r.previous]

@@ -907,7 +907,12 @@ def brief_data(session: Session, month: str, *, top: int = 5, citations: int = 1
     deaths = series_risk(session, DEATHS_VARIABLE, "year", until=month[:4])
 
     basis = "none"
+    # A month with no coded events yet (the forecast month, before its news is
+    # read) would show every country "falling" to zero: events then say nothing.
+    month_has_events = any(r.events for r in ev_rows)
     for name, table in (("forecast", forecast), ("events", events), ("deaths", deaths)):
+        if name == "events" and not month_has_events:
+            continue
         if any(r.change for r in table.rows):
             basis = name
             break
