@@ -190,13 +190,27 @@ def document_texts(session: Session, ids: Iterable[int]) -> dict[int, str]:
 def insert_documents(session: Session, rows: Sequence[dict[str, Any]]) -> list[int]:
     """Insert new documents (distinct ``content_hash``); their ids, in the order of ``rows``.
 
-    A plain executemany and one look-up by the unique hash: RETURNING with a
-    guaranteed row order makes SQLAlchemy fall back to one statement per row.
+    A plain executemany (RETURNING with a guaranteed row order makes SQLAlchemy
+    fall back to one statement per row), then the ids are read back by scanning
+    the ids above the largest one stored before: new ids are always above it on
+    both back ends, and that scan reads the pages just written, where a look-up
+    by the unique hash is a random probe per row into an index that grows with
+    the corpus. Rows another writer added meanwhile are read too and ignored;
+    anything not found that way (never expected) is looked up by hash.
     """
     if not rows:
         return []
+    before = session.scalar(select(func.max(Document.id))) or 0
     session.execute(insert(documents_t), rows)
-    ids = documents_by_hash(session, [r["content_hash"] for r in rows])
+    wanted = {r["content_hash"] for r in rows}
+    ids: dict[str, int] = {}
+    for digest, doc_id in session.execute(
+        select(Document.content_hash, Document.id).where(Document.id > before)
+    ):
+        if digest in wanted:
+            ids[digest] = doc_id
+    if len(ids) < len(wanted):
+        ids.update(documents_by_hash(session, wanted - ids.keys()))
     return [ids[r["content_hash"]] for r in rows]
 
 
