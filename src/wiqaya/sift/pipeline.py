@@ -52,12 +52,13 @@ DOC_TYPES = ("news", "report", "lesson", "guidance", "agreement")
 # How many problems the summary keeps for display; all are stored.
 SUMMARY_PROBLEMS = 50
 _NO_SIGNATURE = np.zeros(dedupe.NUM_PERM, dtype=np.uint32)
-# Shingle arrays of stored near-duplicate candidates kept between batches (about
-# 2.5 KB each). The same few documents come back as candidates batch after batch
-# (918 distinct ones for 16,000 checks over the 100,000-document benchmark), and
-# re-reading, normalising and shingling them was the part of ingest that grew
-# fastest with the corpus.
-CANDIDATE_CACHE = 8192
+# Bytes of shingle arrays of stored near-duplicate candidates kept between batches
+# (4 bytes a shingle: about 2.5 KB for a 600-character text). The same stored
+# documents come back as candidates batch after batch (7,390 distinct ones for
+# 14,233 reads over the 100,000-document benchmark), and re-reading, normalising
+# and shingling them was the part of ingest that grew fastest with the corpus.
+# Bounded by bytes, not entries, so long articles cannot make it large.
+CANDIDATE_CACHE_BYTES = 32 * 1024 * 1024
 _LICENCE_FILES = ("LICENSE", "LICENSE.txt", "LICENSE.md", "ATTRIBUTION.md", "LICENCE")
 
 
@@ -218,6 +219,7 @@ class _Ingest:
         # Keyed by content hash, which fixes the normalised text and so the
         # shingle set: an entry can never go stale, whatever happens to ids.
         self._candidate_shingles: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._candidate_bytes = 0
 
     def run(self, files: Sequence[_File], progress: ProgressCallback | None) -> None:
         for f in files:
@@ -468,8 +470,9 @@ class _Ingest:
             digest = hashes.get(doc_id)
             if digest is not None and doc_id in texts:
                 cache[digest] = out[doc_id]
-                if len(cache) > CANDIDATE_CACHE:
-                    cache.popitem(last=False)
+                self._candidate_bytes += out[doc_id].nbytes
+                while self._candidate_bytes > CANDIDATE_CACHE_BYTES and cache:
+                    self._candidate_bytes -= cache.popitem(last=False)[1].nbytes
         return out
 
     def _better(
