@@ -182,7 +182,7 @@ def ingest_paths(
     )
     # Every batch allocates enough objects to set off several full garbage
     # collections, and each one walked the whole process (modules, SQLAlchemy's
-    # metadata: over 100,000 objects) though none of it is garbage: about 8 % of
+    # metadata: over 100,000 objects) though none of it is garbage: about 9 % of
     # ingest's CPU time. Freezing what exists now leaves those collections only
     # the objects made during the ingest; everything is handed back at the end.
     gc.freeze()
