@@ -85,3 +85,16 @@ def test_large_batches_give_the_same_signatures_as_small_ones() -> None:
     whole = dedupe.signatures(shingles)
     parts = np.concatenate([dedupe.signatures(shingles[i : i + 300]) for i in range(0, 2500, 300)])
     assert np.array_equal(whole, parts)
+
+
+def test_sorted_shingle_arrays_give_exactly_the_set_jaccard() -> None:
+    texts = [normalise(s) for s in SENTENCES[200:260]] + ["", "لا", "abcd", "aaaaaaa"]
+    texts.append(texts[0].replace(texts[0].split()[1], "كذلك", 1))
+    sets = [dedupe.shingle_set(t) for t in texts]
+    arrays = [dedupe.shingle_array(t) for t in texts]
+    for s, a in zip(sets, arrays, strict=True):
+        assert a.tolist() == sorted(s)
+    for i in range(len(texts)):
+        for j in (0, i - 1, len(texts) - 1, len(texts) - 3):
+            assert dedupe.jaccard_sorted(arrays[i], arrays[j]) == dedupe.jaccard(sets[i], sets[j])
+    assert dedupe.jaccard_sorted(arrays[0], arrays[-1]) > 0.8

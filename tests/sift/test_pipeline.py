@@ -13,10 +13,13 @@ import pytest
 from sqlalchemy import select
 
 from wiqaya.errors import InputError
+from wiqaya.language.arabic import normalise
 from wiqaya.runtime import Runtime, open_runtime
+from wiqaya.sift import dedupe, pipeline
 from wiqaya.sift.items import Reason
 from wiqaya.sift.pipeline import IngestOptions, ingest_paths
 from wiqaya.store import assess as assess_store
+from wiqaya.store import sift as store
 from wiqaya.store.models.sift import Document, Quarantine, Sighting, Source
 
 from .corpus import SENTENCES, csv_text, write
@@ -170,6 +173,64 @@ def test_near_duplicates_inside_one_file(runtime: Runtime, tmp_path: Path) -> No
     with runtime.sessions() as session:
         kinds = dict(session.execute(select(Sighting.locator, Sighting.kind)).all())
     assert kinds == {"line:2": "first", "line:3": "near", "line:4": "first", "line:5": "exact"}
+
+
+def _vary(text: str, position: int, word: str) -> str:
+    words = text.split()
+    words[position] = word
+    return " ".join(words)
+
+
+@pytest.mark.parametrize("cache", ["none", "one", "all"])
+def test_candidate_cache_between_batches_changes_no_result(
+    runtime: Runtime, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache: str
+) -> None:
+    """Stored candidates' shingles are kept between batches: the same sightings and
+    similarities however small the cache, and each candidate read once if it fits."""
+    a, b = S[80] + " " + S[81], S[82] + " " + S[83]
+    rows = [a, b, S[84]]
+    rows += [_vary(a, 2, "كذلك"), _vary(b, 1, "اليوم"), S[85]]
+    rows += [_vary(a, 4, "أمس"), _vary(b, 3, "وأضاف")]
+    write(tmp_path / "docs.csv", csv_text(["text"], [[r] for r in rows]))
+    one = max(dedupe.shingle_array(normalise(t)).nbytes for t in (a, b))
+    limit = {"none": 0, "one": one, "all": pipeline.CANDIDATE_CACHE_BYTES}[cache]
+    monkeypatch.setattr(pipeline, "CANDIDATE_CACHE_BYTES", limit)
+    fetched: list[int] = []
+    read_texts = store.document_texts
+
+    def recording(session, ids):  # type: ignore[no-untyped-def]
+        ids = list(ids)
+        fetched.extend(ids)
+        return read_texts(session, ids)
+
+    monkeypatch.setattr(store, "document_texts", recording)
+    options = IngestOptions(batch_size=3)
+    summary = ingest_paths(runtime, [tmp_path], source="s", options=options)
+
+    assert (summary.new_documents, summary.near_duplicates) == (4, 4)
+    with runtime.sessions() as session:
+        ids = dict(session.execute(select(Document.text, Document.id)).all())
+        got = session.execute(
+            select(Sighting.locator, Sighting.kind, Sighting.document_id, Sighting.similarity)
+        ).all()
+
+    def similarity(x: str, y: str) -> float:
+        shingles = (dedupe.shingle_set(normalise(t)) for t in (x, y))
+        return round(dedupe.jaccard(*shingles), 4)
+
+    near = {4: a, 5: b, 7: a, 8: b}
+    want = {
+        (f"line:{n}", "near", ids[near[n - 1]], similarity(rows[n - 2], near[n - 1]))
+        if n - 1 in near
+        else (f"line:{n}", "first", ids[rows[n - 2]], None)
+        for n in range(2, len(rows) + 2)
+    }
+    assert set(got) == want
+    assert sorted(set(fetched)) == sorted([ids[a], ids[b]])
+    if cache == "all":
+        assert len(fetched) == 2
+    else:
+        assert len(fetched) > 2
 
 
 def bad_corpus(root: Path) -> None:

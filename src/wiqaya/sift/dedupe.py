@@ -143,3 +143,31 @@ def jaccard(a: set[int], b: set[int]) -> float:
 
 def shingle_set(normalised: str) -> set[int]:
     return set(shingle_hashes(normalised).tolist())
+
+
+def shingle_array(normalised: str) -> np.ndarray:
+    """The shingle set of :func:`shingle_set` as a sorted array of distinct uint32.
+
+    The form the ingest check uses: a quarter of a Python set's memory, so many
+    can be kept between batches, and :func:`jaccard_sorted` on two of them is a
+    few times faster than set intersection and union.
+    """
+    values = np.sort(shingle_hashes(normalised).astype(np.uint32))
+    if values.size > 1:
+        keep = np.empty(values.size, dtype=bool)
+        keep[0] = True
+        np.not_equal(values[1:], values[:-1], out=keep[1:])
+        values = values[keep]
+    return values
+
+
+def jaccard_sorted(a: np.ndarray, b: np.ndarray) -> float:
+    """:func:`jaccard` of two :func:`shingle_array` results, exactly the same value."""
+    if a.size > b.size:
+        a, b = b, a
+    if a.size == 0:
+        return 1.0 if b.size == 0 else 0.0
+    pos = np.searchsorted(b, a)
+    pos[pos == b.size] = 0
+    shared = int(np.count_nonzero(b[pos] == a))
+    return shared / (a.size + b.size - shared)

