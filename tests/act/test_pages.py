@@ -25,8 +25,12 @@ def test_alert_queue_page(client) -> None:  # type: ignore[no-untyped-def]
     page = client.get("/alerts")
     assert page.status_code == 200 and 'dir="rtl"' in page.text
     assert "ارتفاع مفاجئ" in page.text and "/situations/" in page.text
+    # The stored summary names the series «ucdp.bd_best»; the page names it in words.
+    assert "ارتفاع مفاجئ في وفيات المعارك (أفضل تقدير)" in page.text
+    assert "ucdp.bd_best" not in page.text
     only = client.get("/alerts?country=SYR&state=new&lang=en")
     assert "SYR" in only.text and "IRQ:" not in only.text
+    assert "abrupt rise in Battle deaths (best estimate)" in only.text
     assert client.get("/alerts?country=Syria").status_code == 422
     assert "<script" not in page.text
 

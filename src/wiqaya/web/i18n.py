@@ -6,8 +6,10 @@ stay self-contained; a missing key shows the key itself, never an error.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
@@ -109,6 +111,28 @@ def variable_label(variable: str, lang: str) -> str:
     if head == "indicators" and tail:
         return f"{table.get('var.indicators', 'indicators')}: {label('indicator', tail, lang)}"
     return variable
+
+
+def alert_summary(a: Mapping[str, Any] | object, lang: str) -> str:
+    """An alert's stored summary in ``lang`` with its series named for a reader.
+
+    Summaries are stored as written at detection («ارتفاع مفاجئ في ucdp.bd_best»);
+    the page names the variable («وفيات المعارك (أفضل تقدير)») and leaves the
+    stored text as it was.
+    """
+
+    def field(name: str) -> str:
+        value = a.get(name) if isinstance(a, Mapping) else getattr(a, name, None)
+        return str(value or "")
+
+    text = field("summary_ar" if pick_lang(lang) == "ar" else "summary_en")
+    variable = field("variable")
+    if not variable or variable not in text:
+        return text
+    name = variable_label(variable, lang)
+    if name == variable:
+        name = _STRINGS[pick_lang(lang)].get(f"target.{variable}", variable)
+    return text.replace(variable, name)
 
 
 def fmt_date(value: date | datetime | None, lang: str) -> str:
