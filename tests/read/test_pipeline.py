@@ -181,6 +181,19 @@ def test_indicators(text: str, indicator: str) -> None:
     assert hit.lexicon_version.startswith("indicators-")
 
 
+def test_two_members_are_no_racism() -> None:
+    # AAW_ARB_20080118.0022-5: «عنصرين» (two members) holds «عنصري» (racist);
+    # the stem matched inside it and reported hate speech.
+    text = (
+        "وفي الليلة قبل الماضية اغتال الجيش الإسرائيلي عنصرين من «ألوية الناصر صلاح الدين»، "
+        "بقصف السيارة التي كانا يستقلانها بالقرب من مركز شرطة المنطقة الوسطى."
+    )
+    hits = read_document(DocumentInput("m", text)).indicators
+    assert "hate_speech_incitement" not in {h.indicator for h in hits}
+    racist = read_document(DocumentInput("r", "وردد المتظاهرون هتافات عنصرية ضد المهاجرين"))
+    assert "hate_speech_incitement" in {h.indicator for h in racist.indicators}
+
+
 def test_mixed_document_codes_both_languages() -> None:
     res = read_document(
         DocumentInput("m", ASSAULT_AR + " Police arrested 20 protesters in Khartoum.")

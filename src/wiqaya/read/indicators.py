@@ -23,6 +23,7 @@ INDICATORS = (
     "armed_group_activity",
     "trafficking_organised_crime",
 )
+_ALL = frozenset(INDICATORS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,8 @@ class IndicatorLexicon:
         if not tokens:
             return []
         words = [t.norm for t in tokens]
-        found = self.arabic.find(words)
+        # A stem only where it is the word's own, as for event triggers.
+        found = self.arabic.find(words, strict=_ALL)
         for k, v in self.english.find(words).items():
             found.setdefault(k, v)
         out = []
@@ -66,6 +68,6 @@ def load_indicators() -> IndicatorLexicon:
     ind = data["indicators"]
     return IndicatorLexicon(
         data["version"],
-        stem_matcher({k: ind[k]["ar"] for k in INDICATORS}, True),
+        stem_matcher({k: ind[k]["ar"] for k in INDICATORS}, True, data.get("not_indicators_ar")),
         stem_matcher({k: [t.casefold() for t in ind[k]["en"]] for k in INDICATORS}, False),
     )
