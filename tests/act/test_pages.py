@@ -30,7 +30,7 @@ def test_alert_queue_page(client) -> None:  # type: ignore[no-untyped-def]
     assert "ucdp.bd_best" not in page.text
     only = client.get("/alerts?country=SYR&state=new&lang=en")
     assert "SYR" in only.text and "IRQ:" not in only.text
-    assert "abrupt rise in Battle deaths (best estimate)" in only.text
+    assert "abrupt rise in battle deaths (best estimate)" in only.text
     assert client.get("/alerts?country=Syria").status_code == 422
     assert "<script" not in page.text
 

@@ -132,6 +132,9 @@ def alert_summary(a: Mapping[str, Any] | object, lang: str) -> str:
     name = variable_label(variable, lang)
     if name == variable:
         name = _STRINGS[pick_lang(lang)].get(f"target.{variable}", variable)
+    before = text[: text.index(variable)].rstrip()
+    if pick_lang(lang) == "en" and before and not before.endswith(":"):
+        name = name[:1].lower() + name[1:]  # "abrupt rise in battle deaths"
     return text.replace(variable, name)
 
 
