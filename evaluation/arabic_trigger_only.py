@@ -31,6 +31,10 @@ in ../shared/data/english_event_gsr/CAMEO2PLOVER-2021.txt)?
   a threat to arrest is THREATEN, not COERCE; a negated act ("did not arrest")
   is wrong; a generic or hypothetical mention (a law on detention, an opinion
   essay on sanctions in general) is wrong unless an act by someone is reported.
+- The type is CAMEO2PLOVER's, not the trigger word's: a release is RETREAT (0841),
+  a truce RETREAT (0871), halting mediation or leaving a treaty body is reducing
+  relations (CAMEO 16, SANCTION), a demand of any act is REQUEST (10x), a
+  force posture or security alert is MOBILIZE (15x) but rallying protesters is not.
 - The trigger need not be the best word: the question is whether the sentence
   reports an act of the coded type, as a CAMEO coder reading it would code it.
 
