@@ -1,0 +1,261 @@
+"""Precision of the Arabic event types coded from triggers alone, on a hand-labelled sample.
+
+    PYTHONPATH=src python -m evaluation.arabic_trigger_only [--dump]
+
+Only PROTEST and ASSAULT have gold data and a detector; the other 14 PLOVER types
+are coded from the trigger lexicon alone with a flat confidence 0.5. This runs
+the shipped pipeline (detector on) over the distinct Arabic dev sentences
+(:func:`evaluation.arabic_trigger_words.dev_sentences`), keeps the events of the
+other types, and draws a stratified sample with a fixed seed: up to ``PER_TYPE``
+events per type (all of a type if fewer), one per (sentence, type, evidence).
+``--dump`` prints the sample as JSON lines for labelling; without it the labels
+in ``arabic_trigger_only_labels.jsonl`` are checked against the events the
+pipeline produces now (stale labels are listed, not scored) and scored: per type
+the precision of the type with a Wilson 95% interval, the pooled precision
+weighted by each type's share of all trigger-only events in the dev sentences
+(what a user's event list holds), and the unweighted pooled precision.
+
+Labelling guideline (one labeller, unblinded: the labeller saw the coded type)
+-----------------------------------------------------------------------------
+``type_right``: does the sentence report or describe an act of that PLOVER type
+by someone (definitions in ../shared/design/ARCHITECTURE.md; CAMEO roots per type
+in ../shared/data/english_event_gsr/CAMEO2PLOVER-2021.txt)?
+
+- The act named by a noun in the report of such an act counts («اعتقال» in "the
+  arrest of …" is COERCE), as does a past, present or announced act.
+- A trigger word in another sense, or naming a different act type, is wrong:
+  «المساعدات» in a sentence about something else is AID only if aid is given or
+  offered; «طالب» *student* is no REQUEST.
+- Plans, calls and denials count only where CAMEO codes them as that type: a call
+  for talks is REQUEST (CAMEO 04 is CONSULT only for talks held or visits made),
+  a threat to arrest is THREATEN, not COERCE; a negated act ("did not arrest")
+  is wrong; a generic or hypothetical mention (a law on detention, an opinion
+  essay on sanctions in general) is wrong unless an act by someone is reported.
+- The type is CAMEO2PLOVER's, not the trigger word's: a release is RETREAT (0841),
+  a truce RETREAT (0871), halting mediation or leaving a treaty body is reducing
+  relations (CAMEO 16, SANCTION), a demand of any act is REQUEST (10x), a
+  force posture or security alert is MOBILIZE (15x) but rallying protesters is not.
+- The trigger need not be the best word: the question is whether the sentence
+  reports an act of the coded type, as a CAMEO coder reading it would code it.
+
+``source_right`` / ``target_right``: is the coded actor the one who acts / is
+acted on, as a gold coder would give it (the same actor at the level of the
+country and sector, or a name of it)? ``null`` where the coded actor is empty and
+the gold-style answer is also "none"; ``false`` where either is empty and the
+other is not. Judged for every sampled event, also the ones whose type is wrong
+(who would be the actor of the act the trigger names). ``note`` explains a close
+call in one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import random
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from evaluation.arabic_trigger_words import dev_sentences
+from wiqaya.read.pipeline import DocumentInput, EventRecord, read_documents
+
+LABELS = Path(__file__).with_name("arabic_trigger_only_labels.jsonl")
+DETECTED = frozenset({"PROTEST", "ASSAULT"})
+PER_TYPE = 10
+SEED = 20261124
+Z = 1.96
+
+
+def sentence_id(text: str) -> str:
+    """A stable id of a sentence's text: labels survive a reordering of the data."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Sampled:
+    sid: str
+    sentence: str
+    event_type: str
+    evidence: str
+    source: str | None
+    target: str | None
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.sid, self.event_type, self.evidence)
+
+    def as_dict(self) -> dict:
+        return {
+            "sid": self.sid,
+            "event_type": self.event_type,
+            "evidence": self.evidence,
+            "sentence": self.sentence,
+            "source": self.source,
+            "target": self.target,
+        }
+
+
+def _actor(ref) -> str | None:  # noqa: ANN001
+    if ref.text is None and ref.country is None and ref.sector is None:
+        return None
+    return f"{ref.text or ''} [{ref.country or '-'}/{ref.sector or '-'}]"
+
+
+def trigger_only_events(texts: list[str] | None = None) -> list[tuple[str, str, EventRecord]]:
+    """(sentence id, sentence, event) of every event of a type without a detector."""
+    texts = dev_sentences() if texts is None else texts
+    docs = [DocumentInput(sentence_id(t), t, "ar") for t in texts]
+    out = []
+    for doc, result in zip(docs, read_documents(docs), strict=True):
+        for ev in result.events:
+            if ev.event_type not in DETECTED:
+                out.append((doc.id, doc.text, ev))
+    return out
+
+
+def distinct(events: list[tuple[str, str, EventRecord]]) -> dict[tuple[str, str, str], Sampled]:
+    """One entry per (sentence, type, evidence): the first role pair the coder gives."""
+    out: dict[tuple[str, str, str], Sampled] = {}
+    for sid, text, ev in events:
+        s = Sampled(sid, text, ev.event_type, ev.evidence, _actor(ev.source), _actor(ev.target))
+        out.setdefault(s.key, s)
+    return out
+
+
+def draw(events: list[tuple[str, str, EventRecord]]) -> list[Sampled]:
+    """Up to PER_TYPE entries per type, seeded, in (type, sentence id, evidence) order."""
+    by_type: dict[str, list[Sampled]] = defaultdict(list)
+    for s in sorted(distinct(events).values(), key=lambda s: s.key):
+        by_type[s.event_type].append(s)
+    rng = random.Random(SEED)
+    sample: list[Sampled] = []
+    for etype in sorted(by_type):
+        pool = by_type[etype]
+        picked = pool if len(pool) <= PER_TYPE else rng.sample(pool, PER_TYPE)
+        sample.extend(sorted(picked, key=lambda s: s.key))
+    return sample
+
+
+def wilson(x: int, n: int, z: float = Z) -> tuple[float, float]:
+    if n == 0:
+        return (0.0, 1.0)
+    p = x / n
+    den = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / den
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def weighted(rows: dict[str, tuple[int, int]], share: dict[str, int]) -> tuple[float, float, float]:
+    """Stratified estimate of precision with an approximate 95% interval.
+
+    Each type weighs its share of all trigger-only events. The variance of a
+    stratum uses the Agresti-Coull proportion (x+2)/(n+4), so a stratum labelled
+    all right or all wrong still counts as uncertain, times the finite-population
+    correction (a type sampled whole has no sampling error).
+    """
+    total = sum(share[t] for t in rows)
+    est = var = 0.0
+    for t, (x, n) in rows.items():
+        w = share[t] / total
+        est += w * x / n
+        p = (x + 2) / (n + 4)
+        fpc = (share[t] - n) / (share[t] - 1) if share[t] > 1 else 0.0
+        var += w * w * p * (1 - p) / n * max(fpc, 0.0)
+    half = Z * math.sqrt(var)
+    return est, max(0.0, est - half), min(1.0, est + half)
+
+
+def load_labels(path: Path = LABELS) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def stale_labels(labels: list[dict], events: list[tuple[str, str, EventRecord]]) -> list[dict]:
+    """Labels whose (sentence id, type, evidence) the pipeline no longer produces."""
+    keys = set(distinct(events))
+    return [lab for lab in labels if (lab["sid"], lab["event_type"], lab["evidence"]) not in keys]
+
+
+def _ok(label: dict, field: str) -> bool:
+    """Right, or rightly empty (``null``)."""
+    return label.get(field) is not False
+
+
+def report(labels: list[dict], events: list[tuple[str, str, EventRecord]]) -> str:
+    lines: list[str] = []
+    stale = stale_labels(labels, events)
+    stale_keys = {(s["sid"], s["event_type"], s["evidence"]) for s in stale}
+    live = [
+        lab for lab in labels if (lab["sid"], lab["event_type"], lab["evidence"]) not in stale_keys
+    ]
+    sample_keys = {s.key for s in draw(events)}
+    unlabelled = sample_keys - {(lab["sid"], lab["event_type"], lab["evidence"]) for lab in live}
+    share = Counter(ev.event_type for _, _, ev in events)
+    n_sent = len({sid for sid, _, _ in events})
+    lines.append(
+        f"{len(events)} trigger-only events in {n_sent} sentences; "
+        f"{len(live)} labels scored, {len(stale)} stale, {len(unlabelled)} sampled but unlabelled"
+    )
+    for s in stale:
+        lines.append(f"  STALE {s['sid']} {s['event_type']} «{s['evidence']}»")
+    rows: dict[str, tuple[int, int]] = {}
+    src: Counter[str] = Counter()
+    tgt: Counter[str] = Counter()
+    lines.append(
+        f"{'type':9s} {'events':>6s} {'share':>6s} {'n':>3s} {'right':>5s} "
+        f"{'prec':>5s}  95% Wilson   source  target"
+    )
+    by_type: dict[str, list[dict]] = defaultdict(list)
+    for lab in live:
+        by_type[lab["event_type"]].append(lab)
+    for etype in sorted(by_type, key=lambda t: -share[t]):
+        labs = by_type[etype]
+        x, n = sum(bool(lab["type_right"]) for lab in labs), len(labs)
+        rows[etype] = (x, n)
+        lo, hi = wilson(x, n)
+        s_ok = sum(lab.get("source_right") is not False for lab in labs)
+        t_ok = sum(lab.get("target_right") is not False for lab in labs)
+        src["ok"] += s_ok
+        tgt["ok"] += t_ok
+        lines.append(
+            f"{etype:9s} {share[etype]:6d} {share[etype] / len(events):6.1%} {n:3d} {x:5d} "
+            f"{x / n:5.2f}  [{lo:.2f}, {hi:.2f}]  {s_ok:2d}/{n:<3d} {t_ok:2d}/{n:<3d}"
+        )
+    if rows:
+        est, lo, hi = weighted(rows, share)
+        x = sum(r[0] for r in rows.values())
+        n = sum(r[1] for r in rows.values())
+        ulo, uhi = wilson(x, n)
+        lines.append(f"pooled, weighted by share of events: {est:.2f} [{lo:.2f}, {hi:.2f}]")
+        lines.append(f"pooled, unweighted: {x}/{n} = {x / n:.2f} [{ulo:.2f}, {uhi:.2f}] (Wilson)")
+        lines.append(
+            f"actors right or rightly none: source {src['ok']}/{n}, target {tgt['ok']}/{n}"
+        )
+        right = [lab for lab in live if lab["type_right"]]
+        s_ok = sum(lab.get("source_right") is not False for lab in right)
+        t_ok = sum(lab.get("target_right") is not False for lab in right)
+        lines.append(
+            f"  of the {len(right)} with the type right: source {s_ok}, target {t_ok}, "
+            f"both {sum(_ok(lab, 'source_right') and _ok(lab, 'target_right') for lab in right)}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--dump", action="store_true", help="print the sample for labelling")
+    args = parser.parse_args(argv)
+    events = trigger_only_events()
+    if args.dump:
+        for s in draw(events):
+            sys.stdout.write(json.dumps(s.as_dict(), ensure_ascii=False) + "\n")
+        return
+    print(report(load_labels(), events))
+
+
+if __name__ == "__main__":
+    main()
