@@ -199,7 +199,7 @@ def test_a_target_with_only_gaps_shows_the_reasons(runtime: Runtime) -> None:
         (
             "too few past outcomes to fit (2 past country-periods met the protest_wave rule, "
             "1127 did not; needs 5 of each)",
-            "نتائج سابقة قليلة لتدريب النموذج (2 فترة استوفت قاعدة protest_wave و1127 لم "
+            "نتائج سابقة قليلة لتدريب النموذج (2 فترة استوفت قاعدة «موجة احتجاجات» و1127 لم "
             "تستوفها؛ يلزم 5 من كلٍّ منهما)",
         ),
         (

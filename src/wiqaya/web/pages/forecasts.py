@@ -138,8 +138,13 @@ def gap_reason(reason: str, lang: str) -> tuple[str, str]:
     """(text, direction) of a stored not-scored reason on a page in ``lang``."""
     if lang == "ar":
         for pattern, arabic in _GAP_REASONS_AR:
-            if pattern.match(reason):
-                return pattern.sub(arabic, reason), "rtl"
+            m = pattern.match(reason)
+            if m:
+                text = m.expand(arabic)
+                # The outcome rule is named by its target («موجة احتجاجات», not protest_wave).
+                if m.re.groups == 4:
+                    text = text.replace(m.group(2), f"«{i18n.label('target', m.group(2), 'ar')}»")
+                return text, "rtl"
     return reason, "ltr"
 
 
