@@ -146,8 +146,6 @@ def situation_file(
                 "at": a["warned_at"][:10],
                 "kind": "alert",
                 "ref": a["id"],
-                "summary_en": a["summary_en"],
-                "summary_ar": a["summary_ar"],
                 "variable": a.get("variable"),
                 "text_en": a["summary_en"],
                 "text_ar": a["summary_ar"],

@@ -259,13 +259,14 @@ def _insert_new(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
 def insert_battle_deaths(session: Session, rows: Sequence[dict[str, Any]]) -> int:
     new = _insert_new(session, battle_t, rows)
     # Rows stored before the battle location was kept get it from a re-import
-    # of the same file; nothing else of a stored row changes.
+    # of the same file (only rows already stored can lack it); nothing else of
+    # a stored row changes.
     located = [
         {"b_dyad": r["dyad_id"], "b_year": r["year"], "b_version": r["version"], "b_battle": g}
         for r in rows
         if (g := r.get("gwno_battle"))
     ]
-    if located:
+    if located and new < len(rows):
         session.execute(
             update(battle_t)
             .where(

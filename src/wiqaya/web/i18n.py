@@ -6,10 +6,8 @@ stay self-contained; a missing key shows the key itself, never an error.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
@@ -113,20 +111,14 @@ def variable_label(variable: str, lang: str) -> str:
     return variable
 
 
-def alert_summary(a: Mapping[str, Any] | object, lang: str) -> str:
+def alert_summary(text_ar: str, text_en: str, variable: str | None, lang: str) -> str:
     """An alert's stored summary in ``lang`` with its series named for a reader.
 
     Summaries are stored as written at detection («ارتفاع مفاجئ في ucdp.bd_best»);
     the page names the variable («وفيات المعارك (أفضل تقدير)») and leaves the
     stored text as it was.
     """
-
-    def field(name: str) -> str:
-        value = a.get(name) if isinstance(a, Mapping) else getattr(a, name, None)
-        return str(value or "")
-
-    text = field("summary_ar" if pick_lang(lang) == "ar" else "summary_en")
-    variable = field("variable")
+    text = (text_ar if pick_lang(lang) == "ar" else text_en) or ""
     if not variable or variable not in text:
         return text
     name = variable_label(variable, lang)

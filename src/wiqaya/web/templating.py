@@ -76,7 +76,7 @@ def render(
         "lbl": lambda prefix, key: i18n.label(prefix, key, lang),
         "phrase": lambda text: i18n.phrase(text, lang),
         "var_label": lambda v: i18n.variable_label(v, lang),
-        "alert_text": lambda a: i18n.alert_summary(a, lang),
+        "alert_text": lambda ar, en, variable: i18n.alert_summary(ar, en, variable, lang),
         "url_with": lambda **kw: url_with(request, **kw),
         "web_url": is_web_url,
         "switch_url": url_with(request, lang="en" if lang == "ar" else "ar"),

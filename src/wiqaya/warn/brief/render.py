@@ -170,7 +170,7 @@ def brief_context(brief: Brief) -> dict[str, Any]:
         "month": lambda p: i18n.fmt_month(p, lang),
         "cname": lambda code: countries.name(code, lang),
         "lbl": lambda prefix, key: i18n.label(prefix, key, lang),
-        "alert_text": lambda a: i18n.alert_summary(a, lang),
+        "alert_text": lambda ar, en, variable: i18n.alert_summary(ar, en, variable, lang),
         "web_url": is_web_url,
         "spark": lambda values, name: sparkline(values, label=name),
         "b": brief,

@@ -125,8 +125,8 @@ _GAP_REASONS_AR: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^not enough history to fit the model$"), "التاريخ المتاح لا يكفي لتدريب النموذج"),
     (
         re.compile(
-            r"^too few past outcomes to fit \((\d+) past country-periods met the (\S+) rule, "
-            r"(\d+) did not; needs (\d+) of each\)$"
+            r"^too few past outcomes to fit \((\d+) past country-periods met the "
+            r"(?P<target>\S+) rule, (\d+) did not; needs (\d+) of each\)$"
         ),
         r"نتائج سابقة قليلة لتدريب النموذج "
         r"(\1 فترة استوفت قاعدة \2 و\3 لم تستوفها؛ يلزم \4 من كلٍّ منهما)",
@@ -142,8 +142,8 @@ def gap_reason(reason: str, lang: str) -> tuple[str, str]:
             if m:
                 text = m.expand(arabic)
                 # The outcome rule is named by its target («موجة احتجاجات», not protest_wave).
-                if m.re.groups == 4:
-                    text = text.replace(m.group(2), f"«{i18n.label('target', m.group(2), 'ar')}»")
+                if target := m.groupdict().get("target"):
+                    text = text.replace(target, f"«{i18n.label('target', target, 'ar')}»")
                 return text, "rtl"
     return reason, "ltr"
 
