@@ -103,7 +103,7 @@ def seed_dashboard(session: Session) -> Seeded:
                 event_date=when.date(),
                 confidence=0.6 + (i % 4) / 10,
                 coder_version="test-coder-1",
-                location_name="بغداد" if country == "IRQ" else None,
+                location_name="Baghdad" if country == "IRQ" else None,  # as the reader stores it
                 lat=33.3 if country == "IRQ" else None,
                 lon=44.4 if country == "IRQ" else None,
             )

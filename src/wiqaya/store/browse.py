@@ -17,6 +17,7 @@ from datetime import date, datetime
 from sqlalchemy import Date, Select, and_, func, literal, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
+from wiqaya.read import place_names
 from wiqaya.store.models.assess import ForecastScore, SeriesPoint
 from wiqaya.store.models.read import Event, IndicatorHit, PlaceMention
 from wiqaya.store.models.sift import Document, Source
@@ -617,6 +618,9 @@ class EventFilter:
                     Event.source_text.like(like, escape="\\"),
                     Event.target_text.like(like, escape="\\"),
                     Event.location_name.like(like, escape="\\"),
+                    # A place searched in Arabic («بغداد») is stored by its
+                    # gazetteer name ("Baghdad").
+                    Event.location_name.in_(place_names.stored_names(self.q)),
                 )
             )
         return stmt

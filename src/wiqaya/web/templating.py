@@ -12,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from wiqaya.logsafe import display_safe
+from wiqaya.read.place_names import display_name as place_name
 from wiqaya.web import i18n
 from wiqaya.web.geo import countries
 
@@ -73,6 +74,7 @@ def render(
         "day": lambda v: i18n.fmt_date(v, lang),
         "month": lambda p: i18n.fmt_month(p, lang),
         "cname": lambda code: countries.name(code, lang),
+        "pname": lambda name, code: place_name(name, code, lang),
         "lbl": lambda prefix, key: i18n.label(prefix, key, lang),
         "phrase": lambda text: i18n.phrase(text, lang),
         "var_label": lambda v: i18n.variable_label(v, lang),
