@@ -21,6 +21,8 @@ import csv
 import hashlib
 import json
 import random
+import re
+import secrets
 import statistics
 import tempfile
 import time
@@ -31,9 +33,11 @@ from fastapi.testclient import TestClient
 
 from wiqaya.config import PACKAGE_DATA, Settings
 from wiqaya.runtime import open_runtime
+from wiqaya.store.engine import transaction
 from wiqaya.store.models.assess import ForecastScore, SeriesPoint
 from wiqaya.store.models.read import Event, IndicatorHit
 from wiqaya.store.models.sift import Document, Source
+from wiqaya.store.security import add_user
 from wiqaya.web.app import create_app
 from wiqaya.web.geo import countries
 
@@ -232,6 +236,24 @@ def measure(client: TestClient, repeat: int, empty: bool = False) -> dict[str, t
     return out
 
 
+def log_in(runtime, client: TestClient) -> None:  # noqa: ANN001 - a wiqaya Runtime
+    """Log in as a viewer through the real form: every page asks for a login."""
+    password = secrets.token_hex(16)
+    with transaction(runtime.sessions) as session:
+        add_user(session, "bench-reader", "viewer", password)
+    form = client.get("/login")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form.text)
+    if form.status_code != 200 or not token:
+        raise SystemExit(f"login form not understood ({form.status_code})")
+    done = client.post(
+        "/login",
+        data={"username": "bench-reader", "password": password, "csrf_token": token.group(1)},
+        follow_redirects=False,
+    )
+    if done.status_code != 303:
+        raise SystemExit(f"login failed ({done.status_code}): {done.text[:300]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=6000)
@@ -244,6 +266,7 @@ def main() -> None:
             runtime = open_runtime(Settings(home=home), migrate=True)
             counts = build(runtime, args.documents) if label == "demo" else {}
             with TestClient(create_app(runtime)) as client:
+                log_in(runtime, client)
                 results[label] = measure(client, args.repeat, empty=label == "empty")
             runtime.close()
             if counts:

@@ -18,6 +18,7 @@ from sqlalchemy import Date, Select, and_, func, literal, or_, select, type_coer
 from sqlalchemy.orm import Session
 
 from wiqaya.read import place_names
+from wiqaya.store import search_fold
 from wiqaya.store.models.assess import ForecastScore, SeriesPoint
 from wiqaya.store.models.read import Event, IndicatorHit, PlaceMention
 from wiqaya.store.models.sift import Document, Source
@@ -611,13 +612,12 @@ class EventFilter:
         if self.document_id:
             stmt = stmt.where(Event.document_id == self.document_id)
         if self.q:
-            like = f"%{_escape_like(self.q)}%"
             stmt = stmt.where(
                 or_(
-                    Event.evidence.like(like, escape="\\"),
-                    Event.source_text.like(like, escape="\\"),
-                    Event.target_text.like(like, escape="\\"),
-                    Event.location_name.like(like, escape="\\"),
+                    _contains(session, Event.evidence, self.q),
+                    _contains(session, Event.source_text, self.q),
+                    _contains(session, Event.target_text, self.q),
+                    _contains(session, Event.location_name, self.q),
                     # A place searched in Arabic («بغداد») is stored by its
                     # gazetteer name ("Baghdad").
                     Event.location_name.in_(place_names.stored_names(self.q)),
@@ -628,6 +628,16 @@ class EventFilter:
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _contains(session: Session, column, query: str):  # noqa: ANN001, ANN202 - SQL expressions
+    """``column`` holds ``query``; for an Arabic query, whatever the hamza, final
+    letters and vowel marks of either."""
+    if not search_fold.is_arabic(query):
+        return column.like(f"%{_escape_like(query)}%", escape="\\")
+    dialect = session.get_bind().dialect.name
+    pattern = f"%{_escape_like(search_fold.fold(query) or '')}%"
+    return search_fold.folded(column, dialect).like(pattern, escape="\\")
 
 
 @dataclass
@@ -696,9 +706,11 @@ class DocumentFilter:
         if self.date_to:
             stmt = stmt.where(when <= datetime.combine(self.date_to, datetime.max.time()))
         if self.q:
-            like = f"%{_escape_like(self.q)}%"
             stmt = stmt.where(
-                or_(Document.title.like(like, escape="\\"), Document.text.like(like, escape="\\"))
+                or_(
+                    _contains(session, Document.title, self.q),
+                    _contains(session, Document.text, self.q),
+                )
             )
         if self.country:
             stmt = stmt.where(

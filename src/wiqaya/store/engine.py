@@ -16,6 +16,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from wiqaya.errors import ConfigError, DatabaseError, from_interrupt
+from wiqaya.store.search_fold import register_sqlite
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -27,6 +28,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
+    register_sqlite(dbapi_connection)
 
 
 def is_sqlite(url: str) -> bool:
