@@ -35,6 +35,16 @@ def test_alert_queue_page(client) -> None:  # type: ignore[no-untyped-def]
     assert "<script" not in page.text
 
 
+def test_country_page_names_alert_series_in_words(client) -> None:  # type: ignore[no-untyped-def]
+    # The country page lists the same alerts as the queue: it must name them alike.
+    syria = client.get("/alerts?country=SYR&lang=ar").text
+    assert "ارتفاع مفاجئ في وفيات المعارك (أفضل تقدير)" in syria
+    page = client.get("/country/SYR?lang=ar")
+    assert page.status_code == 200
+    assert "ارتفاع مفاجئ في وفيات المعارك (أفضل تقدير)" in page.text
+    assert "ucdp.bd_best" not in page.text
+
+
 def test_roster_page_matches_with_reasons(client) -> None:  # type: ignore[no-untyped-def]
     page = client.get(
         "/roster",
@@ -58,6 +68,10 @@ def test_roster_page_matches_with_reasons(client) -> None:  # type: ignore[no-un
     assert client.get("/roster", params={"start": "not-a-date"}).status_code == 422
     arabic = client.get("/roster?lang=ar")
     assert "تقاسم السلطة" in arabic.text
+    # Languages and regions are named in the page's language, not as codes.
+    assert "العربية" in arabic.text and "القرن الأفريقي" in arabic.text
+    assert "horn_of_africa" not in arabic.text and "levant, mena" not in arabic.text
+    assert "Horn of Africa" in client.get("/roster?lang=en").text
 
 
 def test_funds_and_partner_pages(client, runtime) -> None:  # type: ignore[no-untyped-def]

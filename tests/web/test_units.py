@@ -155,3 +155,18 @@ def test_negative_values_stay_inside_the_plot() -> None:
     ys = [float(y) for y in re.findall(r'<circle[^>]* cy="([\d.-]+)"', svg)]
     assert ys and all(26 <= y <= 240 - 28 for y in ys)
     assert ">-4.0<" in svg  # the axis reaches below zero
+
+
+def test_forecast_drivers_are_named_in_words() -> None:
+    # As stored with a score: the feature with its lag, and labels made at scoring time.
+    mobilize = {"feature": "events.MOBILIZE@-1", "label_ar": "أحداث MOBILIZE"}
+    total = {"feature": "events.total@-2", "label_ar": "أحداث total"}
+    assert i18n.driver_label(mobilize, "ar") == "أحداث: تعبئة (تأخير 1)"
+    assert i18n.driver_label(mobilize, "en") == "Events: Mobilize (lag 1)"
+    assert i18n.driver_label(total, "ar") == "كل الأحداث (تأخير 2)"
+    hate = {"feature": "indicators.hate_speech@-1"}
+    assert i18n.driver_label(hate, "ar") == "مؤشرات: خطاب الكراهية والتحريض (تأخير 1)"
+    # Other drivers keep the label stored with them.
+    last = {"feature": "last", "label_ar": "وفيات المعارك في العام السابق", "label_en": "x"}
+    assert i18n.driver_label(last, "ar") == "وفيات المعارك في العام السابق"
+    assert i18n.driver_label({"feature": "odd@-x"}, "en") == "odd@-x"

@@ -111,6 +111,27 @@ def variable_label(variable: str, lang: str) -> str:
     return variable
 
 
+def language_name(code: str, lang: str) -> str:
+    """An ISO 639-1 code as a word in ``lang`` («ar» → «العربية»); unknown codes as given."""
+    names = Locale.parse(_BABEL_LOCALE[pick_lang(lang)]).languages
+    return names.get(code.strip().lower(), code)
+
+
+def driver_label(driver: dict, lang: str) -> str:
+    """A forecast driver named for a reader: ``events.MOBILIZE@-1`` is «أحداث: تعبئة
+    (تأخير 1)», not the «أحداث MOBILIZE» stored with the score."""
+    feature = str(driver.get("feature") or "")
+    base, _, lag = feature.partition("@")
+    if base.partition(".")[0] in ("events", "indicators"):
+        name = variable_label(base, lang)
+        name = name[:1].upper() + name[1:]  # "Events: Mobilize" at the start of a line
+    else:
+        name = str(driver.get(f"label_{pick_lang(lang)}") or feature)
+    if lag.lstrip("-").isdigit():
+        name += " " + _STRINGS[pick_lang(lang)]["driver.lag"].format(n=lag.lstrip("-"))
+    return name
+
+
 def alert_summary(text_ar: str, text_en: str, variable: str | None, lang: str) -> str:
     """An alert's stored summary in ``lang`` with its series named for a reader.
 
@@ -235,6 +256,7 @@ register(
         "target.mk_onset": ("بدء القتل الجماعي", "Onset of mass killing"),
         "target.battle_deaths": ("وفيات المعارك المتوقّعة", "Battle deaths forecast"),
         "var.events": ("أحداث", "events"),
+        "driver.lag": ("(تأخير {n})", "(lag {n})"),
         "var.indicators": ("مؤشرات", "indicators"),
         "ucdp.bd_best": ("وفيات المعارك (أفضل تقدير)", "Battle deaths (best estimate)"),
         "ucdp.bd_low": ("وفيات المعارك (الحد الأدنى)", "Battle deaths (low)"),

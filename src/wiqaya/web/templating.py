@@ -78,6 +78,8 @@ def render(
         "lbl": lambda prefix, key: i18n.label(prefix, key, lang),
         "phrase": lambda text: i18n.phrase(text, lang),
         "var_label": lambda v: i18n.variable_label(v, lang),
+        "driver_label": lambda d: i18n.driver_label(d, lang),
+        "lang_name": lambda code: i18n.language_name(code, lang),
         "alert_text": lambda ar, en, variable: i18n.alert_summary(ar, en, variable, lang),
         "url_with": lambda **kw: url_with(request, **kw),
         "web_url": is_web_url,
