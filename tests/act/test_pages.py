@@ -72,6 +72,13 @@ def test_roster_page_matches_with_reasons(client) -> None:  # type: ignore[no-un
     assert "العربية" in arabic.text and "القرن الأفريقي" in arabic.text
     assert "horn_of_africa" not in arabic.text and "levant, mena" not in arabic.text
     assert "Horn of Africa" in client.get("/roster?lang=en").text
+    # Why each member was chosen, in Arabic: themes, languages, region and arrival.
+    ask = {"themes": ["power_sharing"], "languages": "ar", "region": "mena"}
+    why = client.get("/roster", params={**ask, "start": "2026-11-25", "size": 3, "lang": "ar"})
+    team = why.text.split("الفريق المقترح")[1].split("قائمة خبراء الوساطة")[0]
+    assert "المحاور: تقاسم السلطة" in team and "اللغات: العربية" in team
+    assert "يعمل في الشرق الأوسط وشمال أفريقيا" in team and "ضمن 72 ساعة" in team
+    assert "themes:" not in team and "can arrive" not in team
 
 
 def test_funds_and_partner_pages(client, runtime) -> None:  # type: ignore[no-untyped-def]

@@ -54,6 +54,7 @@ class Match:
     themes: frozenset[str]
     languages: frozenset[str]
     is_example: bool
+    in_region: bool = False
 
 
 @dataclass
@@ -64,6 +65,9 @@ class Team:
     women_required: int
     gender_rule_met: bool
     notes: list[str] = field(default_factory=list)
+    # (joined, replaced) names of the gender-balance swaps, for pages that say
+    # the notes in another language.
+    swaps: list[tuple[str, str]] = field(default_factory=list)
     uncovered_themes: list[str] = field(default_factory=list)
     uncovered_languages: list[str] = field(default_factory=list)
 
@@ -154,6 +158,7 @@ def score(expert: ExpertView, req: Request) -> Match | None:
         frozenset(themes),
         frozenset(langs),
         expert.is_example,
+        region,
     )
 
 
@@ -182,6 +187,7 @@ def match_team(req: Request, experts: list[ExpertView]) -> Team:
 
     required = women_required(min(req.size, len(team)) if team else req.size)
     notes: list[str] = []
+    swaps: list[tuple[str, str]] = []
     women_in = [m for m in team if m.gender == "woman"]
     spare_women = [m for m in ranked if m.gender == "woman" and m not in team]
     while len(women_in) < required and spare_women:
@@ -191,6 +197,7 @@ def match_team(req: Request, experts: list[ExpertView]) -> Team:
         team[team.index(out)] = inn
         women_in.append(inn)
         notes.append(f"gender balance: {inn.name} replaces {out.name}")
+        swaps.append((inn.name, out.name))
     met = len(women_in) >= required
     if not met:
         notes.append(
@@ -209,6 +216,7 @@ def match_team(req: Request, experts: list[ExpertView]) -> Team:
         women_required=required,
         gender_rule_met=met,
         notes=notes,
+        swaps=swaps,
         uncovered_themes=sorted(set(req.themes) - covered_t),
         uncovered_languages=sorted(set(req.languages) - covered_l),
     )

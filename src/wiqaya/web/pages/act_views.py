@@ -52,6 +52,18 @@ i18n.register(
         "ro.submit": ("اقترح فريقاً", "Propose a team"),
         "ro.team": ("الفريق المقترح", "Proposed team"),
         "ro.why": ("سبب الاختيار", "Why"),
+        "ro.r_themes": ("المحاور: {v}", "themes: {v}"),
+        "ro.r_langs": ("اللغات: {v}", "languages: {v}"),
+        "ro.r_region": ("يعمل في {v}", "works in {v}"),
+        "ro.r_arrive": (
+            "يمكنه الوصول في {d} (بعد {h} ساعة من البدء، ضمن 72 ساعة)",
+            "can arrive {d} ({h} h after the start, within 72 h)",
+        ),
+        "ro.n_swap": ("توازن الجنسين: {a} بدلاً من {b}", "gender balance: {a} replaces {b}"),
+        "ro.n_short": (
+            "لا يطابق الطلب إلا {n} من الخبراء القابلين للنشر؛ المطلوب {size}",
+            "only {n} deployable expert(s) match; {size} requested",
+        ),
         "ro.arrives": ("الوصول", "Arrives"),
         "ro.gender": ("الجنس", "Gender"),
         "ro.gender_met": (
