@@ -136,7 +136,7 @@ def test_country_page_shows_series_and_evidence(client: TestClient, seeded: Seed
     assert "اعتداء" in body and "احتجاج" in body
     assert "وفيات المعارك" in body and 'class="s0 band"' in body
     assert 'direction="rtl"' in body  # Arabic chart labels laid out right to left
-    assert "الاعتداءات" in body  # forecast driver in Arabic
+    assert "أحداث: اعتداء" in body  # forecast driver, named as the series are
     # Hostile content is shown as text, and the javascript: URL is not a link.
     assert "&lt;script&gt;x&lt;/script&gt;" in body and "<script>x" not in body
     assert 'href="javascript:' not in body
