@@ -24,21 +24,27 @@ from wiqaya.read.actors import EN_FUNCTION_WORDS, ActorMention, load_actors
 from wiqaya.read.dates import resolve_date
 from wiqaya.read.detector import Detector, load_detector, trigger_lexicon
 from wiqaya.read.english import (
+    COOPERATIVE,
     HOSTILE,
     IRREGULAR,
     WHERE,
     Clause,
     Hit,
+    asked_for,
     ceased,
     coordinated_verb,
     demand_at,
     event_clause,
     hedged,
+    military_march,
     modal_type,
     name_actors,
+    negated,
     nominal_negation,
     ranked_triggers,
     strike_is_attack,
+    verbal_clash,
+    warned_of_outcome,
 )
 from wiqaya.read.events import (
     HEDGED_CONFIDENCE,
@@ -679,6 +685,15 @@ def _english_event(
     for best in ranked_triggers(hits, tokens, clause, actors):
         if best.label == "PROTEST" and strike_is_attack(tokens, best):
             best = Hit("ASSAULT", best.start, best.end)
+        elif best.label == "PROTEST" and military_march(tokens, best, actors):
+            best = Hit("MOBILIZE", best.start, best.end)
+        elif best.label == "ASSAULT" and verbal_clash(tokens, best) and not negated(tokens, best):
+            # A clash that did not happen stays a negated hostile act (no event).
+            best = Hit("ACCUSE", best.start, best.end)
+        elif best.label in COOPERATIVE and asked_for(tokens, best):
+            best = Hit("REQUEST", best.start, best.end)
+        elif best.label == "THREATEN" and warned_of_outcome(tokens, best, actors):
+            return [], clause, actors, places
         best = ceased(hits, tokens, best) or best
         etype = modal_type(tokens, best, best.label)
         if etype == "AGREE" and _intent_to_harm(best, hits, tokens):
