@@ -516,9 +516,19 @@ def is_verbal(tokens: Sequence[Token], hit: Hit, actors: Sequence[ActorMention])
         return False
     if prev in _AUX or prev in ("ever", "even", "never") or prev.endswith(("ly", "n't", "n’t")):
         return True
-    if any(a.end == hit.start for a in actors):
-        return True  # directly after its subject
-    return w.norm.endswith(("ed", "ing")) or w.norm in IRREGULAR
+    inflected = w.norm.endswith(("ed", "ing")) or w.norm in IRREGULAR
+    for a in actors:
+        if a.end == hit.start:
+            # "during a G8 summit", "in an Israeli strike": after an article or
+            # a preposition the name modifies the noun; it is no subject.
+            return inflected or a.start == 0 or tokens[a.start - 1].norm not in _NOUN_PHRASE_OPENERS
+    return inflected
+
+
+_NOUN_PHRASE_OPENERS = frozenset(
+    {"a", "an", "during", "in", "at", "of", "for", "with", "against", "amid", "following"}
+    | {"by", "from", "into", "over", "under", "without", "despite"}
+)
 
 
 # "staged mass demonstrations", "began a hunger strike", "launched an
@@ -566,13 +576,9 @@ def ranked_triggers(
         for h in inside
         if h not in background and not any(_same_stretch(b, h, clause, tokens) for b in background)
     ]
-    # A relative clause's verb and a noun that authors a finding are not the
-    # act; unlike a background clause, what follows them may be.
-    inside = [
-        h
-        for h in inside
-        if not in_relative_clause(tokens, h, clause) and not finding_noun(tokens, h)
-    ]
+    # "An investigation determined that ...": the noun authors a finding and is
+    # no act; unlike a background clause, what follows it may be.
+    inside = [h for h in inside if not finding_noun(tokens, h)]
     verbal = [h for h in inside if is_verbal(tokens, h, actors) or _framing_noun(tokens, h)]
 
     # Asides and a fronted phrase ("After talks in Cairo, ...") come last.
@@ -1018,23 +1024,6 @@ def modal_type(tokens: Sequence[Token], hit: Hit, label: str) -> str | None:
 
 
 # --- seventh round: which trigger is the act ---------------------------------
-
-_RELATIVE = frozenset({"who", "whom", "which"})
-
-
-def in_relative_clause(tokens: Sequence[Token], hit: Hit, clause: Clause) -> bool:
-    """The trigger is the verb of a relative clause: "A woman ... who shot at US
-    officers while in detention was extradited", "Sharon, who has vowed not to
-    return the Golan". The clause describes the noun before it; the sentence's
-    event is its main verb. A relative pronoun opening the clause has no head
-    noun and is left alone."""
-    k = hit.start - 1
-    while k > clause.start and (
-        tokens[k].norm in _VERB_GROUP or tokens[k].norm in _PASSIVE or tokens[k].norm.endswith("ly")
-    ):
-        k -= 1
-    return k > clause.start and tokens[k].norm in _RELATIVE
-
 
 # Verbs whose subject is the author of a finding, not an actor of the act.
 _FINDING = frozenset(
