@@ -1146,21 +1146,20 @@ def unrealised_accord(tokens: Sequence[Token], hit: Hit) -> bool:
 _ASK_FOR = frozenset(
     {"ask", "appeal", "bargain", "plead", "apply", "press", "push", "lobby", "call", "beg"}
 )
-_ASKED_MODIFIERS = frozenset({"a", "an", "the", "more", "foreign", "political", "new", "further"})
 
 
 def asked_for(tokens: Sequence[Token], hit: Hit) -> bool:
-    """ "will bargain for foreign asylum", "asked for aid": the thing given,
-    after "for" and a verb of asking, is what the subject requests (REQUEST),
-    not an aid event."""
-    k = hit.start - 1
-    while k >= 0 and hit.start - k <= 3 and tokens[k].norm in _ASKED_MODIFIERS:
-        k -= 1
-    return (
-        k >= 1
-        and tokens[k].norm == "for"
-        and any(x in _ASK_FOR for x in lemmas(tokens[k - 1].norm))
-    )
+    """ "will bargain for foreign asylum", "lobbied for more military aid": the
+    thing given, after "for" and a verb of asking, is what the subject requests
+    (REQUEST), not an aid event. Up to three articles or modifiers may stand
+    between "for" and the noun."""
+    for k in range(hit.start - 1, max(hit.start - 5, 0), -1):
+        w = tokens[k].norm
+        if w == "for":
+            return any(x in _ASK_FOR for x in lemmas(tokens[k - 1].norm))
+        if not (w in _DETERMINERS or (w.isalpha() and tokens[k].text.islower())):
+            return False
+    return False
 
 
 # --- actors -----------------------------------------------------------------
