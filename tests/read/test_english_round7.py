@@ -170,3 +170,13 @@ def test_a_name_before_a_verb_is_still_its_subject() -> None:
 
 def test_coder_version_says_the_english_output_changed() -> None:
     assert coder_version().startswith("read10+")
+
+
+def test_a_five_letter_ing_form_finds_its_verb() -> None:
+    # PLOVER-GSR01-DISAPPROVE-0015 (dev): "suing" is "sue" (CAMEO 115, ACCUSE), not
+    # the missile attack of the relative clause.
+    evs = _events(
+        "A Saudi businessman is suing the United States for damages to his pharmaceutical "
+        "plant which were caused by a missile attack in August, his American lawyer said."
+    )
+    assert (evs[0].event_type, evs[0].evidence) == ("ACCUSE", "suing")

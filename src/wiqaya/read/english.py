@@ -166,9 +166,10 @@ def _lemmas(word: str) -> tuple[str, ...]:
         out += [w[:-1], w[:-2]]
         if n > 5 and w[-3] == w[-4] and w[-3] not in _VOWELS:
             out.append(w[:-3])  # stopped → stop
-    if n > 5 and w.endswith("ing"):
+    if n > 4 and w.endswith("ing"):
+        # Five letters too: "suing" → sue, "using" → use.
         out += [w[:-3], w[:-3] + "e"]
-        if w[-4] == w[-5] and w[-4] not in _VOWELS:
+        if n > 5 and w[-4] == w[-5] and w[-4] not in _VOWELS:
             out.append(w[:-4])  # shelling → shell? no: shell; stopping → stop
     return tuple(dict.fromkeys(out))
 
