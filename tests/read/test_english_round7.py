@@ -180,3 +180,13 @@ def test_a_five_letter_ing_form_finds_its_verb() -> None:
         "plant which were caused by a missile attack in August, his American lawyer said."
     )
     assert (evs[0].event_type, evs[0].evidence) == ("ACCUSE", "suing")
+
+
+def test_patrols_ordered_are_a_show_of_force() -> None:
+    # PLOVER-GSR01-MOBILIZE-0004 (dev): CAMEO 15, PLOVER MOBILIZE (triggers-2026.11.12);
+    # the protests after "after" only date it.
+    evs = _events(
+        "The government of Sindh province has ordered patrols by police and paramilitary "
+        "soldiers after violent protests by Muslim groups."
+    )
+    assert evs[0].event_type == "MOBILIZE"
