@@ -190,3 +190,15 @@ def test_patrols_ordered_are_a_show_of_force() -> None:
         "soldiers after violent protests by Muslim groups."
     )
     assert evs[0].event_type == "MOBILIZE"
+
+
+def test_withdrawing_inspectors_is_a_sanction_and_its_future_a_threat() -> None:
+    # PLOVER-GSR01-THREATEN-0019 (dev): CAMEO 1662 (SANCTION) in the future is a
+    # threat, not an intent to cooperate as a future "withdraw" (RETREAT) would be.
+    evs = _events(
+        "U.N. Secretary-General Kofi Annan announced on Monday that he will withdraw weapons "
+        "inspectors and humanitarian workers from Iraq."
+    )
+    assert evs[0].event_type == "THREATEN"
+    assert _types("Russia withdrew its observers from the border zone.") == ["SANCTION"]
+    assert _types("Israel withdrew its troops from the border zone.") == ["RETREAT"]
