@@ -202,3 +202,20 @@ def test_withdrawing_inspectors_is_a_sanction_and_its_future_a_threat() -> None:
     assert evs[0].event_type == "THREATEN"
     assert _types("Russia withdrew its observers from the border zone.") == ["SANCTION"]
     assert _types("Israel withdrew its troops from the border zone.") == ["RETREAT"]
+
+
+def test_preparing_to_fight_is_a_show_of_force() -> None:
+    # PLOVER-GSR01-MOBILIZE-0001 (dev): the verb "prepared to" + a hostile act.
+    evs = _events(
+        "The Macedonian army prepared to resume shelling Albanian rebel-held territory as "
+        "attempts to resolve the crisis on the political front were deadlocked."
+    )
+    assert evs[0].event_type == "MOBILIZE"
+    assert _types("Syrian troops are preparing to attack the city of Idlib.")[0] == "MOBILIZE"
+
+
+def test_being_prepared_to_fight_stays_a_threat() -> None:
+    # The adjective after a copula is willingness, as "ready to" and "vowed to" are.
+    assert _types("Hezbollah is prepared to attack Israel if the strikes continue.")[0] == (
+        "THREATEN"
+    )

@@ -697,7 +697,7 @@ def _english_event(
         best = ceased(hits, tokens, best) or best
         etype = modal_type(tokens, best, best.label)
         if etype == "AGREE" and _intent_to_harm(best, hits, tokens):
-            etype = "THREATEN"
+            etype = "MOBILIZE" if _preparing(best, tokens) else "THREATEN"
         if etype:
             out = [Trigger(etype, best.start, best.end)]
             second = coordinated_verb(hits, tokens, clause, best)
@@ -803,6 +803,20 @@ def _attributive(m: ActorMention, tokens: list[Token], actors: list[ActorMention
         and w not in IRREGULAR  # "the military said", "an official told"
         and not w.endswith(("s", "ed"))
     )
+
+
+_COPULA_BEFORE = frozenset({"is", "are", "was", "were", "be", "been", "am", "being"})
+
+
+def _preparing(intent: Hit, tokens: list[Token]) -> bool:
+    """ "The army prepared to resume shelling", "troops are preparing to attack":
+    getting ready to fight is a show of force (CAMEO 15, PLOVER MOBILIZE); "is
+    prepared to attack" (the adjective: willing) stays a threat."""
+    w = tokens[intent.start].norm
+    if w not in ("prepared", "preparing", "prepares", "prepare"):
+        return False
+    before = tokens[intent.start - 1].norm if intent.start else ""
+    return not (w == "prepared" and before in _COPULA_BEFORE)
 
 
 def _intent_to_harm(intent: Hit, hits: list[Hit], tokens: list[Token]) -> bool:
