@@ -219,3 +219,13 @@ def test_being_prepared_to_fight_stays_a_threat() -> None:
     assert _types("Hezbollah is prepared to attack Israel if the strikes continue.")[0] == (
         "THREATEN"
     )
+
+
+def test_a_hearing_opened_into_a_matter_is_an_investigation() -> None:
+    # PLOVER-GSR01-INVESTIGATE-0004 (dev): CAMEO 09, scored as ACCUSE.
+    evs = _events(
+        "Israel's high court opened a landmark hearing Wednesday into the legality of secret "
+        "interrogation techniques used against Palestinian detainees."
+    )
+    assert [e.event_type for e in evs][:1] == ["ACCUSE"]
+    assert not _events("The judge adjourned after hearing both lawyers on Monday.")
