@@ -1,10 +1,11 @@
 """English rules of the seventh round: which trigger is the act.
 
 A noun that authors a finding, a warning about an outcome and an accord named as
-a state or goal are no act; a
-march to a frontier is a troop movement, a clash over an issue a dispute, aid
-asked for a request; a name after an article or a preposition modifies a noun
-trigger and is no subject. Dev sentences of the gold files are used where they
+a state or goal are no act; a march to a frontier is a troop movement, a clash over
+an issue a dispute, aid asked for a request; a name after an article or a
+preposition modifies a noun trigger and is no subject; five-letter -ing forms,
+patrols, withdrawn inspectors, preparing to fight and hearings are read as CAMEO
+codes them. Dev sentences of the gold files are used where they
 exist (their id is given); the guards are wire-style sentences. Each rule is
 general English, not a rule for one sentence.
 """
