@@ -1141,7 +1141,7 @@ def unrealised_accord(tokens: Sequence[Token], hit: Hit) -> bool:
         return before in _COPULA
     if prep == "to":
         return before in _NEARER
-    return prep in ("toward", "towards") and k >= 1
+    return prep in ("toward", "towards")
 
 
 _ASK_FOR = frozenset(
