@@ -279,4 +279,5 @@ def test_a_threat_with_no_named_target_is_aimed_at_its_place() -> None:
 
 
 def test_coder_version_says_the_english_output_changed() -> None:
-    assert coder_version().startswith("read9+")
+    # Later rounds raise the prefix again.
+    assert int(coder_version().split("+")[0].removeprefix("read")) >= 9

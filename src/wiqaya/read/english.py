@@ -166,9 +166,10 @@ def _lemmas(word: str) -> tuple[str, ...]:
         out += [w[:-1], w[:-2]]
         if n > 5 and w[-3] == w[-4] and w[-3] not in _VOWELS:
             out.append(w[:-3])  # stopped → stop
-    if n > 5 and w.endswith("ing"):
+    if n > 4 and w.endswith("ing"):
+        # Five letters too: "suing" → sue, "using" → use.
         out += [w[:-3], w[:-3] + "e"]
-        if w[-4] == w[-5] and w[-4] not in _VOWELS:
+        if n > 5 and w[-4] == w[-5] and w[-4] not in _VOWELS:
             out.append(w[:-4])  # shelling → shell? no: shell; stopping → stop
     return tuple(dict.fromkeys(out))
 
@@ -516,9 +517,19 @@ def is_verbal(tokens: Sequence[Token], hit: Hit, actors: Sequence[ActorMention])
         return False
     if prev in _AUX or prev in ("ever", "even", "never") or prev.endswith(("ly", "n't", "n’t")):
         return True
-    if any(a.end == hit.start for a in actors):
-        return True  # directly after its subject
-    return w.norm.endswith(("ed", "ing")) or w.norm in IRREGULAR
+    inflected = w.norm.endswith(("ed", "ing")) or w.norm in IRREGULAR
+    for a in actors:
+        if a.end == hit.start:
+            # "during a G8 summit", "in an Israeli strike": after an article or
+            # a preposition the name modifies the noun; it is no subject.
+            return inflected or a.start == 0 or tokens[a.start - 1].norm not in _NOUN_PHRASE_OPENERS
+    return inflected
+
+
+_NOUN_PHRASE_OPENERS = frozenset(
+    {"a", "an", "during", "in", "at", "of", "for", "with", "against", "amid", "following"}
+    | {"by", "from", "into", "over", "under", "without", "despite"}
+)
 
 
 # "staged mass demonstrations", "began a hunger strike", "launched an
@@ -566,6 +577,9 @@ def ranked_triggers(
         for h in inside
         if h not in background and not any(_same_stretch(b, h, clause, tokens) for b in background)
     ]
+    # "An investigation determined that ...": the noun authors a finding and is
+    # no act; unlike a background clause, what follows it may be.
+    inside = [h for h in inside if not finding_noun(tokens, h)]
     verbal = [h for h in inside if is_verbal(tokens, h, actors) or _framing_noun(tokens, h)]
 
     # Asides and a fronted phrase ("After talks in Cairo, ...") come last.
@@ -985,6 +999,8 @@ def modal_type(tokens: Sequence[Token], hit: Hit, label: str) -> str | None:
     """
     if label == "REJECT" and is_denial(tokens, hit):
         return None
+    if label == "AGREE" and unrealised_accord(tokens, hit):
+        return None
     if existential_negation(tokens, hit):
         return None
     if negated(tokens, hit):
@@ -1006,6 +1022,145 @@ def modal_type(tokens: Sequence[Token], hit: Hit, label: str) -> str | None:
         if label in COOPERATIVE:
             return "AGREE"
     return label
+
+
+# --- seventh round: which trigger is the act ---------------------------------
+
+# Verbs whose subject is the author of a finding, not an actor of the act.
+_FINDING = frozenset(
+    {"say", "find", "determine", "conclude", "show", "reveal", "state", "indicate"}
+    | {"suggest", "establish", "confirm", "report"}
+)
+
+
+def finding_noun(tokens: Sequence[Token], hit: Hit) -> bool:
+    """ "An investigation determined that ...", "The report said that ...": a
+    noun that is the subject of a verb of saying or finding names the source of
+    a statement, not an act; the clause after "that" may still hold one."""
+    if hit.end - hit.start != 1:
+        return False
+    w = tokens[hit.start].norm
+    if w.endswith("ed") or w in IRREGULAR:
+        return False
+    if hit.start > 0 and tokens[hit.start - 1].norm not in _DETERMINERS:
+        return False
+    k = hit.end
+    while k < len(tokens) and tokens[k].norm in ("has", "have", "had", "also"):
+        k += 1
+    return (
+        k + 1 < len(tokens)
+        and any(x in _FINDING for x in lemmas(tokens[k].norm))
+        and tokens[k + 1].norm == "that"
+    )
+
+
+_CONTENT_SUBJECT_SKIP = frozenset({"a", "an", "the", "any", "such", "this", "that", "new"})
+_PRONOUNS = frozenset({"i", "we", "they", "it", "he", "she", "you"})
+
+
+def warned_of_outcome(tokens: Sequence[Token], hit: Hit, actors: Sequence[ActorMention]) -> bool:
+    """ "warned that a blockade of the bay would harm all countries": a warning
+    whose content clause has a thing, not an actor or pronoun, as its subject
+    is a forecast (CAMEO 010 statement, no PLOVER type), not a threat to act.
+    "warned that police will no longer tolerate rallies" and "warned that it
+    would retaliate" name who would act and stay threats; so does any
+    "... unless ..." ultimatum."""
+    if hit.end - hit.start != 1 or "warn" not in lemmas(tokens[hit.start].norm):
+        return False
+    k = hit.end
+    if k >= len(tokens) or tokens[k].norm != "that":
+        return False
+    k += 1
+    while k < len(tokens) and tokens[k].norm in _CONTENT_SUBJECT_SKIP:
+        k += 1
+    if k >= len(tokens) or tokens[k].norm in _PRONOUNS or tokens[k].text[:1].isupper():
+        return False
+    if any(a.start <= k < a.end for a in actors):
+        return False
+    return not any(t.norm in ("unless", "if") for t in tokens[hit.end :])
+
+
+_FRONTIER = frozenset({"border", "borders", "frontier", "frontiers", "front", "frontline"})
+
+
+def military_march(tokens: Sequence[Token], hit: Hit, actors: Sequence[ActorMention]) -> bool:
+    """ "has marched very close to the border", "troops marched into the town":
+    a march toward a frontier, or by soldiers, is a troop movement (CAMEO 15,
+    PLOVER MOBILIZE), not a street protest."""
+    if "march" not in lemmas(tokens[hit.start].norm):
+        return False
+    for k in range(hit.end, min(hit.end + 6, len(tokens))):
+        if tokens[k].norm in _FRONTIER:
+            return True
+        if tokens[k].norm in (",", ";", "and", "but"):
+            break
+    subject = [a for a in actors if a.end <= hit.start]
+    return bool(subject) and subject[-1].sector == "MIL" and subject[-1].end >= hit.start - 3
+
+
+_TIME_AFTER_OVER = frozenset(
+    {"weekend", "night", "past", "last", "next", "holiday", "holidays", "course", "years"}
+    | {"months", "weeks", "days", "hours", "decades"}
+)
+
+
+def verbal_clash(tokens: Sequence[Token], hit: Hit) -> bool:
+    """ "clashed over the efforts of Eriador", "clashed about the budget": a
+    clash over an issue is a dispute (CAMEO 11, PLOVER ACCUSE); "clashed with
+    troops" and "clashed over the weekend" stay fighting."""
+    if "clash" not in lemmas(tokens[hit.start].norm) or hit.end >= len(tokens):
+        return False
+    if tokens[hit.end].norm not in ("over", "about"):
+        return False
+    rest = [t.norm for t in tokens[hit.end + 1 : hit.end + 3]]
+    return not rest or not (
+        any(w in _TIME_AFTER_OVER for w in rest) or any(w.isdigit() for w in rest)
+    )
+
+
+_COPULA = frozenset({"is", "are", "was", "were", "be", "been", "being", "remain", "remains"})
+_NEARER = frozenset({"near", "nearer", "close", "closer", "toward", "towards"})
+
+
+def unrealised_accord(tokens: Sequence[Token], hit: Hit) -> bool:
+    """ "was in an accord with", "is inching nearer to accord with": an accord
+    named as a state or a goal, with no verb making it, is no act of agreeing
+    (CAMEO 013 optimistic comment at most, no PLOVER type)."""
+    if hit.end - hit.start != 1:
+        return False
+    w = tokens[hit.start].norm
+    if w.endswith("ed") or w in IRREGULAR:
+        return False
+    k = hit.start - 1
+    while k >= 0 and tokens[k].norm in ("a", "an", "the", "full", "complete", "final"):
+        k -= 1
+    if k < 1:
+        return False
+    prep, before = tokens[k].norm, tokens[k - 1].norm
+    if prep == "in":
+        return before in _COPULA
+    if prep == "to":
+        return before in _NEARER
+    return prep in ("toward", "towards")
+
+
+_ASK_FOR = frozenset(
+    {"ask", "appeal", "bargain", "plead", "apply", "press", "push", "lobby", "call", "beg"}
+)
+
+
+def asked_for(tokens: Sequence[Token], hit: Hit) -> bool:
+    """ "will bargain for foreign asylum", "lobbied for more military aid": the
+    thing given, after "for" and a verb of asking, is what the subject requests
+    (REQUEST), not an aid event. Up to three articles or modifiers may stand
+    between "for" and the noun."""
+    for k in range(hit.start - 1, max(hit.start - 5, 0), -1):
+        w = tokens[k].norm
+        if w == "for":
+            return any(x in _ASK_FOR for x in lemmas(tokens[k - 1].norm))
+        if not (w in _DETERMINERS or (w.isalpha() and tokens[k].text.islower())):
+            return False
+    return False
 
 
 # --- actors -----------------------------------------------------------------

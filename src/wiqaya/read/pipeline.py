@@ -24,21 +24,27 @@ from wiqaya.read.actors import EN_FUNCTION_WORDS, ActorMention, load_actors
 from wiqaya.read.dates import resolve_date
 from wiqaya.read.detector import Detector, load_detector, trigger_lexicon
 from wiqaya.read.english import (
+    COOPERATIVE,
     HOSTILE,
     IRREGULAR,
     WHERE,
     Clause,
     Hit,
+    asked_for,
     ceased,
     coordinated_verb,
     demand_at,
     event_clause,
     hedged,
+    military_march,
     modal_type,
     name_actors,
+    negated,
     nominal_negation,
     ranked_triggers,
     strike_is_attack,
+    verbal_clash,
+    warned_of_outcome,
 )
 from wiqaya.read.events import (
     HEDGED_CONFIDENCE,
@@ -161,7 +167,7 @@ def coder_version() -> str:
 
     full = "+".join(
         [
-            "read9",
+            "read10",
             "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
             "i" + tail(load_indicators().version),
@@ -679,10 +685,19 @@ def _english_event(
     for best in ranked_triggers(hits, tokens, clause, actors):
         if best.label == "PROTEST" and strike_is_attack(tokens, best):
             best = Hit("ASSAULT", best.start, best.end)
+        elif best.label == "PROTEST" and military_march(tokens, best, actors):
+            best = Hit("MOBILIZE", best.start, best.end)
+        elif best.label == "ASSAULT" and verbal_clash(tokens, best) and not negated(tokens, best):
+            # A clash that did not happen stays a negated hostile act (no event).
+            best = Hit("ACCUSE", best.start, best.end)
+        elif best.label in COOPERATIVE and asked_for(tokens, best):
+            best = Hit("REQUEST", best.start, best.end)
+        elif best.label == "THREATEN" and warned_of_outcome(tokens, best, actors):
+            return [], clause, actors, places
         best = ceased(hits, tokens, best) or best
         etype = modal_type(tokens, best, best.label)
         if etype == "AGREE" and _intent_to_harm(best, hits, tokens):
-            etype = "THREATEN"
+            etype = "MOBILIZE" if _preparing(best, tokens) else "THREATEN"
         if etype:
             out = [Trigger(etype, best.start, best.end)]
             second = coordinated_verb(hits, tokens, clause, best)
@@ -788,6 +803,20 @@ def _attributive(m: ActorMention, tokens: list[Token], actors: list[ActorMention
         and w not in IRREGULAR  # "the military said", "an official told"
         and not w.endswith(("s", "ed"))
     )
+
+
+_COPULA_BEFORE = frozenset({"is", "are", "was", "were", "be", "been", "am", "being"})
+
+
+def _preparing(intent: Hit, tokens: list[Token]) -> bool:
+    """ "The army prepared to resume shelling", "troops are preparing to attack":
+    getting ready to fight is a show of force (CAMEO 15, PLOVER MOBILIZE); "is
+    prepared to attack" (the adjective: willing) stays a threat."""
+    w = tokens[intent.start].norm
+    if w not in ("prepared", "preparing", "prepares", "prepare"):
+        return False
+    before = tokens[intent.start - 1].norm if intent.start else ""
+    return not (w == "prepared" and before in _COPULA_BEFORE)
 
 
 def _intent_to_harm(intent: Hit, hits: list[Hit], tokens: list[Token]) -> bool:
