@@ -22,6 +22,7 @@ from wiqaya.language.arabic import arabic_share
 from wiqaya.language.detect import detect_language
 from wiqaya.read.actors import EN_FUNCTION_WORDS, ActorMention, load_actors
 from wiqaya.read.dates import resolve_date
+from wiqaya.read.clause import govern_triggers
 from wiqaya.read.detector import Detector, load_detector, trigger_lexicon
 from wiqaya.read.english import (
     HOSTILE,
@@ -295,6 +296,10 @@ def pending_events(
                 trigs, clause, actors[i], local = _english_event(
                     trigs, toks[i], actors[i], local, text, s.text, s.start, doc.date
                 )
+            if s_lang == "ar" and trigs:
+                # «طالبت ... بفرض عقوبات» is a demand, «سيفرض حصاره» a plan:
+                # the act a trigger names is coded only where it happened.
+                trigs = govern_triggers(trigs, toks[i], s.text, s.start)
             if s_lang == "ar" and trigs:
                 # «الرئيس السوري بشار الأسد»: a named person is coded by the
                 # role held at the document date, as in English; a place in the
