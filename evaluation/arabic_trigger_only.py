@@ -200,10 +200,27 @@ def load_labels(path: Path = LABELS) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def current(labels: list[dict]) -> list[dict]:
+    """The labels of events the coder is meant to produce.
+
+    A label with ``superseded_by`` is of an event a coder change removed on
+    purpose (``"clause"``: :mod:`wiqaya.read.clause` dropped or retyped it);
+    it is kept so that :mod:`evaluation.arabic_clause_rules` can score the
+    coder before the change.
+    """
+    return [lab for lab in labels if "superseded_by" not in lab]
+
+
 def stale_labels(labels: list[dict], events: list[tuple[str, str, EventRecord]]) -> list[dict]:
-    """Labels whose (sentence id, type, evidence) the pipeline no longer produces."""
+    """Current labels whose (sentence id, type, evidence) the pipeline no longer produces."""
     keys = set(distinct(events))
-    return [lab for lab in labels if (lab["sid"], lab["event_type"], lab["evidence"]) not in keys]
+    return [lab for lab in current(labels) if label_key(lab) not in keys]
+
+
+def revived_labels(labels: list[dict], events: list[tuple[str, str, EventRecord]]) -> list[dict]:
+    """Superseded labels whose event the pipeline produces again."""
+    keys = set(distinct(events))
+    return [lab for lab in labels if "superseded_by" in lab and label_key(lab) in keys]
 
 
 def _ok(label: dict, field: str) -> bool:
@@ -217,6 +234,8 @@ def report(
     sample: list[Sampled] | None = None,
 ) -> str:
     lines: list[str] = []
+    n_superseded = len(labels) - len(current(labels))
+    labels = current(labels)
     stale = stale_labels(labels, events)
     stale_keys = {(s["sid"], s["event_type"], s["evidence"]) for s in stale}
     live = [
@@ -228,7 +247,8 @@ def report(
     n_sent = len({sid for sid, _, _ in events})
     lines.append(
         f"{len(events)} trigger-only events in {n_sent} sentences; "
-        f"{len(live)} labels scored, {len(stale)} stale, {len(unlabelled)} sampled but unlabelled"
+        f"{len(live)} labels scored, {len(stale)} stale, {len(unlabelled)} sampled but unlabelled, "
+        f"{n_superseded} superseded (events a coder change removed on purpose; not scored)"
     )
     for s in stale:
         lines.append(f"  STALE {s['sid']} {s['event_type']} «{s['evidence']}»")

@@ -279,4 +279,5 @@ def test_a_threat_with_no_named_target_is_aimed_at_its_place() -> None:
 
 
 def test_coder_version_says_the_english_output_changed() -> None:
-    assert coder_version().startswith("read9+")
+    # read10: the Arabic clause rules (wiqaya.read.clause) changed the Arabic output.
+    assert coder_version().startswith("read10+")

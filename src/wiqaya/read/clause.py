@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from wiqaya.read.detector import ARABIC_PROCLITICS, arabic_triggers
@@ -235,6 +236,7 @@ def _bare(word: str) -> str:
     return word[1:] if len(word) > 2 and word[0] in "وف" else word
 
 
+@lru_cache(maxsize=200_000)
 def word_kind(word: str) -> Kind | None:
     """The kind of governor a (normalised) word is, or None."""
     if any(b in word for b in _NOT_GOVERNORS) or _DEMANDS_NOUN.match(word):
@@ -249,7 +251,11 @@ def word_kind(word: str) -> Kind | None:
         return "halt"
     if _refusal(word):
         return "refusal"
-    if _FUTURE.match(word) and not bare.startswith(_NOT_FUTURE) and not word.startswith(_NOT_FUTURE):
+    if (
+        _FUTURE.match(word)
+        and not bare.startswith(_NOT_FUTURE)
+        and not word.startswith(_NOT_FUTURE)
+    ):
         return "future"
     for kind, stems in _STEMS.items():
         if _has_stem(word, stems):
@@ -366,6 +372,7 @@ def govern_triggers(
     return out
 
 
+@lru_cache(maxsize=50_000)
 def _future_trigger(word: str) -> bool:
     """The trigger word itself carries «سـ» before its stem («سينسحب», «ستفرض»)."""
     for s in arabic_triggers().stems_in(word):

@@ -21,8 +21,8 @@ from datetime import date
 from wiqaya.language.arabic import arabic_share
 from wiqaya.language.detect import detect_language
 from wiqaya.read.actors import EN_FUNCTION_WORDS, ActorMention, load_actors
-from wiqaya.read.dates import resolve_date
 from wiqaya.read.clause import govern_triggers
+from wiqaya.read.dates import resolve_date
 from wiqaya.read.detector import Detector, load_detector, trigger_lexicon
 from wiqaya.read.english import (
     HOSTILE,
@@ -162,7 +162,7 @@ def coder_version() -> str:
 
     full = "+".join(
         [
-            "read9",
+            "read10",
             "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
             "i" + tail(load_indicators().version),
