@@ -6,7 +6,8 @@ process pool or on a Dask worker. ``read_documents`` batches the detector.
 
 Components and what they add, in order:
   language id → sentences → tokens → places (document-wide context) →
-  actors → triggers → detector (Arabic PROTEST/ASSAULT) → dates → indicators.
+  actors → triggers → clause rules (Arabic: demanded, planned, negated acts) →
+  detector (Arabic PROTEST/ASSAULT) → dates → indicators.
 """
 
 from __future__ import annotations
