@@ -1,6 +1,6 @@
 """Precision of the Arabic event types coded from triggers alone, on a hand-labelled sample.
 
-    PYTHONPATH=src python -m evaluation.arabic_trigger_only [--dump]
+    PYTHONPATH=src python -m evaluation.arabic_trigger_only [--heldout] [--dump]
 
 Only PROTEST and ASSAULT have gold data and a detector; the other 14 PLOVER types
 are coded from the trigger lexicon alone with a flat confidence 0.5. This runs
@@ -45,6 +45,12 @@ the gold-style answer is also "none"; ``false`` where either is empty and the
 other is not. Judged for every sampled event, also the ones whose type is wrong
 (who would be the actor of the act the trigger names). ``note`` explains a close
 call in one line.
+
+``--heldout`` scores the second sample, drawn with seed ``HELDOUT_SEED``, 8 per
+type, the first sample's labelled events excluded, and labelled (type only, by
+the same guideline and another labeller, the helper ``arclause``) before the
+clause rules of :mod:`wiqaya.read.clause` were written, which were developed on
+the first sample and the dev sentences only. Its labels carry no actor fields.
 """
 
 from __future__ import annotations
@@ -63,6 +69,12 @@ from evaluation.arabic_trigger_words import dev_sentences
 from wiqaya.read.pipeline import DocumentInput, EventRecord, read_documents
 
 LABELS = Path(__file__).with_name("arabic_trigger_only_labels.jsonl")
+# A second sample, drawn before the clause rules were written and held out from
+# their development: seed HELDOUT_SEED, HELDOUT_PER_TYPE per type, the first
+# sample's labelled events excluded.
+HELDOUT = Path(__file__).with_name("arabic_trigger_only_labels_heldout.jsonl")
+HELDOUT_SEED = 4242
+HELDOUT_PER_TYPE = 8
 DETECTED = frozenset({"PROTEST", "ASSAULT"})
 PER_TYPE = 10
 SEED = 20261124
@@ -125,16 +137,26 @@ def distinct(events: list[tuple[str, str, EventRecord]]) -> dict[tuple[str, str,
     return out
 
 
-def draw(events: list[tuple[str, str, EventRecord]]) -> list[Sampled]:
-    """Up to PER_TYPE entries per type, seeded, in (type, sentence id, evidence) order."""
+def draw(
+    events: list[tuple[str, str, EventRecord]],
+    seed: int = SEED,
+    per_type: int = PER_TYPE,
+    exclude: frozenset[tuple[str, str, str]] = frozenset(),
+) -> list[Sampled]:
+    """Up to ``per_type`` entries per type, seeded, in (type, sentence id, evidence) order.
+
+    ``exclude``: keys (sentence id, type, evidence) left out of the pools, so
+    that a second draw with another seed is held out from the first's labels.
+    """
     by_type: dict[str, list[Sampled]] = defaultdict(list)
     for s in sorted(distinct(events).values(), key=lambda s: s.key):
-        by_type[s.event_type].append(s)
-    rng = random.Random(SEED)
+        if s.key not in exclude:
+            by_type[s.event_type].append(s)
+    rng = random.Random(seed)
     sample: list[Sampled] = []
     for etype in sorted(by_type):
         pool = by_type[etype]
-        picked = pool if len(pool) <= PER_TYPE else rng.sample(pool, PER_TYPE)
+        picked = pool if len(pool) <= per_type else rng.sample(pool, per_type)
         sample.extend(sorted(picked, key=lambda s: s.key))
     return sample
 
@@ -169,15 +191,36 @@ def weighted(rows: dict[str, tuple[int, int]], share: dict[str, int]) -> tuple[f
     return est, max(0.0, est - half), min(1.0, est + half)
 
 
+def label_key(label: dict) -> tuple[str, str, str]:
+    return (label["sid"], label["event_type"], label["evidence"])
+
+
 def load_labels(path: Path = LABELS) -> list[dict]:
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def current(labels: list[dict]) -> list[dict]:
+    """The labels of events the coder is meant to produce.
+
+    A label with ``superseded_by`` is of an event a coder change removed on
+    purpose (``"clause"``: :mod:`wiqaya.read.clause` dropped or retyped it);
+    it is kept so that :mod:`evaluation.arabic_clause_rules` can score the
+    coder before the change.
+    """
+    return [lab for lab in labels if "superseded_by" not in lab]
+
+
 def stale_labels(labels: list[dict], events: list[tuple[str, str, EventRecord]]) -> list[dict]:
-    """Labels whose (sentence id, type, evidence) the pipeline no longer produces."""
+    """Current labels whose (sentence id, type, evidence) the pipeline no longer produces."""
     keys = set(distinct(events))
-    return [lab for lab in labels if (lab["sid"], lab["event_type"], lab["evidence"]) not in keys]
+    return [lab for lab in current(labels) if label_key(lab) not in keys]
+
+
+def revived_labels(labels: list[dict], events: list[tuple[str, str, EventRecord]]) -> list[dict]:
+    """Superseded labels whose event the pipeline produces again."""
+    keys = set(distinct(events))
+    return [lab for lab in labels if "superseded_by" in lab and label_key(lab) in keys]
 
 
 def _ok(label: dict, field: str) -> bool:
@@ -185,20 +228,27 @@ def _ok(label: dict, field: str) -> bool:
     return label.get(field) is not False
 
 
-def report(labels: list[dict], events: list[tuple[str, str, EventRecord]]) -> str:
+def report(
+    labels: list[dict],
+    events: list[tuple[str, str, EventRecord]],
+    sample: list[Sampled] | None = None,
+) -> str:
     lines: list[str] = []
+    n_superseded = len(labels) - len(current(labels))
+    labels = current(labels)
     stale = stale_labels(labels, events)
     stale_keys = {(s["sid"], s["event_type"], s["evidence"]) for s in stale}
     live = [
         lab for lab in labels if (lab["sid"], lab["event_type"], lab["evidence"]) not in stale_keys
     ]
-    sample_keys = {s.key for s in draw(events)}
+    sample_keys = {s.key for s in (draw(events) if sample is None else sample)}
     unlabelled = sample_keys - {(lab["sid"], lab["event_type"], lab["evidence"]) for lab in live}
     share = Counter(ev.event_type for _, _, ev in events)
     n_sent = len({sid for sid, _, _ in events})
     lines.append(
         f"{len(events)} trigger-only events in {n_sent} sentences; "
-        f"{len(live)} labels scored, {len(stale)} stale, {len(unlabelled)} sampled but unlabelled"
+        f"{len(live)} labels scored, {len(stale)} stale, {len(unlabelled)} sampled but unlabelled, "
+        f"{n_superseded} superseded (events a coder change removed on purpose; not scored)"
     )
     for s in stale:
         lines.append(f"  STALE {s['sid']} {s['event_type']} «{s['evidence']}»")
@@ -217,13 +267,18 @@ def report(labels: list[dict], events: list[tuple[str, str, EventRecord]]) -> st
         x, n = sum(bool(lab["type_right"]) for lab in labs), len(labs)
         rows[etype] = (x, n)
         lo, hi = wilson(x, n)
-        s_ok = sum(lab.get("source_right") is not False for lab in labs)
-        t_ok = sum(lab.get("target_right") is not False for lab in labs)
+        judged = [lab for lab in labs if "source_right" in lab]
+        s_ok = sum(_ok(lab, "source_right") for lab in judged)
+        t_ok = sum(_ok(lab, "target_right") for lab in judged)
         src["ok"] += s_ok
         tgt["ok"] += t_ok
+        src["n"] += len(judged)
+        roles = (
+            f"{s_ok:2d}/{len(judged):<3d} {t_ok:2d}/{len(judged):<3d}" if judged else "not judged"
+        )
         lines.append(
             f"{etype:9s} {share[etype]:6d} {share[etype] / len(events):6.1%} {n:3d} {x:5d} "
-            f"{x / n:5.2f}  [{lo:.2f}, {hi:.2f}]  {s_ok:2d}/{n:<3d} {t_ok:2d}/{n:<3d}"
+            f"{x / n:5.2f}  [{lo:.2f}, {hi:.2f}]  {roles}"
         )
     if rows:
         est, lo, hi = weighted(rows, share)
@@ -232,10 +287,13 @@ def report(labels: list[dict], events: list[tuple[str, str, EventRecord]]) -> st
         ulo, uhi = wilson(x, n)
         lines.append(f"pooled, weighted by share of events: {est:.2f} [{lo:.2f}, {hi:.2f}]")
         lines.append(f"pooled, unweighted: {x}/{n} = {x / n:.2f} [{ulo:.2f}, {uhi:.2f}] (Wilson)")
+        if not src["n"]:
+            return "\n".join(lines)
         lines.append(
-            f"actors right or rightly none: source {src['ok']}/{n}, target {tgt['ok']}/{n}"
+            f"actors right or rightly none: source {src['ok']}/{src['n']}, "
+            f"target {tgt['ok']}/{src['n']}"
         )
-        right = [lab for lab in live if lab["type_right"]]
+        right = [lab for lab in live if lab["type_right"] and "source_right" in lab]
         s_ok = sum(lab.get("source_right") is not False for lab in right)
         t_ok = sum(lab.get("target_right") is not False for lab in right)
         lines.append(
@@ -248,13 +306,24 @@ def report(labels: list[dict], events: list[tuple[str, str, EventRecord]]) -> st
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dump", action="store_true", help="print the sample for labelling")
+    parser.add_argument(
+        "--heldout",
+        action="store_true",
+        help="the held-out sample (seed HELDOUT_SEED, first sample's labels excluded)",
+    )
     args = parser.parse_args(argv)
     events = trigger_only_events()
+    if args.heldout:
+        exclude = frozenset(label_key(lab) for lab in load_labels(LABELS))
+        sample = draw(events, HELDOUT_SEED, HELDOUT_PER_TYPE, exclude)
+        path = HELDOUT
+    else:
+        sample, path = draw(events), LABELS
     if args.dump:
-        for s in draw(events):
+        for s in sample:
             sys.stdout.write(json.dumps(s.as_dict(), ensure_ascii=False) + "\n")
         return
-    print(report(load_labels(), events))
+    print(report(load_labels(path), events, sample))
 
 
 if __name__ == "__main__":

@@ -14,10 +14,14 @@ from collections import Counter
 import pytest
 from evaluation.arabic_trigger_only import (
     DETECTED,
+    HELDOUT,
     PER_TYPE,
+    current,
     distinct,
     draw,
+    label_key,
     load_labels,
+    revived_labels,
     stale_labels,
     trigger_only_events,
     weighted,
@@ -50,8 +54,26 @@ def test_every_label_refers_to_a_produced_event(events) -> None:
     # redraws the types after it; their labelled events, still produced, are
     # still a random sample of the same pool.)
     pool = Counter(s.event_type for s in distinct(events).values())
-    labelled = Counter(lab["event_type"] for lab in labels)
+    labelled = Counter(lab["event_type"] for lab in current(labels))
     assert {t: labelled[t] >= min(PER_TYPE, n) for t, n in pool.items()} == {t: True for t in pool}
+
+
+def test_superseded_labels_stay_superseded(events) -> None:
+    # The events the clause rules removed on purpose keep their labels (the
+    # before → after comparison scores them); one the coder makes again is
+    # current and must be labelled as such.
+    for path in (None, HELDOUT):
+        labels = load_labels() if path is None else load_labels(path)
+        assert revived_labels(labels, events) == []
+        assert all(lab["superseded_by"] == "clause" for lab in labels if "superseded_by" in lab)
+    assert sum("superseded_by" in lab for lab in load_labels()) == 30
+
+
+def test_heldout_labels_are_apart_and_current(events) -> None:
+    heldout = load_labels(HELDOUT)
+    assert stale_labels(heldout, events) == []
+    assert not {label_key(lab) for lab in heldout} & {label_key(lab) for lab in load_labels()}
+    assert all(isinstance(lab["type_right"], bool) for lab in heldout)
 
 
 def test_a_label_the_coder_no_longer_produces_is_stale(events) -> None:

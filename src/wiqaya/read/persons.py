@@ -154,6 +154,16 @@ def _keys(word: str) -> tuple[str, ...]:
 
 
 def _fold(s: str) -> str:
+    # Replacing can make a new pair ("dhh" → "dh"), so until nothing changes:
+    # keys must be a fixed point, or a key folded again would miss itself.
+    while True:
+        folded = _fold_once(s)
+        if folded == s:
+            return s
+        s = folded
+
+
+def _fold_once(s: str) -> str:
     s = s.replace("ph", "f").replace("dh", "d").replace("q", "k").replace("g", "k")
     out: list[str] = []
     n = len(s)

@@ -6,7 +6,8 @@ process pool or on a Dask worker. ``read_documents`` batches the detector.
 
 Components and what they add, in order:
   language id → sentences → tokens → places (document-wide context) →
-  actors → triggers → detector (Arabic PROTEST/ASSAULT) → dates → indicators.
+  actors → triggers → clause rules (Arabic: demanded, planned, negated acts) →
+  detector (Arabic PROTEST/ASSAULT) → dates → indicators.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from datetime import date
 from wiqaya.language.arabic import arabic_share
 from wiqaya.language.detect import detect_language
 from wiqaya.read.actors import EN_FUNCTION_WORDS, ActorMention, load_actors
+from wiqaya.read.clause import govern_triggers
 from wiqaya.read.dates import resolve_date
 from wiqaya.read.detector import Detector, load_detector, trigger_lexicon
 from wiqaya.read.english import (
@@ -167,7 +169,7 @@ def coder_version() -> str:
 
     full = "+".join(
         [
-            "read10",
+            "read11",
             "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
             "i" + tail(load_indicators().version),
@@ -301,6 +303,10 @@ def pending_events(
                 trigs, clause, actors[i], local = _english_event(
                     trigs, toks[i], actors[i], local, text, s.text, s.start, doc.date
                 )
+            if s_lang == "ar" and trigs:
+                # «طالبت ... بفرض عقوبات» is a demand, «سيفرض حصاره» a plan:
+                # the act a trigger names is coded only where it happened.
+                trigs = govern_triggers(trigs, toks[i], s.text, s.start)
             if s_lang == "ar" and trigs:
                 # «الرئيس السوري بشار الأسد»: a named person is coded by the
                 # role held at the document date, as in English; a place in the
