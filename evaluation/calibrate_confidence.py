@@ -10,7 +10,8 @@ rate (``PRIOR_WEIGHT`` pseudo-events); and scores the result against the flat
 0.5 and the pooled rate on the held-out halves and on the untouched PETR2 file
 (Brier score of "the event's type is right"; lower is better).
 
-Measured 2026-11-24 (docs/read.md): the table beats the flat 0.5 on the
+Measured 2026-11-24 (docs/read.md, "Confidence of events without a detector"):
+the table beats the flat 0.5 on the
 held-out halves but is far worse on the untouched real-news file, where only
 39% of coded events have a gold type, so the coder keeps the flat 0.5.
 """

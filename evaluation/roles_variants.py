@@ -19,7 +19,7 @@ every fold, for several ways of fitting it:
 - ``avg-C``: weights averaged over C = 1, 3 and 10.
 
 ``--conventions`` also refits each ranker after adding each actor convention of
-``evaluation/roles_conventions.json`` (tried and not kept in docs/read.md) to the
+``evaluation/roles_conventions.json`` (tried and not kept in docs/read-arabic.md) to the
 shipped actor dictionary, and counts how many *untouched* sentences (whose
 candidates the convention does not change) flip their predicted country, over
 the four assignments and five conventions: the instability that kept the

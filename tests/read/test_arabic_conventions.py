@@ -1,7 +1,7 @@
 """Actor conventions and dictionary gaps found in the Arabic dev coding sentences.
 
 Every sentence here is from ``*_coding.dev.xml`` (its id is given). See the
-"Arabic actor conventions" round in ``docs/read.md`` for which convention the
+"Arabic actor conventions" round in ``docs/read-arabic.md`` for which convention the
 coder follows and why.
 """
 

@@ -1,6 +1,6 @@
 """English negation beyond the verb: negated nouns and subjects, failed talks, denials.
 
-Policy (docs/read.md, English): a negated cooperative act is a REJECT (CAMEO
+Policy (docs/read-english.md): a negated cooperative act is a REJECT (CAMEO
 12); a negated hostile act is no event; denying involvement or a report is a
 statement (CAMEO 016), which PLOVER does not code. Sentences are written in the
 style of wire news for these tests.

@@ -2,7 +2,7 @@
 
 ``evaluation/roles_variants.py`` refits the Arabic role ranker with a vectorised
 copy of ``evaluation/train_roles.py``'s objective; at the shipped strength it must
-give the shipped weights, or its comparisons (docs/read.md, second round of
+give the shipped weights, or its comparisons (docs/read-arabic.md, second round of
 2026-11-24) would be against the wrong reference.
 """
 

@@ -1,7 +1,7 @@
 """English clause reading: verb lemmas, the main event of a sentence, its actors.
 
 No parser ships offline in a light package, so this is a few rules over the
-tokens (see docs/read.md, English):
+tokens (see docs/read-english.md):
 
 - triggers match on *lemmas* (suffix stripping plus irregular past forms), so
   the lexicon lists "call for", "withdraw", "lift sanction" once and they match
