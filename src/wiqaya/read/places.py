@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from functools import cache
 from wiqaya.language.arabic import normalise
 from wiqaya.read.actors import DATA
 from wiqaya.read.phrases import PhraseIndex, Token
+from wiqaya.read.place_names import plain_latin
 
 # Words that, right before a name, say a city is meant rather than a country.
 _CITY_CUES = frozenset({"العاصمه", "مدينه", "بمدينه", "وسط", "capital", "city"})
@@ -38,7 +38,6 @@ _DIACRITIC_HINTS = {
 # spellings are indexed too: marks and ayn/hamza signs dropped, and the name
 # without its Arabic article. Short plain forms would be English words ("Hit",
 # "Sale", "Bush", "Dire"), so only forms of five letters or more are added.
-_ALIF_SIGNS = re.compile("[’‘ʿʾ'`]")
 _ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|at|az|ad|an|en|ad)[ -]", re.I)
 _MIN_PLAIN = 5
 
@@ -47,9 +46,7 @@ def plain_spellings(name: str) -> list[str]:
     """ASCII spellings of a transliterated Latin name English text uses, if any differ."""
     if name.isascii() and not _ARTICLE.match(name):
         return []
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    folded = _ALIF_SIGNS.sub("", folded).replace("ı", "i")
+    folded = plain_latin(name).replace("'", "")
     if not folded.isascii():
         return []  # not a Latin name (Arabic script has its own normaliser)
     out = [folded, _ARTICLE.sub("", folded)]
