@@ -20,6 +20,7 @@ from tests.act_seed import (
     seed_act,
 )
 from tests.dashboard_seed import FORMULA_TITLE, Seeded
+from tests.helpers import logged_in_client
 
 PAGES = ["/", "/map", "/watchlist", "/country/IRQ", "/events", "/documents", "/brief", "/ingested"]
 INLINE = re.compile(r"<script(?![^>]*\bsrc=)|\son[a-z]+\s*=|\sstyle\s*=", re.IGNORECASE)
@@ -420,3 +421,27 @@ def test_brief_falls_back_to_years_and_undated_evidence(client: TestClient, year
     assert "Syrian Arab Republic" in body[body.index('id="h-b-fallers"') :]
     assert "Onset of mass killing, as of 2025" in body
     assert "the evidence below is undated" in body and "هاجم مسلحون" in body
+
+
+def test_hostile_ids_and_page_numbers_never_fail_the_server(runtime) -> None:  # type: ignore[no-untyped-def]
+    # Unicode digits pass str.isdigit but not int() («¹») or read as numbers («٣»);
+    # 20 digits overflow a 64-bit id column; 5,000 digits exceed int()'s limit.
+    client = logged_in_client(runtime, raise_server_exceptions=False)
+    paths = [
+        "/api/v1/documents/{}",
+        "/api/v1/library/agreements/{}",
+        "/api/v1/library/items/{}",
+        "/api/v1/events/{}",
+        "/api/v1/situations/{}",
+        "/documents/{}",
+        "/library/items/{}",
+        "/situations/{}",
+        "/partners/{}",
+        "/events?page={}",
+        "/documents?page={}",
+    ]
+    huge = "9" * 20
+    for value in ["¹", "٣", huge, "9" * 5000, "L¹", "D²", "D" + huge, "L" + huge]:
+        for path in paths:
+            status = client.get(path.format(value)).status_code
+            assert status < 500, (path, value[:20], status)

@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from wiqaya.errors import NotFoundError
+from wiqaya.ids import ascii_int
 from wiqaya.store.models.base import utcnow
 from wiqaya.store.models.remember import LibraryItem, LibraryLink, LibraryPassage
 from wiqaya.store.models.sift import Document
@@ -244,10 +245,10 @@ def index_delta(session: Session, old: tuple, new: tuple) -> IndexDelta | None:
 def _item_by_public_id(session: Session, public_id: str) -> LibraryItem:
     raw = str(public_id).strip()
     item = None
-    if raw.isdigit():
-        item = session.scalar(select(LibraryItem).where(LibraryItem.agt_id == int(raw)))
-    elif raw[:1] in ("L", "l") and raw[1:].isdigit():
-        item = session.get(LibraryItem, int(raw[1:]))
+    if (agt_id := ascii_int(raw)) is not None:
+        item = session.scalar(select(LibraryItem).where(LibraryItem.agt_id == agt_id))
+    elif raw[:1] in ("L", "l") and (item_id := ascii_int(raw[1:])) is not None:
+        item = session.get(LibraryItem, item_id)
     if item is None:
         raise NotFoundError(
             f"no library record {raw!r} (use a PA-X AgtId such as 2120, or L<number>)",
@@ -258,8 +259,9 @@ def _item_by_public_id(session: Session, public_id: str) -> LibraryItem:
 
 def item_detail(session: Session, public_id: str) -> dict:
     """One record with its passages and links, as plain data."""
-    if str(public_id).startswith(("D", "d")) and str(public_id)[1:].isdigit():
-        doc = session.get(Document, int(str(public_id)[1:]))
+    doc_id = ascii_int(str(public_id)[1:]) if str(public_id).startswith(("D", "d")) else None
+    if doc_id is not None:
+        doc = session.get(Document, doc_id)
         if doc is None or doc.doc_type not in LIBRARY_DOC_TYPES:
             raise NotFoundError(f"no library document {public_id!r}", code="E-LIB-404")
         return {

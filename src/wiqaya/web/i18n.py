@@ -13,6 +13,8 @@ from babel import Locale
 from babel.dates import format_date, format_datetime
 from babel.numbers import NumberPattern, parse_pattern
 
+from wiqaya.ids import ascii_int
+
 LANGS = ("ar", "en")
 DEFAULT_LANG = "ar"
 DIRECTION = {"ar": "rtl", "en": "ltr"}
@@ -127,7 +129,7 @@ def driver_label(driver: dict, lang: str) -> str:
         name = name[:1].upper() + name[1:]  # "Events: Mobilize" at the start of a line
     else:
         name = str(driver.get(f"label_{pick_lang(lang)}") or feature)
-    if lag.lstrip("-").isdigit():
+    if ascii_int(lag.lstrip("-")) is not None:
         name += " " + _STRINGS[pick_lang(lang)]["driver.lag"].format(n=lag.lstrip("-"))
     return name
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from wiqaya.ids import ascii_int
+
 ISO3 = re.compile(r"^[A-Za-z]{3}$")
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 CODE = re.compile(r"^[A-Za-z_]{1,20}$")
@@ -88,10 +90,11 @@ class Params:
         raw = self._raw(key)
         if raw is None:
             return default
-        if not raw.isdigit() or not 1 <= int(raw) <= maximum:
+        value = ascii_int(raw)
+        if value is None or not 1 <= value <= maximum:
             self.rejected.append(key)
             return default
-        return int(raw)
+        return value
 
     def free(self, key: str, maximum: int = 200) -> str | None:
         """A name such as a source: any text, bounded in length."""
