@@ -64,7 +64,7 @@ from wiqaya.read.phrases import Token, tokenize
 from wiqaya.read.places import PlaceMention, load_gazetteer
 from wiqaya.read.roles import Candidate, RoleModel, candidates, candidates_by_role, load_roles
 from wiqaya.read.sentences import split_sentences
-from wiqaya.read.speech_roles import clause_roles
+from wiqaya.read.speech_roles import clause_roles, phrase_prep
 
 MAX_TEXT = 1_000_000  # characters read per document; the rest is reported, not coded
 
@@ -498,6 +498,7 @@ def _clause_pair(
         trig.event_type,
         p.sentence,
         p.sentence_start,
+        load_actors().index.has_form,
     )
     source = _placed(roles.source, p, where, src)
     target = _placed(roles.target, p, where, tgt)
@@ -517,6 +518,7 @@ def _placed(
         return None
     if m.country and m.country not in _FAITHS:
         return m
+    has_form = load_actors().index.has_form
     nxt = next(
         (
             a
@@ -524,6 +526,12 @@ def _placed(
             if m.end <= a.start <= m.end + 3
             and a.country
             and a.country not in _FAITHS
+            # «وزير ... في الحكومة الإسرائيلية», «حكومة الرئيس برويز مشرف»;
+            # not «طلبت الشركات البحرية من الأمم المتحدة».
+            and (
+                phrase_prep(p.tokens, a, has_form) in ("في", "ل")
+                or (a.start == m.end and phrase_prep(p.tokens, a, has_form) == "")
+            )
             and not any(
                 c in ".,،;؛:?؟!()"
                 for k in range(m.end, a.start + 1)

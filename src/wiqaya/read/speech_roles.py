@@ -25,13 +25,18 @@ words empty rather than take another mention of the sentence.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from wiqaya.read.actors import ActorMention
 from wiqaya.read.phrases import Token
 
-# Punctuation that closes a clause (after normalisation «،» is ",").
-_STOPS = frozenset(".,،;؛:?؟!()[]")
+# Words that open a clause after a comma («...، لكنها سرعان ما عادت»).
+_OPENERS = frozenset(
+    {"لكن", "لكنه", "لكنها", "ثم", "بل", "حيث", "اذ", "بينما", "فيما", "كما", "الا"}
+)
+# Punctuation that closes a clause.
+_STOPS = frozenset(".;؛:?؟!()[]")
 # Words that open a clause the act's roles do not enter: relative pronouns and
 # complementisers.
 _RELATIVE = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللواتي", "اللاتي"})
@@ -76,7 +81,7 @@ _TARGET_PREP: dict[str, frozenset[str]] = {
     "REJECT": frozenset({""}),
     "THREATEN": frozenset({"", "ضد"}),
     "SUPPORT": frozenset({"", "ب", "ل"}),
-    "CONSULT": frozenset({"مع", "ب"}),
+    "CONSULT": frozenset({"", "مع", "ب"}),
     "AGREE": frozenset({"مع"}),
     "COOPERATE": frozenset({"مع"}),
     "RETREAT": frozenset({"عن"}),
@@ -93,10 +98,46 @@ _SUBJECT_GAP = 4
 # prepositional one this close: farther, the mention is in another phrase
 # («فعارض الرئيس ... هذا التوجه الجديد في سياسة الحركة وسانده ... الوزير»).
 _OBJECT_GAP = 3
+# The subject of a sentence-opening verb («وطلبت الولايات المتحدة»,
+# «وكانت اوزبكستان») stands this close to the sentence's start.
+_OPENING = 2
 _PP_GAP = 6
 # Verbal nouns whose bare genitive is what is acted on («تفريق المتظاهرين»,
 # «حصار غزة»), not who acts («زيارة بوش», «استقالة وزراء المعارضة»).
 _GENITIVE_IS_TARGET = frozenset({"COERCE", "SANCTION", "THREATEN"})
+
+
+def _marks_phrase(norm: str) -> bool:
+    return norm in _PREPS or norm in _THAT or (norm[:1] in "بل" and trigger_kind(norm) == "noun")
+
+
+def _phrase_end(
+    subject: ActorMention,
+    actors: list[ActorMention],
+    tokens: list[Token],
+    preps: dict[int, str | None],
+    end: int,
+) -> int:
+    """Where the subject's noun phrase ends: past the mentions that qualify it.
+
+    «هدد وزير الشؤون الاستراتيجية في الحكومة الإسرائيلية، أفيغدور ليبرمن،
+    باغتيال ...»: «في الحكومة الإسرائيلية» and the name are the minister's. A
+    bare mention of another country is the object («طالب وزير الخارجية
+    المصري إسرائيل»).
+    """
+    country = subject.country
+    for a in actors:
+        if a.start < end:
+            continue
+        if a.start - end > 3:
+            break
+        p = preps[a.start]
+        if p in ("في", "ل") or (p == "" and (country is None or a.country in (None, country))):
+            end = a.end
+            country = country or a.country
+            continue
+        break
+    return end
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,10 +183,23 @@ def _gap(tokens: list[Token], k: int, sentence: str, offset: int) -> str:
 
 
 def _stop_before(tokens: list[Token], k: int, sentence: str, offset: int) -> bool:
-    return any(c in _STOPS for c in _gap(tokens, k, sentence, offset))
+    """A clause ends before token ``k``: at a full stop, colon or bracket, or at
+    a comma before «و»/«ف» («...، وأدانا»); a comma alone sets off an
+    apposition («وزير الشؤون ...، أفيغدور ليبرمن، باغتيال»)."""
+    gap = _gap(tokens, k, sentence, offset)
+    if any(c in _STOPS for c in gap):
+        return True
+    return any(c in ",،" for c in gap) and (
+        tokens[k].norm[:1] in "وف" or tokens[k].norm in _OPENERS
+    )
 
 
-def _prep(tokens: list[Token], m: ActorMention) -> str | None:
+def _prep(
+    tokens: list[Token],
+    m: ActorMention,
+    named: frozenset[int] = frozenset(),
+    has_form: Callable[[str], bool] | None = None,
+) -> str:
     """The preposition governing a mention: a word before it, a «ب»/«ل» clitic on a
     definite word («للمسلمين», «بالتزام»), ``""`` for none."""
     first = tokens[m.start].norm
@@ -154,6 +208,13 @@ def _prep(tokens: list[Token], m: ActorMention) -> str | None:
         return "ل"
     if w.startswith("بال"):
         return "ب"
+    if w[:1] in "بل" and len(w) >= 4:
+        # «برئيس», «لتنظيم القاعدة»: the dictionary matched the word without
+        # its clitic; «بريطانيا», «لبنان» are names as written. With no
+        # dictionary at hand, a sector word (no country) takes the clitic.
+        clitic = not has_form(first) if has_form is not None else m.country is None
+        if clitic:
+            return w[0]
     if m.start > 0:
         before = tokens[m.start - 1].norm
         if before == "من" and m.start > 1 and tokens[m.start - 2].norm == "لكل":
@@ -161,13 +222,18 @@ def _prep(tokens: list[Token], m: ActorMention) -> str | None:
             return "ل"
         if before in _PREPS:
             return before
-        if before.startswith(("بال", "لل", "وبال", "ولل")) or (
-            before[:1] == "ب" and trigger_kind(before) == "noun"
-        ):
-            # «باغتيال رئيس الوزراء», «بالتزام رئيس المستقبل»: the genitive
-            # of a «ب» verbal noun.
-            return "ب+"
+        if before[:1] in "بل" and trigger_kind(before) == "noun" and m.start - 1 not in named:
+            # «باغتيال رئيس الوزراء», «بالتزام رئيس المستقبل», «لترشيح
+            # الرئيس»: the genitive of a «ب»/«ل» verbal noun.
+            return before[0] + "+"
     return ""
+
+
+def phrase_prep(
+    tokens: list[Token], m: ActorMention, has_form: Callable[[str], bool] | None = None
+) -> str:
+    """The preposition that governs mention ``m`` (``""`` for none)."""
+    return _prep(tokens, m, frozenset(), has_form)
 
 
 def clause_roles(
@@ -178,8 +244,13 @@ def clause_roles(
     event_type: str,
     sentence: str,
     offset: int,
+    has_form: Callable[[str], bool] | None = None,
 ) -> ClauseRoles:
-    """(source, target) of the act named by ``tokens[trig_start:trig_end]``."""
+    """(source, target) of the act named by ``tokens[trig_start:trig_end]``.
+
+    ``has_form`` tells a dictionary word as written from one with a clitic
+    (:meth:`wiqaya.read.phrases.PhraseIndex.has_form`).
+    """
     kind = trigger_kind(tokens[trig_start].norm)
     # The clause: from the last stop before the trigger to the first stop,
     # relative pronoun or «أن» after it.
@@ -195,7 +266,11 @@ def clause_roles(
         right += 1
     after = [a for a in actors if trig_end <= a.start and a.end <= right]
     before = [a for a in actors if left <= a.start and a.end <= trig_start]
-    preps = {a.start: _prep(tokens, a) for a in actors}
+    named = frozenset(k for a in actors for k in range(a.start, a.end))
+    preps = {a.start: _prep(tokens, a, named, has_form) for a in actors}
+    if trig_end in preps and preps[trig_end].endswith("+"):
+        # «لتفريق المحتجين»: the trigger's own genitive.
+        preps[trig_end] = ""
 
     source: ActorMention | None = None
     rest = after
@@ -245,23 +320,41 @@ def clause_roles(
                 # «وطلبت الولايات المتحدة ... ، وأدانا»: a verb joined to an
                 # earlier one shares its subject, the sentence's first bare
                 # mention.
-                first = [a for a in actors if a.end <= left and preps[a.start] == ""]
+                first = [
+                    a
+                    for a in actors
+                    if a.end <= left and a.start <= _OPENING and preps[a.start] == ""
+                ]
                 source = first[0] if first else None
 
     allowed = _TARGET_PREP.get(event_type, _DEFAULT_PREPS)
     target = None
     anchor = trig_end if source is None or source.end <= trig_start else max(trig_end, source.end)
+    if source is not None and source.start >= trig_end:
+        anchor = _phrase_end(source, actors, tokens, preps, anchor)
     for a in rest:
         if a.start < anchor:
             continue
         p = preps[a.start]
-        if p == "ب+" and (
-            event_type in ("THREATEN", "SUPPORT")
-            or (event_type == "REQUEST" and _RESIGN in tokens[a.start - 1].norm)
+        if p == "" and any(_marks_phrase(t.norm) for t in tokens[anchor : a.start]):
+            # «مهدداً باستعمال كل وسائل المقاومة»: a mention past a
+            # preposition or a «ب» verbal noun is no direct object.
+            continue
+        if (
+            (p == "ب+" and event_type in ("THREATEN", "SUPPORT"))
+            or (p == "ل+" and event_type == "SUPPORT")
+            or (p == "ب+" and event_type == "REQUEST" and _RESIGN in tokens[a.start - 1].norm)
         ):
-            # «هدد باغتيال X», «رحب بالتزام X», «طالب باستقالة X».
+            # «هدد باغتيال X», «رحب بالتزام X», «تأييد ... لترشيح X», «طالب
+            # باستقالة X».
             p = ""
+            if a.start - anchor <= _PP_GAP:
+                target = a
+                break
         if p not in allowed:
+            continue
+        if p in ("ب", "ل") and a.start - anchor > 2:
+            # «اجتمع بالوزير»; «الزيارة إلى مراكز ... بالأطفال» is another phrase.
             continue
         if a.start - anchor > (_OBJECT_GAP if p == "" else _PP_GAP):
             break
