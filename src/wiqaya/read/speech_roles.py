@@ -166,7 +166,7 @@ def trigger_kind(norm: str) -> str:
         return "noun"
     if w[:1] in "بل" and len(w) >= 4:
         return "noun"
-    if w.endswith(("ه", "ات", "هم", "ها")):
+    if w.endswith(("ه", "ات")) or (len(w) >= 5 and w.endswith(("هم", "ها"))):
         return "noun"
     if len(w) == 5 and w[0] == "ت" and w[3] == "ي":
         return "noun"
@@ -289,7 +289,17 @@ def clause_roles(
         bare = [a for a in prior if preps[a.start] == ""]
         source = bare[-1] if bare else None
     elif kind == "noun":
-        gen = [a for a in after if a.start == trig_end and preps[a.start] == ""]
+        # «زيارة بوش», «استقالة وزراء المعارضة»: the genitive, or the
+        # mention that completes it one word on.
+        gen = [
+            a
+            for a in after
+            if preps[a.start] == ""
+            and (
+                a.start == trig_end
+                or (a.start == trig_end + 1 and not _marks_phrase(tokens[trig_end].norm))
+            )
+        ]
         if gen and event_type not in _GENITIVE_IS_TARGET:
             source = gen[0]
             rest = [a for a in after if a is not gen[0]]
