@@ -98,10 +98,10 @@ _SUBJECT_GAP = 4
 # prepositional one this close: farther, the mention is in another phrase
 # («فعارض الرئيس ... هذا التوجه الجديد في سياسة الحركة وسانده ... الوزير»).
 _OBJECT_GAP = 3
+_PP_GAP = 6
 # The subject of a sentence-opening verb («وطلبت الولايات المتحدة»,
 # «وكانت اوزبكستان») stands this close to the sentence's start.
 _OPENING = 2
-_PP_GAP = 6
 # Verbal nouns whose bare genitive is what is acted on («تفريق المتظاهرين»,
 # «حصار غزة»), not who acts («زيارة بوش», «استقالة وزراء المعارضة»).
 _GENITIVE_IS_TARGET = frozenset({"COERCE", "SANCTION", "THREATEN"})
@@ -115,7 +115,7 @@ def _phrase_end(
     subject: ActorMention,
     actors: list[ActorMention],
     tokens: list[Token],
-    preps: dict[int, str | None],
+    preps: dict[int, str],
     end: int,
 ) -> int:
     """Where the subject's noun phrase ends: past the mentions that qualify it.
