@@ -289,9 +289,12 @@ def report(
         lines.append(f"pooled, unweighted: {x}/{n} = {x / n:.2f} [{ulo:.2f}, {uhi:.2f}] (Wilson)")
         if not src["n"]:
             return "\n".join(lines)
+        # The actor labels judged the ranker's actors (coder read11); read12
+        # codes these types' actors from the clause, scored against gold
+        # actors by evaluation.arabic_trigger_only_roles.
         lines.append(
-            f"actors right or rightly none: source {src['ok']}/{src['n']}, "
-            f"target {tgt['ok']}/{src['n']}"
+            f"actors right or rightly none (as judged for coder read11): "
+            f"source {src['ok']}/{src['n']}, target {tgt['ok']}/{src['n']}"
         )
         right = [lab for lab in live if lab["type_right"] and "source_right" in lab]
         s_ok = sum(lab.get("source_right") is not False for lab in right)

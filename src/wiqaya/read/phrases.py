@@ -152,6 +152,11 @@ class PhraseIndex:
             node = node.setdefault(k, {})
         node.setdefault(None, payload)
 
+    def has_form(self, norm: str) -> bool:
+        """The normalised word is itself a dictionary form, not one after
+        stripping a clitic («بغداد» is; «برئيس», «لتنظيم» are not)."""
+        return norm in self._form_to_word
+
     def word_key(self, norm: str) -> str | None:
         """The dictionary word a normalised token stands for, if any."""
         hit = self._cache.get(norm, "")

@@ -64,6 +64,7 @@ from wiqaya.read.phrases import Token, tokenize
 from wiqaya.read.places import PlaceMention, load_gazetteer
 from wiqaya.read.roles import Candidate, RoleModel, candidates, candidates_by_role, load_roles
 from wiqaya.read.sentences import split_sentences
+from wiqaya.read.speech_roles import clause_roles, phrase_prep
 
 MAX_TEXT = 1_000_000  # characters read per document; the rest is reported, not coded
 
@@ -169,7 +170,7 @@ def coder_version() -> str:
 
     full = "+".join(
         [
-            "read11",
+            "read12",
             "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
             "i" + tail(load_indicators().version),
@@ -444,6 +445,8 @@ def assign_roles(
         )
         src = roles.pick(by_role["source"], "source")
         tgt = roles.pick(by_role["target"], "target")
+        if trig.event_type not in _RANKED_TYPES:
+            return (*_clause_pair(p, trig, where, src, tgt), loc)
         source = src.mention if src else None
         target = tgt.mention if tgt else None
         if src is not None and tgt is not None and _same_span(src.mention, tgt.mention):
@@ -465,6 +468,83 @@ def assign_roles(
         # the place where they happen (the gold data codes them so).
         target = ActorMention("", trig.tok_end, trig.tok_end, where, None)
     return source, target, loc
+
+
+# The types whose Arabic roles the ranker was trained on (their gold data).
+_RANKED_TYPES = frozenset({"PROTEST", "ASSAULT"})
+_FAITHS = frozenset({"MUS", "CHR", "JEW", "BUD", "HIN", "SHI", "SUN"})
+
+
+def _clause_pair(
+    p: _Pending,
+    trig: Trigger,
+    where: str | None,
+    src: Candidate | None,
+    tgt: Candidate | None,
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """(source, target) of a trigger-only type from the clause (:mod:`wiqaya.read.speech_roles`).
+
+    The words are the clause's; a mention with no country of its own takes
+    the country of a mention right after it in its phrase («وزير ... في
+    الحكومة الإسرائيلية»), else the ranker's country
+    for that role (trained to find the country, not the words), else the
+    event's place.
+    """
+    roles = clause_roles(
+        p.actors,
+        p.tokens,
+        trig.tok_start,
+        trig.tok_end,
+        trig.event_type,
+        p.sentence,
+        p.sentence_start,
+        load_actors().index.has_form,
+    )
+    source = _placed(roles.source, p, where, src)
+    target = _placed(roles.target, p, where, tgt)
+    if source is None and src is not None:
+        # A subject the clause does not name («ونفى بشدة ان ...»): its
+        # country is the ranker's, with no words.
+        source = ActorMention("", trig.tok_start, trig.tok_start, src.mention.country, None)
+    if source is not None and target is not None and _same_span(source, target):
+        target = None
+    return source, target
+
+
+def _placed(
+    m: ActorMention | None, p: _Pending, where: str | None, ranked: Candidate | None
+) -> ActorMention | None:
+    if m is None:
+        return None
+    if m.country and m.country not in _FAITHS:
+        return m
+    has_form = load_actors().index.has_form
+    nxt = next(
+        (
+            a
+            for a in p.actors
+            if m.end <= a.start <= m.end + 3
+            and a.country
+            and a.country not in _FAITHS
+            # «وزير ... في الحكومة الإسرائيلية», «حكومة الرئيس برويز مشرف»;
+            # not «طلبت الشركات البحرية من الأمم المتحدة».
+            and (
+                phrase_prep(p.tokens, a, has_form) in ("في", "ل")
+                or (a.start == m.end and phrase_prep(p.tokens, a, has_form) == "")
+            )
+            and not any(
+                c in ".,،;؛:?؟!()"
+                for k in range(m.end, a.start + 1)
+                for c in p.sentence[
+                    p.tokens[k - 1].end - p.sentence_start : p.tokens[k].start - p.sentence_start
+                ]
+            )
+        ),
+        None,
+    )
+    country = nxt.country if nxt else (ranked.mention.country if ranked else None)
+    country = country or where
+    return ActorMention(m.text, m.start, m.end, country, m.sector)
 
 
 def _same_span(a: ActorMention, b: ActorMention) -> bool:

@@ -1,0 +1,383 @@
+"""Source and target of Arabic speech and diplomatic acts from the clause around the trigger.
+
+The role ranker (:mod:`wiqaya.read.roles`) was trained on PROTEST and ASSAULT
+gold, where the country of the crowd or the attacker is what matters and the
+two sides are mostly of one country. For the 14 types coded from the trigger
+lexicon alone (REQUEST, ACCUSE, REJECT, CONSULT, ...) the actors are who
+speaks and whom the act is aimed at, and Arabic says so by clause structure:
+
+- a verb's subject follows it (VSO, «طالب وزير الخارجية المصري إسرائيل بـ») or,
+  when none does, is the topic before it in the clause («الشرطة قامت ... لتفريق»);
+- a verbal noun's agent is its genitive («زيارة بوش», «استقالة وزراء المعارضة»);
+- a circumstantial participle («مطالبين», «مهدداً») shares the subject of
+  the main verb before it («وتجمع المتظاهرون ... مطالبين الحكومة»);
+- the target is the direct object, or the object of the preposition the act
+  takes: «مع» for talks and agreements, «عن» for a release, «من» for a
+  request, «ب» for a welcome;
+- a «أن» clause after a verb of saying is what is said or denied, not who is
+  addressed («نفى أن تكون بلاده قررت التحالف مع الولايات المتحدة»), and a
+  relative clause («التي يمارسها المجلس العسكري») or a «ب» verbal noun naming
+  the demanded act («طالب ... بمساءلة وزير الدفاع») holds no role of this act.
+
+Each role is ``None`` when the clause does not name it: the caller keeps the
+words empty rather than take another mention of the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wiqaya.read.actors import ActorMention
+from wiqaya.read.phrases import Token
+
+# Words that open a clause after a comma («...، لكنها سرعان ما عادت»).
+_OPENERS = frozenset(
+    {"لكن", "لكنه", "لكنها", "ثم", "بل", "حيث", "اذ", "بينما", "فيما", "كما", "الا"}
+)
+# Punctuation that closes a clause.
+_STOPS = frozenset(".;؛:?؟!()[]")
+# Words that open a clause the act's roles do not enter: relative pronouns and
+# complementisers.
+_RELATIVE = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللواتي", "اللاتي"})
+_THAT = frozenset({"ان", "بان", "وان", "لان", "انه", "انها", "بانه", "بانها"})
+_PREPS = frozenset(
+    {
+        "من",
+        "الي",
+        "علي",
+        "عن",
+        "مع",
+        "في",
+        "ضد",
+        "بين",
+        "حول",
+        "لدي",
+        "تجاه",
+        "عبر",
+        "امام",
+        "خلال",
+        "بحق",
+        "قبل",
+        "بعد",
+        "منذ",
+        "حتي",
+        "بحسب",
+        "حسب",
+        "لصالح",
+        "خلف",
+        "وراء",
+        "دون",
+        "عند",
+        "نحو",
+        "ازاء",
+        "بشان",
+    }
+)
+# The preposition (or ``""``: none, a direct object) that marks each type's target.
+_TARGET_PREP: dict[str, frozenset[str]] = {
+    "REQUEST": frozenset({"", "من"}),
+    "ACCUSE": frozenset({"", "علي", "ضد", "ل"}),
+    "REJECT": frozenset({""}),
+    "THREATEN": frozenset({"", "ضد"}),
+    "SUPPORT": frozenset({"", "ب", "ل"}),
+    "CONSULT": frozenset({"", "مع", "ب"}),
+    "AGREE": frozenset({"مع"}),
+    "COOPERATE": frozenset({"مع"}),
+    "RETREAT": frozenset({"عن"}),
+    "COERCE": frozenset({"", "علي", "ضد"}),
+    "SANCTION": frozenset({"علي", "ضد"}),
+}
+_DEFAULT_PREPS = frozenset({"علي", "ضد"})
+# Whom a demand of resignation is made of is its target («طالب باستقالة الحكومة»).
+_RESIGN = "استقال"
+# A subject starts within this many words after its verb («نفى بشدة»,
+# «انتقد المتحدث باسم الخارجية المصرية»).
+_SUBJECT_GAP = 4
+# A direct object stands this close after the verb or its subject, a
+# prepositional one this close: farther, the mention is in another phrase
+# («فعارض الرئيس ... هذا التوجه الجديد في سياسة الحركة وسانده ... الوزير»).
+_OBJECT_GAP = 3
+_PP_GAP = 6
+# The subject of a sentence-opening verb («وطلبت الولايات المتحدة»,
+# «وكانت اوزبكستان») stands this close to the sentence's start.
+_OPENING = 2
+# Verbal nouns whose bare genitive is what is acted on («تفريق المتظاهرين»,
+# «حصار غزة»), not who acts («زيارة بوش», «استقالة وزراء المعارضة»).
+_GENITIVE_IS_TARGET = frozenset({"COERCE", "SANCTION", "THREATEN"})
+
+
+def _marks_phrase(norm: str) -> bool:
+    return norm in _PREPS or norm in _THAT or (norm[:1] in "بل" and trigger_kind(norm) == "noun")
+
+
+def _phrase_end(
+    subject: ActorMention,
+    actors: list[ActorMention],
+    tokens: list[Token],
+    preps: dict[int, str],
+    end: int,
+) -> int:
+    """Where the subject's noun phrase ends: past the mentions that qualify it.
+
+    «هدد وزير الشؤون الاستراتيجية في الحكومة الإسرائيلية، أفيغدور ليبرمن،
+    باغتيال ...»: «في الحكومة الإسرائيلية» and the name are the minister's. A
+    bare mention of another country is the object («طالب وزير الخارجية
+    المصري إسرائيل»).
+    """
+    country = subject.country
+    for a in actors:
+        if a.start < end:
+            continue
+        if a.start - end > 3:
+            break
+        p = preps[a.start]
+        if p in ("في", "ل") or (p == "" and (country is None or a.country in (None, country))):
+            end = a.end
+            country = country or a.country
+            continue
+        break
+    return end
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseRoles:
+    source: ActorMention | None
+    target: ActorMention | None
+    kind: str  # verb | noun | participle: how the trigger was read
+
+
+def _base(norm: str) -> str:
+    """The word without a leading «و»/«ف» conjunction."""
+    return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
+
+
+def trigger_kind(norm: str) -> str:
+    """«طالب»/«اتهمت» verb, «زيارة»/«الاتهامات»/«لتفريق» noun, «مطالبين» participle.
+
+    Only the word's shape tells: a definite article, a «ب»/«ل» proclitic, a
+    feminine or plural ending, or a verbal-noun pattern (تفعيل, افتعال,
+    استفعال, فعال) make a noun.
+    """
+    w = _base(norm)
+    if w.startswith("م") and len(w) >= 5 and w.endswith(("ين", "ون", "ا")):
+        return "participle"
+    if w.startswith(("ال", "لل", "بال")):
+        return "noun"
+    if w[:1] in "بل" and len(w) >= 4:
+        return "noun"
+    if w.endswith(("ه", "ات")) or (len(w) >= 5 and w.endswith(("هم", "ها"))):
+        return "noun"
+    if len(w) == 5 and w[0] == "ت" and w[3] == "ي":
+        return "noun"
+    if len(w) >= 4 and w[-2] == "ا":
+        return "noun"
+    return "verb"
+
+
+def _gap(tokens: list[Token], k: int, sentence: str, offset: int) -> str:
+    """The characters between token ``k - 1`` and token ``k``."""
+    if k <= 0 or k >= len(tokens):
+        return ""
+    return sentence[tokens[k - 1].end - offset : tokens[k].start - offset]
+
+
+def _stop_before(tokens: list[Token], k: int, sentence: str, offset: int) -> bool:
+    """A clause ends before token ``k``: at a full stop, colon or bracket, or at
+    a comma before «و»/«ف» («...، وأدانا»); a comma alone sets off an
+    apposition («وزير الشؤون ...، أفيغدور ليبرمن، باغتيال»)."""
+    gap = _gap(tokens, k, sentence, offset)
+    if any(c in _STOPS for c in gap):
+        return True
+    return any(c in ",،" for c in gap) and (
+        tokens[k].norm[:1] in "وف" or tokens[k].norm in _OPENERS
+    )
+
+
+def _prep(
+    tokens: list[Token],
+    m: ActorMention,
+    named: frozenset[int] = frozenset(),
+    has_form: Callable[[str], bool] | None = None,
+) -> str:
+    """The preposition governing a mention: a word before it, a «ب»/«ل» clitic on a
+    definite word («للمسلمين», «بالتزام»), ``""`` for none."""
+    first = tokens[m.start].norm
+    w = _base(first)
+    if w.startswith("لل"):
+        return "ل"
+    if w.startswith("بال"):
+        return "ب"
+    if w[:1] in "بل" and len(w) >= 4:
+        # «برئيس», «لتنظيم القاعدة»: the dictionary matched the word without
+        # its clitic; «بريطانيا», «لبنان» are names as written. With no
+        # dictionary at hand, a sector word (no country) takes the clitic.
+        clitic = not has_form(first) if has_form is not None else m.country is None
+        if clitic:
+            return w[0]
+    if m.start > 0:
+        before = tokens[m.start - 1].norm
+        if before == "من" and m.start > 1 and tokens[m.start - 2].norm == "لكل":
+            # «الاتهامات لكل من الحكومة الإيرانية»: to each of.
+            return "ل"
+        if before in _PREPS:
+            return before
+        if before[:1] in "بل" and trigger_kind(before) == "noun" and m.start - 1 not in named:
+            # «باغتيال رئيس الوزراء», «بالتزام رئيس المستقبل», «لترشيح
+            # الرئيس»: the genitive of a «ب»/«ل» verbal noun.
+            return before[0] + "+"
+    return ""
+
+
+def phrase_prep(
+    tokens: list[Token], m: ActorMention, has_form: Callable[[str], bool] | None = None
+) -> str:
+    """The preposition that governs mention ``m`` (``""`` for none)."""
+    return _prep(tokens, m, frozenset(), has_form)
+
+
+def clause_roles(
+    actors: list[ActorMention],
+    tokens: list[Token],
+    trig_start: int,
+    trig_end: int,
+    event_type: str,
+    sentence: str,
+    offset: int,
+    has_form: Callable[[str], bool] | None = None,
+) -> ClauseRoles:
+    """(source, target) of the act named by ``tokens[trig_start:trig_end]``.
+
+    ``has_form`` tells a dictionary word as written from one with a clitic
+    (:meth:`wiqaya.read.phrases.PhraseIndex.has_form`).
+    """
+    kind = trigger_kind(tokens[trig_start].norm)
+    # The clause: from the last stop before the trigger to the first stop,
+    # relative pronoun or «أن» after it.
+    left = trig_start
+    while left > 0 and not _stop_before(tokens, left, sentence, offset):
+        left -= 1
+    right = trig_end
+    while right < len(tokens):
+        if _stop_before(tokens, right, sentence, offset):
+            break
+        if tokens[right].norm in _RELATIVE or tokens[right].norm in _THAT:
+            break
+        right += 1
+    after = [a for a in actors if trig_end <= a.start and a.end <= right]
+    before = [a for a in actors if left <= a.start and a.end <= trig_start]
+    named = frozenset(k for a in actors for k in range(a.start, a.end))
+    preps = {a.start: _prep(tokens, a, named, has_form) for a in actors}
+    if trig_end in preps and preps[trig_end].endswith("+"):
+        # «لتفريق المحتجين»: the trigger's own genitive.
+        preps[trig_end] = ""
+
+    source: ActorMention | None = None
+    rest = after
+    w = _base(tokens[trig_start].norm)
+    purpose = (
+        kind == "noun"
+        and w[:1] == "ل"
+        and not w.startswith("لل")
+        and any(a.start == trig_end for a in after)
+    )
+    if kind == "participle" or purpose:
+        # «وتجمع المتظاهرون أمام المبنى ... مطالبين», «الشرطة قامت باستخدام
+        # الغاز لتفريق»: the main verb's subject, the nearest bare mention
+        # before, past commas.
+        prior = [a for a in actors if a.end <= trig_start and trig_start - a.end <= 15]
+        bare = [a for a in prior if preps[a.start] == ""]
+        source = bare[-1] if bare else None
+    elif kind == "noun":
+        # «زيارة بوش», «استقالة وزراء المعارضة»: the genitive, or the
+        # mention that completes it one word on.
+        gen = [
+            a
+            for a in after
+            if preps[a.start] == ""
+            and (
+                a.start == trig_end
+                or (a.start == trig_end + 1 and not _marks_phrase(tokens[trig_end].norm))
+            )
+        ]
+        if gen and event_type not in _GENITIVE_IS_TARGET:
+            source = gen[0]
+            rest = [a for a in after if a is not gen[0]]
+        elif before and trig_start - before[-1].end <= 2 and preps[before[-1].start] == "":
+            # «خطوة المعارضة في الاستقالة», «محاولة الشرطة تفريق».
+            source = before[-1]
+    else:
+        # The subject: the first mention in the noun phrase after the verb,
+        # before any preposition («أدانت أكبر منظمة للمسلمين في بريطانيا»).
+        subj = None
+        for a in after:
+            if a.start - trig_end > _SUBJECT_GAP:
+                break
+            if any(t.norm in _PREPS for t in tokens[trig_end : a.start]):
+                break
+            if preps[a.start] in ("", "ل"):
+                subj = a
+                break
+        # «رفضوا», «وأدانا»: a plural or dual ending is the subject.
+        pronoun = w.endswith("وا") or (w.endswith("ا") and len(w) >= 5)
+        if subj is not None and not pronoun:
+            source = subj
+            rest = [a for a in after if a is not subj]
+        else:
+            bare = [a for a in before if preps[a.start] == ""]
+            source = bare[-1] if bare else None
+            if source is None and tokens[trig_start].norm[:1] in "وف":
+                # «وطلبت الولايات المتحدة ... ، وأدانا»: a verb joined to an
+                # earlier one shares its subject, the sentence's first bare
+                # mention.
+                first = [
+                    a
+                    for a in actors
+                    if a.end <= left and a.start <= _OPENING and preps[a.start] == ""
+                ]
+                source = first[0] if first else None
+
+    allowed = _TARGET_PREP.get(event_type, _DEFAULT_PREPS)
+    target = None
+    anchor = trig_end if source is None or source.end <= trig_start else max(trig_end, source.end)
+    if source is not None and source.start >= trig_end:
+        anchor = _phrase_end(source, actors, tokens, preps, anchor)
+    for a in rest:
+        if a.start < anchor:
+            continue
+        p = preps[a.start]
+        if p == "" and any(_marks_phrase(t.norm) for t in tokens[anchor : a.start]):
+            # «مهدداً باستعمال كل وسائل المقاومة»: a mention past a
+            # preposition or a «ب» verbal noun is no direct object.
+            continue
+        if (
+            (p == "ب+" and event_type in ("THREATEN", "SUPPORT"))
+            or (p == "ل+" and event_type == "SUPPORT")
+            or (p == "ب+" and event_type == "REQUEST" and _RESIGN in tokens[a.start - 1].norm)
+        ):
+            # «هدد باغتيال X», «رحب بالتزام X», «تأييد ... لترشيح X», «طالب
+            # باستقالة X».
+            p = ""
+            if a.start - anchor <= _PP_GAP:
+                target = a
+                break
+        if p not in allowed:
+            continue
+        if p in ("ب", "ل") and a.start - anchor > 2:
+            # «اجتمع بالوزير»; «الزيارة إلى مراكز ... بالأطفال» is another phrase.
+            continue
+        if a.start - anchor > (_OBJECT_GAP if p == "" else _PP_GAP):
+            break
+        target = a
+        break
+    if event_type in ("CONSULT", "AGREE", "COOPERATE") and source is None:
+        # «المحادثات ... بين الحزب الحاكم الذي يتزعمه ... وحركة التغيير»: the
+        # two sides, the second joined by «و» past a relative clause.
+        between = [a for a in actors if a.start >= trig_end and preps[a.start] == "بين"]
+        if between and between[0].start - trig_end <= 8:
+            source = between[0]
+            joined = [
+                a for a in actors if a.start >= source.end and tokens[a.start].norm[:1] == "و"
+            ]
+            target = joined[0] if joined else None
+    return ClauseRoles(source, target, kind)

@@ -1,0 +1,210 @@
+"""Source and target of Arabic trigger-only events from clause structure.
+
+Every sentence is a real Arabic dev sentence of
+``evaluation/arabic_trigger_only_roles.jsonl``'s dev half (the rules were
+written on it); the expected actors are its gold ones.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wiqaya.read.actors import load_actors
+from wiqaya.read.events import pick_actors
+from wiqaya.read.phrases import tokenize
+from wiqaya.read.pipeline import (
+    DocumentInput,
+    EventRecord,
+    assign_roles,
+    location_of,
+    pending_events,
+    read_documents,
+)
+from wiqaya.read.roles import candidates_by_role, load_roles
+from wiqaya.read.speech_roles import clause_roles, trigger_kind
+
+
+def _event(text: str, event_type: str, evidence: str) -> EventRecord:
+    (result,) = read_documents([DocumentInput("t", text, "ar")])
+    found = [e for e in result.events if e.event_type == event_type and e.evidence == evidence]
+    assert found, [(e.event_type, e.evidence) for e in result.events]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("طالب", "verb"),
+        ("واتهم", "verb"),
+        ("هدد", "verb"),
+        ("وانتقد", "verb"),
+        ("زار", "verb"),
+        ("زياره", "noun"),
+        ("الاتهامات", "noun"),
+        ("لتفريق", "noun"),
+        ("تاييد", "noun"),
+        ("استقاله", "noun"),
+        ("اتفاق", "noun"),
+        ("مطالبين", "participle"),
+        ("مهددا", "participle"),
+    ],
+)
+def test_trigger_kind_reads_the_word_shape(word: str, kind: str) -> None:
+    assert trigger_kind(word) == kind
+
+
+def test_verb_subject_keeps_its_appositions_and_the_threat_aims_at_the_ba_noun_object() -> None:
+    # VSO: the minister (his phrase runs past «في الحكومة الإسرائيلية» and the
+    # name between commas) threatens; «باغتيال X»: X is threatened.
+    ev = _event(
+        "هدد وزير الشؤون الاستراتيجية في الحكومة الإسرائيلية، أفيغدور ليبرمن، باغتيال رئيس"
+        " الوزراء الفلسطيني، إسماعيل هنية، ووزير الداخلية في حكومته، سعيد صيام، في حال"
+        " إلحاق أي أذى بالجندي الاسرائيلي، غلعاد شليط، المأسور في قطاع غزة.",
+        "THREATEN",
+        "هدد",
+    )
+    assert ev.source.text == "وزير" and ev.source.country == "ISR"
+    assert ev.target.text.startswith("رئيس الوزراء الفلسطيني")
+    assert ev.target.country == "PSE"
+
+
+def test_participle_shares_the_main_verbs_subject_and_takes_its_object() -> None:
+    ev = _event(
+        "وفي الديوانية، تظاهر الآلاف احتجاجا على تشكيل مجالس الاسناد، وتجمع المتظاهرون"
+        " أمام المبنى القديم لمحافظة الديوانية مطالبين الحكومة المحلية بالمضي في اتخاذ"
+        " القرارات الأمنية بالشكل الذي يؤمن مصلحة المواطنين.",
+        "REQUEST",
+        "مطالبين",
+    )
+    assert ev.source.text == "المتظاهرون"
+    assert ev.target.text == "الحكومة"
+
+
+def test_verbal_noun_genitive_is_who_resigns() -> None:
+    ev = _event(
+        "ورأى الباحثان في «معهد واشنطن» ديفيد شينكر وماثيو ليفيت بان استقالة وزراء"
+        " المعارضة، التي كانت «الورقة الأخيرة التي لعبها حزب الله، من أجل لجم دعم الحكومة"
+        " اللبنانية للمحكمة الدولية»، تمثل «تحدياً» لأوباما.",
+        "RETREAT",
+        "استقالة",
+    )
+    # Before: the ranker gave «الحكومة اللبنانية» → «حزب الله».
+    assert ev.source.text == "المعارضة"
+    assert ev.target.text is None
+
+
+def test_purpose_noun_takes_the_main_subject_and_its_genitive_is_the_target() -> None:
+    ev = _event(
+        "وبعد ان حذرت الحكومة مسبقا من المسيرة بانها ستكون غير مشروعة، فان الشرطة قامت"
+        " باستخدام الغاز المسيل للدموع لتفريق المحتجين، وضربت المتظاهرين بالهراوات امام"
+        " البرلمان.",
+        "COERCE",
+        "لتفريق",
+    )
+    assert ev.source.text == "الشرطة"
+    assert ev.target.text == "المحتجين"
+
+
+def test_a_denied_that_clause_holds_no_role() -> None:
+    # The subject is a pronoun; the allies named inside «أن ...» are what was
+    # denied, not the denier or the one it is aimed at (before: USA → IRN).
+    ev = _event(
+        "ونفى في موضوع آخر، أن تكون بلاده قررت التحالف مع الولايات المتحدة وبريطانيا"
+        " وإسرائيل، لتوجيه ضربة عسكرية ضد إيران، وقال «لا يمكن للمملكة أن تدخل في تحالف"
+        " ضد أي بلد إسلامي».",
+        "REJECT",
+        "ونفى",
+    )
+    assert ev.source.text is None
+    assert ev.target.text is None and ev.target.country is None
+
+
+def test_a_joined_verb_shares_the_first_verbs_subject_and_skips_a_relative_clause() -> None:
+    ev = _event(
+        "وطلبت الولايات المتحدة والاتحاد الاوروبي المؤلف من 27 دولة عضوا أمس من مجلس"
+        " الامن دراسة فرض عقوبات على بورما، وأدانا أعمال العنف التي يمارسها المجلس"
+        " العسكري الحاكم ضد المتظاهرين.",
+        "ACCUSE",
+        "وأدانا",
+    )
+    assert ev.source.text == "الولايات المتحدة" and ev.source.country == "USA"
+    # «التي يمارسها المجلس ... ضد المتظاهرين» is the condemned act's own clause.
+    assert ev.target.text is None
+
+
+def test_talks_between_two_sides() -> None:
+    ev = _event(
+        "وبدأت جولة جديدة من المحادثات في هراري اول من امس بين الحزب الحاكم الذي يتزعمه"
+        " الرئيس روبرت موغابي، وحركة التغيير الديمقراطي المعارضة التي يتزعمها مورغان"
+        " تسفانغيراي والتي تسعى للتوصل الى اتفاق لانهاء الازمة التي تفجرت بعد الانتخابات"
+        " وزادت من تفاقم التراجع الاقتصادي.",
+        "CONSULT",
+        "المحادثات",
+    )
+    assert ev.source.text == "الحزب الحاكم" and ev.source.country == "ZWE"
+    assert ev.target.text.startswith("وحركة التغيير")
+
+
+def test_accusations_against_each_of() -> None:
+    ev = _event(
+        "وحال الفتنة الطائفية فى لبنان ليس أفضل منه، بل أشد وطأة، نظرًا لعدم إدارة القيادة"
+        " بشكل جيد وكيل الاتهامات لكل من الحكومة الإيرانية بالوقوف خلف حزب الله أو حتى"
+        " لسوريا مما يخلق توتر كبير.",
+        "ACCUSE",
+        "الاتهامات",
+    )
+    assert ev.target.text == "الحكومة الإيرانية"
+
+
+def test_welcome_aims_at_the_genitive_of_its_ba_noun() -> None:
+    ev = _event(
+        "أما كتلة التنمية والتحرير فقد التزمت بدورها السقف الذي وضعه الرئيس نبيه بري في"
+        " مقاربة ما صدر عن الحريري وجنبلاط، وقد رحب النائب ياسين جابر بالتزام رئيس"
+        " «المستقبل» في كلمته بالدستور، مؤكداً أن الأمور يجب ان تسير على هذا النحو.",
+        "SUPPORT",
+        "رحب",
+    )
+    # Before: «الحريري وجنبلاط» → «الرئيس نبيه بري», from the earlier clause.
+    assert ev.source.text == "النائب"
+    assert ev.target.text == "رئيس"
+
+
+def test_clitic_on_a_dictionary_word_is_a_preposition() -> None:
+    # «الموالي لتنظيم القاعدة» qualifies the subject: no target of the threat.
+    text = "هدد جيش الإسلام، الموالي لتنظيم القاعدة، بالقصاص من حماس."
+    toks = tokenize(text, 0)
+    actors = load_actors().mentions(toks, text)
+    roles = clause_roles(actors, toks, 0, 1, "THREATEN", text, 0, load_actors().index.has_form)
+    assert roles.source is not None and roles.source.text == "جيش الإسلام"
+    assert roles.target is None
+    # Without the dictionary the clitic on a name with a country is not seen.
+    assert clause_roles(actors, toks, 0, 1, "THREATEN", text, 0).target is not None
+
+
+def test_protest_and_assault_keep_the_ranker() -> None:
+    text = (
+        "وتجمع المتظاهرون أمام السفارة الأمريكية في القاهرة احتجاجا على الحرب، ورددوا"
+        " هتافات ضد الولايات المتحدة."
+    )
+    _, events = pending_events([DocumentInput("t", text, "ar")])
+    roles = load_roles()
+    checked = 0
+    for p, trig, _ in events:
+        if trig.event_type not in ("PROTEST", "ASSAULT"):
+            continue
+        loc = location_of(p)
+        where = loc.country if loc and loc.status == "resolved" else None
+        by_role = candidates_by_role(
+            p.actors,
+            p.places,
+            p.tokens,
+            trig.tok_start,
+            trig.tok_end,
+            where,
+            pick_actors(p.actors, trig, p.lang, p.tokens),
+        )
+        src = roles.pick(by_role["source"], "source")
+        source, _, _ = assign_roles(p, trig, roles)
+        assert source == (src.mention if src else None)
+        checked += 1
+    assert checked
