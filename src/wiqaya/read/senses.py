@@ -39,9 +39,10 @@ _FORCE_REACH = 3
 # The threat word itself: «هدد», «يهدد», «تهديد», «وتهديد», «لتهديد».
 _THREAT_WORD = re.compile(r"^[وف]?(ب|ل|بال|لل|ال)?([يتن]?هدد|تهديد)")
 # Abstract goods a danger is to («امن سوريه», «السلم», «الوحده الوطنيه»,
-# «حياتهم»), after the proclitics of a noun.
+# «حياتهم», «لاستقرارها»), as the object: not after «ب», which gives what a
+# threat threatens with («هددهم بوجود متفجرات»).
 _ABSTRACT = re.compile(
-    r"^[وف]?(ب|ل|بال|لل|ال)?"
+    r"^[وف]?(ل|لل|ال)?"
     r"(امن(ها|هم|ه|نا)?$|استقرار|سلم$|سلام$|سلامه|وحده|حيا[هت]|وجود|مستقبل|نفوذ|مصالح|مصير|سياده|استقلال|"
     r"اقتصاد|بقاء)"
 )
