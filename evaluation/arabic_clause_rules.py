@@ -68,7 +68,14 @@ def _precision(labels: list[dict], share: Counter[str]) -> str:
 
 def compare(path: Path, before, after, show: bool) -> list[str]:  # noqa: ANN001
     b, a = distinct(before), distinct(after)
-    labels = [lab for lab in load_labels(path) if lab.get("round") != "clause-topup"]
+    # The sample as the clause rules were scored on (coder read11): top-ups and
+    # the sense rules' relabelling (triggers-2026.11.13) left out.
+    labels = [
+        lab
+        for lab in load_labels(path)
+        if lab.get("round") not in ("clause-topup", "senses", "senses-topup")
+        and lab.get("superseded_by") != "senses"
+    ]
     old = [lab for lab in labels if lab.get("round") != "clause"]
     new = {label_key(lab): lab for lab in labels if lab.get("round") == "clause"}
     fate: Counter[tuple[str, bool]] = Counter()

@@ -1,6 +1,6 @@
 """Precision of the Arabic event types coded from triggers alone, on a hand-labelled sample.
 
-    PYTHONPATH=src python -m evaluation.arabic_trigger_only [--heldout] [--dump]
+    PYTHONPATH=src python -m evaluation.arabic_trigger_only [--heldout | --heldout2] [--dump]
 
 Only PROTEST and ASSAULT have gold data and a detector; the other 14 PLOVER types
 are coded from the trigger lexicon alone with a flat confidence 0.5. This runs
@@ -51,6 +51,12 @@ type, the first sample's labelled events excluded, and labelled (type only, by
 the same guideline and another labeller, the helper ``arclause``) before the
 clause rules of :mod:`wiqaya.read.clause` were written, which were developed on
 the first sample and the dev sentences only. Its labels carry no actor fields.
+
+``--heldout2`` scores a third sample, drawn with seed ``HELDOUT2_SEED``, 8 per
+type, every event labelled in the first two files excluded (AID and CONCEDE
+have none left), and labelled (type only, by the same guideline, by the helper
+``arsense``) before the sense rules of triggers-2026.11.13 were written; those
+were developed on the first two samples and the dev sentences only.
 """
 
 from __future__ import annotations
@@ -75,6 +81,11 @@ LABELS = Path(__file__).with_name("arabic_trigger_only_labels.jsonl")
 HELDOUT = Path(__file__).with_name("arabic_trigger_only_labels_heldout.jsonl")
 HELDOUT_SEED = 4242
 HELDOUT_PER_TYPE = 8
+# A third sample, drawn before the sense rules (triggers-2026.11.13) were
+# written and held out from them: the events of both earlier label files
+# excluded.
+HELDOUT2 = Path(__file__).with_name("arabic_trigger_only_labels_heldout2.jsonl")
+HELDOUT2_SEED = 777001
 DETECTED = frozenset({"PROTEST", "ASSAULT"})
 PER_TYPE = 10
 SEED = 20261124
@@ -314,9 +325,20 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="the held-out sample (seed HELDOUT_SEED, first sample's labels excluded)",
     )
+    parser.add_argument(
+        "--heldout2",
+        action="store_true",
+        help="the third sample (seed HELDOUT2_SEED, both earlier label files excluded)",
+    )
     args = parser.parse_args(argv)
     events = trigger_only_events()
-    if args.heldout:
+    if args.heldout2:
+        exclude = frozenset(
+            label_key(lab) for path in (LABELS, HELDOUT) for lab in load_labels(path)
+        )
+        sample = draw(events, HELDOUT2_SEED, HELDOUT_PER_TYPE, exclude)
+        path = HELDOUT2
+    elif args.heldout:
         exclude = frozenset(label_key(lab) for lab in load_labels(LABELS))
         sample = draw(events, HELDOUT_SEED, HELDOUT_PER_TYPE, exclude)
         path = HELDOUT

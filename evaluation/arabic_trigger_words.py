@@ -18,8 +18,9 @@ from collections import Counter
 
 from evaluation.train_detector import GSR
 from wiqaya.read.detector import arabic_triggers
-from wiqaya.read.events import PLOVER_TYPES
+from wiqaya.read.events import PLOVER_TYPES, trigger_matchers
 from wiqaya.read.phrases import tokenize
+from wiqaya.read.senses import wrong_sense
 
 
 def dev_sentences() -> list[str]:
@@ -32,12 +33,14 @@ def dev_sentences() -> list[str]:
 
 def trigger_words(texts: list[str], loose: bool = False) -> dict[str, Counter[str]]:
     """PLOVER type → Counter of the words its first trigger spans, one per sentence."""
-    matcher = arabic_triggers()
+    # The coder's match: its recoded types (``coded_as_ar``) and sense rules.
+    matcher = arabic_triggers() if loose else trigger_matchers()["ar"]
     strict = frozenset() if loose else frozenset(PLOVER_TYPES)
+    reject = None if loose else wrong_sense
     out: dict[str, Counter[str]] = {t: Counter() for t in PLOVER_TYPES}
     for text in texts:
         words = [t.norm for t in tokenize(text)]
-        for label, (i, end) in matcher.find(words, strict=strict).items():
+        for label, (i, end) in matcher.find(words, strict=strict, reject=reject).items():
             out[label][" ".join(words[i:end])] += 1
     return out
 

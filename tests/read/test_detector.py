@@ -115,7 +115,8 @@ def test_model_of_other_features_is_refused(tmp_path, monkeypatch) -> None:  # n
 def test_scoring_keeps_one_cache_per_word() -> None:
     """Memory of a long ``wiqaya read``: scoring caches a word's summed score
     only (its feature list was a second, ~200 MB copy at the cache limit), and
-    the trigger finder shares the detector's stem matcher and its cache."""
+    the trigger finder shares the detector's stem matcher's per-word caches
+    (its labels differ where the lexicon's ``coded_as_ar`` recodes a stem)."""
     from wiqaya.read.detector import arabic_triggers, featuriser
     from wiqaya.read.events import trigger_matchers
 
@@ -124,7 +125,8 @@ def test_scoring_keeps_one_cache_per_word() -> None:
     before = len(featuriser()._words)
     det.probabilities(["تظاهر كلمهلمتراهاالاختباراتقبل مره"])
     assert len(featuriser()._words) == before
-    assert trigger_matchers()["ar"] is arabic_triggers()
+    coder, det_matcher = trigger_matchers()["ar"], arabic_triggers()
+    assert coder._cache is det_matcher._cache and coder._valid is det_matcher._valid
 
 
 def _light_stem_reference(word: str) -> str:

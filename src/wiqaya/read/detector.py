@@ -12,6 +12,7 @@ the trigger. Batched: one sparse matrix product per batch of sentences.
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import zlib
@@ -77,6 +78,19 @@ class StemMatcher:
         self._max_prefix = max_prefix
         self._cache: dict[str, tuple[str, ...]] = {}
 
+    def relabelled(self, moved: dict[str, str]) -> StemMatcher:
+        """The same stems with those in ``moved`` under another label.
+
+        The copy shares the per-word caches (which stems a word holds, whether
+        a stem is the word's own): they do not depend on the labels.
+        """
+        out = copy.copy(self)
+        out._first = {
+            stem: [(rest, moved.get(stem, label)) for rest, label in terms]
+            for stem, terms in self._first.items()
+        }
+        return out
+
     def stems_in(self, word: str) -> tuple[str, ...]:
         hit = self._cache.get(word)
         if hit is not None:
@@ -120,12 +134,17 @@ class StemMatcher:
         return hit
 
     def find(
-        self, words: list[str], strict: frozenset[str] = frozenset()
+        self,
+        words: list[str],
+        strict: frozenset[str] = frozenset(),
+        reject: Callable[[list[str], int, int, str], bool] | None = None,
     ) -> dict[str, tuple[int, int]]:
         """label → (first word index, end index) of its first match.
 
         Labels in ``strict`` match only where :meth:`is_word_of` holds for the
-        first word of the term.
+        first word of the term. ``reject(words, start, end, label)``: a match
+        it refuses is skipped and the label's next match is tried (a word in
+        another sense, :func:`wiqaya.read.senses.wrong_sense`).
         """
         out: dict[str, tuple[int, int]] = {}
         first = self._first
@@ -147,6 +166,8 @@ class StemMatcher:
                     if end > len(words):
                         continue
                     if all(self._contains(words[i + 1 + k], r) for k, r in enumerate(rest)):
+                        if reject is not None and reject(words, i, end, label):
+                            continue
                         out[label] = (i, end)
         return out
 

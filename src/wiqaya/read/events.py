@@ -19,6 +19,7 @@ from wiqaya.read.actors import DATA, ActorMention
 from wiqaya.read.detector import StemMatcher, arabic_triggers, trigger_lexicon
 from wiqaya.read.english import NOT_NAMES, PARTICIPLES, Clause, LemmaMatcher, lemmas
 from wiqaya.read.phrases import Token
+from wiqaya.read.senses import wrong_sense
 
 PLOVER_TYPES = (
     "AGREE",
@@ -60,8 +61,13 @@ def cameo_roots() -> dict[str, str]:
 
 @cache
 def trigger_matchers() -> dict[str, StemMatcher]:
-    # The detector's matcher over the same lexicon: one per-word cache, not two.
-    return {"ar": arabic_triggers()}
+    """The coder's Arabic matcher: the detector's, with ``coded_as_ar`` applied.
+
+    A stem the lexicon lists under one type for the detector (which was trained
+    on it) but whose acts CAMEO2PLOVER puts under another («عقوبات», «حظر»:
+    163/172, COERCE) is coded as the other. The two share one per-word cache.
+    """
+    return {"ar": arabic_triggers().relabelled(trigger_lexicon().get("coded_as_ar", {}))}
 
 
 # Label of the lexicon's English phrases that are no event ("meet the demand").
@@ -93,7 +99,9 @@ def find_triggers(tokens: list[Token], lang: str) -> list[Trigger]:
             for h in english_matcher().find([t.norm for t in tokens])
             if h.label != NOT_EVENT
         ]
-    found = trigger_matchers()["ar"].find([t.norm for t in tokens], strict=_ALL_TYPES)
+    found = trigger_matchers()["ar"].find(
+        [t.norm for t in tokens], strict=_ALL_TYPES, reject=wrong_sense
+    )
     out = [Trigger(etype, a, b) for etype, (a, b) in found.items()]
     out.sort(key=lambda t: (t.tok_start, t.event_type))
     return out

@@ -1,0 +1,80 @@
+"""Arabic trigger words in another sense, told apart by the words around them.
+
+The 14 Arabic types without a detector are coded from the trigger lexicon
+alone, and three hand-labelled samples of the coder's output
+(``evaluation/arabic_trigger_only.py``) showed words that hold a trigger stem
+but mean something else in context, which no blocked spelling can tell apart:
+
+- «حشد» and «تعبئة» name a build-up of forces (CAMEO 15, MOBILIZE) only with a
+  force word after them («وحشد مزيد من القوات», «التعبئة العامة»); without one
+  they are a crowd («حشد من المتظاهرين», «وسط حشد للشرطة») or rallying people
+  or support («لحشد التأييد», «التعبئة حول هذا الملف»), which is no force
+  posture.
+- «تهديد», «يهدد» name a threat (CAMEO 13) made by someone; a danger to an
+  abstract good is no threat: «تهدد السلم والأمن الدوليين», «يهدد الوحدة
+  الوطنية», «وتهديد أمنها», and so is being a danger («تشكل تهديدا», «مصدر
+  تهديد»).
+- «مقاطع» alone is clips or sections («مقاطع الفيديو», «مقاطع الطرق»),
+  «قاطعين طريق» blocking a road, and «مقاطعة» after an administrative head
+  noun a province or county («سجن مقاطعة رامسي», «رئيس شرطة المقاطعة»,
+  «رئيس وزراء مقاطعة كيب تاون»), not a boycott.
+
+:func:`wrong_sense` is the ``reject`` of
+:meth:`wiqaya.read.detector.StemMatcher.find` for the coder: a match it refuses
+is skipped and the type's next match in the sentence is tried. The detector
+(PROTEST, ASSAULT) keeps the plain match it was trained on.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A force word after «حشد»/«تعبئة»: troops, the army, units, warships, reserves,
+# militias, and «العامة» of a general mobilisation.
+_FORCE = re.compile(
+    r"(قوات|جنود|جيش|عسكري|دبابات|مدرعات|وحدات|بحري|مقاتل|احتياط|ميليشي|مليشي|كتايب|العامه$)"
+)
+_MOBILIZE_WORD = re.compile(r"^[وف]?(ب|ل|بال|لل|ال)?(حشد|تعبيه)")
+_FORCE_REACH = 3
+# The threat word itself: «هدد», «يهدد», «تهديد», «وتهديد», «لتهديد».
+_THREAT_WORD = re.compile(r"^[وف]?(ب|ل|بال|لل|ال)?([يتن]?هدد|تهديد)")
+# Abstract goods a danger is to («امن سوريه», «السلم», «الوحده الوطنيه»,
+# «حياتهم», «لاستقرارها»), as the object: not after «ب», which gives what a
+# threat threatens with («هددهم بوجود متفجرات»).
+_ABSTRACT = re.compile(
+    r"^[وف]?(ل|لل|ال)?"
+    r"(امن(ها|هم|ه|نا)?$|استقرار|سلم$|سلام$|سلامه|وحده|حيا[هت]|وجود|مستقبل|نفوذ|مصالح|مصير|سياده|استقلال|"
+    r"اقتصاد|بقاء)"
+)
+# «تشكل تهديدا», «يشكلون تهديدا», «مصدر تهديد», «خطرا يهدد»: being a danger.
+_BEING_A_DANGER = re.compile(r"^[وف]?([يت]?شكل(ت|ون|ان|وا)?|مصدر|خطرا?)$")
+# «مقاطع» as a whole word (with «و»/«ال»): clips, sections, junctions.
+_CLIPS = re.compile(r"^[وف]?(ال)?مقاطع$")
+_BOYCOTT_WORD = re.compile(r"^[وف]?(ب|ل|بال|لل|ال)?(مقاطع|قاطع|يقاطع|تقاطع)")
+_ROAD = re.compile(r"^[وف]?(ال)?(طريق|طرق)$")
+_PROVINCE = re.compile(r"^[وف]?(ب|ل|بال|لل|ال)?مقاطعه$")
+# Head nouns before «مقاطعة» the province: a jail, police, a premier, a governor.
+_ADMIN_HEAD = frozenset(
+    {"سجن", "شرطه", "وزراء", "حاكم", "محافظ", "عاصمه", "سكان", "مدينه", "رييس", "برلمان"}
+)
+
+
+def wrong_sense(words: list[str], start: int, end: int, label: str) -> bool:
+    """Whether the trigger ``words[start:end]`` of ``label`` is a word in another sense.
+
+    ``words`` are normalised (:func:`wiqaya.language.arabic.normalise`).
+    """
+    word = words[start]
+    if label == "MOBILIZE" and _MOBILIZE_WORD.match(word):
+        return not any(_FORCE.search(w) for w in words[end : end + _FORCE_REACH])
+    if label == "THREATEN" and _THREAT_WORD.match(word):
+        if start > 0 and _BEING_A_DANGER.match(words[start - 1]):
+            return True
+        return end < len(words) and bool(_ABSTRACT.match(words[end]))
+    if label in ("SANCTION", "COERCE") and _BOYCOTT_WORD.match(word):
+        if _CLIPS.match(word):
+            return True
+        if end < len(words) and _ROAD.match(words[end]):
+            return True
+        return bool(_PROVINCE.match(word)) and start > 0 and words[start - 1] in _ADMIN_HEAD
+    return False
