@@ -63,6 +63,12 @@ i18n.register(
         ),
         "docs.title_col": ("العنوان والمقتطف", "Title and excerpt"),
         "docs.type": ("النوع", "Type"),
+        # The document types of `wiqaya ingest --type` (sift.pipeline.DOC_TYPES).
+        "doctype.news": ("خبر", "news"),
+        "doctype.report": ("تقرير", "report"),
+        "doctype.lesson": ("درس مستفاد", "lesson"),
+        "doctype.guidance": ("إرشادات", "guidance"),
+        "doctype.agreement": ("اتفاق", "agreement"),
         "docs.events": ("أحداث", "Events"),
         "docs.date": ("التاريخ", "Date"),
     }
