@@ -272,3 +272,31 @@ def test_a_passive_verb_has_no_source_and_who_follows_undergoes_it() -> None:
     )
     assert ev.source.text is None
     assert ev.target.text == "المتظاهرون"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "evidence", "target"),
+    [
+        (
+            "طالبت عائلات ضحايا مذبحة جامعة فرجينيا للتكنلوجيا في بلاكسبيرغ من شبكات التلفزيون"
+            " الاميركية ايقاف بث صور وتسجيلات الفيديو التي كان القاتل شو سينغ هيو قد أرسلها الى"
+            " شبكة «إن بي سي».",
+            "REQUEST",
+            "طالبت",
+            "التلفزيون الاميركية",
+        ),
+        (
+            "وفي محاولة لفرض حصار على معقل السلطة الانتقالية، قررت المحاكم الإسلامية وقف الشاحنات"
+            " المحملة بالوقود والغذاء المتجهة من العاصمة مقديشو، التي تسيطر عليها، إلى بيداوة.",
+            "COERCE",
+            "حصار",
+            "السلطة الانتقالية",
+        ),
+    ],
+)
+def test_a_group_head_after_the_preposition_passes_it_to_its_genitive(
+    text: str, event_type: str, evidence: str, target: str
+) -> None:
+    # «من شبكات X», «على معقل X»: X is asked or besieged (before read14: no target).
+    ev = _event(text, event_type, evidence)
+    assert ev.target.text == target

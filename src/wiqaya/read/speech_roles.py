@@ -14,6 +14,8 @@ speaks and whom the act is aimed at, and Arabic says so by clause structure:
 - the target is the direct object, or the object of the preposition the act
   takes: «مع» for talks, agreements and solidarity, «عن» for a release, «من» for a
   request, «ب» for a welcome;
+- after the target's preposition, a word for a group's members or seat
+  passes it to its genitive («عن عناصر طالبان», «على معقل السلطة»);
 - a passive verb, marked by a written damma («اتُهم فيها اسلاميو كشمير»,
   «وفُرق المتظاهرون»), names no source: who follows it undergoes the act;
 - a time adverb or a quantity after the subject opens the object
@@ -131,6 +133,26 @@ _NEW_PHRASE = frozenset(
         "اكثر",
         "مائه",
         "الف",
+    }
+)
+
+# Words for the members, the whole or the seat of a group: «عن عناصر طالبان»,
+# «من شبكات التلفزيون الاميركية», «على مقر الجامعة العربية».
+_GROUP_HEADS = frozenset(
+    {
+        "عناصر",
+        "قاده",
+        "كافه",
+        "جميع",
+        "ممثلي",
+        "ممثلين",
+        "اعضاء",
+        "مسؤولي",
+        "رجال",
+        "افراد",
+        "شبكات",
+        "مقر",
+        "معقل",
     }
 )
 
@@ -394,6 +416,21 @@ def clause_roles(
         if a.start < anchor:
             continue
         p = preps[a.start]
+        if (
+            p == ""
+            and a.start - 2 >= anchor
+            and tokens[a.start - 2].norm in _PREPS - {""}
+            and tokens[a.start - 2].norm in allowed
+            and tokens[a.start - 1].norm in _GROUP_HEADS
+            and a.start - 1 not in named
+            and not tokens[a.start - 3].norm[:1].isdigit()
+            and not _stop_before(tokens, a.start - 1, sentence, offset)
+            and not _stop_before(tokens, a.start, sentence, offset)
+        ):
+            # «والافراج عن عناصر طالبان», «فرض حصار على معقل السلطة
+            # الانتقالية»: the mention is the genitive of the preposition's
+            # object, a word for members or a seat of the group.
+            p = tokens[a.start - 2].norm
         if p == "" and any(_marks_phrase(t.norm) for t in tokens[anchor : a.start]):
             # «مهدداً باستعمال كل وسائل المقاومة»: a mention past a
             # preposition or a «ب» verbal noun is no direct object.
