@@ -12,8 +12,14 @@ speaks and whom the act is aimed at, and Arabic says so by clause structure:
 - a circumstantial participle («مطالبين», «مهدداً») shares the subject of
   the main verb before it («وتجمع المتظاهرون ... مطالبين الحكومة»);
 - the target is the direct object, or the object of the preposition the act
-  takes: «مع» for talks and agreements, «عن» for a release, «من» for a
+  takes: «مع» for talks, agreements and solidarity, «عن» for a release, «من» for a
   request, «ب» for a welcome;
+- after the target's preposition, a word for a group's members or seat
+  passes it to its genitive («عن عناصر طالبان», «على معقل السلطة»);
+- a passive verb, marked by a written damma («اتُهم فيها اسلاميو كشمير»,
+  «وفُرق المتظاهرون»), names no source: who follows it undergoes the act;
+- a time adverb or a quantity after the subject opens the object
+  («اعتقلت الشرطة الأمريكية 100 متظاهر»);
 - a «أن» clause after a verb of saying is what is said or denied, not who is
   addressed («نفى أن تكون بلاده قررت التحالف مع الولايات المتحدة»), and a
   relative clause («التي يمارسها المجلس العسكري») or a «ب» verbal noun naming
@@ -80,7 +86,8 @@ _TARGET_PREP: dict[str, frozenset[str]] = {
     "ACCUSE": frozenset({"", "علي", "ضد", "ل"}),
     "REJECT": frozenset({""}),
     "THREATEN": frozenset({"", "ضد"}),
-    "SUPPORT": frozenset({"", "ب", "ل"}),
+    # «تضامنا مع الشعب الفلسطيني»: solidarity is with its target.
+    "SUPPORT": frozenset({"", "ب", "ل", "مع"}),
     "CONSULT": frozenset({"", "مع", "ب"}),
     "AGREE": frozenset({"مع"}),
     "COOPERATE": frozenset({"مع"}),
@@ -89,6 +96,8 @@ _TARGET_PREP: dict[str, frozenset[str]] = {
     "SANCTION": frozenset({"علي", "ضد"}),
 }
 _DEFAULT_PREPS = frozenset({"علي", "ضد"})
+# A damma written on a verb's first letters marks the passive («اتُهم», «فُرق»).
+_DAMMA = "\u064f"
 # Whom a demand of resignation is made of is its target («طالب باستقالة الحكومة»).
 _RESIGN = "استقال"
 # A subject starts within this many words after its verb («نفى بشدة»,
@@ -105,6 +114,47 @@ _OPENING = 2
 # Verbal nouns whose bare genitive is what is acted on («تفريق المتظاهرين»,
 # «حصار غزة»), not who acts («زيارة بوش», «استقالة وزراء المعارضة»).
 _GENITIVE_IS_TARGET = frozenset({"COERCE", "SANCTION", "THREATEN"})
+
+
+# Words that open a new noun phrase after a subject: a time adverb or a
+# quantity («أوقف رجال شرطة العاصمة واشنطن حوالي مائة متظاهر», «اتهمت لجنة
+# برلمانية تركية أمس قوات الامن»).
+_NEW_PHRASE = frozenset(
+    {
+        "امس",
+        "اليوم",
+        "حوالي",
+        "نحو",
+        "قرابه",
+        "زهاء",
+        "مئات",
+        "الاف",
+        "عشرات",
+        "اكثر",
+        "مائه",
+        "الف",
+    }
+)
+
+# Words for the members, the whole or the seat of a group: «عن عناصر طالبان»,
+# «من شبكات التلفزيون الاميركية», «على مقر الجامعة العربية».
+_GROUP_HEADS = frozenset(
+    {
+        "عناصر",
+        "قاده",
+        "كافه",
+        "جميع",
+        "ممثلي",
+        "ممثلين",
+        "اعضاء",
+        "مسؤولي",
+        "رجال",
+        "افراد",
+        "شبكات",
+        "مقر",
+        "معقل",
+    }
+)
 
 
 def _marks_phrase(norm: str) -> bool:
@@ -132,6 +182,10 @@ def _phrase_end(
         if a.start - end > 3:
             break
         p = preps[a.start]
+        if p == "" and any(
+            t.norm in _NEW_PHRASE or t.norm[:1].isdigit() for t in tokens[end : a.start]
+        ):
+            break
         if p in ("في", "ل") or (p == "" and (country is None or a.country in (None, country))):
             end = a.end
             country = country or a.country
@@ -272,9 +326,25 @@ def clause_roles(
         # «لتفريق المحتجين»: the trigger's own genitive.
         preps[trig_end] = ""
 
+    w = _base(tokens[trig_start].norm)
+    raw = tokens[trig_start].text
+    raw = raw[1:] if raw[:1] in "وف" and len(w) < len(tokens[trig_start].norm) else raw
+    if kind == "verb" and _DAMMA in raw[:3]:
+        # «اتُهم فيها اسلاميو كشمير», «وفُرق المتظاهرون»: a passive verb,
+        # marked by its damma; who follows it undergoes the act.
+        undergo = next(
+            (
+                a
+                for a in after
+                if a.start - trig_end <= _SUBJECT_GAP
+                and preps[a.start] == ""
+                and not any(t.norm in _PREPS for t in tokens[trig_end : a.start])
+            ),
+            None,
+        )
+        return ClauseRoles(None, undergo, kind)
     source: ActorMention | None = None
     rest = after
-    w = _base(tokens[trig_start].norm)
     purpose = (
         kind == "noun"
         and w[:1] == "ل"
@@ -346,6 +416,21 @@ def clause_roles(
         if a.start < anchor:
             continue
         p = preps[a.start]
+        if (
+            p == ""
+            and a.start - 2 >= anchor
+            and tokens[a.start - 2].norm in _PREPS - {""}
+            and tokens[a.start - 2].norm in allowed
+            and tokens[a.start - 1].norm in _GROUP_HEADS
+            and a.start - 1 not in named
+            and not tokens[a.start - 3].norm[:1].isdigit()
+            and not _stop_before(tokens, a.start - 1, sentence, offset)
+            and not _stop_before(tokens, a.start, sentence, offset)
+        ):
+            # «والافراج عن عناصر طالبان», «فرض حصار على معقل السلطة
+            # الانتقالية»: the mention is the genitive of the preposition's
+            # object, a word for members or a seat of the group.
+            p = tokens[a.start - 2].norm
         if p == "" and any(_marks_phrase(t.norm) for t in tokens[anchor : a.start]):
             # «مهدداً باستعمال كل وسائل المقاومة»: a mention past a
             # preposition or a «ب» verbal noun is no direct object.
