@@ -351,7 +351,19 @@ def clause_roles(
         and not w.startswith("لل")
         and any(a.start == trig_end for a in after)
     )
-    if kind == "participle" or purpose:
+    # «شعارات تطالب المنظمات الدولية», «لافتات تندد»: a present verb right
+    # after an indefinite plural that is no actor describes it; the slogans'
+    # bearers (the main verb's subject) act, and who follows is the object.
+    prev = tokens[trig_start - 1].norm if trig_start > 0 else ""
+    described = (
+        kind == "verb"
+        and w[:1] in "تي"
+        and prev.endswith("ات")
+        and not prev.startswith(("ال", "وال"))
+        and trig_start - 1 not in named
+        and not _stop_before(tokens, trig_start, sentence, offset)
+    )
+    if kind == "participle" or purpose or described:
         # «وتجمع المتظاهرون أمام المبنى ... مطالبين», «الشرطة قامت باستخدام
         # الغاز لتفريق»: the main verb's subject, the nearest bare mention
         # before, past commas.
