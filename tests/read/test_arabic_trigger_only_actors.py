@@ -104,3 +104,17 @@ def test_a_present_verb_after_slogans_takes_the_chanters_as_source() -> None:
     )
     assert ev.source.text == "المتظاهرون"
     assert ev.target.text == "الحكومة العراقي"
+
+
+def test_slogans_are_a_crowds_not_the_court_before_them() -> None:
+    # «أمام مقر المحكمة ... ورددوا شعارات تطالب»: the activists chant; the
+    # court in front of which they stand is no demander.
+    ev = _event(
+        "فيما تظاهر عشرات النشطاء الحقوقيين والسياسيين أمام مقر المحكمة احتجاجا على الحكم"
+        " الذي وصفوه بـ«البيروقراطي»، ورددوا شعارات تطالب بإلغاء لجنة شؤون الأحزاب بمجلس"
+        " الشورى التي يسيطر عليها الحزب الوطني الحاكم.",
+        "REQUEST",
+        "تطالب",
+    )
+    assert ev.source.text != "المحكمة"
+    assert ev.source.sector in ("CVL", "PTY", "OPP")

@@ -201,6 +201,10 @@ class ClauseRoles:
     kind: str  # verb | noun | participle: how the trigger was read
 
 
+# Sectors that carry slogans and banners («المتظاهرون بشعارات تطالب»).
+_CROWD = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU", "REF", "HRI"})
+
+
 def _base(norm: str) -> str:
     """The word without a leading «و»/«ف» conjunction."""
     return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
@@ -369,6 +373,17 @@ def clause_roles(
         # before, past commas.
         prior = [a for a in actors if a.end <= trig_start and trig_start - a.end <= 15]
         bare = [a for a in prior if preps[a.start] == ""]
+        if described:
+            # Slogans and banners are a crowd's: not a court, flag or
+            # nationality named before them.
+            # A nationality in the plural is people («الفلسطينيين»); in the
+            # singular it is an adjective («القيادات اللبنانية»).
+            bare = [
+                a
+                for a in bare
+                if a.sector in _CROWD
+                or (a.sector is None and tokens[a.end - 1].norm.endswith(("يين", "يون")))
+            ]
         source = bare[-1] if bare else None
     elif kind == "noun":
         # «زيارة بوش», «استقالة وزراء المعارضة»: the genitive, or the
