@@ -318,6 +318,10 @@ class ActorDictionary:
         mention, a preposition, «أن» or punctuation follows («واتهمت فتح
         حماس»). «فتح الإسلام» is another group.
         """
+        # This runs for every sentence: leave at once when no form occurs.
+        forms = set(self.contextual) | {"و" + w for w in self.contextual}
+        if forms.isdisjoint(t.norm for t in tokens):
+            return found
         covered = {i for m in found for i in range(m.start, m.end)}
         starts = {m.start: m for m in found}
         ends = {m.end: m for m in found}
