@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from wiqaya.read.place_names import (
@@ -55,6 +55,7 @@ def test_names_without_an_arabic_form_fall_back_to_latin() -> None:
 
 
 @given(st.text(max_size=40), st.sampled_from(["IRQ", "SYR", None]), st.sampled_from(["ar", "en"]))
+@example("`", "IRQ", "ar")  # a transliteration mark alone once folded to ""
 def test_display_never_loses_a_name(name: str, country: str | None, lang: str) -> None:
     shown = display_name(name, country, lang)
     assert bool(shown) == bool(name)

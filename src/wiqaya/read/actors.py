@@ -13,12 +13,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from wiqaya.read.phrases import PhraseIndex, Token
+from wiqaya.read.phrases import PhraseIndex, Token, normalise
 
 DATA = Path(str(resources.files("wiqaya") / "data" / "read"))
 # CAMEO country-part codes that are not ISO3 but name non-state or multinational actors.
@@ -214,10 +214,56 @@ def _parse_petrarch_actors(path: Path, iso3: frozenset[str]) -> list[tuple[str, 
     return out
 
 
+# Words before a party's name that make it the party's («قيادة فتح», «عناصر
+# فتح», «بين فتح وحماس»): a group's members, leaders, organs or a pairing.
+_PARTY_HEADS = frozenset(
+    {
+        "قياده",
+        "قيادات",
+        "قاده",
+        "قيادي",
+        "قياديو",
+        "قياديي",
+        "عناصر",
+        "انصار",
+        "مسلحو",
+        "مسلحي",
+        "مقاتلو",
+        "مقاتلي",
+        "كوادر",
+        "اعضاء",
+        "عضو",
+        "نشطاء",
+        "ناشطو",
+        "ناشطي",
+        "مسؤول",
+        "مسؤولو",
+        "مسؤولي",
+        "ممثل",
+        "ممثلو",
+        "ممثلي",
+        "وفد",
+        "زعيم",
+        "كتله",
+        "نواب",
+        "مؤتمر",
+        "بين",
+        "حركتي",
+    }
+)
+# After a subject in a verb's slot («واتهمت فتح حماس»): what can follow a
+# name but not the verb or verbal noun «فتح», which takes an object.
+_AFTER_SUBJECT = frozenset({"ان", "انه", "انها", "الي", "علي", "في", "عن", "من", "امس", "اليوم"})
+_PUNCT_AFTER = frozenset('.,،:؛;»«"()!?؟')
+
+
 @dataclass
 class ActorDictionary:
     index: PhraseIndex
     version: str
+    # Words too ambiguous for the index (stopped there) that name an actor in
+    # a party context: normalised word -> code («فتح»: opened / Fatah).
+    contextual: dict[str, ActorCode] = field(default_factory=dict)
 
     def mentions(self, tokens: list[Token], text: str) -> list[ActorMention]:
         """Actor mentions in token order, adjacent sector+country mentions merged."""
@@ -256,7 +302,65 @@ class ActorDictionary:
                 out[-1] = joined(prev, m.end, code.country, code.sector, tokens, text)
                 continue
             out.append(ActorMention(surface, m.start, m.end, code.country, code.sector))
+        if self.contextual:
+            out = self._in_context(tokens, text, out)
         return out
+
+    def _in_context(
+        self, tokens: list[Token], text: str, found: list[ActorMention]
+    ) -> list[ActorMention]:
+        """Add the ambiguous names (``contextual``) where the context makes them a party.
+
+        «فتح» is mostly the verb *opened* or the noun *opening* («فتح النار»,
+        «إعادة فتح المعبر»), which take an object; Fatah stands after a group
+        head («قيادة فتح»), joined by «و» to a mention of its country («حماس
+        وفتح», «فتح وحماس»), or as the subject after a feminine past verb when a
+        mention, a preposition, «أن» or punctuation follows («واتهمت فتح
+        حماس»). «فتح الإسلام» is another group.
+        """
+        # This runs for every sentence: leave at once when no form occurs.
+        forms = set(self.contextual) | {"و" + w for w in self.contextual}
+        if forms.isdisjoint(t.norm for t in tokens):
+            return found
+        covered = {i for m in found for i in range(m.start, m.end)}
+        starts = {m.start: m for m in found}
+        ends = {m.end: m for m in found}
+        added = []
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            word, conj = tok.norm, False
+            if word not in self.contextual and word[:1] == "و" and word[1:] in self.contextual:
+                word, conj = word[1:], True
+            code = self.contextual.get(word)
+            if code is None or i in covered:
+                continue
+            nxt = tokens[i + 1].norm if i + 1 < n else ""
+            if nxt in ("الاسلام", "الاسلامي"):
+                continue
+            prev = tokens[i - 1].norm if i > 0 else ""
+            after = starts.get(i + 1)
+            before = ends.get(i)
+            punct_after = text[tok.end : tok.end + 1] in _PUNCT_AFTER or i + 1 == n
+            same_after = after is not None and after.country == code.country and nxt[:1] == "و"
+            if conj:
+                ok = before is not None and before.country == code.country
+            else:
+                ok = (
+                    prev in _PARTY_HEADS
+                    or same_after
+                    or (
+                        len(prev) >= 4
+                        and prev.endswith("ت")
+                        and not prev.endswith("ات")
+                        and (after is not None or nxt in _AFTER_SUBJECT or punct_after)
+                    )
+                )
+            if ok:
+                surface = text[tok.start : tok.end]
+                added.append(ActorMention(surface, i, i + 1, code.country, code.sector))
+        if not added:
+            return found
+        return sorted(found + added, key=lambda m: m.start)
 
 
 # Words that join or introduce English phrases (shared with the pipeline's
@@ -412,4 +516,9 @@ def load_actors() -> ActorDictionary:
         index.add(name, code)
     for name, code in _parse_petrarch_actors(petr / "agents.all.ar_v3.txt", iso3):
         index.add(name, code, inflect=True)
-    return ActorDictionary(index, f"{adds['version']}+{en['version']}+petrarch-ar-v4")
+    contextual = {
+        normalise(w): ActorCode(c["country"], c["sector"], "additions")
+        for c in adds.get("contextual", [])
+        for w in c["ar"]
+    }
+    return ActorDictionary(index, f"{adds['version']}+{en['version']}+petrarch-ar-v4", contextual)

@@ -75,7 +75,8 @@ def plain_latin(name: str) -> str:
     """A GeoNames transliteration without its marks: «Rafaḩ» → "Rafah"."""
     folded = unicodedata.normalize("NFKD", _ALIF_SIGNS.sub("", name))
     folded = "".join(c for c in folded if not unicodedata.combining(c)).replace("ı", "i")
-    return folded if folded.isascii() else name
+    # A name of marks alone ("`") would fold to nothing: keep it as written.
+    return folded if folded and folded.isascii() else name
 
 
 @cache

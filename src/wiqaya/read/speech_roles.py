@@ -201,6 +201,10 @@ class ClauseRoles:
     kind: str  # verb | noun | participle: how the trigger was read
 
 
+# Sectors that carry slogans and banners («المتظاهرون بشعارات تطالب»).
+_CROWD = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU", "REF", "HRI"})
+
+
 def _base(norm: str) -> str:
     """The word without a leading «و»/«ف» conjunction."""
     return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
@@ -351,12 +355,35 @@ def clause_roles(
         and not w.startswith("لل")
         and any(a.start == trig_end for a in after)
     )
-    if kind == "participle" or purpose:
+    # «شعارات تطالب المنظمات الدولية», «لافتات تندد»: a present verb right
+    # after an indefinite plural that is no actor describes it; the slogans'
+    # bearers (the main verb's subject) act, and who follows is the object.
+    prev = tokens[trig_start - 1].norm if trig_start > 0 else ""
+    described = (
+        kind == "verb"
+        and w[:1] in "تي"
+        and prev.endswith("ات")
+        and not prev.startswith(("ال", "وال"))
+        and trig_start - 1 not in named
+        and not _stop_before(tokens, trig_start, sentence, offset)
+    )
+    if kind == "participle" or purpose or described:
         # «وتجمع المتظاهرون أمام المبنى ... مطالبين», «الشرطة قامت باستخدام
         # الغاز لتفريق»: the main verb's subject, the nearest bare mention
         # before, past commas.
         prior = [a for a in actors if a.end <= trig_start and trig_start - a.end <= 15]
         bare = [a for a in prior if preps[a.start] == ""]
+        if described:
+            # Slogans and banners are a crowd's: not a court, flag or
+            # nationality named before them.
+            # A nationality in the plural is people («الفلسطينيين»); in the
+            # singular it is an adjective («القيادات اللبنانية»).
+            bare = [
+                a
+                for a in bare
+                if a.sector in _CROWD
+                or (a.sector is None and tokens[a.end - 1].norm.endswith(("يين", "يون")))
+            ]
         source = bare[-1] if bare else None
     elif kind == "noun":
         # «زيارة بوش», «استقالة وزراء المعارضة»: the genitive, or the
