@@ -11,8 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Harakat, tanween, shadda, sukun, superscript alef, Quranic marks.
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+# Harakat, tanween, shadda, sukun, superscript alef, Quranic marks. Public, with
+# LETTER_FOLDS, for the database search that folds alike (wiqaya.store.search_fold).
+MARKS = "".join(
+    chr(c)
+    for first, last in ((0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED))
+    for c in range(first, last + 1)
+)
+_DIACRITICS = re.compile(f"[{MARKS}]")
 _TATWEEL = "\u0640"
 # Invisible formatting marks that split words for matching: ZWJ/ZWNJ, LRM/RLM,
 # the bidi embeddings/overrides/isolates and the BOM.
@@ -21,30 +27,29 @@ _FORMAT_MARKS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c
 # hamza-on-yeh form («الطوارئ»): after folding both read as a plain yeh.
 _YEH_HAMZA = re.compile("(?<=ي)ء+")
 
-_FOLD = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ٲ": "ا",
-        "ٳ": "ا",
-        "ى": "ي",
-        "ی": "ي",  # Persian yeh, common in mixed-keyboard text
-        "ة": "ه",
-        "ؤ": "و",
-        "ئ": "ي",
-        "ک": "ك",  # Persian kaf
-        # Arabic-Indic and Eastern Arabic-Indic digits to ASCII.
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-        "٫": ".",
-        "٬": ",",
-        "،": ",",
-        "؛": ";",
-        "؟": "?",
-    }
-)
+LETTER_FOLDS: dict[str, str] = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ى": "ي",
+    "ی": "ي",  # Persian yeh, common in mixed-keyboard text
+    "ة": "ه",
+    "ؤ": "و",
+    "ئ": "ي",
+    "ک": "ك",  # Persian kaf
+    # Arabic-Indic and Eastern Arabic-Indic digits to ASCII.
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+    "٫": ".",
+    "٬": ",",
+    "،": ",",
+    "؛": ";",
+    "؟": "?",
+}
+_FOLD = str.maketrans(LETTER_FOLDS)
 
 # The same mapping as a list indexed by code point up to the Arabic block: str.translate
 # with a dict raises and catches a KeyError for every unmapped character, which made

@@ -62,7 +62,14 @@ from wiqaya.read.indicators import IndicatorHit, load_indicators
 from wiqaya.read.persons import load_persons, with_persons
 from wiqaya.read.phrases import Token, tokenize
 from wiqaya.read.places import PlaceMention, load_gazetteer
-from wiqaya.read.roles import Candidate, RoleModel, candidates, candidates_by_role, load_roles
+from wiqaya.read.roles import (
+    RELIGION,
+    Candidate,
+    RoleModel,
+    candidates,
+    candidates_by_role,
+    load_roles,
+)
 from wiqaya.read.sentences import split_sentences
 from wiqaya.read.speech_roles import clause_roles, phrase_prep
 
@@ -472,7 +479,6 @@ def assign_roles(
 
 # The types whose Arabic roles the ranker was trained on (their gold data).
 _RANKED_TYPES = frozenset({"PROTEST", "ASSAULT"})
-_FAITHS = frozenset({"MUS", "CHR", "JEW", "BUD", "HIN", "SHI", "SUN"})
 
 
 def _clause_pair(
@@ -516,7 +522,7 @@ def _placed(
 ) -> ActorMention | None:
     if m is None:
         return None
-    if m.country and m.country not in _FAITHS:
+    if m.country and m.country not in RELIGION:
         return m
     has_form = load_actors().index.has_form
     nxt = next(
@@ -525,7 +531,7 @@ def _placed(
             for a in p.actors
             if m.end <= a.start <= m.end + 3
             and a.country
-            and a.country not in _FAITHS
+            and a.country not in RELIGION
             # «وزير ... في الحكومة الإسرائيلية», «حكومة الرئيس برويز مشرف»;
             # not «طلبت الشركات البحرية من الأمم المتحدة».
             and (

@@ -19,10 +19,8 @@ import json
 import re
 import unicodedata
 from functools import cache
-from importlib import resources
-from pathlib import Path
 
-DATA = Path(str(resources.files("wiqaya") / "data" / "read"))
+from wiqaya.read.actors import DATA
 
 # Letters of the Arabic alphabet proper (no Persian, Urdu, Kurdish or Uyghur
 # additions, no tatweel) and spaces.
@@ -80,7 +78,8 @@ def plain_latin(name: str) -> str:
 
 
 @cache
-def _arabic_by_place() -> dict[tuple[str, str | None], str]:
+def _names() -> tuple[dict[tuple[str, str | None], str], frozenset[tuple[str, str]]]:
+    """(Arabic name by (stored name, ISO3), the (name, ISO3) pairs that are countries)."""
     gaz = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))
     add = json.loads((DATA / "gazetteer_additions.json").read_text(encoding="utf-8"))
     shown = json.loads((DATA / "place_names_ar.json").read_text(encoding="utf-8"))
@@ -106,7 +105,7 @@ def _arabic_by_place() -> dict[tuple[str, str | None], str]:
     for extra in add.get("cities", []):
         if "en" in extra:  # a place outside the shipped cities
             put(extra["en"], extra["iso3"], extra["ar"][0])
-    return out
+    return out, frozenset((c["en"][0], c["iso3"]) for c in gaz["countries"])
 
 
 def display_name(name: str | None, country: str | None, lang: str) -> str | None:
@@ -115,17 +114,11 @@ def display_name(name: str | None, country: str | None, lang: str) -> str | None
         return name
     if _ARABIC_LETTER.search(name):
         return name  # an unresolved mention kept as written
-    names = _arabic_by_place()
-    if lang == "ar" and (name, country) in names:
-        return names[name, country]
+    arabic, countries = _names()
+    if lang == "ar" and (name, country) in arabic:
+        return arabic[name, country]
     # CLDR's country names are plain English already ("Côte d’Ivoire").
-    return name if (name, country) in _countries() else plain_latin(name)
-
-
-@cache
-def _countries() -> frozenset[tuple[str, str]]:
-    gaz = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))
-    return frozenset((c["en"][0], c["iso3"]) for c in gaz["countries"])
+    return name if (name, country) in countries else plain_latin(name)
 
 
 def stored_names(query: str) -> list[str]:

@@ -123,7 +123,7 @@ _SPEECH = frozenset(
 )
 # Religious codes of the dictionary («سنية» MUS) name a faith, not a country:
 # the gold never codes one.
-_RELIGION = frozenset({"MUS", "CHR", "JEW", "BUD", "HIN", "SHI", "SUN"})
+RELIGION = frozenset({"MUS", "CHR", "JEW", "BUD", "HIN", "SHI", "SUN"})
 
 FEATURES = (
     "bias",
@@ -271,7 +271,7 @@ def candidates_by_role(
     place_at = {(p.tok_start, p.tok_end): p for p in places}
     for a in actors:
         spans.add((a.start, a.end))
-        if a.country in _RELIGION:
+        if a.country in RELIGION:
             # «مسجدا سنيا», «رجل دين عربي سني»: a faith is no country; like a
             # sector-only actor, it belongs to the place of the event.
             if where:

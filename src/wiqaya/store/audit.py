@@ -241,13 +241,13 @@ def verify(session: Session, keys: Keys, *, expect_head: str | None = None) -> V
         report.head_seq, report.head_hash = row.seq, row.hash
     if expect_head:
         want_seq, _, want_hash = expect_head.partition(":")
-        if ascii_int(want_seq) is None:
+        seq = ascii_int(want_seq)
+        if seq is None:
             from wiqaya.errors import InputError
 
             raise InputError(
                 f"--expect-head must look like SEQ:HASH, got {expect_head!r}", code="E-INP-SEC-010"
             )
-        seq = ascii_int(want_seq) or 0
         found = session.get(AuditEntry, seq)
         if found is None:
             report.problems.append(

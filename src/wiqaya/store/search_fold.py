@@ -3,7 +3,8 @@
 An Arabic reader treats «إسرائيل» and «اسرائيل», «الحكومة» and «الحكومه», «الحُكومة»
 and «الحكومة» as one word; a search should too. The query and the stored text
 are both folded with the letter folds of :func:`wiqaya.language.arabic.normalise`
-(hamza seats, alef maqsura, ta marbuta) and lose their vowel marks and tatweel.
+(hamza seats, alef maqsura, ta marbuta, Arabic-Indic digits) and lose their vowel
+marks and tatweel.
 PostgreSQL folds in one pass with ``translate``; SQLite has no such function,
 so each connection gets ``wiqaya_fold``, this module's :func:`fold`.
 """
@@ -13,18 +14,19 @@ from __future__ import annotations
 from sqlalchemy import func
 from sqlalchemy.sql.elements import ColumnElement
 
-_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
-# Tatweel, harakat, tanween, shadda, sukun and the superscript alef are dropped.
-_DROPPED = "\u0640" + "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670"
+from wiqaya.language.arabic import LETTER_FOLDS, MARKS
+
+# Tatweel and the vowel and Quranic marks are dropped.
+_DROPPED = "\u0640" + MARKS
 # A list indexed by code point, not a dict: str.translate with a dict raises and
 # catches a KeyError for every unmapped character, which doubled the cost of a
 # search over every stored document. Characters past the list stay as they are.
 _TABLE: list[int | str | None] = list(range(0x0700))
-for _char, _to in {**_LETTERS, **dict.fromkeys(_DROPPED)}.items():
+for _char, _to in {**LETTER_FOLDS, **dict.fromkeys(_DROPPED)}.items():
     _TABLE[ord(_char)] = _to
 # translate(text, from, to) drops the characters of `from` past the end of `to`.
-_PG_FROM = "".join(_LETTERS) + _DROPPED
-_PG_TO = "".join(_LETTERS.values())
+_PG_FROM = "".join(LETTER_FOLDS) + _DROPPED
+_PG_TO = "".join(LETTER_FOLDS.values())
 
 
 def fold(text: str | None) -> str | None:

@@ -115,8 +115,12 @@ def variable_label(variable: str, lang: str) -> str:
 
 def language_name(code: str, lang: str) -> str:
     """An ISO 639-1 code as a word in ``lang`` («ar» → «العربية»); unknown codes as given."""
-    names = Locale.parse(_BABEL_LOCALE[pick_lang(lang)]).languages
-    return names.get(code.strip().lower(), code)
+    return _language_names(pick_lang(lang)).get(code.strip().lower(), code)
+
+
+@lru_cache(maxsize=len(LANGS))
+def _language_names(lang: str) -> dict[str, str]:
+    return dict(Locale.parse(_BABEL_LOCALE[lang]).languages)
 
 
 def driver_label(driver: dict, lang: str) -> str:
