@@ -23,6 +23,13 @@ a sentence's triggers (:func:`wiqaya.read.pipeline.pending_events`); the
 detector types PROTEST and ASSAULT are left alone (the detector has call,
 threat and plan cues of its own).
 
+Read16 added, from the errors of three labelled samples: expected, hoped-for
+and needed acts as plans («تتوقع», «أتطلع», «ضرورة»), «شرط ان» and «في حال»
+as conditions, «غير» as a negation of the next word, urging «حث» as a demand,
+an agreement named as what is breached or applied («خرق الهدنة») as
+background, «قبل اسبوع» as a time adverb, and material acts named in a slogan
+(:func:`in_slogan`).
+
 A word window is no clause: none of this parses, and a governing verb more
 than eight words before its object («وطلبت الولايات المتحدة والاتحاد
 الاوروبي المؤلف من 27 دولة عضوا أمس من مجلس الامن دراسة فرض عقوبات») is
