@@ -73,7 +73,7 @@ def compare(path: Path, before, after, show: bool) -> list[str]:  # noqa: ANN001
     labels = [
         lab
         for lab in load_labels(path)
-        if lab.get("round") not in ("clause-topup", "senses", "senses-topup")
+        if lab.get("round") not in ("clause-topup", "senses", "senses-topup", "read16")
         and lab.get("superseded_by") != "senses"
     ]
     old = [lab for lab in labels if lab.get("round") != "clause"]

@@ -1,6 +1,7 @@
 """Precision of the Arabic event types coded from triggers alone, on a hand-labelled sample.
 
-    PYTHONPATH=src python -m evaluation.arabic_trigger_only [--heldout | --heldout2] [--dump]
+    PYTHONPATH=src python -m evaluation.arabic_trigger_only \
+        [--heldout | --heldout2 | --heldout3] [--dump]
 
 Only PROTEST and ASSAULT have gold data and a detector; the other 14 PLOVER types
 are coded from the trigger lexicon alone with a flat confidence 0.5. This runs
@@ -57,6 +58,14 @@ type, every event labelled in the first two files excluded (AID and CONCEDE
 have none left), and labelled (type only, by the same guideline, by the helper
 ``arsense``) before the sense rules of triggers-2026.11.13 were written; those
 were developed on the first two samples and the dev sentences only.
+
+``--heldout3`` scores a fourth sample, drawn with seed ``HELDOUT3_SEED``, 10
+per type, every *sentence* of the three earlier files excluded (MOBILIZE,
+SANCTION, AID and CONCEDE have none left), and labelled (type only, by the
+same guideline, by the helper ``arprec16``, who saw the coded type) before the
+rules of coder read16 were written; those were developed on the first three
+samples only. A wrong label also gives ``right_type``: the PLOVER type of the
+act the sentence reports with that word, or ``null`` for none.
 """
 
 from __future__ import annotations
@@ -86,6 +95,12 @@ HELDOUT_PER_TYPE = 8
 # excluded.
 HELDOUT2 = Path(__file__).with_name("arabic_trigger_only_labels_heldout2.jsonl")
 HELDOUT2_SEED = 777001
+# A fourth sample, drawn before the rules of coder read16 were written and held
+# out from them: every sentence of the three earlier label files excluded (not
+# only their events), so no sentence an earlier rule was read from is scored.
+HELDOUT3 = Path(__file__).with_name("arabic_trigger_only_labels_heldout3.jsonl")
+HELDOUT3_SEED = 16016
+HELDOUT3_PER_TYPE = 10
 DETECTED = frozenset({"PROTEST", "ASSAULT"})
 PER_TYPE = 10
 SEED = 20261124
@@ -153,15 +168,17 @@ def draw(
     seed: int = SEED,
     per_type: int = PER_TYPE,
     exclude: frozenset[tuple[str, str, str]] = frozenset(),
+    exclude_sids: frozenset[str] = frozenset(),
 ) -> list[Sampled]:
     """Up to ``per_type`` entries per type, seeded, in (type, sentence id, evidence) order.
 
     ``exclude``: keys (sentence id, type, evidence) left out of the pools, so
-    that a second draw with another seed is held out from the first's labels.
+    that a second draw with another seed is held out from the first's labels;
+    ``exclude_sids``: sentences left out whole.
     """
     by_type: dict[str, list[Sampled]] = defaultdict(list)
     for s in sorted(distinct(events).values(), key=lambda s: s.key):
-        if s.key not in exclude:
+        if s.key not in exclude and s.sid not in exclude_sids:
             by_type[s.event_type].append(s)
     rng = random.Random(seed)
     sample: list[Sampled] = []
@@ -330,9 +347,20 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="the third sample (seed HELDOUT2_SEED, both earlier label files excluded)",
     )
+    parser.add_argument(
+        "--heldout3",
+        action="store_true",
+        help="the fourth sample (seed HELDOUT3_SEED, every earlier labelled sentence excluded)",
+    )
     args = parser.parse_args(argv)
     events = trigger_only_events()
-    if args.heldout2:
+    if args.heldout3:
+        sids = frozenset(
+            lab["sid"] for path in (LABELS, HELDOUT, HELDOUT2) for lab in load_labels(path)
+        )
+        sample = draw(events, HELDOUT3_SEED, HELDOUT3_PER_TYPE, exclude_sids=sids)
+        path = HELDOUT3
+    elif args.heldout2:
         exclude = frozenset(
             label_key(lab) for path in (LABELS, HELDOUT) for lab in load_labels(path)
         )

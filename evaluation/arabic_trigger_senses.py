@@ -91,11 +91,13 @@ def before_change():  # noqa: ANN201
 def compare(path: Path, before, after, show: bool) -> list[str]:  # noqa: ANN001
     b, a = distinct(before), distinct(after)
     # Top-ups drawn after the change (``senses-topup``) are no sample of the
-    # coder before it.
+    # coder before it; read16's changes (superseded labels, new readings) came
+    # after it and are left as they were.
     labels = [
         lab
         for lab in load_labels(path)
-        if lab.get("superseded_by") in (None, "senses") and lab.get("round") != "senses-topup"
+        if lab.get("superseded_by") in (None, "senses", "read16")
+        and lab.get("round") not in ("senses-topup", "read16")
     ]
     old = [lab for lab in labels if lab.get("round") != "senses"]
     new = {label_key(lab): lab for lab in labels if lab.get("round") == "senses"}

@@ -7,8 +7,11 @@ present verb that describes the indefinite plural before it.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+import wiqaya.read.clause as clause
 from wiqaya.read.actors import load_actors
 from wiqaya.read.phrases import tokenize
 from wiqaya.read.pipeline import DocumentInput, EventRecord, read_documents
@@ -38,13 +41,23 @@ def test_fatah_as_the_subject_after_a_feminine_verb_is_the_accuser() -> None:
     assert (ev.source.text, ev.source.country) == ("فتح", "PSE")
 
 
-def test_fatah_between_two_parties_of_a_truce() -> None:
-    ev = _event(
-        "وقد اندلعت الاشتباكات في وسط قطاع غزة وامتدت الى مدينة غزة وشمال القطاع في اخطر"
-        " خرق للهدنة بين فتح وحماس منذ دخولها حيز التنفيذ فجر الثلاثاء.",
-        "AGREE",
-        "للهدنة",
-    )
+_TRUCE = (
+    "وقد اندلعت الاشتباكات في وسط قطاع غزة وامتدت الى مدينة غزة وشمال القطاع في اخطر"
+    " خرق للهدنة بين فتح وحماس منذ دخولها حيز التنفيذ فجر الثلاثاء."
+)
+
+
+def test_fatah_between_two_parties_of_a_truce(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Since read16 a truce named as what was breached is not coded (the breach
+    # is the act); the parties of «بين فتح وحماس» are checked with that rule off.
+    (result,) = read_documents([DocumentInput("t", _TRUCE, "ar")])
+    assert "AGREE" not in {e.event_type for e in result.events}
+    clause.word_kind.cache_clear()
+    monkeypatch.setattr(clause, "_BACKGROUND", re.compile(r"(?!)"))
+    try:
+        ev = _event(_TRUCE, "AGREE", "للهدنة")
+    finally:
+        clause.word_kind.cache_clear()
     assert ev.source.text == "فتح" and ev.target.text == "وحماس"
 
 

@@ -16,6 +16,7 @@ from evaluation.arabic_trigger_only import (
     DETECTED,
     HELDOUT,
     HELDOUT2,
+    HELDOUT3,
     LABELS,
     PER_TYPE,
     current,
@@ -61,7 +62,7 @@ def test_every_label_refers_to_a_produced_event(events) -> None:
     pool = Counter(s.event_type for s in distinct(events).values())
     labelled = Counter(
         lab["event_type"]
-        for path in (LABELS, HELDOUT, HELDOUT2)
+        for path in (LABELS, HELDOUT, HELDOUT2, HELDOUT3)
         for lab in current(load_labels(path))
     )
     assert {t: labelled[t] >= min(PER_TYPE, n) for t, n in pool.items()} == {t: True for t in pool}
@@ -71,24 +72,29 @@ def test_superseded_labels_stay_superseded(events) -> None:
     # The events the clause rules removed on purpose keep their labels (the
     # before → after comparison scores them); one the coder makes again is
     # current and must be labelled as such.
-    for path in (None, HELDOUT, HELDOUT2):
+    for path in (None, HELDOUT, HELDOUT2, HELDOUT3):
         labels = load_labels() if path is None else load_labels(path)
         assert revived_labels(labels, events) == []
         assert all(
-            lab["superseded_by"] in ("clause", "senses") for lab in labels if "superseded_by" in lab
+            lab["superseded_by"] in ("clause", "senses", "read16")
+            for lab in labels
+            if "superseded_by" in lab
         )
     assert sum(lab.get("superseded_by") == "clause" for lab in load_labels()) == 30
 
 
 def test_heldout_labels_are_apart_and_current(events) -> None:
     seen = {label_key(lab) for lab in load_labels()}
-    for path in (HELDOUT, HELDOUT2):
+    for path in (HELDOUT, HELDOUT2, HELDOUT3):
         heldout = load_labels(path)
         assert stale_labels(heldout, events) == []
         keys = {label_key(lab) for lab in heldout}
         assert not keys & seen
         seen |= keys
         assert all(isinstance(lab["type_right"], bool) for lab in heldout)
+    # The fourth sample leaves out whole sentences of the earlier three.
+    earlier = {lab["sid"] for path in (LABELS, HELDOUT, HELDOUT2) for lab in load_labels(path)}
+    assert not {lab["sid"] for lab in load_labels(HELDOUT3)} & earlier
 
 
 def test_a_label_the_coder_no_longer_produces_is_stale(events) -> None:

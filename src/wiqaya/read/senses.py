@@ -18,6 +18,9 @@ but mean something else in context, which no blocked spelling can tell apart:
   «قاطعين طريق» blocking a road, and «مقاطعة» after an administrative head
   noun a province or county («سجن مقاطعة رامسي», «رئيس شرطة المقاطعة»,
   «رئيس وزراء مقاطعة كيب تاون»), not a boycott.
+- «التعاون», «التضامن», «التنسيق» right after a body's head noun name the
+  body, not an act (read16): «مجلس التعاون» (the Gulf Cooperation Council),
+  «حزب التضامن الأردني».
 
 :func:`wrong_sense` is the ``reject`` of
 :meth:`wiqaya.read.detector.StemMatcher.find` for the coder: a match it refuses
@@ -59,12 +62,24 @@ _ADMIN_HEAD = frozenset(
 )
 
 
+# A body's head noun before a cooperative noun makes a name (read16).
+_BODY = re.compile(r"^[وف]?(ب|ل|بال|لل|ال)?(مجلس|حزب|مكتب|جبهه|منظمه|لجنه|هييه|تجمع|جمعيه|كتله)$")
+_NAMED_TYPES = frozenset({"SUPPORT", "COOPERATE", "AGREE"})
+
+
 def wrong_sense(words: list[str], start: int, end: int, label: str) -> bool:
     """Whether the trigger ``words[start:end]`` of ``label`` is a word in another sense.
 
     ``words`` are normalised (:func:`wiqaya.language.arabic.normalise`).
     """
     word = words[start]
+    if (
+        label in _NAMED_TYPES
+        and start > 0
+        and word.startswith("ال")
+        and _BODY.match(words[start - 1])
+    ):
+        return True
     if label == "MOBILIZE" and _MOBILIZE_WORD.match(word):
         return not any(_FORCE.search(w) for w in words[end : end + _FORCE_REACH])
     if label == "THREATEN" and _THREAT_WORD.match(word):
