@@ -407,6 +407,9 @@ class Clause:
     intro_end: int = 0
     # ``commas[k]``: punctuation stands between token k-1 and k.
     commas: tuple[bool, ...] = ()
+    # Every token of such an aside, up to the comma that closes it (", speaking
+    # after talks with the Iranian envoy,"): its triggers are not the main verb.
+    aside_tokens: frozenset[int] = frozenset()
 
 
 # "X said / insisted / concluded (that) ...": X reports, the clause after it is the event.
@@ -442,13 +445,15 @@ def event_clause(tokens: Sequence[Token], sentence: str, offset: int) -> Clause:
                 j += 1
             start = j
             break
+    asides = _participle_asides(tokens, commas, end)
     return Clause(
         start,
         end,
         report_at,
-        _participle_asides(tokens, commas, end),
+        asides,
         _intro_end(tokens, sentence, offset, start, end),
         tuple(commas),
+        _aside_spans(tokens, commas, asides, end),
     )
 
 
@@ -500,6 +505,24 @@ def _participle_asides(tokens: Sequence[Token], commas: list[bool], end: int) ->
             # ", charging its neighbour with ...", ", killing one person": an
             # -ing clause after the main one says how or with what result.
             out.add(k)
+    return frozenset(out)
+
+
+def _aside_spans(
+    tokens: Sequence[Token], commas: list[bool], asides: frozenset[int], end: int
+) -> frozenset[int]:
+    """The tokens of each participle aside, from its opening word to the next comma.
+
+    A participle clause between commas modifies the noun before it, so what
+    happens inside it ("The president, speaking after talks with the envoy,
+    accused …") is circumstance, like the participle itself.
+    """
+    out: set[int] = set()
+    for k in sorted(asides):
+        j = k
+        while j < end and (j == k or not commas[j]):
+            out.add(j)
+            j += 1
     return frozenset(out)
 
 
@@ -584,11 +607,48 @@ def ranked_triggers(
 
     # Asides and a fronted phrase ("After talks in Cairo, ...") come last.
     def aside(h: Hit) -> bool:
-        return h.start in clause.asides or h.start < clause.intro_end
+        return (
+            h.start in clause.asides
+            or h.start in clause.aside_tokens
+            or h.start < clause.intro_end
+        )
 
-    main = [h for h in verbal if not aside(h)]
+    main = [h for h in verbal if not aside(h) and not reduced_relative(tokens, h)]
     nominal = [h for h in inside if h not in verbal and not aside(h)]
     return main + nominal + [h for h in inside if h not in main and h not in nominal]
+
+
+def reduced_relative(tokens: Sequence[Token], hit: Hit) -> bool:
+    """ "held a meeting with Obama at a lunch hosted by the ambassador": a past
+    participle with a "by" agent right after a common noun modifies that noun (a
+    reduced passive relative clause); it is no predicate of the sentence.
+
+    After an auxiliary or an adverb ("was opposed by", "fiercely opposed by")
+    it is the passive verb and is left as it is. Ranked last, such a participle
+    is still the event when the sentence has no other trigger ("Two soldiers
+    killed by a roadside bomb in Kabul").
+    """
+    if hit.end - hit.start != 1 or hit.start == 0 or hit.end >= len(tokens):
+        return False
+    w = tokens[hit.start].norm
+    if not (w.endswith("ed") or w in PARTICIPLES) or tokens[hit.end].norm != "by":
+        return False
+    prev = tokens[hit.start - 1]
+    if prev.norm in _AUX or prev.norm in _PASSIVE or not prev.norm.isalpha():
+        return False
+    if hit.start > 1 and not prev.text[:1].islower():
+        # "Bashir on Thursday shortened by one hour …": after a name or a day
+        # the participle form is the past-tense verb.
+        return False
+    nxt = tokens[hit.end + 1].norm if hit.end + 1 < len(tokens) else ""
+    if nxt[:1].isdigit() or nxt in _NUMBER_WORDS:
+        return False  # "by one hour", "by 20 percent": a measure, no agent
+    return not prev.norm.endswith("ly")
+
+
+_NUMBER_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half"}
+)
 
 
 def coordinated_verb(
@@ -768,6 +828,11 @@ def in_background(tokens: Sequence[Token], hit: Hit, clause: Clause) -> bool:
     # it is the main clause's.
     floor = clause.intro_end if clause.intro_end <= hit.start else clause.start
     for k in range(hit.start - 2, max(floor, hit.start - 7) - 1, -1):
+        if clause.commas and any(clause.commas[k + 1 : hit.start + 1]):
+            # "The president, speaking after talks with the envoy, accused …":
+            # a comma closes the subordinate phrase; the verb after it is the
+            # main clause's.
+            return False
         if tokens[k].norm in _SUBORDINATOR:
             return True
     return False
