@@ -240,8 +240,12 @@ class LemmaMatcher:
             self._cands[word] = got
         return got
 
-    def _opens_phrase(self, word: str) -> bool:
-        return bool(self._candidates(word))
+    def _phrase_at(self, words: list[str], k: int) -> bool:
+        """A lexicon phrase of its own matches from ``words[k]``."""
+        return any(
+            not rest or self._rest(words, k, rest) is not None
+            for rest, _ in self._candidates(words[k])
+        )
 
     def _rest(self, words: list[str], i: int, rest: tuple[str, ...]) -> int | None:
         """End index when ``rest`` matches the words after ``i``, else None.
@@ -266,8 +270,10 @@ class LemmaMatcher:
                     and words[k] not in _NOT_MODIFIERS
                     and not self._word_matches(pat, words[k])
                     # "fired tear gas at": a word that opens a phrase of its
-                    # own is no modifier of this one.
-                    and not self._opens_phrase(words[k])
+                    # own there is no modifier of this one; "diplomatic",
+                    # which opens "diplomatic protest", still modifies
+                    # "severed diplomatic relations".
+                    and not self._phrase_at(words, k)
                 ):
                     k += 1
                 if k == j or k >= len(words) or not self._word_matches(pat, words[k]):
@@ -608,9 +614,7 @@ def ranked_triggers(
     # Asides and a fronted phrase ("After talks in Cairo, ...") come last.
     def aside(h: Hit) -> bool:
         return (
-            h.start in clause.asides
-            or h.start in clause.aside_tokens
-            or h.start < clause.intro_end
+            h.start in clause.asides or h.start in clause.aside_tokens or h.start < clause.intro_end
         )
 
     main = [h for h in verbal if not aside(h) and not reduced_relative(tokens, h)]

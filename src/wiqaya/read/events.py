@@ -298,8 +298,8 @@ def english_roles(
         # With a subject, "by X" after the verb belongs to the object
         # ("condemned an attack by X soldiers": X is the target).
         after_obj = after
-    elif agents:
-        source = agents[0]
+    elif own := [a for a in agents if not _agent_of_other_participle(tokens, trig, a)]:
+        source = own[0]
     elif clause.report_at is not None:
         rep = [a for a in actors if a.end <= clause.report_at]
         source = rep[0] if rep else None
@@ -326,6 +326,20 @@ def english_roles(
         if to:
             target = to[0]
     return source, target
+
+
+def _agent_of_other_participle(tokens: list[Token], trig: Trigger, a: ActorMention) -> bool:
+    """ "it had rescued 200 girls kidnapped by Boko Haram": after a verb, a "by"
+    agent that follows another past participle is that participle's (a reduced
+    relative clause on the object), not the verb's. After a noun ("attacks
+    carried out by X") the agent stays the noun's."""
+    w = tokens[trig.tok_start].norm
+    if not (w.endswith("ed") or w in PARTICIPLES):
+        return False
+    return any(
+        tokens[k].norm.endswith("ed") or tokens[k].norm in PARTICIPLES
+        for k in range(trig.tok_end, a.start - 1)
+    )
 
 
 _REPORTING = frozenset({"report", "document", "record", "confirm", "observe", "monitor", "log"})
