@@ -465,6 +465,7 @@ def event_clause(tokens: Sequence[Token], sentence: str, offset: int) -> Clause:
 
 _FRONTED = frozenset(
     [
+        "according",  # "According to the army, rebels attacked …": the army reports
         "with",
         "after",
         "under",
@@ -609,6 +610,8 @@ def ranked_triggers(
     # "An investigation determined that ...": the noun authors a finding and is
     # no act; unlike a background clause, what follows it may be.
     inside = [h for h in inside if not finding_noun(tokens, h)]
+    # "If Iran attacks, Israel will respond": a condition is no act.
+    inside = [h for h in inside if not conditional(tokens, h, clause)]
     verbal = [h for h in inside if is_verbal(tokens, h, actors) or _framing_noun(tokens, h)]
 
     # Asides and a fronted phrase ("After talks in Cairo, ...") come last.
@@ -617,9 +620,49 @@ def ranked_triggers(
             h.start in clause.asides or h.start in clause.aside_tokens or h.start < clause.intro_end
         )
 
-    main = [h for h in verbal if not aside(h) and not reduced_relative(tokens, h)]
+    main = [
+        h
+        for h in verbal
+        if not aside(h) and not reduced_relative(tokens, h) and not relative(tokens, h)
+    ]
     nominal = [h for h in inside if h not in verbal and not aside(h)]
     return main + nominal + [h for h in inside if h not in main and h not in nominal]
+
+
+_RELATIVE = frozenset({"who", "which", "whose"})
+_RELATIVE_FILLERS = _AUX | frozenset({"had", "has", "have", "reportedly", "allegedly"})
+
+
+def relative(tokens: Sequence[Token], hit: Hit) -> bool:
+    """ "Rebels who attacked a convoy on Monday were arrested by police": the
+    verb of a relative clause describes a noun; the sentence's verb comes after
+    it. Ranked after the main clause's verbs, it is still the event when the
+    sentence has no other.
+    """
+    for k in range(hit.start - 1, max(hit.start - 4, 0) - 1, -1):
+        w = tokens[k].norm
+        if w in _RELATIVE:
+            return k > 0
+        if w not in _RELATIVE_FILLERS and not w.endswith("ly"):
+            return False
+    return False
+
+
+_CONDITION = frozenset({"if", "unless"})
+
+
+def conditional(tokens: Sequence[Token], hit: Hit, clause: Clause) -> bool:
+    """The trigger is in an "if" or "unless" clause, which a comma has not closed.
+
+    "If Iran attacks, Israel will respond", "threatened to break relations
+    unless the Kremlin closed its radar base": the condition has not happened.
+    """
+    for k in range(hit.start - 1, max(clause.start, hit.start - 12) - 1, -1):
+        if clause.commas and clause.commas[k + 1]:
+            return False
+        if tokens[k].norm in _CONDITION:
+            return True
+    return False
 
 
 def reduced_relative(tokens: Sequence[Token], hit: Hit) -> bool:
