@@ -240,8 +240,12 @@ class LemmaMatcher:
             self._cands[word] = got
         return got
 
-    def _opens_phrase(self, word: str) -> bool:
-        return bool(self._candidates(word))
+    def _phrase_at(self, words: list[str], k: int) -> bool:
+        """A lexicon phrase of its own matches from ``words[k]``."""
+        return any(
+            not rest or self._rest(words, k, rest) is not None
+            for rest, _ in self._candidates(words[k])
+        )
 
     def _rest(self, words: list[str], i: int, rest: tuple[str, ...]) -> int | None:
         """End index when ``rest`` matches the words after ``i``, else None.
@@ -266,8 +270,10 @@ class LemmaMatcher:
                     and words[k] not in _NOT_MODIFIERS
                     and not self._word_matches(pat, words[k])
                     # "fired tear gas at": a word that opens a phrase of its
-                    # own is no modifier of this one.
-                    and not self._opens_phrase(words[k])
+                    # own there is no modifier of this one; "diplomatic",
+                    # which opens "diplomatic protest", still modifies
+                    # "severed diplomatic relations".
+                    and not self._phrase_at(words, k)
                 ):
                     k += 1
                 if k == j or k >= len(words) or not self._word_matches(pat, words[k]):
@@ -407,6 +413,9 @@ class Clause:
     intro_end: int = 0
     # ``commas[k]``: punctuation stands between token k-1 and k.
     commas: tuple[bool, ...] = ()
+    # Every token of such an aside, up to the comma that closes it (", speaking
+    # after talks with the Iranian envoy,"): its triggers are not the main verb.
+    aside_tokens: frozenset[int] = frozenset()
 
 
 # "X said / insisted / concluded (that) ...": X reports, the clause after it is the event.
@@ -442,18 +451,21 @@ def event_clause(tokens: Sequence[Token], sentence: str, offset: int) -> Clause:
                 j += 1
             start = j
             break
+    asides = _participle_asides(tokens, commas, end)
     return Clause(
         start,
         end,
         report_at,
-        _participle_asides(tokens, commas, end),
+        asides,
         _intro_end(tokens, sentence, offset, start, end),
         tuple(commas),
+        _aside_spans(tokens, commas, asides, end),
     )
 
 
 _FRONTED = frozenset(
     [
+        "according",  # "According to the army, rebels attacked …": the army reports
         "with",
         "after",
         "under",
@@ -500,6 +512,24 @@ def _participle_asides(tokens: Sequence[Token], commas: list[bool], end: int) ->
             # ", charging its neighbour with ...", ", killing one person": an
             # -ing clause after the main one says how or with what result.
             out.add(k)
+    return frozenset(out)
+
+
+def _aside_spans(
+    tokens: Sequence[Token], commas: list[bool], asides: frozenset[int], end: int
+) -> frozenset[int]:
+    """The tokens of each participle aside, from its opening word to the next comma.
+
+    A participle clause between commas modifies the noun before it, so what
+    happens inside it ("The president, speaking after talks with the envoy,
+    accused …") is circumstance, like the participle itself.
+    """
+    out: set[int] = set()
+    for k in sorted(asides):
+        j = k
+        while j < end and (j == k or not commas[j]):
+            out.add(j)
+            j += 1
     return frozenset(out)
 
 
@@ -580,15 +610,92 @@ def ranked_triggers(
     # "An investigation determined that ...": the noun authors a finding and is
     # no act; unlike a background clause, what follows it may be.
     inside = [h for h in inside if not finding_noun(tokens, h)]
+    # "If Iran attacks, Israel will respond": a condition is no act.
+    inside = [h for h in inside if not conditional(tokens, h, clause)]
     verbal = [h for h in inside if is_verbal(tokens, h, actors) or _framing_noun(tokens, h)]
 
     # Asides and a fronted phrase ("After talks in Cairo, ...") come last.
     def aside(h: Hit) -> bool:
-        return h.start in clause.asides or h.start < clause.intro_end
+        return (
+            h.start in clause.asides or h.start in clause.aside_tokens or h.start < clause.intro_end
+        )
 
-    main = [h for h in verbal if not aside(h)]
+    main = [
+        h
+        for h in verbal
+        if not aside(h) and not reduced_relative(tokens, h) and not relative(tokens, h)
+    ]
     nominal = [h for h in inside if h not in verbal and not aside(h)]
     return main + nominal + [h for h in inside if h not in main and h not in nominal]
+
+
+_RELATIVE = frozenset({"who", "which", "whose"})
+_RELATIVE_FILLERS = _AUX | frozenset({"had", "has", "have", "reportedly", "allegedly"})
+
+
+def relative(tokens: Sequence[Token], hit: Hit) -> bool:
+    """ "Rebels who attacked a convoy on Monday were arrested by police": the
+    verb of a relative clause describes a noun; the sentence's verb comes after
+    it. Ranked after the main clause's verbs, it is still the event when the
+    sentence has no other.
+    """
+    for k in range(hit.start - 1, max(hit.start - 4, 0) - 1, -1):
+        w = tokens[k].norm
+        if w in _RELATIVE:
+            return k > 0
+        if w not in _RELATIVE_FILLERS and not w.endswith("ly"):
+            return False
+    return False
+
+
+_CONDITION = frozenset({"if", "unless"})
+
+
+def conditional(tokens: Sequence[Token], hit: Hit, clause: Clause) -> bool:
+    """The trigger is in an "if" or "unless" clause, which a comma has not closed.
+
+    "If Iran attacks, Israel will respond", "threatened to break relations
+    unless the Kremlin closed its radar base": the condition has not happened.
+    """
+    for k in range(hit.start - 1, max(clause.start, hit.start - 12) - 1, -1):
+        if clause.commas and clause.commas[k + 1]:
+            return False
+        if tokens[k].norm in _CONDITION:
+            return True
+    return False
+
+
+def reduced_relative(tokens: Sequence[Token], hit: Hit) -> bool:
+    """ "held a meeting with Obama at a lunch hosted by the ambassador": a past
+    participle with a "by" agent right after a common noun modifies that noun (a
+    reduced passive relative clause); it is no predicate of the sentence.
+
+    After an auxiliary or an adverb ("was opposed by", "fiercely opposed by")
+    it is the passive verb and is left as it is. Ranked last, such a participle
+    is still the event when the sentence has no other trigger ("Two soldiers
+    killed by a roadside bomb in Kabul").
+    """
+    if hit.end - hit.start != 1 or hit.start == 0 or hit.end >= len(tokens):
+        return False
+    w = tokens[hit.start].norm
+    if not (w.endswith("ed") or w in PARTICIPLES) or tokens[hit.end].norm != "by":
+        return False
+    prev = tokens[hit.start - 1]
+    if prev.norm in _AUX or prev.norm in _PASSIVE or not prev.norm.isalpha():
+        return False
+    if hit.start > 1 and not prev.text[:1].islower():
+        # "Bashir on Thursday shortened by one hour …": after a name or a day
+        # the participle form is the past-tense verb.
+        return False
+    nxt = tokens[hit.end + 1].norm if hit.end + 1 < len(tokens) else ""
+    if nxt[:1].isdigit() or nxt in _NUMBER_WORDS:
+        return False  # "by one hour", "by 20 percent": a measure, no agent
+    return not prev.norm.endswith("ly")
+
+
+_NUMBER_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half"}
+)
 
 
 def coordinated_verb(
@@ -768,6 +875,11 @@ def in_background(tokens: Sequence[Token], hit: Hit, clause: Clause) -> bool:
     # it is the main clause's.
     floor = clause.intro_end if clause.intro_end <= hit.start else clause.start
     for k in range(hit.start - 2, max(floor, hit.start - 7) - 1, -1):
+        if clause.commas and any(clause.commas[k + 1 : hit.start + 1]):
+            # "The president, speaking after talks with the envoy, accused …":
+            # a comma closes the subordinate phrase; the verb after it is the
+            # main clause's.
+            return False
         if tokens[k].norm in _SUBORDINATOR:
             return True
     return False

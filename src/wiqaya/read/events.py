@@ -288,7 +288,7 @@ def english_roles(
         return (rep[0] if rep else None), (before[0] if before else None)
     if _passive(tokens, trig):
         agent = agents[0] if agents else _attack_owner(tokens, after)
-        return agent, (before[-1] if before else None)
+        return agent, _passive_subject(tokens, trig, before)
     if before and _reported_noun(tokens, trig):
         # "UN monitors reported ceasefire violations": the subject reports
         # the act, it does not commit it; only "by X" names who did.
@@ -298,8 +298,8 @@ def english_roles(
         # With a subject, "by X" after the verb belongs to the object
         # ("condemned an attack by X soldiers": X is the target).
         after_obj = after
-    elif agents:
-        source = agents[0]
+    elif own := [a for a in agents if not _agent_of_other_participle(tokens, trig, a)]:
+        source = own[0]
     elif clause.report_at is not None:
         rep = [a for a in actors if a.end <= clause.report_at]
         source = rep[0] if rep else None
@@ -326,6 +326,46 @@ def english_roles(
         if to:
             target = to[0]
     return source, target
+
+
+_RELATIVE = frozenset({"who", "which", "whose"})
+
+
+def _passive_subject(
+    tokens: list[Token], trig: Trigger, before: list[ActorMention]
+) -> ActorMention | None:
+    """The subject of a passive: the last actor before the verb, unless a
+    relative clause stands between ("A Pakistani woman … who shot at US officers
+    … was extradited": the woman, not the officers)."""
+    if not before:
+        return None
+    rel = next(
+        (
+            k
+            for k in range(trig.tok_start - 1, before[0].end - 1, -1)
+            if tokens[k].norm in _RELATIVE
+        ),
+        None,
+    )
+    if rel is not None:
+        head = [a for a in before if a.end <= rel]
+        if head:
+            return head[-1]
+    return before[-1]
+
+
+def _agent_of_other_participle(tokens: list[Token], trig: Trigger, a: ActorMention) -> bool:
+    """ "it had rescued 200 girls kidnapped by Boko Haram": after a verb, a "by"
+    agent that follows another past participle is that participle's (a reduced
+    relative clause on the object), not the verb's. After a noun ("attacks
+    carried out by X") the agent stays the noun's."""
+    w = tokens[trig.tok_start].norm
+    if not (w.endswith("ed") or w in PARTICIPLES):
+        return False
+    return any(
+        tokens[k].norm.endswith("ed") or tokens[k].norm in PARTICIPLES
+        for k in range(trig.tok_end, a.start - 1)
+    )
 
 
 _REPORTING = frozenset({"report", "document", "record", "confirm", "observe", "monitor", "log"})
