@@ -1,4 +1,4 @@
-"""Role-ranker features that relate a sector-only actor to the event's location (read16).
+"""Role-ranker features that relate a candidate to the event's location (read16).
 
 Real sentences of ``protest_coding.dev.xml``. The ranker was fitted on these
 sentences, so the end-to-end checks guard the shipped behaviour and the
@@ -33,6 +33,12 @@ TIBET = (
     " نيودلهي للاعراب عن تضامنهم مع المتظاهرين في التبت وسلموا خطابا لمكتب الامم المتحدة في"
     " المدينة لمطالبة الامين العام للمنظمة بان كي مون بالتدخل ومطالبة الحكومة الصينية بوقف"
     " «القمع غير الانساني للتبتيين في التبت» وإطلاق سراح المعتقلين."
+)
+LONDON = (
+    "17 مارس: مظاهرة في ساحة غروفنور سكوير بلندن ضد الحرب الأميركية في فيتنام 19 – 23 مارس:"
+    " طلاب في جامعة هوارد في واشنطن يسجلون مرحلة غير مسبوقة من التحرك الطلابي بالجامعات"
+    " الأميركية، إذ نظموا مظاهرات تستمر 5 أيام احتلوا خلالها مبنى الإدارة في الجامعة ذات"
+    " الأغلبية السوداء."
 )
 ANKARA = "وندد 125 ألف متظاهر السبت بالمشروع في انقرة عند ضريح اتاتورك مؤسس تركيا العلمانية."
 
@@ -78,12 +84,29 @@ def test_sector_only_actor_among_several_named_countries_is_marked() -> None:
     )
 
 
+def test_bare_place_in_the_location_country_is_marked() -> None:
+    # «بلندن» is the location (GBR); «فيتنام» and «واشنطن» are bare places
+    # elsewhere; the students, a sector-only actor, borrow GBR but are no place.
+    cands, loc = _protest_candidates(LONDON, "target")
+    assert loc is not None and loc.country == "GBR"
+    col = _column("place_in_location_country")
+    marked = {(c.mention.country, c.kind) for c in cands if c.features[col] == 1.0}
+    assert marked == {("GBR", "place_city")}
+    assert any(c.mention.country == "VNM" and not c.mention.text for c in cands)
+    # «تركيا» in «مؤسس تركيا العلمانية» is an actor mention with words, not a bare place.
+    cands, _ = _protest_candidates(ANKARA, "source")
+    marked = [c for c in cands if c.features[col] == 1.0]
+    assert [(c.mention.text, c.mention.country) for c in marked] == [("", "TUR")]
+
+
 @pytest.mark.parametrize(
     ("text", "target"),
     [
         # Before read16 the target was PAK (the city) and COL (the university).
         (PESHAWAR, "USA"),
         (COLUMBIA, "IRN"),
+        # Already USA before read16; the bare London place must not take it.
+        (LONDON, "USA"),
     ],
 )
 def test_protest_target_is_the_country_protested_against(text: str, target: str) -> None:

@@ -162,6 +162,7 @@ FEATURES = (
     "seat",
     "sector_only_country_place",  # its country comes from a location named as a country
     "sector_only_many",  # the other mentions name two or more countries
+    "place_in_location_country",  # a bare place name in the country of the event
 )
 
 
@@ -207,6 +208,7 @@ _F_KIND = {
     _F_SEAT,
     _F_SECTOR_ONLY_COUNTRY_PLACE,
     _F_SECTOR_ONLY_MANY,
+    _F_PLACE_IN_LOCATION_COUNTRY,
 ) = (
     FEATURES.index(name)
     for name in (
@@ -239,6 +241,7 @@ _F_KIND = {
         "seat",
         "sector_only_country_place",
         "sector_only_many",
+        "place_in_location_country",
     )
 )
 
@@ -371,6 +374,11 @@ def candidates_by_role(
         if kind == "sector_only":
             row[_F_SECTOR_ONLY_COUNTRY_PLACE] = float(where_is_country)
             row[_F_SECTOR_ONLY_MANY] = float(many)
+        # A place named without actor words («بغداد» when the event is in Iraq)
+        # says where, and who is hit there, more than who acts.
+        row[_F_PLACE_IN_LOCATION_COUNTRY] = float(
+            not m.text and kind.startswith("place") and where is not None and m.country == where
+        )
         for role, pick in zip(("source", "target"), word_order, strict=True):
             row[_WORD_ORDER_PICK] = float(
                 pick is not None and pick.start == m.start and pick.end == m.end
