@@ -177,7 +177,7 @@ def coder_version() -> str:
 
     full = "+".join(
         [
-            "read17",
+            "read18",
             "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
             "i" + tail(load_indicators().version),
@@ -433,7 +433,25 @@ def role_candidates(p: _Pending, trig: Trigger, role: str) -> list[Candidate]:
     where = loc.country if loc and loc.status == "resolved" else None
     word_order = pick_actors(p.actors, trig, p.lang, p.tokens)
     return candidates(
-        p.actors, p.places, p.tokens, trig.tok_start, trig.tok_end, where, word_order, role
+        p.actors,
+        p.places,
+        p.tokens,
+        trig.tok_start,
+        trig.tok_end,
+        where,
+        word_order,
+        role,
+        _is_country(loc),
+    )
+
+
+def _is_country(loc: PlaceMention | None) -> bool:
+    """The event's location is a country name, not a city or region."""
+    return (
+        loc is not None
+        and loc.status == "resolved"
+        and loc.place is not None
+        and loc.place.kind == "country"
     )
 
 
@@ -448,7 +466,14 @@ def assign_roles(
     if roles is not None and p.lang == "ar":
         word_order = pick_actors(p.actors, trig, p.lang, p.tokens)
         by_role = candidates_by_role(
-            p.actors, p.places, p.tokens, trig.tok_start, trig.tok_end, where, word_order
+            p.actors,
+            p.places,
+            p.tokens,
+            trig.tok_start,
+            trig.tok_end,
+            where,
+            word_order,
+            _is_country(loc),
         )
         src = roles.pick(by_role["source"], "source")
         tgt = roles.pick(by_role["target"], "target")

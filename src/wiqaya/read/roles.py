@@ -160,6 +160,9 @@ FEATURES = (
     "speaker",
     "media",
     "seat",
+    "sector_only_country_place",  # its country comes from a location named as a country
+    "sector_only_many",  # the other mentions name two or more countries
+    "place_in_location_country",  # a bare place name in the country of the event
 )
 
 
@@ -203,6 +206,9 @@ _F_KIND = {
     _F_SPEAKER,
     _F_MEDIA,
     _F_SEAT,
+    _F_SECTOR_ONLY_COUNTRY_PLACE,
+    _F_SECTOR_ONLY_MANY,
+    _F_PLACE_IN_LOCATION_COUNTRY,
 ) = (
     FEATURES.index(name)
     for name in (
@@ -233,6 +239,9 @@ _F_KIND = {
         "speaker",
         "media",
         "seat",
+        "sector_only_country_place",
+        "sector_only_many",
+        "place_in_location_country",
     )
 )
 
@@ -251,9 +260,12 @@ def candidates(
     where: str | None,
     word_order: tuple[ActorMention | None, ActorMention | None],
     role: str,
+    where_is_country: bool = False,
 ) -> list[Candidate]:
     """Every mention in the sentence that names a country, with its features for ``role``."""
-    return candidates_by_role(actors, places, tokens, trig_start, trig_end, where, word_order)[role]
+    return candidates_by_role(
+        actors, places, tokens, trig_start, trig_end, where, word_order, where_is_country
+    )[role]
 
 
 def candidates_by_role(
@@ -264,8 +276,15 @@ def candidates_by_role(
     trig_end: int,
     where: str | None,
     word_order: tuple[ActorMention | None, ActorMention | None],
+    where_is_country: bool = False,
 ) -> dict[str, list[Candidate]]:
-    """:func:`candidates` for both roles at once: only the word-order feature differs."""
+    """:func:`candidates` for both roles at once: only the word-order feature differs.
+
+    ``where_is_country``: the event's location is a country name, not a city or
+    region. A sector-only actor then borrows a country the sentence names as a
+    whole, which is more often whom the event is aimed at («لنسحق اميركا»,
+    «ضد الحرب الأميركية») than the country of the crowd or the attacker.
+    """
     raw: list[tuple[ActorMention, str]] = []
     spans: set[tuple[int, int]] = set()
     place_at = {(p.tok_start, p.tok_end): p for p in places}
@@ -301,6 +320,9 @@ def candidates_by_role(
         return {"source": [], "target": []}
     raw.sort(key=lambda mk: (mk[0].start, mk[0].end))
     counts = Counter(m.country for m, _ in raw)
+    # A sector-only actor borrows the location's country; when the other
+    # mentions name several countries, that borrowed one is less likely the source.
+    many = len({m.country for m, kind in raw if kind != "sector_only"}) >= 2
     before = [m for m, _ in raw if m.end <= trig_start]
     after = [m for m, _ in raw if m.start >= trig_end]
     norms = [t.norm for t in tokens]
@@ -349,6 +371,14 @@ def candidates_by_role(
         row[_F_SPEAKER] = float(not _SPEECH.isdisjoint(just_before))
         row[_F_MEDIA] = float(m.sector == "MED")
         row[_F_SEAT] = float(not _SEAT.isdisjoint(just_before) or norms[m.start] in _SEAT)
+        if kind == "sector_only":
+            row[_F_SECTOR_ONLY_COUNTRY_PLACE] = float(where_is_country)
+            row[_F_SECTOR_ONLY_MANY] = float(many)
+        # A place named without actor words («بغداد» when the event is in Iraq)
+        # says where, and who is hit there, more than who acts.
+        row[_F_PLACE_IN_LOCATION_COUNTRY] = float(
+            not m.text and kind.startswith("place") and where is not None and m.country == where
+        )
         for role, pick in zip(("source", "target"), word_order, strict=True):
             row[_WORD_ORDER_PICK] = float(
                 pick is not None and pick.start == m.start and pick.end == m.end
