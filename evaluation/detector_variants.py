@@ -29,6 +29,27 @@ it out. Variants (``--variant`` names; default: all):
   not a dependency of Wiqaya, so this variant is skipped with a note when
   the package is missing.
 
+Fourth round (other model classes and the trigger's clause; same protocol):
+
+- ``nb-lr-c0.3``, ``nb-lr-c1``, ``nb-lr-c3``, ``nb-lr-a0.1``: NB-LR (Wang &
+  Manning 2012): the columns scaled by the log-count ratio r learned on the
+  training rows of each fit (:func:`nb_ratio`), then the balanced LR
+  (:func:`fit_nb`); a linear model on the same features, so it would ship as
+  weights.
+- ``nb-svm``, ``nb-svm-b1``: NB-SVM, squared hinge, C = 1, with and without
+  the interpolation β = 0.25.
+- ``svm-c0.1``, ``svm-c0.3``, ``svm-c1``, ``svm-hinge-c0.3``: a linear SVM on
+  the features (:func:`fit_svm`); the threshold on the logistic of its margin.
+- ``lr-c-inner``, ``nb-lr-c-inner``: C chosen per outer fold by the inner CV
+  (:func:`nested_select`), with the threshold.
+- ``avg-char``, ``avg-word``: the mean probability of the shipped model and an
+  LR on hashed char_wb 2–5-grams or word 1–3-grams (:func:`fit_averaged`).
+- ``clause``, ``clause-own``, ``clause-x0.5``, ``clause-x2``: the words and
+  word pairs of the clause that holds the trigger (:func:`trigger_clauses`:
+  the raw sentence cut at punctuation and clause openers), an L2 block
+  appended to the features (scaled by 1, 0.5, 2; ``own``: only the clause of
+  the type being detected).
+
 The whole table (8 variants, 4 assignments, both types) took ≈16 min on the
 shared machine; one variant with ``--assignments 1`` takes 10–60 s.
 """
