@@ -557,6 +557,10 @@ VARIANTS: dict[str, Variant] = {
     "clause-x2": Variant(
         "+ the trigger's own clause, block scaled by 2", block=clause_matrix, block_scale=2.0
     ),
+    # The two ideas that each helped PROTEST alone, together.
+    "isri+clause": Variant(
+        "+ ISRI roots and the trigger's own clause", roots=True, block=clause_matrix
+    ),
 }
 
 

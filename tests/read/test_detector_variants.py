@@ -276,3 +276,10 @@ def test_trigger_clause_cuts_at_punctuation_and_keeps_other_types_out_when_asked
     block = clause_matrix(split, "PROTEST")
     norms = np.sqrt(np.asarray(block.multiply(block).sum(axis=1)).ravel())
     assert np.allclose(norms[norms > 0], 1)
+
+
+def test_isri_and_clause_variant_holds_both_parts() -> None:
+    both, isri, clause = VARIANTS["isri+clause"], VARIANTS["isri"], VARIANTS["clause"]
+    assert both.roots and isri.roots and not clause.roots
+    assert both.block is clause.block is not None and isri.block is None
+    assert both.fit_model is VARIANTS["baseline"].fit_model
