@@ -131,28 +131,6 @@ def _without_words(kind: str, words: set[str]) -> dict[str, frozenset[str]]:
     return {k: v - words if k == kind else v for k, v in clause._WORDS.items()}
 
 
-_NEW_PLAN = (
-    "يتوقع",
-    "تتوقع",
-    "نتوقع",
-    "متوقع",
-    "توقعات",
-    "مرجح",
-    "يراهن",
-    "تراهن",
-    "اتطلع",
-    "نتطلع",
-    "تمني",
-    "تمنت",
-    "ضروره",
-    "تحتاج",
-    "يحتاج",
-    "نحتاج",
-    "امكانيه",
-    "احتمال",
-)
-
-
 def _without_imminent() -> list[tuple[object, str, object]]:
     lex = json.loads(json.dumps(detector.trigger_lexicon()))
     lex["not_triggers_ar"].pop("داهم", None)
@@ -165,7 +143,7 @@ def _without_imminent() -> list[tuple[object, str, object]]:
 # Each read16 rule, as the patches that take it out of the shipped coder.
 ABLATIONS: dict[str, Callable[[], list[tuple[object, str, object]]]] = {
     "expected/hoped/needed (plan)": lambda: [
-        (clause, "_STEMS", _without_stems("plan", _NEW_PLAN)),
+        (clause, "_STEMS", _without_stems("plan", clause.EXPECTED)),
         (clause, "_WORDS", _without_words("plan", {"المطلوب"})),
     ],
     "شرط ان (condition)": lambda: [

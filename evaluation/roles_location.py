@@ -19,11 +19,10 @@ import dataclasses
 from collections.abc import Callable
 
 import numpy as np
-from scipy.optimize import minimize
 from sklearn.ensemble import GradientBoostingClassifier, HistGradientBoostingClassifier
 
 from evaluation.train_detector import group_kfold, set_assignment
-from evaluation.train_roles import ROLES, Coded, accuracy, load_coded
+from evaluation.train_roles import ROLES, Coded, accuracy, fit_role, load_coded
 from wiqaya.read.roles import FEATURES, Candidate
 
 NEW = ("sector_only_country_place", "sector_only_many", "place_in_location_country")
@@ -100,30 +99,6 @@ def with_columns(items: list[Coded], names: tuple[str, ...]) -> list[Coded]:
     return out
 
 
-def fit_logit(items: list[Coded], role: str, c: float) -> np.ndarray:
-    """``train_roles.fit_role`` for any number of columns."""
-    groups = []
-    for it in items:
-        gold = it.gold[role]
-        y = np.array([x.mention.country == gold for x in it.cands[role]], dtype=bool)
-        if gold != "None" and y.any():
-            groups.append((np.array([x.features for x in it.cands[role]]), y))
-    nf = groups[0][0].shape[1]
-
-    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        total, grad = 0.5 * w @ w / c, w / c
-        for x, y in groups:
-            z = x @ w
-            p = np.exp(z - z.max())
-            p /= p.sum()
-            pos = p[y].sum()
-            total -= np.log(pos)
-            grad = grad - (np.where(y, p / pos, 0.0) - p) @ x
-        return total, grad
-
-    return minimize(loss, np.zeros(nf), jac=True, method="L-BFGS-B").x
-
-
 def _decide(cands: list[Candidate], scores: np.ndarray, softmax: bool) -> str | None:
     """The country with the most mass (the shipped decision; first maximum wins)."""
     if not cands:
@@ -140,7 +115,7 @@ def cv_logit(c: float) -> Callable[[list[Coded]], dict[str, list[str | None]]]:
         pred: dict[str, list[str | None]] = {r: [None] * len(items) for r in ROLES}
         for train, test in group_kfold(5).split(items, groups=[it.group for it in items]):
             for r in ROLES:
-                w = fit_logit([items[i] for i in train], r, c)
+                w = np.array(fit_role([items[i] for i in train], r, c))
                 for i in test:
                     cs = items[i].cands[r]
                     x = np.array([x.features for x in cs]) if cs else np.zeros((0, len(w)))

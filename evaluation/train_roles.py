@@ -66,7 +66,7 @@ def load_coded() -> list[Coded]:
     return out
 
 
-def fit_role(items: list[Coded], role: str) -> tuple[float, ...]:
+def fit_role(items: list[Coded], role: str, c: float = C) -> tuple[float, ...]:
     """Conditional logit: softmax over a sentence's candidates, L2-penalised.
 
     It maximises the probability mass on the candidates whose country is the
@@ -82,7 +82,7 @@ def fit_role(items: list[Coded], role: str) -> tuple[float, ...]:
         groups.append((np.array([c.features for c in it.cands[role]]), y))
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        total, grad = 0.5 * w @ w / C, w / C
+        total, grad = 0.5 * w @ w / c, w / c
         for x, y in groups:
             z = x @ w
             p = np.exp(z - z.max())
@@ -92,7 +92,9 @@ def fit_role(items: list[Coded], role: str) -> tuple[float, ...]:
             grad = grad - (np.where(y, p / pos, 0.0) - p) @ x
         return total, grad
 
-    res = minimize(loss, np.zeros(len(FEATURES)), jac=True, method="L-BFGS-B")
+    # Variant scripts fit the same objective on other feature columns.
+    columns = groups[0][0].shape[1] if groups else len(FEATURES)
+    res = minimize(loss, np.zeros(columns), jac=True, method="L-BFGS-B")
     return tuple(float(w) for w in res.x)
 
 
