@@ -1,6 +1,9 @@
 """Event-date accuracy on ``evaluation/dates_eval.jsonl``, per split, language and kind.
 
-``PYTHONPATH=src python -m evaluation.dates [--misses dev|heldout|all]``
+``PYTHONPATH=src python -m evaluation.dates [--misses dev|heldout|all|none] [--set after]``
+
+``--set after`` scores ``dates_eval_after.jsonl``: 40 held-out sentences written
+after the rules, never used to change them.
 
 Each item has a sentence, its document date and the gold event date; items with
 two date expressions name the event's trigger, whose offset is passed to the
@@ -18,11 +21,15 @@ from pathlib import Path
 
 from wiqaya.read.dates import resolve_date
 
-SET = Path(__file__).with_name("dates_eval.jsonl")
+SETS = {
+    "main": Path(__file__).with_name("dates_eval.jsonl"),
+    "after": Path(__file__).with_name("dates_eval_after.jsonl"),
+}
 
 
-def load() -> list[dict]:
-    return [json.loads(line) for line in SET.read_text(encoding="utf-8").splitlines() if line]
+def load(name: str = "main") -> list[dict]:
+    text = SETS[name].read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
 
 
 def predict(item: dict) -> str | None:
@@ -37,8 +44,9 @@ def predict(item: dict) -> str | None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--misses", choices=["dev", "heldout", "all", "none"], default="dev")
+    ap.add_argument("--set", choices=sorted(SETS), default="main")
     args = ap.parse_args()
-    items = load()
+    items = load(args.set)
     score: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
     misses = []
     for it in items:
@@ -57,8 +65,9 @@ def main() -> None:
         ok, n = score[key]
         return f"{' / '.join(key):<28} {ok:>3}/{n:<3} {ok / n:.3f}"
 
-    print(f"event dates: {len(items)} items in {SET.name}")
-    for split in ("dev", "heldout"):
+    print(f"event dates: {len(items)} items in {SETS[args.set].name}")
+    splits = [s for s in ("dev", "heldout") if any(it["split"] == s for it in items)]
+    for split in splits:
         print(line((split,)))
         for lang in ("ar", "en"):
             print("  " + line((split, lang)))
@@ -67,7 +76,7 @@ def main() -> None:
     for kind in kinds:
         cells = []
         for split in ("dev", "heldout"):
-            ok, n = score[(split, "kind", kind)]
+            ok, n = score.get((split, "kind", kind), (0, 0))
             cells.append(f"{ok:>2}/{n:<2}")
         print(f"  {kind:<14} {cells[0]} | {cells[1]}")
     if args.misses != "none":

@@ -282,7 +282,7 @@ _DAY_ONLY_EN = re.compile(r"\bon the (?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s+\w)", 
 # 21/8/2013, 2019/04/11, 2019-04-11 (four-digit years only: 3/4 is a ratio).
 _NUMERIC = re.compile(
     r"(?<![\d/.-])(?:(?P<y1>\d{4})[/.-](?P<m1>\d{1,2})[/.-](?P<d1>\d{1,2})"
-    r"|(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y2>\d{4}))(?![\d/.-])"
+    r"|(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y2>\d{4}))(?![\d/-])(?!\.\d)"
 )
 
 _NUMERIC_HINT = re.compile(r"\d[/.-]\d")
