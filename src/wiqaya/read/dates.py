@@ -489,6 +489,8 @@ def resolve_date(
     """
     if doc_date is None or not sentence:
         return (None, None) if doc_date is None else (doc_date, None)
+    if trigger_at is not None:
+        trigger_at = max(0, min(trigger_at, len(sentence)))
     results: list[tuple[_Cand, int]] = []
     if _ARABIC.search(sentence):
         norm = normalise(sentence)
