@@ -14,6 +14,7 @@ Year-less Hijri dates («١٥ رمضان») and a month without a day are not re
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -156,9 +157,9 @@ _MIN_YEAR = 1900
 _MAX_YEARS_AHEAD = 5
 
 
-def _alt(words: object) -> str:
+def _alt(words: Iterable[str]) -> str:
     # Longest first so «كانون الثاني» wins over a shorter prefix.
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))  # type: ignore[union-attr]
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
 # ---- Arabic ----------------------------------------------------------------
