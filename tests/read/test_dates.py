@@ -158,6 +158,21 @@ def test_the_pipeline_dates_each_event_by_its_own_clause() -> None:
     assert any(d == D - timedelta(days=2) for d in dates.values()), dates
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("اندلعت الاحتجاجات في درعا في 15 آذار 2011.", date(2011, 3, 15)),
+        ("وقعت المجزرة بتاريخ 21/8/2013 في الغوطة.", date(2013, 8, 21)),
+        ("The uprising began on March 15, 2011, in Daraa.", date(2011, 3, 15)),
+        (NIGHT_BEFORE, None),
+        ("اقتحم المحتجون البرلمان في 20 ديسمبر.", None),
+        ("Police dispersed protesters in Algiers last Friday.", None),
+    ],
+)
+def test_without_a_document_date_only_a_full_date_counts(text: str, want: date | None) -> None:
+    assert resolve_date(text, None)[0] == want
+
+
 # ---- properties --------------------------------------------------------------
 
 DOCS = st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31))

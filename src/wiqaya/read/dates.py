@@ -26,6 +26,8 @@ class _Cand(NamedTuple):
     end: int
     when: date
     text: str
+    # A full day-month-year: it dates the event even without a document date.
+    absolute: bool = False
 
 
 # ---- shared tables ---------------------------------------------------------
@@ -390,7 +392,7 @@ def _arabic(norm: str, doc: date) -> list[_Cand]:
             y = m.group("y")
             when = _with_year(doc, int(y), mon, d) if y else _year_less(doc, mon, d, m.group("q"))
             if when:
-                out.append(_Cand(m.start(), m.end(), when, m.group()))
+                out.append(_Cand(m.start(), m.end(), when, m.group(), bool(y)))
     if "الجاري" in norm or "الحالي" in norm:
         for m in _DAY_ONLY_AR.finditer(norm):
             when = _safe(doc.year, doc.month, int(m.group("d")))
@@ -418,7 +420,8 @@ def _english(text: str, doc: date) -> list[_Cand]:
                 d, y = int(m.group("d")), m.group("y")
                 when = _with_year(doc, int(y), mon, d) if y else _year_less(doc, mon, d, None)
                 if when:
-                    out.append(_Cand(m.start(), m.end(), when, m.group().strip(" ,;(")))
+                    text_ = m.group().strip(" ,;(")
+                    out.append(_Cand(m.start(), m.end(), when, text_, bool(y)))
         for m in _DAY_ONLY_EN.finditer(text):
             d = int(m.group("d"))
             # The most recent such day of a month on or before the document.
@@ -444,7 +447,7 @@ def _numeric(text: str, doc: date) -> list[_Cand]:
             d, mon = (b, a) if b > 12 >= a else (a, b)
         when = _with_year(doc, y, mon, d)
         if when:
-            out.append(_Cand(m.start(), m.end(), when, m.group()))
+            out.append(_Cand(m.start(), m.end(), when, m.group(), True))
     return out
 
 
@@ -480,22 +483,30 @@ def _pick(
     return min(cands, key=key)
 
 
+# Stands in for a missing document date so that full dates can still be read;
+# every date relative to it is dropped.
+_NO_DOC = date(2100, 12, 31)
+
+
 def resolve_date(
     sentence: str, doc_date: date | None, trigger_at: int | None = None
 ) -> tuple[date | None, str | None]:
     """The event date for ``sentence`` and the expression that set it (or None).
 
     ``trigger_at``: the offset of the event's trigger in ``sentence``; with two
-    date expressions it picks the one in the trigger's clause.
+    date expressions it picks the one in the trigger's clause. Without a
+    document date only a full date («15 آذار 2011») dates the event; nothing
+    else does, rather than today's date.
     """
-    if doc_date is None or not sentence:
-        return (None, None) if doc_date is None else (doc_date, None)
+    if not sentence:
+        return doc_date, None
+    doc = doc_date or _NO_DOC
     if trigger_at is not None:
         trigger_at = max(0, min(trigger_at, len(sentence)))
-    results: list[tuple[_Cand, int]] = []
+    best: _Cand | None = None
     if _ARABIC.search(sentence):
         norm = normalise(sentence)
-        cands = _arabic(norm, doc_date) + _numeric(norm, doc_date)
+        cands = _usable(_arabic(norm, doc) + _numeric(norm, doc), doc_date)
         if cands:
             at = None
             if trigger_at is not None:
@@ -504,14 +515,14 @@ def resolve_date(
                 head = normalise(sentence[:trigger_at])
                 at = len(head) + (1 if head and sentence[:trigger_at][-1:].isspace() else 0)
             best = _pick(_dedupe(cands), norm, at, _BREAK_AR, True)
-            results.append((best, 0))
-    if _LATIN.search(sentence):
-        cands = _english(sentence, doc_date)
-        if not results:
-            cands += _numeric(sentence, doc_date)
+    if best is None and _LATIN.search(sentence):
+        cands = _usable(_english(sentence, doc) + _numeric(sentence, doc), doc_date)
         if cands:
-            results.append((_pick(_dedupe(cands), sentence, trigger_at, _BREAK_EN, False), 1))
-    if not results:
+            best = _pick(_dedupe(cands), sentence, trigger_at, _BREAK_EN, False)
+    if best is None:
         return doc_date, None
-    best = results[0][0]
     return best.when, best.text.strip()
+
+
+def _usable(cands: list[_Cand], doc_date: date | None) -> list[_Cand]:
+    return cands if doc_date is not None else [c for c in cands if c.absolute]
