@@ -48,7 +48,9 @@ def test_clitic_variants_start_with_the_word_and_shrink(word: str) -> None:
 @given(ANY)
 @settings(max_examples=100, deadline=None)
 def test_dates_never_fail_without_a_document_date(text: str) -> None:
-    assert resolve_date(text, None) == (None, None)
+    # Only a full date written with its year can date an event without one.
+    when, expr = resolve_date(text, None)
+    assert (when, expr) == (None, None) or (expr is not None and any(c.isdigit() for c in expr))
 
 
 _SPLIT_ALPHABET = st.sampled_from(list("ab .!?؟\n\"'»”)MrDGenoSt3A"))

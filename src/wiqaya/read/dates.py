@@ -1,17 +1,37 @@
 """Event dates: the document date moved by expressions such as «أمس» or "on Tuesday".
 
 Pure: needs the document date (or none). Returns None when nothing anchors
-the date, rather than guessing today's date.
+the date, rather than guessing today's date; returns the document date when
+the sentence names no day (news reports the day's events).
+
+Every expression in the sentence becomes a candidate date; with the trigger's
+position the one in the trigger's clause wins (see :func:`_pick`). Arabic is
+matched on the normalised text (ة→ه, أ→ا, ى→ي, Arabic-Indic digits → ASCII),
+English on the original so that capitals can tell "the Sunday Times" apart.
+Year-less Hijri dates («١٥ رمضان») and a month without a day are not read.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from wiqaya.language.arabic import normalise
 
-# Normalised Arabic (ة→ه, أ→ا, ى→ي) and lower-case English.
+
+class _Cand(NamedTuple):
+    start: int
+    end: int
+    when: date
+    text: str
+    # A full day-month-year: it dates the event even without a document date.
+    absolute: bool = False
+
+
+# ---- shared tables ---------------------------------------------------------
+
 _DAYS_AR = {
     "الاثنين": 0,
     "الثلاثاء": 1,
@@ -30,40 +50,484 @@ _DAYS_EN = {
     "saturday": 5,
     "sunday": 6,
 }
-_RELATIVE = [
-    (re.compile(r"(?<!\S)(?:[وف])?(?:امس الاول|اول امس|اول من امس)(?!\S)"), -2),
-    (re.compile(r"(?<!\S)(?:[وفب]|بال|وبال)?(?:امس|البارحه)(?!\S)"), -1),
-    (re.compile(r"(?<!\S)(?:[وف])?(?:اليوم|الليله)(?!\S)"), 0),
-    (re.compile(r"(?<!\S)(?:[وف])?(?:الاسبوع الماضي)(?!\S)"), -7),
-    (re.compile(r"(?<!\S)(?:[وف])?(?:الشهر الماضي)(?!\S)"), -30),
-    (re.compile(r"\bday before yesterday\b"), -2),
-    (re.compile(r"\byesterday\b"), -1),
-    (re.compile(r"\b(?:today|tonight)\b"), 0),
-    (re.compile(r"\blast week\b"), -7),
-    (re.compile(r"\blast month\b"), -30),
-]
-_DAY_AR = re.compile(
-    r"(?<!\S)(?:[وف])?(?:يوم )?(" + "|".join(_DAYS_AR) + r")(?: الماضي| الفايت)?(?!\S)"
+# Normalised spellings: Egypt and the Gulf, the Levant and Iraq («كانون الثاني»),
+# Tunisia and Algeria («جانفي», «جوان», «أوت»), Morocco («يوليوز», «غشت», «دجنبر»).
+_MONTHS_AR = {
+    "يناير": 1,
+    "جانفي": 1,
+    "كانون الثاني": 1,
+    "فبراير": 2,
+    "فيفري": 2,
+    "شباط": 2,
+    "مارس": 3,
+    "اذار": 3,
+    "ابريل": 4,
+    "افريل": 4,
+    "نيسان": 4,
+    "مايو": 5,
+    "ماي": 5,
+    "ايار": 5,
+    "يونيو": 6,
+    "يونيه": 6,
+    "جوان": 6,
+    "حزيران": 6,
+    "يوليو": 7,
+    "يوليه": 7,
+    "يوليوز": 7,
+    "جويليه": 7,
+    "تموز": 7,
+    "اغسطس": 8,
+    "اوت": 8,
+    "غشت": 8,
+    "اب": 8,
+    "سبتمبر": 9,
+    "شتنبر": 9,
+    "ايلول": 9,
+    "اكتوبر": 10,
+    "تشرين الاول": 10,
+    "نوفمبر": 11,
+    "نونبر": 11,
+    "تشرين الثاني": 11,
+    "ديسمبر": 12,
+    "دجنبر": 12,
+    "كانون الاول": 12,
+}
+_MONTHS_EN = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+_NUM_AR = {
+    "واحد": 1,
+    "اثنين": 2,
+    "ثلاث": 3,
+    "ثلاثه": 3,
+    "اربع": 4,
+    "اربعه": 4,
+    "خمس": 5,
+    "خمسه": 5,
+    "ست": 6,
+    "سته": 6,
+    "سبع": 7,
+    "سبعه": 7,
+    "ثماني": 8,
+    "ثمانيه": 8,
+    "تسع": 9,
+    "تسعه": 9,
+    "عشر": 10,
+    "عشره": 10,
+}
+_NUM_EN = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+# "N days ago" beyond this is read as a typo or a count, not a date.
+_MAX_AGO_DAYS = 120
+# Explicit years outside this window around the document are numbers, not years.
+_MIN_YEAR = 1900
+_MAX_YEARS_AHEAD = 5
+
+
+def _alt(words: Iterable[str]) -> str:
+    # Longest first so «كانون الثاني» wins over a shorter prefix.
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+# ---- Arabic ----------------------------------------------------------------
+
+# Attached conjunctions and prepositions: «وأمس», «فاليوم», «بالأمس».
+_C = r"(?<![\w])(?:[وف]?(?:ب|ل)?)"
+_E = r"(?![\w])"
+_PAST_AR = r"(?:الماضي|الماضيه|الماضيين|الفايت|الفايته|الفايتين|المنصرم|المنصرمه|السابق|المنقضي)"
+_NEXT_AR = r"(?:المقبل|المقبله|القادم|القادمه)"
+_THIS_AR = r"(?:الحالي|الجاري)"
+_YEAR_AR = r"(?:\s*(?:من\s+)?(?:عام|العام|سنه|السنه)?\s*(?P<y>\d{4}))?"
+# A date needs a word that introduces it: «قوى 14 آذار», «ثورة 25 يناير» and
+# «حركة 6 أبريل» are names, «في 14 آذار» and «يوم 25 يناير» are dates.
+_INTRO_AR = (
+    r"(?:(?<![\w])[وف]?(?:في|يوم|منذ|بتاريخ|حتي|من|الي|تاريخ|صباح|مساء|ليل|ليله|فجر|ظهر)\s+"
+    r"|^|[،,:(]\s*)"
 )
-_WORDS = re.compile(r"\w+")
-_DAY_EN = re.compile(r"\bon (" + "|".join(_DAYS_EN) + r")\b")
+
+# Each pattern runs only when one of its words is in the sentence: a
+# substring test costs a fraction of a regex scan, and most sentences name no day.
+_REL_AR: list[tuple[tuple[str, ...], re.Pattern[str], int]] = [
+    (("امس",), re.compile(_C + r"(?:امس الاول|اول امس|اول من امس)" + _E), -2),
+    (("بعد غد",), re.compile(_C + r"(?:بعد غد)" + _E), 2),
+    (("امس", "البارحه"), re.compile(_C + r"(?:امس|البارحه)" + _E), -1),
+    (
+        ("الامس",),
+        re.compile(r"(?<![\w])[وف]?(?:بالامس|(?:صباح|مساء|ليل|ليله|فجر|ظهر|عصر|يوم) الامس)" + _E),
+        -1,
+    ),
+    # «الليلة الماضية» is last night, «الليلة قبل الماضية» the night before.
+    (("الليله",), re.compile(_C + r"الليله (?:قبل الماضيه|قبل البارحه)" + _E), -2),
+    (("الليله",), re.compile(_C + r"الليله " + _PAST_AR + _E), -1),
+    # «اليوم التالي» (the next day) and «اليوم الثالث» are not today, nor
+    # «حتى اليوم» (to this day), which dates nothing; «اليوم الأربعاء» is today,
+    # weekday included so that it is not read again as last Wednesday.
+    (
+        ("اليوم", "الليله"),
+        re.compile(
+            r"(?<!حتي )(?<!الي )(?<!لحد )" + _C + r"(?:اليوم|الليله)(?![\w])"
+            r"(?:(?: (?:" + _alt(_DAYS_AR) + r"))(?![\w])|(?! ال)(?! نفسه))"
+        ),
+        0,
+    ),
+    (("غد",), re.compile(_C + r"(?:غدا|الغد)" + _E), 1),
+    (("الاسبوع",), re.compile(_C + r"الاسبوع " + _PAST_AR + _E), -7),
+    (("الشهر",), re.compile(_C + r"الشهر " + _PAST_AR + _E), -30),
+    (("الاسبوع",), re.compile(_C + r"الاسبوع " + _NEXT_AR + _E), 7),
+    (("الشهر",), re.compile(_C + r"الشهر " + _NEXT_AR + _E), 30),
+]
+_AGO_AR = re.compile(
+    r"(?<![\w])[وف]?(?:منذ|قبل) (?:حوالي |نحو )?"
+    r"(?:(?P<n>\d{1,3}|" + _alt(_NUM_AR) + r") )?"
+    r"(?P<unit>يوم|يومين|ايام|اسبوع|اسبوعين|اسابيع)(?: واحد)?" + _E + r"(?! من)(?! ال)"
+)
+_DAY_AR = re.compile(
+    _C
+    + r"(?:يوم )?(?P<d>"
+    + _alt(_DAYS_AR)
+    + r")(?: (?P<q>"
+    + _PAST_AR
+    + "|"
+    + _NEXT_AR
+    + r"))?"
+    + _E
+)
+_MONTH_AR = _alt(_MONTHS_AR)
+_DMY_AR = re.compile(
+    r"(?:" + _INTRO_AR + r")(?:(?P<d0>\d{1,2})\s*(?:-|الي|و)\s*)?"
+    r"(?P<d>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?P<m>"
+    + _MONTH_AR
+    + r")"
+    + _E
+    +
+    # «15 آذار/مارس», «7 سبتمبر (أيلول)»: the same month twice.
+    r"(?:\s*[/(]\s*(?:"
+    + _MONTH_AR
+    + r")\s*\)?)?"
+    r"(?:\s*(?P<q>" + _PAST_AR + "|" + _NEXT_AR + "|" + _THIS_AR + r")" + _E + r")?" + _YEAR_AR
+)
+# A day number next to a month name: the cheap test before the full pattern.
+_DAY_MONTH_HINT_AR = re.compile(r"\d\s*(?:من\s+)?(?:شهر\s+)?(?:" + _MONTH_AR + r")(?![\w])")
+_DAY_ONLY_AR = re.compile(
+    r"(?<![\w])[وف]?(?:في|يوم) (?P<d>\d{1,2}) (?:من )?(?:الشهر )?(?:" + _THIS_AR + r")" + _E
+)
+
+# ---- English and numbers ---------------------------------------------------
+
+_REL_EN: list[tuple[re.Pattern[str], int]] = [
+    (re.compile(r"\bday before yesterday\b", re.I), -2),
+    (re.compile(r"\bday after tomorrow\b", re.I), 2),
+    (re.compile(r"\b(?:yesterday|last night)\b", re.I), -1),
+    (
+        re.compile(
+            r"(?<!until )(?<!to )\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I
+        ),
+        0,
+    ),
+    (re.compile(r"\btomorrow\b", re.I), 1),
+    (re.compile(r"\b(?:last|past) week\b", re.I), -7),
+    (re.compile(r"\blast month\b", re.I), -30),
+    (re.compile(r"\bnext week\b", re.I), 7),
+    (re.compile(r"\bnext month\b", re.I), 30),
+]
+_AGO_EN = re.compile(r"\b(?P<n>\d{1,3}|" + _alt(_NUM_EN) + r") (?P<unit>days?|weeks?) ago\b", re.I)
+_DAY_EN = re.compile(
+    r"(?<!the )(?<!The )\b(?:(?P<q>last|next|this past|this coming|on) )?(?P<d>"
+    + _alt(_DAYS_EN)
+    + r")\b(?!'s)(?! Times| Telegraph| Express| Mirror| Post| Herald)",
+    re.I,
+)
+_MONTH_EN = r"(?:" + _alt(_MONTHS_EN) + r")\.?"
+_INTRO_EN = r"(?:\b(?:on|since|from|until|till|by|of|between|dated)\s+|^|[,;(]\s*)"
+_DMY_EN = re.compile(
+    _INTRO_EN
+    + r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>"
+    + _MONTH_EN
+    + r")(?![\w])(?:,?\s+(?P<y>\d{4}))?",
+    re.I,
+)
+_MDY_EN = re.compile(
+    _INTRO_EN + r"(?P<m>" + _MONTH_EN + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\w])"
+    r"(?:,?\s+(?P<y>\d{4}))?",
+    re.I,
+)
+_DAY_ONLY_EN = re.compile(r"\bon the (?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s+\w)", re.I)
+# 21/8/2013, 2019/04/11, 2019-04-11 (four-digit years only: 3/4 is a ratio).
+_NUMERIC = re.compile(
+    r"(?<![\d/.-])(?:(?P<y1>\d{4})[/.-](?P<m1>\d{1,2})[/.-](?P<d1>\d{1,2})"
+    r"|(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y2>\d{4}))(?![\d/-])(?!\.\d)"
+)
+
+_NUMERIC_HINT = re.compile(r"\d[/.-]\d")
+
+# What separates the trigger's clause from another one: punctuation,
+# complementisers («أن/إن»), relatives and reporting verbs.
+_BREAK_AR = re.compile(
+    r"[،,؛;:.!?]|(?<![\w])[وف]?(?:ان|الذي|التي|الذين|حيث|عندما|بينما|فيما|قال|قالت|اضاف|"
+    r"ذكر|ذكرت|اعلن|اعلنت|حسب|بحسب|وفق|وفقا)(?![\w])"
+)
+_BREAK_EN = re.compile(
+    r"[,;:!?]|\.(?:\s|$)|\b(?:that|said|says|told|after|following|since|when|where|which|who|"
+    r"while|before|as)\b",
+    re.I,
+)
+_ARABIC = re.compile("[\u0621-\u064a]")
+_LATIN = re.compile("[A-Za-z]")
 
 
-def resolve_date(sentence: str, doc_date: date | None) -> tuple[date | None, str | None]:
-    """The event date for ``sentence`` and the expression that set it (or None)."""
-    if doc_date is None:
-        return None, None
-    # Punctuation becomes space so «أمس.» and "Tuesday," match as words.
-    norm = " ".join(_WORDS.findall(normalise(sentence)))
-    for rx, days in _RELATIVE:
-        m = rx.search(norm)
-        if m:
-            return doc_date + timedelta(days=days), m.group().strip()
-    for rx, table in ((_DAY_AR, _DAYS_AR), (_DAY_EN, _DAYS_EN)):
-        m = rx.search(norm)
-        if m:
-            # The last such weekday on or before the document date: news
-            # reports past events.
-            back = (doc_date.weekday() - table[m.group(1)]) % 7
-            return doc_date - timedelta(days=back), m.group().strip()
-    return doc_date, None
+def _safe(y: int, m: int, d: int) -> date | None:
+    """The date, or None for «31 شباط» and other days that do not exist."""
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year_less(doc: date, m: int, d: int, q: str | None) -> date | None:
+    """A day and month without a year.
+
+    News reports what happened, so the most recent such day on or before the
+    document date; «المقبل/القادم» or "next" ask for the first one after it,
+    and «الحالي/الجاري» for the document's year.
+    """
+    if q and q in {"المقبل", "المقبله", "القادم", "القادمه"}:
+        for y in (doc.year, doc.year + 1):
+            when = _safe(y, m, d)
+            if when and when >= doc:
+                return when
+        return None
+    if q in {"الحالي", "الجاري"}:
+        return _safe(doc.year, m, d)
+    for y in (doc.year, doc.year - 1):
+        when = _safe(y, m, d)
+        if when and when <= doc:
+            return when
+    return None
+
+
+def _with_year(doc: date, y: int, m: int, d: int) -> date | None:
+    if not _MIN_YEAR <= y <= doc.year + _MAX_YEARS_AHEAD:
+        return None
+    return _safe(y, m, d)
+
+
+def _weekday(doc: date, wd: int, q: str | None) -> date:
+    q = (q or "on").lower()
+    if q in {"next", "this coming"} or q.startswith(("المقبل", "القادم")):
+        # Strictly after: «الأحد المقبل» said on a Sunday is a week ahead.
+        return doc + timedelta(days=(wd - doc.weekday()) % 7 or 7)
+    back = (doc.weekday() - wd) % 7
+    if q != "on":
+        # «الجمعة الماضية» / "last Friday" said on a Friday is a week back.
+        return doc - timedelta(days=back or 7)
+    # A bare weekday: the last such day on or before the document, since news
+    # reports past events.
+    return doc - timedelta(days=back)
+
+
+def _ago(n: str | None, unit: str, numbers: dict[str, int]) -> int | None:
+    """Days back for «منذ يومين», «قبل ثلاثة أيام», "two weeks ago"; None if vague."""
+    unit = unit.lower()
+    if unit in {"يومين", "اسبوعين"}:
+        return 2 if unit == "يومين" else 14
+    if n is None:
+        # «منذ أيام»: some days, no date; «قبل يوم/أسبوع»: one.
+        count = 0 if unit in {"ايام", "اسابيع"} else 1
+    else:
+        count = int(n) if n.isdigit() else numbers.get(n.lower(), 0)
+    days = count * (7 if unit.startswith(("اسبوع", "اسابيع", "week")) else 1)
+    return days if 0 < days <= _MAX_AGO_DAYS else None
+
+
+def _arabic(norm: str, doc: date) -> list[_Cand]:
+    out: list[_Cand] = []
+    for keys, rx, days in _REL_AR:
+        if not any(k in norm for k in keys):
+            continue
+        for m in rx.finditer(norm):
+            out.append(_Cand(m.start(), m.end(), doc + timedelta(days=days), m.group()))
+    if "منذ" in norm or "قبل" in norm:
+        for m in _AGO_AR.finditer(norm):
+            days = _ago(m.group("n"), m.group("unit"), _NUM_AR)
+            if days is not None:
+                out.append(_Cand(m.start(), m.end(), doc - timedelta(days=days), m.group()))
+    if any(d in norm for d in _DAYS_AR):
+        for m in _DAY_AR.finditer(norm):
+            when = _weekday(doc, _DAYS_AR[m.group("d")], m.group("q"))
+            out.append(_Cand(m.start(), m.end(), when, m.group()))
+    if _DAY_MONTH_HINT_AR.search(norm):
+        for m in _DMY_AR.finditer(norm):
+            d = int(m.group("d0") or m.group("d"))
+            mon = _MONTHS_AR[m.group("m")]
+            y = m.group("y")
+            when = _with_year(doc, int(y), mon, d) if y else _year_less(doc, mon, d, m.group("q"))
+            if when:
+                out.append(_Cand(m.start(), m.end(), when, m.group(), bool(y)))
+    if "الجاري" in norm or "الحالي" in norm:
+        for m in _DAY_ONLY_AR.finditer(norm):
+            when = _safe(doc.year, doc.month, int(m.group("d")))
+            if when:
+                out.append(_Cand(m.start(), m.end(), when, m.group()))
+    return out
+
+
+def _english(text: str, doc: date) -> list[_Cand]:
+    out: list[_Cand] = []
+    for rx, days in _REL_EN:
+        for m in rx.finditer(text):
+            out.append(_Cand(m.start(), m.end(), doc + timedelta(days=days), m.group()))
+    for m in _AGO_EN.finditer(text):
+        days = _ago(m.group("n"), m.group("unit"), _NUM_EN)
+        if days is not None:
+            out.append(_Cand(m.start(), m.end(), doc - timedelta(days=days), m.group()))
+    for m in _DAY_EN.finditer(text):
+        when = _weekday(doc, _DAYS_EN[m.group("d").lower()], m.group("q"))
+        out.append(_Cand(m.start(), m.end(), when, m.group()))
+    if any(c.isdigit() for c in text):
+        for rx in (_DMY_EN, _MDY_EN):
+            for m in rx.finditer(text):
+                mon = _MONTHS_EN[m.group("m").rstrip(".").lower()]
+                d, y = int(m.group("d")), m.group("y")
+                when = _with_year(doc, int(y), mon, d) if y else _year_less(doc, mon, d, None)
+                if when:
+                    text_ = m.group().strip(" ,;(")
+                    out.append(_Cand(m.start(), m.end(), when, text_, bool(y)))
+        for m in _DAY_ONLY_EN.finditer(text):
+            d = int(m.group("d"))
+            # The most recent such day of a month on or before the document.
+            prev = doc.replace(day=1) - timedelta(days=1)
+            when = (
+                _safe(doc.year, doc.month, d) if d <= doc.day else _safe(prev.year, prev.month, d)
+            )
+            if when:
+                out.append(_Cand(m.start(), m.end(), when, m.group()))
+    return out
+
+
+def _numeric(text: str, doc: date) -> list[_Cand]:
+    out: list[_Cand] = []
+    if not _NUMERIC_HINT.search(text):
+        return out
+    for m in _NUMERIC.finditer(text):
+        if m.group("y1"):
+            y, mon, d = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))
+        else:
+            a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y2"))
+            # Day first, as in Arabic and European news, unless that cannot be.
+            d, mon = (b, a) if b > 12 >= a else (a, b)
+        when = _with_year(doc, y, mon, d)
+        if when:
+            out.append(_Cand(m.start(), m.end(), when, m.group(), True))
+    return out
+
+
+def _dedupe(cands: list[_Cand]) -> list[_Cand]:
+    """Drop a match inside a longer one («أمس» inside «أول من أمس»)."""
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[_Cand] = []
+    for c in cands:
+        if out and c.start < out[-1].end:
+            continue
+        out.append(c)
+    return out
+
+
+def _pick(
+    cands: list[_Cand], text: str, at: int | None, breaks: re.Pattern[str], arabic: bool
+) -> _Cand:
+    """The candidate in the trigger's clause.
+
+    Fewest clause breaks between the trigger and the expression, then (in
+    Arabic, where the time adverb follows the verb: «قتل أمس») one after the
+    trigger, then the nearest. Without a trigger, the first expression.
+    """
+    if at is None or len(cands) == 1:
+        return cands[0]
+
+    def key(c: _Cand) -> tuple[int, int, int]:
+        lo, hi = (at, c.start) if c.start >= at else (c.end, at)
+        n = sum(1 for _ in breaks.finditer(text, lo, hi))
+        after = 0 if (c.start >= at or not arabic) else 1
+        return n, after, abs(c.start - at)
+
+    return min(cands, key=key)
+
+
+# Stands in for a missing document date so that full dates can still be read;
+# every date relative to it is dropped.
+_NO_DOC = date(2100, 12, 31)
+
+
+def resolve_date(
+    sentence: str, doc_date: date | None, trigger_at: int | None = None
+) -> tuple[date | None, str | None]:
+    """The event date for ``sentence`` and the expression that set it (or None).
+
+    ``trigger_at``: the offset of the event's trigger in ``sentence``; with two
+    date expressions it picks the one in the trigger's clause. Without a
+    document date only a full date («15 آذار 2011») dates the event; nothing
+    else does, rather than today's date.
+    """
+    if not sentence:
+        return doc_date, None
+    doc = doc_date or _NO_DOC
+    if trigger_at is not None:
+        trigger_at = max(0, min(trigger_at, len(sentence)))
+    best: _Cand | None = None
+    if _ARABIC.search(sentence):
+        norm = normalise(sentence)
+        cands = _usable(_arabic(norm, doc) + _numeric(norm, doc), doc_date)
+        if cands:
+            at = None
+            if trigger_at is not None:
+                # The trigger's offset in the normalised text (marks and runs of
+                # spaces shrink it).
+                head = normalise(sentence[:trigger_at])
+                at = len(head) + (1 if head and sentence[:trigger_at][-1:].isspace() else 0)
+            best = _pick(_dedupe(cands), norm, at, _BREAK_AR, True)
+    if best is None and _LATIN.search(sentence):
+        cands = _usable(_english(sentence, doc) + _numeric(sentence, doc), doc_date)
+        if cands:
+            best = _pick(_dedupe(cands), sentence, trigger_at, _BREAK_EN, False)
+    if best is None:
+        return doc_date, None
+    return best.when, best.text.strip()
+
+
+def _usable(cands: list[_Cand], doc_date: date | None) -> list[_Cand]:
+    return cands if doc_date is not None else [c for c in cands if c.absolute]

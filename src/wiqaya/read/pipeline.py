@@ -177,7 +177,7 @@ def coder_version() -> str:
 
     full = "+".join(
         [
-            "read18",
+            "read19",
             "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
             "i" + tail(load_indicators().version),
@@ -241,8 +241,10 @@ def read_documents(
     roots = cameo_roots()
     results, events = pending_events(docs, detector=detector)
     for p, trig, conf in events:
-        when, _ = resolve_date(p.sentence, p.doc_date)
         a, b = p.tokens[trig.tok_start].start, p.tokens[trig.tok_end - 1].end
+        # The trigger's offset lets a sentence with two dates («قال أمس إن ...
+        # قصفت الأحد») take the one in the event's clause.
+        when, _ = resolve_date(p.sentence, p.doc_date, a - p.sentence_start)
         for source, target, loc in role_pairs(p, trig, roles):
             p.result.events.append(
                 _event(trig.event_type, roots, source, target, loc, when, p, a, b, conf)

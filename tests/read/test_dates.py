@@ -1,0 +1,312 @@
+"""Event dates: each kind of expression on real Arabic sentences, and properties."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wiqaya.read.dates import resolve_date
+from wiqaya.read.pipeline import DocumentInput, read_document
+
+# Real sentences from arabic_event_gsr (dev split, MIT; see evaluation/dates_eval.jsonl).
+NIGHT_BEFORE = (
+    "وعلمت «السفير» ان اجتماعاً آخر عقد ليل امس في منزل النائب علي حسن خليل ضم عدداً من "
+    "قيادات المعارضة"
+)
+TWO_DAYS_AGO = (
+    "قال الناطق باسم حلف شمال الاطلسي دونالد كوربي في خوست امس ان 60 عنصرا من حركة طالبان "
+    "قتلوا ليلة اول من امس في ضربات جوية للحلف في جنوب شرقي افغانستان"
+)
+LAST_SATURDAY = (
+    "واستقبل كل منهما وفداً من المعارضة يوم السبت الفائت، قبل أن يتّجه الخيار للتوافق على "
+    "اسم الرئيس ميقاتي الذي كان يشارك ظهر أمس في اجتماع «رباعي طرابلس»"
+)
+MASSACRE = (
+    "حتى مساء أمس استمر وليد عبد الحميد، مدير نيابة مركز بنها (شمال القاهرة) في التحقق في "
+    "مذبحة وقعت قبل يومين في منطقة تسمى «عزبة الكلافين»."
+)
+SEPTEMBER_LAST = (
+    "واحتل حزب العدالة والتنمية المغربي الاصولي المعارض، المرتبة الاولى من حيث عدد الأصوات "
+    "المعبر عنها من قبل الناخبين يوم 7 سبتمبر (ايلول) الماضي"
+)
+KARADZIC = (
+    "ووجهت المحكمة الدولية، ومقرها لاهاي، اتهامات لكراديتش يوم 24 يوليو (تموز) من العام 1995 "
+    "أي بعد أسبوعين من مذبحة سربرينتسا."
+)
+MARCH_14 = "واعتبرت مصادر 8 آذار «ان ما يحصل هو في إطار اللعبة الديموقراطية»"
+SUMMIT = (
+    "وأعلن أمس عن قمة ثلاثية تستضيفها العاصمة السورية اليوم، وتجمع الرئيس السوري بشار الأسد "
+    "إلى أمير قطر"
+)
+SEMINAR = (
+    "أما الندوة الثالثة ستقام في الدار البيضاء خلال الفترة من 10 إلى 13 يوليو القادم ويدور "
+    "محورها الرئيسي"
+)
+
+D = date(2011, 1, 25)  # a Tuesday
+
+
+def at(text: str, word: str) -> int:
+    i = text.find(word)
+    assert i >= 0
+    return i
+
+
+@pytest.mark.parametrize(
+    ("text", "doc", "want"),
+    [
+        (NIGHT_BEFORE, D, date(2011, 1, 24)),
+        ("اعتقلت السلطات المصرية أول أمس عشرات الناشطين.", D, date(2011, 1, 23)),
+        ("خرج مئات المحتجين البارحة إلى شوارع صفاقس.", D, date(2011, 1, 24)),
+        ("شنت الطائرات الحربية فجر اليوم غارات على ريف إدلب.", D, D),
+        ("تظاهر الآلاف يوم الثلاثاء في ساحة التحرير.", D, D),
+        ("نظم المعلمون الأربعاء وقفة احتجاجية.", D, date(2011, 1, 19)),
+        ("خرجت تظاهرات حاشدة الثلاثاء الماضي في حمص.", D, date(2011, 1, 18)),
+        ("سيلتقي الوزير نظيره يوم الثلاثاء المقبل.", D, date(2011, 2, 1)),
+        ("اعتقلت الشرطة قبل ٤ أيام ناشطا حقوقيا.", D, date(2011, 1, 21)),
+        ("أضرب عمال الميناء منذ يومين.", D, date(2011, 1, 23)),
+        ("قبل أسبوعين تظاهر الطلاب في العاصمة.", D, date(2011, 1, 11)),
+        ("شهدت العاصمة الأسبوع الماضي مظاهرات حاشدة.", D, date(2011, 1, 18)),
+        ("اعتقل الأمن الشهر الفائت عشرات المعارضين.", D, date(2010, 12, 26)),
+        ("دعت المعارضة إلى التظاهر غداً في ساحة الشهداء.", D, date(2011, 1, 26)),
+        ("يعتزم المعلمون تنظيم إضراب عام الأسبوع المقبل.", D, date(2011, 2, 1)),
+        (SEPTEMBER_LAST, date(2007, 10, 10), date(2007, 9, 7)),
+        (KARADZIC, date(2008, 7, 22), date(1995, 7, 24)),
+        (SEMINAR, date(2009, 3, 1), date(2009, 7, 10)),
+        ("قتل ١٢ شخصا في ١٥ آذار/مارس ٢٠١٢ في حمص.", D, date(2012, 3, 15)),
+        ("اقتحمت القوات المبنى في 12 كانون الثاني.", date(2012, 2, 5), date(2012, 1, 12)),
+        ("أعلنت السلطات يوم 5 جويلية 2019 الإفراج عن معتقلين.", date(2019, 7, 8), date(2019, 7, 5)),
+        ("خرج الآلاف في 5 أوت إلى شوارع تيزي وزو.", date(2019, 8, 20), date(2019, 8, 5)),
+        ("اقتحم المحتجون البرلمان في 20 ديسمبر.", date(2020, 1, 15), date(2019, 12, 20)),
+        ("وقعت المجزرة بتاريخ 21/8/2013 في الغوطة.", D, date(2013, 8, 21)),
+        ("سقطت قذائف على الحي في ٣/٥/٢٠١٦.", D, date(2016, 5, 3)),
+        ("تظاهر السكان يوم 12 من الشهر الجاري.", D, date(2011, 1, 12)),
+        # Dev GSR: «قدم وزير داخلية كوسوفو فاطمير رجبي استقالته الليلة قبل الماضية».
+        ("قدم الوزير استقالته الليلة قبل الماضية إثر وفاة متظاهرين.", D, date(2011, 1, 23)),
+        ("أغلق المحتجون الطريق الليلة الماضية.", D, date(2011, 1, 24)),
+        # Dev GSR: «سيقوم انصار التيار بنصب خيمة ... اعتبارا من صباح اليوم الأربعاء».
+        ("نصب انصار التيار خيمة اعتبارا من صباح اليوم الأربعاء.", D, D),
+        ("شهدت سيدي إفني يومي السبت والأحد الماضيين مسيرات.", D, date(2011, 1, 22)),
+    ],
+)
+def test_arabic_expressions(text: str, doc: date, want: date) -> None:
+    assert resolve_date(text, doc)[0] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        MARCH_14,
+        "أحيا المصريون الذكرى الأولى لثورة 25 يناير بتظاهرات في ميدان التحرير.",
+        "اعتقلت الشرطة أعضاء من حركة 6 أبريل في القاهرة.",
+        "طالب المحتجون بتطبيق قرار مجلس الأمن 2254 فورا.",
+        "أفادت التقارير بأن الهجوم وقع في 31 شباط.",
+        "شهدت المدينة في الأيام الأخيرة احتجاجات.",
+        "وقال السائق إنه في اليوم التالي علم من الصحف بالمذبحة.",
+        "ما زالت الاحتجاجات مستمرة حتى اليوم.",
+        "بدأت التجمعات في بلدة كترمايا عند الخامسة والنصف.",
+    ],
+)
+def test_names_numbers_and_invalid_dates_leave_the_document_date(text: str) -> None:
+    assert resolve_date(text, D) == (D, None)
+
+
+def test_the_trigger_clause_chooses_between_two_expressions() -> None:
+    assert resolve_date(TWO_DAYS_AGO, D, at(TWO_DAYS_AGO, "ضربات"))[0] == D - timedelta(days=2)
+    assert resolve_date(TWO_DAYS_AGO, D, at(TWO_DAYS_AGO, "قال"))[0] == D - timedelta(days=1)
+    assert resolve_date(LAST_SATURDAY, D, at(LAST_SATURDAY, "واستقبل"))[0] == date(2011, 1, 22)
+    assert resolve_date(MASSACRE, D, at(MASSACRE, "مذبحة"))[0] == D - timedelta(days=2)
+    # The summit is today; the announcement was yesterday.
+    assert resolve_date(SUMMIT, D, at(SUMMIT, "قمة"))[0] == D
+    # Without a trigger, the first expression.
+    assert resolve_date(SUMMIT, D)[0] == D - timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Opponents of Rwanda's Senate protested yesterday in the city's capital",
+            date(2011, 1, 24),
+        ),
+        ("Police dispersed protesters in Algiers last Tuesday.", date(2011, 1, 18)),
+        ("Thousands marched through central Cairo Friday.", date(2011, 1, 21)),
+        ("Gunmen abducted two aid workers two days ago near Kidal.", date(2011, 1, 23)),
+        ("Ministers are due to meet next Monday in Cairo.", date(2011, 1, 31)),
+        ("The uprising began on March 15, 2011, in Daraa.", date(2011, 3, 15)),
+        ("Militias clashed in Tripoli on Dec. 29.", date(2010, 12, 29)),
+        ("Soldiers opened fire on mourners on the 12th, the report said.", date(2011, 1, 12)),
+        ("The Sunday Times reported that troops shelled the town.", D),
+        ("Protesters demanded that Resolution 1973 be enforced.", D),
+        ("The March 14 alliance boycotted the session.", D),
+        ("The vote was held on February 30, officials claimed.", D),
+    ],
+)
+def test_english_expressions(text: str, want: date) -> None:
+    assert resolve_date(text, D)[0] == want
+
+
+def test_english_said_clause_does_not_date_the_event() -> None:
+    text = (
+        "Salaheddine Sidhoum staged a 24-hour hunger strike in prison on Sunday, "
+        "his lawyer said on Tuesday."
+    )
+    assert resolve_date(text, D, at(text, "hunger"))[0] == date(2011, 1, 23)
+    assert resolve_date(text, D, at(text, "said"))[0] == D
+
+
+def test_the_pipeline_dates_each_event_by_its_own_clause() -> None:
+    res = read_document(DocumentInput("n", TWO_DAYS_AGO + ".", "ar", D))
+    dates = {e.evidence: e.date for e in res.events}
+    assert any(d == D - timedelta(days=2) for d in dates.values()), dates
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("اندلعت الاحتجاجات في درعا في 15 آذار 2011.", date(2011, 3, 15)),
+        ("وقعت المجزرة بتاريخ 21/8/2013 في الغوطة.", date(2013, 8, 21)),
+        ("The uprising began on March 15, 2011, in Daraa.", date(2011, 3, 15)),
+        (NIGHT_BEFORE, None),
+        ("اقتحم المحتجون البرلمان في 20 ديسمبر.", None),
+        ("Police dispersed protesters in Algiers last Friday.", None),
+    ],
+)
+def test_without_a_document_date_only_a_full_date_counts(text: str, want: date | None) -> None:
+    assert resolve_date(text, None)[0] == want
+
+
+# ---- properties --------------------------------------------------------------
+
+DOCS = st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31))
+WORDS = st.sampled_from(
+    [
+        "أمس",
+        "اليوم",
+        "غدا",
+        "منذ",
+        "قبل",
+        "يومين",
+        "أيام",
+        "ثلاثة",
+        "الأسبوع",
+        "الماضي",
+        "المقبل",
+        "الجمعة",
+        "يوم",
+        "في",
+        "15",
+        "٣١",
+        "2011",
+        "آذار",
+        "شباط",
+        "جوان",
+        "أوت",
+        "كانون",
+        "الثاني",
+        "/",
+        "-",
+        ".",
+        "،",
+        "on",
+        "last",
+        "next",
+        "Friday",
+        "March",
+        "the",
+        "12th",
+        "ago",
+        "two",
+        "2013",
+        "99",
+        "0",
+        "31",
+        "Feb",
+        "yesterday",
+        "حتى",
+        "من",
+        "إلى",
+    ]
+)
+TEXTS = st.one_of(
+    st.text(max_size=200),
+    st.lists(WORDS, max_size=25).map(" ".join),
+)
+
+
+@given(TEXTS, DOCS, st.one_of(st.none(), st.integers(-10, 400)))
+@settings(max_examples=400, deadline=None)
+def test_never_raises_and_stays_near_the_document(text: str, doc: date, trig: int | None) -> None:
+    when, expr = resolve_date(text, doc, trig)
+    assert isinstance(when, date)
+    if expr is None:
+        assert when == doc
+    # Relative expressions move a few months at most; explicit years stay in a
+    # sane window around the document.
+    assert abs((when - doc).days) <= 366 or 1900 <= when.year <= doc.year + 5
+
+
+@given(st.text(alphabet="بتثجحخدذرزسشصضطظعغفقكلمنهوي ،.", max_size=200), DOCS)
+@settings(max_examples=200, deadline=None)
+def test_text_without_day_words_or_digits_keeps_the_document_date(text: str, doc: date) -> None:
+    # Letters only (no ا, so no «أمس», «اليوم», month or weekday names): nothing anchors.
+    assert resolve_date(text, doc) == (doc, None)
+
+
+_MONTHS = [
+    ("كانون الثاني", "يناير", "جانفي"),
+    ("شباط", "فبراير", "فيفري"),
+    ("آذار", "مارس", "مارس"),
+    ("نيسان", "أبريل", "أفريل"),
+    ("أيار", "مايو", "ماي"),
+    ("حزيران", "يونيو", "جوان"),
+    ("تموز", "يوليو", "جويلية"),
+    ("آب", "أغسطس", "أوت"),
+    ("أيلول", "سبتمبر", "سبتمبر"),
+    ("تشرين الأول", "أكتوبر", "أكتوبر"),
+    ("تشرين الثاني", "نوفمبر", "نوفمبر"),
+    ("كانون الأول", "ديسمبر", "ديسمبر"),
+]
+_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@given(
+    st.integers(1, 31),
+    st.integers(1, 12),
+    st.integers(1950, 2030),
+    st.integers(0, 2),
+    st.booleans(),
+)
+@settings(max_examples=300, deadline=None)
+def test_any_written_date_reads_back_or_is_refused(
+    d: int, m: int, y: int, region: int, indic: bool
+) -> None:
+    doc = date(2031, 6, 1)
+    text = f"تظاهر الآلاف في {d} {_MONTHS[m - 1][region]} {y} أمام البرلمان."
+    if indic:
+        text = text.translate(_INDIC)
+    try:
+        want = date(y, m, d)
+    except ValueError:
+        want = doc  # «31 شباط»: no such day, so the document's date
+    assert resolve_date(text, doc)[0] == want
+
+
+@given(st.integers(1, 31), st.integers(1, 12), DOCS)
+@settings(max_examples=200, deadline=None)
+def test_a_year_less_date_is_the_latest_on_or_before_the_document(
+    d: int, m: int, doc: date
+) -> None:
+    when, expr = resolve_date(f"هاجم مسلحون الحاجز في {d} {_MONTHS[m - 1][1]}.", doc)
+    try:
+        date(2001, m, d)  # a day every year has
+    except ValueError:
+        assert when == doc  # «31 نوفمبر», or 29 February with no leap year near
+        return
+    assert expr is not None
+    assert (when.month, when.day) == (m, d)
+    assert when <= doc
+    assert (doc - when).days < 366 * 2  # this year or the last (the next leap year for 29 Feb)
