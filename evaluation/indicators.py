@@ -8,10 +8,11 @@ and draw in docs/read.md, "Warning indicators") and scores, per indicator and
 language, true hits, false hits and misses at the sentence level: precision,
 recall and F1 with Wilson 95% intervals. ``--list`` prints every false hit (with
 its evidence) and every miss. ``--fit`` prints each indicator's precision on
-the dev half shrunk towards the pooled dev precision (``SHRINK`` pseudo-hits),
-the confidences stored in the lexicon. The Brier score of "this hit is right"
-is given for the stored confidences and for the flat rule the lexicon used
-before (0.75 multi-word evidence, 0.6 one word) on the same hits.
+the dev half, shrunk towards the pooled dev precision (``SHRINK`` pseudo-hits),
+and the Wilson 95% lower bound of that, the confidence stored in the lexicon.
+The Brier score of "this hit is right" is given for the stored confidences and
+for the flat rule the lexicon used before (0.75 multi-word evidence, 0.6 one
+word) on the same hits.
 
 Tune on ``dev`` only; ``heldout`` is scored once, at the end of a round.
 """
@@ -98,8 +99,14 @@ def brier(rows: list[dict], preds: list[list[IndicatorHit]]) -> tuple[int, float
     return n, stored / max(n, 1), flat / max(n, 1)
 
 
-def fitted(rows: list[dict], preds: list[list[IndicatorHit]]) -> dict[str, float]:
-    """Per indicator: dev precision shrunk towards the pooled precision."""
+def fitted(rows: list[dict], preds: list[list[IndicatorHit]]) -> dict[str, dict[str, float]]:
+    """Per indicator: dev precision, shrunk towards the pooled precision, and its
+    Wilson 95% lower bound (the stored confidence).
+
+    The rules were written from the dev half's errors, so its precision is
+    optimistic; the lower bound of the shrunk estimate is the conservative
+    figure, chosen before the held-out half was scored.
+    """
     sc = score(rows, preds)
     tp = sum(sc[(i, "all")]["tp"] for i in INDICATORS)
     n = tp + sum(sc[(i, "all")]["fp"] for i in INDICATORS)
@@ -107,7 +114,15 @@ def fitted(rows: list[dict], preds: list[list[IndicatorHit]]) -> dict[str, float
     out = {}
     for ind in INDICATORS:
         c = sc[(ind, "all")]
-        out[ind] = round((c["tp"] + SHRINK * pooled) / (c["tp"] + c["fp"] + SHRINK), 2)
+        hits = c["tp"] + c["fp"]
+        shrunk = (c["tp"] + SHRINK * pooled) / (hits + SHRINK)
+        low = wilson(round(shrunk * (hits + SHRINK)), round(hits + SHRINK))[0]
+        out[ind] = {
+            "hits": hits,
+            "precision": round(c["tp"] / hits, 3) if hits else None,
+            "shrunk": round(shrunk, 3),
+            "confidence": round(low, 2),
+        }
     return out
 
 
