@@ -19,7 +19,6 @@ Each indicator's confidence is its measured precision on the dev half of
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -52,11 +51,9 @@ class IndicatorHit:
     lexicon_version: str
 
 
-@dataclass(frozen=True)
-class _Cooccur:
-    anchors: StemMatcher
-    cues: StemMatcher
-    window: int
+# A cooccurrence anchor is matched in the same pass as the terms, under its
+# indicator's name and this suffix: one pass over the words per language.
+_ANCHOR = "~"
 
 
 @dataclass(frozen=True)
@@ -66,8 +63,9 @@ class IndicatorLexicon:
     english: StemMatcher
     confidence: dict[str, float] = field(default_factory=dict)
     not_after: dict[str, frozenset[str]] = field(default_factory=dict)
-    cooccur_ar: _Cooccur | None = None
-    cooccur_en: _Cooccur | None = None
+    cues_ar: StemMatcher | None = None
+    cues_en: StemMatcher | None = None
+    window: int = 6
 
     def find(self, tokens: list[Token], text: str) -> list[IndicatorHit]:
         """One hit per indicator and sentence (the first evidence), in indicator order."""
@@ -76,13 +74,11 @@ class IndicatorLexicon:
         words = [t.norm for t in tokens]
         reject = self._reject if self.not_after else None
         # A stem only where it is the word's own, as for event triggers.
-        found = self.arabic.find(words, strict=_ALL, reject=reject)
-        for k, v in self.english.find(words, reject=reject).items():
+        found = self._resolved(self.arabic.find(words, _STRICT, reject), words, self.cues_ar)
+        for k, v in self._resolved(
+            self.english.find(words, reject=reject), words, self.cues_en
+        ).items():
             found.setdefault(k, v)
-        for rule, strict in ((self.cooccur_ar, _ALL), (self.cooccur_en, frozenset())):
-            if rule is not None:
-                for k, v in _cooccurring(rule, words, strict, found, reject).items():
-                    found.setdefault(k, v)
         out = []
         for name in INDICATORS:
             if name in found:
@@ -92,11 +88,31 @@ class IndicatorLexicon:
                 out.append(IndicatorHit(name, text[start:end], start, end, conf, self.version))
         return out
 
+    def _resolved(
+        self, found: dict[str, tuple[int, int]], words: list[str], cues: StemMatcher | None
+    ) -> dict[str, tuple[int, int]]:
+        """Terms as found; an anchor only with a cue of its indicator nearby, spanning both."""
+        anchors = [k for k in found if k.endswith(_ANCHOR)]
+        for key in anchors:
+            a, b = found.pop(key)
+            name = key[: -len(_ANCHOR)]
+            if name in found or cues is None:
+                continue
+            lo = max(0, a - self.window)
+            near = cues.find(words[lo : b + self.window], _STRICT)
+            if name in near:
+                c, d = near[name]
+                found[name] = (min(a, lo + c), max(b, lo + d))
+        return found
+
     def _reject(self, words: list[str], start: int, end: int, label: str) -> bool:
-        blocked = self.not_after.get(label)
+        blocked = self.not_after.get(label.removesuffix(_ANCHOR))
         if not blocked:
             return False
         return any(f in blocked for w in words[max(0, start - _BEFORE) : start] for f in _forms(w))
+
+
+_STRICT = _ALL | frozenset(name + _ANCHOR for name in INDICATORS)
 
 
 def _forms(word: str) -> tuple[str, ...]:
@@ -106,36 +122,19 @@ def _forms(word: str) -> tuple[str, ...]:
     )
 
 
-def _cooccurring(
-    rule: _Cooccur,
-    words: list[str],
-    strict: frozenset[str],
-    found: dict[str, tuple[int, int]],
-    reject: Callable[[list[str], int, int, str], bool] | None,
-) -> dict[str, tuple[int, int]]:
-    out: dict[str, tuple[int, int]] = {}
-    anchors = rule.anchors.find(words, strict=strict, reject=reject)
-    for label, (a, b) in anchors.items():
-        if label in found:
-            continue
-        lo = max(0, a - rule.window)
-        cues = rule.cues.find(words[lo : b + rule.window], strict=strict)
-        if label in cues:
-            c, d = cues[label]
-            out[label] = (min(a, lo + c), max(b, lo + d))
+def _entries(ind: dict, rules: dict, lang: str) -> dict[str, list[str]]:
+    fold = (lambda t: t) if lang == "ar" else str.casefold
+    out = {k: [fold(t) for t in ind[k][lang]] for k in INDICATORS}
+    for k, r in rules.items():
+        if lang in r:
+            out[k + _ANCHOR] = [fold(t) for t in r[lang]["anchor"]]
     return out
 
 
-def _cooccur(rules: dict, lang: str, window: int) -> _Cooccur | None:
-    arabic = lang == "ar"
-    anchors = {k: r[lang]["anchor"] for k, r in rules.items() if lang in r}
-    if not anchors:
-        return None
-    cues = {k: r[lang]["cue"] for k, r in rules.items() if lang in r}
-    if not arabic:
-        anchors = {k: [t.casefold() for t in v] for k, v in anchors.items()}
-        cues = {k: [t.casefold() for t in v] for k, v in cues.items()}
-    return _Cooccur(stem_matcher(anchors, arabic), stem_matcher(cues, arabic), window)
+def _cues(rules: dict, lang: str) -> StemMatcher | None:
+    fold = (lambda t: t) if lang == "ar" else str.casefold
+    cues = {k: [fold(t) for t in r[lang]["cue"]] for k, r in rules.items() if lang in r}
+    return stem_matcher(cues, lang == "ar") if cues else None
 
 
 @cache
@@ -149,13 +148,14 @@ def load_indicators() -> IndicatorLexicon:
         for k, v in data.get("not_after", {}).items()
     }
     co = data.get("cooccur", {})
-    rules, window = co.get("rules", {}), int(co.get("window", 6))
+    rules = co.get("rules", {})
     return IndicatorLexicon(
         data["version"],
-        stem_matcher({k: ind[k]["ar"] for k in INDICATORS}, True, data.get("not_indicators_ar")),
-        stem_matcher({k: [t.casefold() for t in ind[k]["en"]] for k in INDICATORS}, False),
+        stem_matcher(_entries(ind, rules, "ar"), True, data.get("not_indicators_ar")),
+        stem_matcher(_entries(ind, rules, "en"), False),
         {k: float(ind[k]["confidence"]) for k in INDICATORS if "confidence" in ind[k]},
         not_after,
-        _cooccur(rules, "ar", window),
-        _cooccur(rules, "en", window),
+        _cues(rules, "ar"),
+        _cues(rules, "en"),
+        int(co.get("window", 6)),
     )
