@@ -3,7 +3,10 @@
     PYTHONPATH=src python -m evaluation.indicators_draw > /tmp/sample.jsonl
 
 Run once, with the lexicon ``indicators-2026.11.24``, before any lexicon change;
-kept so the draw can be checked. Fixed seed; strata per language:
+kept so the draw can be checked. The strata depend on what the lexicon fires on,
+so a later lexicon draws other sentences: to reproduce the set, run it with
+``src/wiqaya/data/read/indicators.json`` as of commit 5b06e85 (it warns otherwise).
+Fixed seed; strata per language:
 
 - ``fires:<indicator>``: sentences the lexicon fires on for that indicator
   (precision), up to ``PER_FIRED`` each;
@@ -24,6 +27,7 @@ import csv
 import json
 import random
 import re
+import sys
 from pathlib import Path
 
 from wiqaya.read.indicators import INDICATORS, load_indicators
@@ -160,7 +164,12 @@ def draw() -> list[dict]:
     return out
 
 
+DRAWN_WITH = "indicators-2026.11.24"
+
+
 def main() -> None:
+    if load_indicators().version != DRAWN_WITH:
+        print(f"warning: the set was drawn with {DRAWN_WITH}", file=sys.stderr)
     for row in draw():
         print(json.dumps(row, ensure_ascii=False))
 
