@@ -2,16 +2,29 @@
 
 The lexicons are data (``data/read/indicators.json``) with a version that every
 hit carries. Each hit has its evidence span in the original text.
+
+Three kinds of entry, all data:
+
+- ``ar`` / ``en`` terms: a term alone is the evidence («تعذيب», "coup d'etat");
+- ``cooccur`` rules: a word that is neutral alone («الانتخابات», «الحدود»,
+  «انقلاب», «القرصنة») counts only with a cue of the indicator within ``window``
+  words («تزوير», «اشتباكات», «الجيش», «السفينة»); the evidence spans both;
+- ``not_after``: words that, just before a term, make it a name or a generic use
+  («مجلس» before «حقوق الإنسان», «مكافحة» before «خطاب الكراهية»).
+
+Each indicator's confidence is its measured precision on the dev half of
+``evaluation/indicators_labels.jsonl`` (``python -m evaluation.indicators --fit``).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
+from wiqaya.language.arabic import normalise
 from wiqaya.read.actors import DATA
-from wiqaya.read.detector import StemMatcher, stem_matcher
+from wiqaya.read.detector import ARABIC_PROCLITICS, StemMatcher, stem_matcher
 from wiqaya.read.phrases import Token
 
 INDICATORS = (
@@ -24,6 +37,8 @@ INDICATORS = (
     "trafficking_organised_crime",
 )
 _ALL = frozenset(INDICATORS)
+# Words looked at before a term by ``not_after``: «منظمات دولية لحقوق الإنسان».
+_BEFORE = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,38 +51,111 @@ class IndicatorHit:
     lexicon_version: str
 
 
+# A cooccurrence anchor is matched in the same pass as the terms, under its
+# indicator's name and this suffix: one pass over the words per language.
+_ANCHOR = "~"
+
+
 @dataclass(frozen=True)
 class IndicatorLexicon:
     version: str
     arabic: StemMatcher
     english: StemMatcher
+    confidence: dict[str, float] = field(default_factory=dict)
+    not_after: dict[str, frozenset[str]] = field(default_factory=dict)
+    cues_ar: StemMatcher | None = None
+    cues_en: StemMatcher | None = None
+    window: int = 6
 
     def find(self, tokens: list[Token], text: str) -> list[IndicatorHit]:
         """One hit per indicator and sentence (the first evidence), in indicator order."""
         if not tokens:
             return []
         words = [t.norm for t in tokens]
+        reject = self._reject if self.not_after else None
         # A stem only where it is the word's own, as for event triggers.
-        found = self.arabic.find(words, strict=_ALL)
-        for k, v in self.english.find(words).items():
+        found = self._resolved(self.arabic.find(words, _STRICT, reject), words, self.cues_ar)
+        for k, v in self._resolved(
+            self.english.find(words, reject=reject), words, self.cues_en
+        ).items():
             found.setdefault(k, v)
         out = []
         for name in INDICATORS:
             if name in found:
                 a, b = found[name]
                 start, end = tokens[a].start, tokens[b - 1].end
-                # Multi-word evidence is more specific than a single word.
-                conf = 0.75 if b - a > 1 else 0.6
+                conf = self.confidence.get(name, 0.6)
                 out.append(IndicatorHit(name, text[start:end], start, end, conf, self.version))
         return out
+
+    def _resolved(
+        self, found: dict[str, tuple[int, int]], words: list[str], cues: StemMatcher | None
+    ) -> dict[str, tuple[int, int]]:
+        """Terms as found; an anchor only with a cue of its indicator nearby, spanning both."""
+        anchors = [k for k in found if k.endswith(_ANCHOR)]
+        for key in anchors:
+            a, b = found.pop(key)
+            name = key[: -len(_ANCHOR)]
+            if name in found or cues is None:
+                continue
+            lo = max(0, a - self.window)
+            near = cues.find(words[lo : b + self.window], _STRICT)
+            if name in near:
+                c, d = near[name]
+                found[name] = (min(a, lo + c), max(b, lo + d))
+        return found
+
+    def _reject(self, words: list[str], start: int, end: int, label: str) -> bool:
+        blocked = self.not_after.get(label.removesuffix(_ANCHOR))
+        if not blocked:
+            return False
+        return any(f in blocked for w in words[max(0, start - _BEFORE) : start] for f in _forms(w))
+
+
+_STRICT = _ALL | frozenset(name + _ANCHOR for name in INDICATORS)
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """The word and the word without a proclitic group («لحقوق», «ومكافحة»)."""
+    return (word,) + tuple(
+        word[n:] for n in (1, 2, 3) if len(word) > n + 2 and word[:n] in ARABIC_PROCLITICS
+    )
+
+
+def _entries(ind: dict, rules: dict, lang: str) -> dict[str, list[str]]:
+    fold = (lambda t: t) if lang == "ar" else str.casefold
+    out = {k: [fold(t) for t in ind[k][lang]] for k in INDICATORS}
+    for k, r in rules.items():
+        if lang in r:
+            out[k + _ANCHOR] = [fold(t) for t in r[lang]["anchor"]]
+    return out
+
+
+def _cues(rules: dict, lang: str) -> StemMatcher | None:
+    fold = (lambda t: t) if lang == "ar" else str.casefold
+    cues = {k: [fold(t) for t in r[lang]["cue"]] for k, r in rules.items() if lang in r}
+    return stem_matcher(cues, lang == "ar") if cues else None
 
 
 @cache
 def load_indicators() -> IndicatorLexicon:
     data = json.loads((DATA / "indicators.json").read_text(encoding="utf-8"))
     ind = data["indicators"]
+    not_after = {
+        k: frozenset(
+            [normalise(w) for w in v.get("ar", [])] + [w.casefold() for w in v.get("en", [])]
+        )
+        for k, v in data.get("not_after", {}).items()
+    }
+    co = data.get("cooccur", {})
+    rules = co.get("rules", {})
     return IndicatorLexicon(
         data["version"],
-        stem_matcher({k: ind[k]["ar"] for k in INDICATORS}, True, data.get("not_indicators_ar")),
-        stem_matcher({k: [t.casefold() for t in ind[k]["en"]] for k in INDICATORS}, False),
+        stem_matcher(_entries(ind, rules, "ar"), True, data.get("not_indicators_ar")),
+        stem_matcher(_entries(ind, rules, "en"), False),
+        {k: float(ind[k]["confidence"]) for k in INDICATORS if "confidence" in ind[k]},
+        not_after,
+        _cues(rules, "ar"),
+        _cues(rules, "en"),
+        int(co.get("window", 6)),
     )

@@ -1,0 +1,189 @@
+"""Precision and recall of the seven warning indicators on a hand-labelled sentence set.
+
+    PYTHONPATH=src python -m evaluation.indicators [--split dev|heldout|all] [--list] [--fit]
+
+Runs the shipped reader (``read_documents``: sentence split, tokens, the
+indicator lexicon) over every sentence of ``indicators_labels.jsonl`` (guideline
+and draw in docs/read.md, "Warning indicators") and scores, per indicator and
+language, true hits, false hits and misses at the sentence level: precision,
+recall and F1 with Wilson 95% intervals. ``--list`` prints every false hit (with
+its evidence) and every miss. ``--fit`` prints each indicator's precision on
+the dev half, shrunk towards the pooled dev precision (``SHRINK`` pseudo-hits),
+and the Wilson 95% lower bound of that, the confidence stored in the lexicon.
+The Brier score of "this hit is right" is given for the stored confidences and
+for the flat rule the lexicon used before (0.75 multi-word evidence, 0.6 one
+word) on the same hits.
+
+Tune on ``dev`` only; ``heldout`` is scored once, at the end of a round.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from collections import Counter
+from pathlib import Path
+
+from wiqaya.read.indicators import INDICATORS, IndicatorHit, load_indicators
+from wiqaya.read.pipeline import DocumentInput, read_documents
+
+LABELS = Path(__file__).with_name("indicators_labels.jsonl")
+Z = 1.96
+SHRINK = 8.0
+
+
+def wilson(x: int, n: int, z: float = Z) -> tuple[float, float]:
+    if n == 0:
+        return (0.0, 1.0)
+    p = x / n
+    d = 1 + z * z / n
+    c = (p + z * z / (2 * n)) / d
+    h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
+    return (max(0.0, c - h), min(1.0, c + h))
+
+
+def load_labels(split: str = "all") -> list[dict]:
+    rows = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
+    for r in rows:
+        unknown = set(r["indicators"]) - set(INDICATORS)
+        if unknown:
+            raise ValueError(f"unknown indicator {unknown} in {r['text'][:40]}")
+    return [r for r in rows if split == "all" or r["split"] == split]
+
+
+def predict(rows: list[dict]) -> list[list[IndicatorHit]]:
+    docs = [DocumentInput(str(i), r["text"], r["lang"]) for i, r in enumerate(rows)]
+    return [res.indicators for res in read_documents(docs)]
+
+
+def flat_confidence(hit: IndicatorHit) -> float:
+    return 0.75 if len(hit.evidence.split()) > 1 else 0.6
+
+
+def score(rows: list[dict], preds: list[list[IndicatorHit]]) -> dict[tuple[str, str], Counter]:
+    """(indicator, lang) → Counter of tp / fp / fn; lang "all" pools both."""
+    out: dict[tuple[str, str], Counter] = {}
+    for r, hits in zip(rows, preds, strict=True):
+        got = {h.indicator for h in hits}
+        gold = set(r["indicators"])
+        for ind in INDICATORS:
+            for lang in (r["lang"], "all"):
+                c = out.setdefault((ind, lang), Counter())
+                if ind in got and ind in gold:
+                    c["tp"] += 1
+                elif ind in got:
+                    c["fp"] += 1
+                elif ind in gold:
+                    c["fn"] += 1
+    return out
+
+
+def prf(c: Counter) -> tuple[float, float, float]:
+    tp, fp, fn = c["tp"], c["fp"], c["fn"]
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def brier(rows: list[dict], preds: list[list[IndicatorHit]]) -> tuple[int, float, float]:
+    """(hits, Brier of the stored confidence, Brier of the old flat rule)."""
+    n, stored, flat = 0, 0.0, 0.0
+    for r, hits in zip(rows, preds, strict=True):
+        for h in hits:
+            y = 1.0 if h.indicator in r["indicators"] else 0.0
+            n += 1
+            stored += (h.confidence - y) ** 2
+            flat += (flat_confidence(h) - y) ** 2
+    return n, stored / max(n, 1), flat / max(n, 1)
+
+
+def fitted(rows: list[dict], preds: list[list[IndicatorHit]]) -> dict[str, dict[str, float]]:
+    """Per indicator: dev precision, shrunk towards the pooled precision, and its
+    Wilson 95% lower bound (the stored confidence).
+
+    The rules were written from the dev half's errors, so its precision is
+    optimistic; the lower bound of the shrunk estimate is the conservative
+    figure, chosen before the held-out half was scored.
+    """
+    sc = score(rows, preds)
+    tp = sum(sc[(i, "all")]["tp"] for i in INDICATORS)
+    n = tp + sum(sc[(i, "all")]["fp"] for i in INDICATORS)
+    pooled = tp / n if n else 0.5
+    out = {}
+    for ind in INDICATORS:
+        c = sc[(ind, "all")]
+        hits = c["tp"] + c["fp"]
+        shrunk = (c["tp"] + SHRINK * pooled) / (hits + SHRINK)
+        low = wilson(round(shrunk * (hits + SHRINK)), round(hits + SHRINK))[0]
+        out[ind] = {
+            "hits": hits,
+            "precision": round(c["tp"] / hits, 3) if hits else None,
+            "shrunk": round(shrunk, 3),
+            "confidence": round(low, 2),
+        }
+    return out
+
+
+def report(split: str, show: bool) -> None:
+    rows = load_labels(split)
+    preds = predict(rows)
+    sc = score(rows, preds)
+    print(f"lexicon {load_indicators().version}; split {split}: {len(rows)} sentences")
+    print(
+        f"{'indicator':30} {'lang':4} {'tp':>3} {'fp':>3} {'fn':>3}  "
+        f"{'P':>5} {'(95%)':>11}  {'R':>5} {'(95%)':>11}  {'F1':>5}"
+    )
+    for lang in ("ar", "en", "all"):
+        tot: Counter = Counter()
+        for ind in INDICATORS:
+            c = sc.get((ind, lang), Counter())
+            tot.update(c)
+            if not any(c.values()):
+                continue
+            _line(ind, lang, c)
+        _line("micro", lang, tot)
+        print()
+    n, b_stored, b_flat = brier(rows, preds)
+    print(
+        f"Brier of 'the hit is right' over {n} hits: stored confidences {b_stored:.3f}, "
+        f"flat 0.75/0.6 {b_flat:.3f}"
+    )
+    if show:
+        for r, hits in zip(rows, preds, strict=True):
+            got = {h.indicator: h for h in hits}
+            gold = set(r["indicators"])
+            for ind in INDICATORS:
+                if ind in got and ind not in gold:
+                    print(f"FALSE {ind} «{got[ind].evidence}» | {r['text'][:300]}")
+                elif ind in gold and ind not in got:
+                    print(f"MISS  {ind} | {r['text'][:300]}")
+
+
+def _line(name: str, lang: str, c: Counter) -> None:
+    tp, fp, fn = c["tp"], c["fp"], c["fn"]
+    p, r, f = prf(c)
+    plo, phi = wilson(tp, tp + fp)
+    rlo, rhi = wilson(tp, tp + fn)
+    print(
+        f"{name:30} {lang:4} {tp:3d} {fp:3d} {fn:3d}  {p:5.2f} ({plo:.2f}-{phi:.2f})  "
+        f"{r:5.2f} ({rlo:.2f}-{rhi:.2f})  {f:5.2f}"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
+    parser.add_argument("--list", action="store_true", help="print false hits and misses")
+    parser.add_argument("--fit", action="store_true", help="print confidences fitted on dev")
+    args = parser.parse_args(argv)
+    if args.fit:
+        rows = load_labels("dev")
+        print(json.dumps(fitted(rows, predict(rows)), indent=1))
+        return
+    report(args.split, args.list)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,178 @@
+"""Draw the sentences of the indicator labelled set (evaluation/indicators_labels.jsonl).
+
+    PYTHONPATH=src python -m evaluation.indicators_draw > /tmp/sample.jsonl
+
+Run once, with the lexicon ``indicators-2026.11.24``, before any lexicon change;
+kept so the draw can be checked. The strata depend on what the lexicon fires on,
+so a later lexicon draws other sentences: to reproduce the set, run it with
+``src/wiqaya/data/read/indicators.json`` as of commit 5b06e85 (it warns otherwise).
+Fixed seed; strata per language:
+
+- ``fires:<indicator>``: sentences the lexicon fires on for that indicator
+  (precision), up to ``PER_FIRED`` each;
+- ``candidate``: sentences it fires on for nothing but that hold a broader
+  candidate word (``CANDIDATES``) of some indicator (misses);
+- ``random``: a plain random sample of the rest.
+
+Arabic sentences are the distinct texts of ``arabic_event_gsr/*_detection.dev.csv``
+(MIT); English ones the ``<Text>`` of the two PETRARCH validation files (MIT,
+tests and evaluation only). Within each stratum the drawn sentences alternate
+dev / heldout in draw order. Sentences written by hand for the indicators rare
+in the news data are added to the labels file separately (``"source": "written"``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+from wiqaya.read.indicators import INDICATORS, load_indicators
+from wiqaya.read.phrases import tokenize
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+SEED = 20261124
+PER_FIRED = {"ar": 14, "en": 5}
+N_CANDIDATE = {"ar": 60, "en": 10}
+N_RANDOM = {"ar": 50, "en": 10}
+# Broader word starts (normalised Arabic, lower-case English) that may carry an
+# indicator the lexicon misses; for drawing only, never for scoring.
+CANDIDATES = {
+    "ar": (
+        "انتخاب",
+        "اقتراع",
+        "ناخب",
+        "حدود",
+        "حدودي",
+        "سجن",
+        "سجين",
+        "معتقل",
+        "اعتقل",
+        "اعدام",
+        "مسلح",
+        "فصيل",
+        "فصائل",
+        "تهريب",
+        "مهرب",
+        "مخدر",
+        "اختطاف",
+        "خطف",
+        "ارهاب",
+        "انقلاب",
+        "عسكري",
+        "كراهي",
+        "طائف",
+        "مذهب",
+        "قمع",
+        "حقوق",
+        "تعذيب",
+        "جماعه",
+        "تنظيم",
+        "عصاب",
+        "متمرد",
+        "ميليشي",
+        "مليشي",
+        "اغتيال",
+        "قتل",
+    ),
+    "en": (
+        "elect",
+        "vote",
+        "poll",
+        "border",
+        "territor",
+        "prison",
+        "detain",
+        "arrest",
+        "militant",
+        "rebel",
+        "guerr",
+        "smuggl",
+        "drug",
+        "kidnap",
+        "terror",
+        "coup",
+        "hate",
+        "abuse",
+        "rights",
+        "torture",
+        "gang",
+        "insurg",
+    ),
+}
+
+
+def arabic_sentences() -> list[str]:
+    texts: set[str] = set()
+    for kind in ("protest", "assault"):
+        path = SHARED / "arabic_event_gsr" / f"{kind}_detection.dev.csv"
+        with path.open(encoding="utf-8") as fh:
+            texts.update(r["text"].strip() for r in csv.DictReader(fh))
+    return sorted(t for t in texts if t)
+
+
+def english_sentences() -> list[str]:
+    texts: set[str] = set()
+    for name in ("PETR_Validate_records_2_02.xml", "PETR2_GSR_validation.xml"):
+        raw = (SHARED / "english_event_gsr" / name).read_text(encoding="utf-8")
+        for t in re.findall(r"<Text>(.*?)</Text>", raw, re.S):
+            t = " ".join(t.split())
+            if t:
+                texts.add(t)
+    return sorted(texts)
+
+
+def fired(text: str) -> list[str]:
+    return [h.indicator for h in load_indicators().find(tokenize(text), text)]
+
+
+def has_candidate(text: str, lang: str) -> bool:
+    words = [t.norm for t in tokenize(text)]
+    if lang == "en":
+        words = [w.casefold() for w in words]
+    cands = CANDIDATES[lang]
+    return any(c in w[: len(c) + 3] for w in words for c in cands)
+
+
+def draw() -> list[dict]:
+    rng = random.Random(SEED)
+    out: list[dict] = []
+    for lang, texts in (("ar", arabic_sentences()), ("en", english_sentences())):
+        hits = {t: fired(t) for t in texts}
+        taken: set[str] = set()
+        strata: list[tuple[str, list[str]]] = []
+        for ind in INDICATORS:
+            pool = [t for t in texts if ind in hits[t] and t not in taken]
+            pick = rng.sample(pool, min(PER_FIRED[lang], len(pool)))
+            taken.update(pick)
+            strata.append((f"fires:{ind}", pick))
+        pool = [t for t in texts if not hits[t] and t not in taken and has_candidate(t, lang)]
+        pick = rng.sample(pool, min(N_CANDIDATE[lang], len(pool)))
+        taken.update(pick)
+        strata.append(("candidate", pick))
+        pool = [t for t in texts if t not in taken]
+        pick = rng.sample(pool, min(N_RANDOM[lang], len(pool)))
+        strata.append(("random", pick))
+        for name, pick in strata:
+            for k, t in enumerate(pick):
+                split = "dev" if k % 2 == 0 else "heldout"
+                src = "arabic_event_gsr dev" if lang == "ar" else "english_event_gsr PETRARCH"
+                out.append({"text": t, "lang": lang, "split": split, "source": f"{src}; {name}"})
+    return out
+
+
+DRAWN_WITH = "indicators-2026.11.24"
+
+
+def main() -> None:
+    if load_indicators().version != DRAWN_WITH:
+        print(f"warning: the set was drawn with {DRAWN_WITH}", file=sys.stderr)
+    for row in draw():
+        print(json.dumps(row, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,177 @@
+"""Warning indicators on real Arabic sentences of the dev split.
+
+Sentences are from ``arabic_event_gsr/*_detection.dev.csv``: the dev half of
+``evaluation/indicators_labels.jsonl``, or dev sentences outside the labelled set
+(never its held-out half). Each hit's evidence must be the text at its offsets
+and carry the lexicon version.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from wiqaya.read.actors import DATA
+from wiqaya.read.indicators import INDICATORS, load_indicators
+from wiqaya.read.pipeline import DocumentInput, coder_version, read_document
+
+HITS = [
+    (
+        "ورفع المتظاهرون الشعارات العنصرية التي تهاجم بصراحة كل يهودي يؤجر أو يبيع بيته "
+        "لمواطن عربي.",
+        "hate_speech_incitement",
+        "الشعارات العنصرية",
+    ),
+    (
+        "وكان الامين العام للامم المتحدة بان كي مون قد قال إن استخدام السلطات العسكرية في "
+        "بورما للعنف ضد المتظاهرين المسالمين كان «مقيتا وغير مقبول».",
+        "human_rights_violations",
+        "للعنف ضد المتظاهرين",
+    ),
+    (
+        "في إطار المذبحة، شن كراديتش والقائد العسكري الأول لصرب البوسنة، الجنرال راتكو "
+        "ملاديتش، هجوماً ضد سربرنيتسا وأعدموا قرابة 800 رجل وصبي تم أسرهم.",
+        "human_rights_violations",
+        "المذبحة",
+    ),
+    (
+        "تظاهر أمس مئات من عناصر وكوادر جماعة الإخوان المسلمين، بمختلف المحافظات المصرية، "
+        "احتجاجاً على عدم إدراج أسماء مرشحي الجماعة، في قوائم المرشحين لانتخابات المجالس "
+        "المحلية، ورفع المتظاهرون، لافتات تندد بما وصفوه بـ«تعطيل أحكام القانون».",
+        "election_dispute_violence",
+        "لانتخابات المجالس المحلية، ورفع المتظاهرون، لافتات تندد",
+    ),
+    (
+        "ويعتصم الاف المتظاهرين المناصرين للملكية داخل مجمع يضم مقر الحكومة في بانكوك، "
+        "ويطالبون باستقالة ساماك، الذي يتهمونه بانه «دمية» يحركها رئيس الوزراء السابق "
+        "تاكسين شيناواترا، الذي اطاحه انقلاب عام 2006.",
+        "unconstitutional_change",
+        "اطاحه انقلاب",
+    ),
+    (
+        "بالنسبة للملك حسين، لم يكن الهجوم على السموع حادثة منفصلة، بل جزءا من مخطط إسرائيلي "
+        "واسع لتصعيد النزاع على الحدود إلى حرب توسعية واسعة النطاق.",
+        "border_territorial_dispute",
+        "النزاع على الحدود",
+    ),
+    (
+        "هجر المصطافون بلدة زموري الساحلية الجزائرية، منذ الساعات الاولى من صباح أمس، بسبب "
+        "هجوم انتحاري استهدف مبنى حرس السواحل مخلفا ستة قتلى و18 جريحاً.",
+        "armed_group_activity",
+        "انتحاري",
+    ),
+    (
+        "ولم يستبعد حاجي ضلوع اريتريا في تنامي أعمال القرصنة في خليج عدن، وقال إن لدى "
+        "الصوماليين شكوكا تجاه دور اريتري.",
+        "trafficking_organised_crime",
+        "القرصنة في خليج عدن",
+    ),
+]
+
+# (sentence, the indicator it must not carry): a body's name, a place, a
+# metaphor, a private crime, a neutral mention of elections.
+NON_HITS = [
+    (
+        "وقال السفير إسماعيل، أمام لجنة حقوق الإنسان في مجلس الشعب أمس برئاسة المستشار "
+        "إدوارد غالي، ردا على طلبات إحاطة قدمها عدد من النواب.",
+        "human_rights_violations",
+    ),
+    (
+        "القدس ـ أ.ف.ب: أعلنت وزارة الصحة أن الرئيس الاسرائيلي موشيه كتساف المتهم "
+        "بالاغتصاب والتحرش الجنسي، نقل لفترة قصيرة أمس الى المستشفى لإجراء فحوص في القلب.",
+        "human_rights_violations",
+    ),
+    (
+        "نعم هؤلاء تكفيرون وقتلة (قد بدت البغضاء من افواههم وما تخفي صدورهم أكبر).",
+        "hate_speech_incitement",
+    ),
+    (
+        "ويأتي هذا الهجوم الجديد على أحد المقربين من أحمدي نجاد قبل سبعة اشهر من الانتخابات "
+        "الرئاسية وفي وقت تتكاثر فيه الانتقادات لعمل الرئيس وبخاصة في أوساط المحافظين.",
+        "election_dispute_violence",
+    ),
+    (
+        "أو بالأحرى تصحيح وضع ناشىء عن انقلاب واستيلاء على مقاعد السلطة... قبل خمس سنوات ونيف.",
+        "unconstitutional_change",
+    ),
+    (
+        "من جهة ثانية، وصل الى غزة عبر معبر رفح الحدودي مع مصر 108 متضامنين آسيويين على متن "
+        "حافلات ضمن قافلة «آسيا - 1» لكسر الحصار المفروض على القطاع.",
+        "border_territorial_dispute",
+    ),
+    (
+        "وفي حين كان «قانون الحدود» يقضي بإعدام المرأة، التي تتهم شخصا ما باغتصابها من دون "
+        "تقديمها أربعة شهود، فإن القانون الجديد يمنح القضاة صلاحية محاكمة مثل هذه المرأة.",
+        "border_territorial_dispute",
+    ),
+    (
+        "كما زار قهوجي نائب القائد العام للجيش والقوات المسلحة السورية، وزير الدفاع العماد "
+        "علي حبيب.",
+        "armed_group_activity",
+    ),
+    (
+        "وقالت الوكالة إن «مجموعة القرصنة «غروب إكس بي»، التي زعمت أنها ترتبط بالوهابيين "
+        "وتتخذ من الإمارات مقرا لها، اقتحمت 300 موقع شيعي.",
+        "trafficking_organised_crime",
+    ),
+]
+
+
+def _hits(text: str) -> dict:
+    return {h.indicator: h for h in read_document(DocumentInput("i", text, "ar")).indicators}
+
+
+@pytest.mark.parametrize(("text", "indicator", "evidence"), HITS)
+def test_dev_sentence_carries_indicator(text: str, indicator: str, evidence: str) -> None:
+    hit = _hits(text)[indicator]
+    assert hit.evidence == evidence
+    assert text[hit.start : hit.end] == hit.evidence
+    assert hit.lexicon_version == load_indicators().version
+
+
+@pytest.mark.parametrize(("text", "indicator"), NON_HITS)
+def test_dev_sentence_does_not_carry_indicator(text: str, indicator: str) -> None:
+    assert indicator not in _hits(text)
+
+
+def test_every_indicator_has_a_real_hit_and_non_hit() -> None:
+    assert {i for _, i, _ in HITS} == set(INDICATORS)
+    assert {i for _, i in NON_HITS} == set(INDICATORS)
+
+
+def test_body_name_blocks_only_right_before_the_term() -> None:
+    # «مجلس حقوق الإنسان» is a body; the violations it reports are not blocked.
+    assert "human_rights_violations" not in _hits("عقد مجلس حقوق الإنسان دورته في جنيف.")
+    hit = _hits("ندد مجلس حقوق الإنسان بانتهاكات حقوق الإنسان في المعتقلات.")
+    assert hit["human_rights_violations"].evidence == "بانتهاكات"
+
+
+def test_cooccurrence_needs_a_cue_within_the_window() -> None:
+    far = "جرت الانتخابات " + " ".join(["في"] * 12) + " وسط أعمال عنف."
+    assert "election_dispute_violence" not in _hits(far)
+    near = "جرت الانتخابات وسط أعمال عنف."
+    hit = _hits(near)["election_dispute_violence"]
+    assert hit.evidence == "الانتخابات وسط أعمال عنف"
+
+
+def test_overturned_vehicle_is_no_coup() -> None:
+    assert "unconstitutional_change" not in _hits(
+        "أدى انقلاب الشاحنة على الطريق السريع إلى مقتل سائقها."
+    )
+
+
+def test_confidence_is_the_measured_one_per_indicator() -> None:
+    data = json.loads((DATA / "indicators.json").read_text(encoding="utf-8"))
+    lex = load_indicators()
+    for name in INDICATORS:
+        assert lex.confidence[name] == data["indicators"][name]["confidence"]
+        assert 0.5 < lex.confidence[name] < 1.0
+    text = HITS[6][0]
+    assert _hits(text)["armed_group_activity"].confidence == lex.confidence["armed_group_activity"]
+
+
+def test_lexicon_version_is_part_of_the_coder_version() -> None:
+    # «indicators-2026.11.25» → «i26.11.25»: a lexicon change makes stored readings stale.
+    tail = load_indicators().version.rsplit("-", 1)[1][2:]
+    assert f"+i{tail}+" in coder_version()
