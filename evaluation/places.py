@@ -67,8 +67,10 @@ def _plain(name: str | None) -> str:
 def score_row(r: dict) -> tuple[bool, bool | None, str]:
     """(country right, admin-1 right or None without gold, what was found)."""
     res = read_document(DocumentInput("x", r["text"]))
-    s = r["text"].index(r["place"])
-    e = s + len(r["place"])
+    # The place as a whole word: «عمان» inside «العمانية» is not the mention.
+    at = re.search(rf"(?<!\w){re.escape(r['place'])}(?!\w)", r["text"])
+    assert at, r["place"]
+    s, e = at.span()
     over = [m for m in res.places if m.start < e and m.end > s]
     resolved = [m for m in over if m.status == "resolved"]
     found = "; ".join(f"{m.surface}={m.status}:{m.country}" for m in over) or "nothing"
