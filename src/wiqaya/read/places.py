@@ -104,6 +104,7 @@ class Gazetteer:
     en_place_nouns: frozenset[str] = frozenset()
     # Words after which a common-word name is a place: «مدينة صور», «بلدة الميادين».
     kind_words: frozenset[str] = frozenset()
+    direction_words: frozenset[str] = frozenset()
 
     def mentions(
         self,
@@ -168,9 +169,13 @@ class Gazetteer:
         if key in self.cue_only:
             if s > 0 and norms[s - 1] in self.kind_words:
                 return True
-            # A place of the same country follows: «صور جنوب لبنان».
+            # A direction and a place of the same country follow: «صور جنوب لبنان»,
+            # «الميادين شرقي دير الزور»; a place alone after it is not enough
+            # («دوراً في الضفة»: a role in the West Bank).
+            if e >= len(norms) or norms[e] not in self.direction_words:
+                return False
             here = {c.country for c in cands}
-            after = self.index.find(tokens[e : e + 4])
+            after = self.index.find(tokens[e + 1 : e + 5])
             return any(c.country in here for m in after for c in m.payload)
         return True
 
@@ -362,4 +367,5 @@ def load_gazetteer() -> Gazetteer:
         given_names_en=frozenset(add.get("given_name_places_en", [])),
         en_place_nouns=frozenset(w.casefold() for w in add.get("en_place_nouns", [])),
         kind_words=frozenset(normalise(w) for w in add.get("kind_words", [])),
+        direction_words=frozenset(normalise(w) for w in add.get("direction_words", [])),
     )
