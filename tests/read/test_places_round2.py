@@ -147,3 +147,9 @@ def test_the_second_set_is_split_and_covers_both_languages() -> None:
 
 def test_the_gazetteer_version_names_this_round() -> None:
     assert load_gazetteer().version.endswith("gaz-add-2026.11.6")
+
+
+def test_a_given_name_place_before_a_weekday_stays_a_place() -> None:
+    # PETR validation record: "Israel Friday reimposed blockades in the ..."
+    hit = _resolved("Israel Friday reimposed blockades in the West Bank.", "Israel")
+    assert hit is not None and hit.country == "ISR"
