@@ -337,11 +337,22 @@ def load_gazetteer() -> Gazetteer:
         # Press spellings GeoNames lacks: "Basra", "Hodeidah", "Mekelle", "Hargeisa".
         for n in extra.get("en_aliases", []) + extra["ar"]:
             put(n, p)
+
     # Names whose country the gazetteer fixes by convention (GeoNames' own
     # country for Jerusalem; Rafah and Hebron to the Palestinian side).
-    overrides = {normalise(k): v for k, v in add.get("overrides", {}).items()}
-    index = PhraseIndex()
+    # The index matches a name with or without its article, so «القدس»
+    # (Jerusalem) and «قدس» (Qods, Iran) are one entry: their candidates are
+    # pooled here, else the first one indexed would silently take the other's
+    # mentions («القدس» read as Iran).
+    def key_of(name: str) -> str:
+        return " ".join(canonical(w) for w in name.split())
+
+    pooled: dict[str, list[Place]] = {}
     for name, cands in by_name.items():
+        pooled.setdefault(key_of(name), []).extend(cands)
+    overrides = {key_of(normalise(k)): v for k, v in add.get("overrides", {}).items()}
+    index = PhraseIndex()
+    for name, cands in pooled.items():
         if name in overrides:
             cands = [c for c in cands if c.country == overrides[name]] or cands
         index.add(name, _prune(cands))
