@@ -92,7 +92,7 @@ class Gazetteer:
     version: str
     capitals: frozenset[tuple[str, str]] = frozenset()  # (English name, ISO3)
     # Names that are also common words: a place only with a kind word before
-    # («مدينة صور») or a place of the same country right after («صور جنوب لبنان»).
+    # («مدينة صور») or a direction and a same-country place after («صور جنوب لبنان»).
     cue_only: frozenset[str] = frozenset()
     # Words near a name that say it is not a place here («جنين» in «بطن أمه»).
     not_place: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -344,7 +344,7 @@ def load_gazetteer() -> Gazetteer:
     # (Jerusalem) and «قدس» (Qods, Iran) are one entry: their candidates are
     # pooled here, else the first one indexed would silently take the other's
     # mentions («القدس» read as Iran).
-    def key_of(name: str) -> str:
+    def key_of(name: str) -> str:  # ``name`` already normalised
         return " ".join(canonical(w) for w in name.split())
 
     pooled: dict[str, list[Place]] = {}
@@ -362,7 +362,7 @@ def load_gazetteer() -> Gazetteer:
     }
 
     def keys(name: str) -> str:
-        return " ".join(canonical(w) for w in normalise(name).split())
+        return key_of(normalise(name))
 
     return Gazetteer(
         index,
