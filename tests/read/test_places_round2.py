@@ -1,7 +1,8 @@
 """Places, second round: press spellings, clitics, ambiguous names, words that are not places.
 
 Sentences come from the dev half of ``places_eval2.jsonl`` (written for Wiqaya)
-or are written here in the same style; none is from the held-out half.
+or are written here in the same style; none is from the held-out half (checked
+by word overlap against it).
 """
 
 from __future__ import annotations
@@ -34,9 +35,9 @@ def _resolved(text: str, word: str) -> PlaceMention | None:
         ("تعرضت مدينة انطاكيا لهزة ارتدادية جديدة", "انطاكيا", "TUR"),
         # Clitics and spelling variants.
         ("اعتقلت الأجهزة الأمنية صحفيين بصنعاء الأسبوع الماضي", "بصنعاء", "YEM"),
-        ("تراجعت الهجمات في الأنبار، فالموصل لا تزال تشهد تفجيرات متفرقة", "فالموصل", "IRQ"),
+        ("هدأت الأوضاع في كركوك، فالموصل شهدت أمس مسيرة للمعلمين", "فالموصل", "IRQ"),
         ("احتج الصيادون في ميناء الحديده على منعهم من الإبحار", "الحديده", "YEM"),
-        ("قتل خمسة أشخاص في انفجار بمحافظة ديالي", "ديالي", "IRQ"),
+        ("أعلنت الشرطة حظر التجول في مدينة بعقوبة مركز ديالي بعد هجوم مسلح", "ديالي", "IRQ"),
         # Common words that are places with a kind word or a same-country place.
         ("وصلت ناقلة نفط إلى ميناء صور جنوب لبنان", "صور", "LBN"),
         ("قصفت الطائرات مدينة الميادين شرقي دير الزور", "الميادين", "SYR"),
@@ -49,7 +50,7 @@ def _resolved(text: str, word: str) -> PlaceMention | None:
         ("Jihadists besieged the town of Menaka in the east.", "Menaka", "MLI"),
         ("Flooding cut off Bentiu from supply routes.", "Bentiu", "SSD"),
         ("Shelling was reported in the countryside of Hama.", "Hama", "SYR"),
-        ("Oil workers went on strike in Basra.", "Basra", "IRQ"),
+        ("A rocket landed near the airport in Basra, officials said.", "Basra", "IRQ"),
     ],
 )
 def test_a_place_the_gazetteer_lacked_resolves(text: str, word: str, country: str) -> None:
@@ -74,7 +75,7 @@ def test_a_town_added_from_geonames_has_coordinates() -> None:
         ("قتل شخصان في اشتباكات بطرابلس شمال لبنان بين مسلحين من حيين متجاورين", "بطرابلس", "LBN"),
         ("أعلنت وزارة الخارجية العمانية أن عمان لن تشارك في التحالف البحري", "عمان", "OMN"),
         ("التقى وزير الخارجية الأردني نظيره الأمريكي في عمان لبحث التهدئة", "عمان", "JOR"),
-        ("قتل مستوطن في عملية إطلاق نار قرب الخليل جنوب الضفة الغربية", "الخليل", "PSE"),
+        ("أغلق الجيش الإسرائيلي مداخل الخليل بعد عملية طعن", "الخليل", "PSE"),
     ],
 )
 def test_an_ambiguous_name_is_settled_by_its_context(text: str, word: str, country: str) -> None:
@@ -90,7 +91,7 @@ def test_an_ambiguous_name_is_settled_by_its_context(text: str, word: str, count
         ("قال الشيخ أحمد الخليل إن المصالحة بين العشائر باتت قريبة", "الخليل"),
         ("The envoy, Jordan Miller, said the ceasefire was holding.", "Jordan"),
         ("Kenya's defence minister Aden Duale said troops would stay.", "Aden"),
-        ("Police said a burst tyre caused the crash on the motorway.", "tyre"),
+        ("Drivers burned a tyre to block the road, witnesses said.", "tyre"),
         ("Israel Katz said the army would respond.", "Israel"),
     ],
 )
