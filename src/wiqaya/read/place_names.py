@@ -84,10 +84,14 @@ def _names() -> tuple[dict[tuple[str, str | None], str], frozenset[tuple[str, st
     add = json.loads((DATA / "gazetteer_additions.json").read_text(encoding="utf-8"))
     shown = json.loads((DATA / "place_names_ar.json").read_text(encoding="utf-8"))
     curated = {int(k): v for k, v in shown["cities"].items()}
-    # Arabic names the additions give GeoNames cities that had none («عسقلان»).
+    # Arabic names the additions give GeoNames cities that had none («عسقلان»,
+    # «مقلي»); where GeoNames has some, the additions are only more spellings
+    # to match («ميدوغوري») and the shown name is chosen as for any city.
+    has_arabic = {c["id"] for c in gaz["cities"] if c["ar"]}
     for extra in add.get("cities", []):
-        if extra.get("geonames"):
-            curated.setdefault(extra["geonames"], extra["ar"][0])
+        gid = extra.get("geonames")
+        if gid and extra["ar"] and gid not in has_arabic:
+            curated.setdefault(gid, extra["ar"][0])
     out: dict[tuple[str, str | None], str] = {}
 
     def put(en: str, iso3: str | None, ar: str | None) -> None:
@@ -104,7 +108,7 @@ def _names() -> tuple[dict[tuple[str, str | None], str], frozenset[tuple[str, st
         put(city["en"], city["iso3"], curated.get(city["id"]) or best_arabic(city["ar"]))
     for extra in add.get("cities", []):
         if "en" in extra:  # a place outside the shipped cities
-            put(extra["en"], extra["iso3"], extra["ar"][0])
+            put(extra["en"], extra["iso3"], extra["ar"][0] if extra["ar"] else None)
     return out, frozenset((c["en"][0], c["iso3"]) for c in gaz["countries"])
 
 

@@ -20,11 +20,14 @@ from functools import cache
 
 from wiqaya.language.arabic import normalise
 from wiqaya.read.actors import DATA
-from wiqaya.read.phrases import PhraseIndex, Token
+from wiqaya.read.phrases import PhraseIndex, Token, canonical
 from wiqaya.read.place_names import plain_latin
 
 # Words that, right before a name, say a city is meant rather than a country.
 _CITY_CUES = frozenset({"العاصمه", "مدينه", "بمدينه", "وسط", "capital", "city"})
+# English news spells a name with or without its apostrophe ("Sana'a",
+# "Sanaa"; "Mek'ele", "Mekele"): the gazetteer matches both without it.
+_APOSTROPHES = str.maketrans("", "", "'’‘ʼ`")
 _DIACRITIC_HINTS = {
     # Vowelled spellings settle عمان by themselves.
     "عُمان": "OMN",
@@ -88,6 +91,20 @@ class Gazetteer:
     cues: dict[str, dict[str, frozenset[str]]]
     version: str
     capitals: frozenset[tuple[str, str]] = frozenset()  # (English name, ISO3)
+    # Names that are also common words: a place only with a kind word before
+    # («مدينة صور») or a direction and a same-country place after («صور جنوب لبنان»).
+    cue_only: frozenset[str] = frozenset()
+    # Words near a name that say it is not a place here («جنين» in «بطن أمه»).
+    not_place: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Given names and titles: «الخليل» right after «أحمد» is a family name.
+    person_before: frozenset[str] = frozenset()
+    # English places that are also given names ("Jordan Miller", "Chad Wilson"),
+    # and the nouns after them that still say a place ("Jordan Valley").
+    given_names_en: frozenset[str] = frozenset()
+    en_place_nouns: frozenset[str] = frozenset()
+    # Words after which a common-word name is a place: «مدينة صور», «بلدة الميادين».
+    kind_words: frozenset[str] = frozenset()
+    direction_words: frozenset[str] = frozenset()
 
     def mentions(
         self,
@@ -96,8 +113,19 @@ class Gazetteer:
         context_countries: Counter[str] | None = None,
     ) -> list[PlaceMention]:
         """Place mentions in ``tokens``; ambiguous ones settled from the context."""
-        found = self.index.find(tokens)
-        raw: list[tuple[int, int, tuple[Place, ...]]] = [(m.start, m.end, m.payload) for m in found]
+        if "'" in text or "’" in text:
+            tokens = [
+                t._replace(norm=t.norm.translate(_APOSTROPHES))
+                if "'" in t.norm or "’" in t.norm
+                else t
+                for t in tokens
+            ]
+        norms = [t.norm for t in tokens]
+        raw: list[tuple[int, int, tuple[Place, ...]]] = [
+            (m.start, m.end, m.payload)
+            for m in self.index.find(tokens)
+            if self._is_place(tokens, norms, m.start, m.end, m.payload, text)
+        ]
         # Countries named unambiguously anywhere here are context for the rest.
         ctx: Counter[str] = Counter(context_countries or {})
         for _s, _e, cands in raw:
@@ -105,11 +133,51 @@ class Gazetteer:
             if len(countries) == 1:
                 ctx.update(countries)
         out = []
-        norms = [t.norm for t in tokens]
         for s, e, cands in raw:
             surface = text[tokens[s].start : tokens[e - 1].end]
             out.append(self._resolve(surface, tokens, norms, s, e, cands, ctx))
         return out
+
+    def _is_place(
+        self,
+        tokens: Sequence[Token],
+        norms: list[str],
+        s: int,
+        e: int,
+        cands: tuple[Place, ...],
+        text: str,
+    ) -> bool:
+        """Whether the matched name is a place here, not a word or a person's name."""
+        first = tokens[s].text
+        if first.isascii():
+            surface = text[tokens[s].start : tokens[e - 1].end]
+            # English writes place names capitalised: "tyre", "hit", "union" are words.
+            if surface == surface.lower():
+                return False
+            if e - s == 1 and first in self.given_names_en and e < len(tokens):
+                nxt = tokens[e].text
+                # "Jordan Miller": a first name before a capitalised surname.
+                if nxt[:1].isupper() and nxt.casefold() not in self.en_place_nouns:
+                    return False
+            return True
+        key = " ".join(self.index.word_key(n) or n for n in norms[s:e])
+        if s > 0 and norms[s].startswith("ال") and norms[s - 1] in self.person_before:
+            return False
+        words = self.not_place.get(key)
+        if words and any(n in words for n in norms[max(0, s - 3) : e + 3]):
+            return False
+        if key in self.cue_only:
+            if s > 0 and norms[s - 1] in self.kind_words:
+                return True
+            # A direction and a place of the same country follow: «صور جنوب لبنان»,
+            # «الميادين شرقي دير الزور»; a place alone after it is not enough
+            # («دوراً في الضفة»: a role in the West Bank).
+            if e >= len(norms) or norms[e] not in self.direction_words:
+                return False
+            here = {c.country for c in cands}
+            after = self.index.find(tokens[e + 1 : e + 5])
+            return any(c.country in here for m in after for c in m.payload)
+        return True
 
     def _resolve(
         self,
@@ -203,7 +271,8 @@ def _prune(cands: list[Place]) -> tuple[Place, ...]:
 def load_gazetteer() -> Gazetteer:
     gaz = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))
     add = json.loads((DATA / "gazetteer_additions.json").read_text(encoding="utf-8"))
-    stop = {normalise(w) for w in add["stop"]}
+    cue_only = {normalise(w) for w in add.get("cue_only", [])}
+    stop = {normalise(w) for w in add["stop"]} - cue_only
     by_name: dict[str, list[Place]] = {}
 
     def put(name: str, place: Place) -> None:
@@ -211,6 +280,8 @@ def load_gazetteer() -> Gazetteer:
         if not n or n in stop or len(n.replace(" ", "")) < 3:
             return
         by_name.setdefault(n, []).append(place)
+        if n.isascii() and n != (bare := n.translate(_APOSTROPHES)):
+            by_name.setdefault(bare, []).append(place)
 
     capitals: dict[str, str] = {}
     country_place: dict[str, Place] = {}
@@ -258,15 +329,30 @@ def load_gazetteer() -> Gazetteer:
                 lat=extra.get("lat"),
                 lon=extra.get("lon"),
                 geonames_id=extra.get("geonames"),
+                population=extra.get("pop", 0),
             )
             put(extra["en"], p)
-        for n in extra["ar"]:
+            for n in plain_spellings(extra["en"]):
+                put(n, p)
+        # Press spellings GeoNames lacks: "Basra", "Hodeidah", "Mekelle", "Hargeisa".
+        for n in extra.get("en_aliases", []) + extra["ar"]:
             put(n, p)
+
     # Names whose country the gazetteer fixes by convention (GeoNames' own
     # country for Jerusalem; Rafah and Hebron to the Palestinian side).
-    overrides = {normalise(k): v for k, v in add.get("overrides", {}).items()}
-    index = PhraseIndex()
+    # The index matches a name with or without its article, so «القدس»
+    # (Jerusalem) and «قدس» (Qods, Iran) are one entry: their candidates are
+    # pooled here, else the first one indexed would silently take the other's
+    # mentions («القدس» read as Iran).
+    def key_of(name: str) -> str:  # ``name`` already normalised
+        return " ".join(canonical(w) for w in name.split())
+
+    pooled: dict[str, list[Place]] = {}
     for name, cands in by_name.items():
+        pooled.setdefault(key_of(name), []).extend(cands)
+    overrides = {key_of(normalise(k)): v for k, v in add.get("overrides", {}).items()}
+    index = PhraseIndex()
+    for name, cands in pooled.items():
         if name in overrides:
             cands = [c for c in cands if c.country == overrides[name]] or cands
         index.add(name, _prune(cands))
@@ -274,9 +360,23 @@ def load_gazetteer() -> Gazetteer:
         normalise(name): {cc: frozenset(normalise(w) for w in ws) for cc, ws in by_cc.items()}
         for name, by_cc in add["cues"].items()
     }
+
+    def keys(name: str) -> str:
+        return key_of(normalise(name))
+
     return Gazetteer(
         index,
         cues,
         f"{gaz['version']}+{add['version']}",
         frozenset((name, cc) for cc, name in capitals.items()),
+        cue_only=frozenset(keys(n) for n in cue_only),
+        not_place={
+            keys(name): frozenset(normalise(w) for w in words)
+            for name, words in add.get("not_place_cues", {}).items()
+        },
+        person_before=frozenset(normalise(w) for w in add.get("person_before", [])),
+        given_names_en=frozenset(add.get("given_name_places_en", [])),
+        en_place_nouns=frozenset(w.casefold() for w in add.get("en_place_nouns", [])),
+        kind_words=frozenset(normalise(w) for w in add.get("kind_words", [])),
+        direction_words=frozenset(normalise(w) for w in add.get("direction_words", [])),
     )
