@@ -307,6 +307,8 @@ _BREAK_EN = re.compile(
     re.I,
 )
 _ARABIC = re.compile("[\u0621-\u064a]")
+# Every full date holds a four-digit year (\d also matches Arabic-Indic digits).
+_YEAR_DIGITS = re.compile(r"\d{4}")
 _LATIN = re.compile("[A-Za-z]")
 
 
@@ -505,6 +507,10 @@ def resolve_date(
     """
     if not sentence:
         return doc_date, None
+    if doc_date is None and not _YEAR_DIGITS.search(sentence):
+        # Only a full date could date the event, and it needs a year: skip the
+        # scan that, in a dateless batch, cost every event about 50 µs.
+        return None, None
     doc = doc_date or _NO_DOC
     if trigger_at is not None:
         trigger_at = max(0, min(trigger_at, len(sentence)))
