@@ -234,7 +234,7 @@ def test_the_writers_negation_drops_the_match() -> None:
     )
     assert "human_rights_violations" not in _hits(text)
     assert "human_rights_violations" not in _hits(
-        "لم يتعرض أي من المعتقلين لسوء المعاملة، بحسب التقرير المستقل."
+        "لم يتعرض السجناء لأي تعذيب خلال فترة احتجازهم، بحسب الصليب الأحمر."
     )
 
 
@@ -244,6 +244,6 @@ def test_a_denied_allegation_still_counts() -> None:
     hit = _hits("نفى المتحدث التقارير وقال إنه لم يتعرض أي سجين للتعذيب.")
     assert hit["human_rights_violations"].evidence == "للتعذيب"
     en = read_document(
-        DocumentInput("e", "Observers said no violence was reported at polling stations.", "en")
+        DocumentInput("e", "Monitors said there was no fraud in the vote count.", "en")
     )
     assert not en.indicators
