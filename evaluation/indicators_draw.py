@@ -3,7 +3,8 @@
     PYTHONPATH=src python -m evaluation.indicators_draw [--fresh] > /tmp/sample.jsonl
 
 ``--fresh`` draws the second, fresh held-out set (``indicators_labels_fresh.jsonl``,
-seed 20261126, lexicon ``indicators-2026.11.25``, see ``draw_fresh``).
+seed 20261126, lexicon ``indicators-2026.11.25``, i.e. the data file as of commit
+19f5952; see ``draw_fresh``).
 
 Run once, with the lexicon ``indicators-2026.11.24``, before any lexicon change;
 kept so the draw can be checked. The strata depend on what the lexicon fires on,
