@@ -1,6 +1,7 @@
 """Precision and recall of the seven warning indicators on a hand-labelled sentence set.
 
     PYTHONPATH=src python -m evaluation.indicators [--split dev|heldout|all] [--list] [--fit]
+    PYTHONPATH=src python -m evaluation.indicators --set fresh [--list]
 
 Runs the shipped reader (``read_documents``: sentence split, tokens, the
 indicator lexicon) over every sentence of ``indicators_labels.jsonl`` (guideline
@@ -8,13 +9,16 @@ and draw in docs/read.md, "Warning indicators") and scores, per indicator and
 language, true hits, false hits and misses at the sentence level: precision,
 recall and F1 with Wilson 95% intervals. ``--list`` prints every false hit (with
 its evidence) and every miss. ``--fit`` prints each indicator's precision on
-the dev half, shrunk towards the pooled dev precision (``SHRINK`` pseudo-hits),
+the first set (both halves), shrunk towards the pooled precision (``SHRINK`` pseudo-hits),
 and the Wilson 95% lower bound of that, the confidence stored in the lexicon.
 The Brier score of "this hit is right" is given for the stored confidences and
 for the flat rule the lexicon used before (0.75 multi-word evidence, 0.6 one
 word) on the same hits.
 
-Tune on ``dev`` only; ``heldout`` is scored once, at the end of a round.
+``--set fresh`` scores the second held-out set (``indicators_labels_fresh.jsonl``,
+180 sentences drawn and labelled after the first set's held-out half had been
+scored); score it once, at the end of a round. The first set's two halves are
+now both development data (``--fit`` uses them both).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from wiqaya.read.indicators import INDICATORS, IndicatorHit, load_indicators
 from wiqaya.read.pipeline import DocumentInput, read_documents
 
 LABELS = Path(__file__).with_name("indicators_labels.jsonl")
+FRESH = Path(__file__).with_name("indicators_labels_fresh.jsonl")
 Z = 1.96
 SHRINK = 8.0
 
@@ -43,8 +48,8 @@ def wilson(x: int, n: int, z: float = Z) -> tuple[float, float]:
     return (max(0.0, c - h), min(1.0, c + h))
 
 
-def load_labels(split: str = "all") -> list[dict]:
-    rows = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
+def load_labels(split: str = "all", path: Path = LABELS) -> list[dict]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     for r in rows:
         unknown = set(r["indicators"]) - set(INDICATORS)
         if unknown:
@@ -126,11 +131,11 @@ def fitted(rows: list[dict], preds: list[list[IndicatorHit]]) -> dict[str, dict[
     return out
 
 
-def report(split: str, show: bool) -> None:
-    rows = load_labels(split)
+def report(split: str, show: bool, path: Path = LABELS) -> None:
+    rows = load_labels(split, path)
     preds = predict(rows)
     sc = score(rows, preds)
-    print(f"lexicon {load_indicators().version}; split {split}: {len(rows)} sentences")
+    print(f"lexicon {load_indicators().version}; {path.name} {split}: {len(rows)} sentences")
     print(
         f"{'indicator':30} {'lang':4} {'tp':>3} {'fp':>3} {'fn':>3}  "
         f"{'P':>5} {'(95%)':>11}  {'R':>5} {'(95%)':>11}  {'F1':>5}"
@@ -176,11 +181,17 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
     parser.add_argument("--list", action="store_true", help="print false hits and misses")
-    parser.add_argument("--fit", action="store_true", help="print confidences fitted on dev")
+    parser.add_argument("--set", choices=("first", "fresh"), default="first")
+    parser.add_argument(
+        "--fit", action="store_true", help="print confidences fitted on the first set"
+    )
     args = parser.parse_args(argv)
     if args.fit:
-        rows = load_labels("dev")
+        rows = load_labels("all")
         print(json.dumps(fitted(rows, predict(rows)), indent=1))
+        return
+    if args.set == "fresh":
+        report("all", args.list, FRESH)
         return
     report(args.split, args.list)
 

@@ -1,6 +1,10 @@
 """Draw the sentences of the indicator labelled set (evaluation/indicators_labels.jsonl).
 
-    PYTHONPATH=src python -m evaluation.indicators_draw > /tmp/sample.jsonl
+    PYTHONPATH=src python -m evaluation.indicators_draw [--fresh] > /tmp/sample.jsonl
+
+``--fresh`` draws the second, fresh held-out set (``indicators_labels_fresh.jsonl``,
+seed 20261126, lexicon ``indicators-2026.11.25``, i.e. the data file as of commit
+19f5952; see ``draw_fresh``).
 
 Run once, with the lexicon ``indicators-2026.11.24``, before any lexicon change;
 kept so the draw can be checked. The strata depend on what the lexicon fires on,
@@ -167,10 +171,58 @@ def draw() -> list[dict]:
 DRAWN_WITH = "indicators-2026.11.24"
 
 
+# The fresh set (evaluation/indicators_labels_fresh.jsonl): drawn after the first
+# set's held-out half had been scored, so that a new rule can be judged on
+# sentences nobody has looked at. Same strata, another seed, no sentence of the
+# first set; English adds the PLOVER example sentences (CC BY-SA 4.0, evaluation only).
+FRESH_SEED = 20261126
+FRESH_DRAWN_WITH = "indicators-2026.11.25"
+FRESH_PER_FIRED = {"ar": 9, "en": 4}
+FRESH_N_CANDIDATE = {"ar": 40, "en": 14}
+FRESH_N_RANDOM = {"ar": 30, "en": 12}
+
+
+def plover_sentences() -> list[str]:
+    raw = (SHARED / "english_event_gsr" / "PLOVER_GSR_CAMEO.txt").read_text(encoding="utf-8")
+    texts = {" ".join(r.get("text", "").split()) for r in json.loads(raw)}
+    return sorted(t for t in texts if t and r"\n" not in t)
+
+
+def draw_fresh() -> list[dict]:
+    first = Path(__file__).with_name("indicators_labels.jsonl")
+    seen = {json.loads(line)["text"] for line in first.read_text(encoding="utf-8").splitlines()}
+    rng = random.Random(FRESH_SEED)
+    out: list[dict] = []
+    english = sorted(set(english_sentences()) | set(plover_sentences()))
+    for lang, texts in (("ar", arabic_sentences()), ("en", english)):
+        texts = [t for t in texts if t not in seen]
+        hits = {t: fired(t) for t in texts}
+        taken: set[str] = set()
+        strata: list[tuple[str, list[str]]] = []
+        for ind in INDICATORS:
+            pool = [t for t in texts if ind in hits[t] and t not in taken]
+            pick = rng.sample(pool, min(FRESH_PER_FIRED[lang], len(pool)))
+            taken.update(pick)
+            strata.append((f"fires:{ind}", pick))
+        pool = [t for t in texts if not hits[t] and t not in taken and has_candidate(t, lang)]
+        pick = rng.sample(pool, min(FRESH_N_CANDIDATE[lang], len(pool)))
+        taken.update(pick)
+        strata.append(("candidate", pick))
+        pool = [t for t in texts if t not in taken]
+        strata.append(("random", rng.sample(pool, min(FRESH_N_RANDOM[lang], len(pool)))))
+        src = "arabic_event_gsr dev" if lang == "ar" else "english_event_gsr"
+        for name, pick in strata:
+            for t in pick:
+                out.append({"text": t, "lang": lang, "split": "fresh", "source": f"{src}; {name}"})
+    return out
+
+
 def main() -> None:
-    if load_indicators().version != DRAWN_WITH:
-        print(f"warning: the set was drawn with {DRAWN_WITH}", file=sys.stderr)
-    for row in draw():
+    fresh = "--fresh" in sys.argv[1:]
+    want = FRESH_DRAWN_WITH if fresh else DRAWN_WITH
+    if load_indicators().version != want:
+        print(f"warning: the set was drawn with {want}", file=sys.stderr)
+    for row in draw_fresh() if fresh else draw():
         print(json.dumps(row, ensure_ascii=False))
 
 

@@ -175,3 +175,75 @@ def test_lexicon_version_is_part_of_the_coder_version() -> None:
     # «indicators-2026.11.25» → «i26.11.25»: a lexicon change makes stored readings stale.
     tail = load_indicators().version.rsplit("-", 1)[1][2:]
     assert f"+i{tail}+" in coder_version()
+
+
+# indicators-2026.11.26: armed groups by their acts and names, paraphrased abuses
+# (dev sentences outside both labelled sets).
+ACTS = [
+    (
+        "وتعرضت الشرطة في الفلوجة مطلع الشهر الحالي الى تفجيرين بواسطة شاحنتين مفخختين ما "
+        "ادى الى مقتل 19 شخصا واصابة العشرات.",
+        "armed_group_activity",
+        "تفجيرين بواسطة شاحنتين مفخختين",
+    ),
+    (
+        "وأضاف الغصين أن العبوة انفجرت أثناء محاولة المجموعة زرعها، مشيرا إلى أن الأجهزة "
+        "الأمنية اعتقلت عدداً من الأشخاص كانوا في المكان.",
+        "armed_group_activity",
+        "العبوة انفجرت أثناء محاولة المجموعة زرعها",
+    ),
+    (
+        "أعلنت القنصلية الافغانية ان مجهولين خطفوا امس القنصل الافغاني العام في بيشاور شمال "
+        "غرب باكستان وقتلوا سائقه في كمين.",
+        "armed_group_activity",
+        "مجهولين خطفوا",
+    ),
+    (
+        "ويعتقد ان عناصر حزب العمال الكردستاني وراء الهجوم.",
+        "armed_group_activity",
+        "العمال الكردستاني",
+    ),
+    (
+        "وقالت القاضية عزرا ميليتيتش انه «ثبتت على سمرديتش 12 تهمة تتعلق بارتكب جرائم حرب "
+        "وجرائم اغتصاب بحق فتيات دون سن 12 سنة».",
+        "human_rights_violations",
+        "جرائم حرب",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "indicator", "evidence"), ACTS)
+def test_acts_and_paraphrases_carry_the_indicator(text: str, indicator: str, evidence: str) -> None:
+    hit = _hits(text)[indicator]
+    assert hit.evidence == evidence
+    assert text[hit.start : hit.end] == evidence
+
+
+def test_a_named_group_needs_an_armed_cue() -> None:
+    # A party in politics is not armed-group activity; its fighters are.
+    assert "armed_group_activity" not in _hits("وفازت حماس بالانتخابات التشريعية.")
+    hit = _hits("في المقابل اقتحم مسلحو حماس منزل نبيل شعث عضو اللجنة المركزية لفتح.")
+    assert "armed_group_activity" in hit
+
+
+def test_the_writers_negation_drops_the_match() -> None:
+    # Dev sentence: the writer says Putin was behind no mass executions.
+    text = (
+        "كما ان بوتين لم يقف وراء إعدامات جماعية أو اغتيالات سياسية، على الرغم من ان قتل "
+        "الصحافية آنا بوليتكوفيسكايا العام الماضي ترك ظلالا من الشك."
+    )
+    assert "human_rights_violations" not in _hits(text)
+    assert "human_rights_violations" not in _hits(
+        "لم يتعرض السجناء لأي تعذيب خلال فترة احتجازهم، بحسب الصليب الأحمر."
+    )
+
+
+def test_a_denied_allegation_still_counts() -> None:
+    # The guideline counts denied allegations: «نفت» before the negation keeps the hit.
+    assert "human_rights_violations" in _hits("نفت وزارة الداخلية تعرض السجناء لأي سوء معاملة.")
+    hit = _hits("نفى المتحدث التقارير وقال إنه لم يتعرض أي سجين للتعذيب.")
+    assert hit["human_rights_violations"].evidence == "للتعذيب"
+    en = read_document(
+        DocumentInput("e", "Monitors said there was no fraud in the vote count.", "en")
+    )
+    assert not en.indicators

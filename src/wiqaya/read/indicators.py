@@ -10,7 +10,16 @@ Three kinds of entry, all data:
   «انقلاب», «القرصنة») counts only with a cue of the indicator within ``window``
   words («تزوير», «اشتباكات», «الجيش», «السفينة»); the evidence spans both;
 - ``not_after``: words that, just before a term, make it a name or a generic use
-  («مجلس» before «حقوق الإنسان», «مكافحة» before «خطاب الكراهية»).
+  («مجلس» before «حقوق الإنسان», «مكافحة» before «خطاب الكراهية»);
+- ``negation``: a negation phrase within ``window`` words before a term or anchor
+  («لم يتعرض أي من المعتقلين لسوء المعاملة», "no violence was reported") drops
+  that match, unless a denial or accusation word comes earlier in the sentence
+  («نفت الوزارة ... لم يتعرض ... للتعذيب»): the guideline counts denied
+  allegations, not the writer's report that something did not happen.
+
+An indicator may have several ``cooccur`` rules (a list), each with its own
+anchors and cues (armed groups: a bombing with «انتحاري» or «استهدف», a group's
+name with «مقاتلين» or «هجوم»).
 
 Each indicator's confidence is its measured precision on the dev half of
 ``evaluation/indicators_labels.jsonl`` (``python -m evaluation.indicators --fit``).
@@ -52,8 +61,13 @@ class IndicatorHit:
 
 
 # A cooccurrence anchor is matched in the same pass as the terms, under its
-# indicator's name and this suffix: one pass over the words per language.
+# indicator's name, this suffix and the rule's number: one pass over the words
+# per language.
 _ANCHOR = "~"
+
+
+def _indicator(label: str) -> str:
+    return label.partition(_ANCHOR)[0]
 
 
 @dataclass(frozen=True)
@@ -66,13 +80,16 @@ class IndicatorLexicon:
     cues_ar: StemMatcher | None = None
     cues_en: StemMatcher | None = None
     window: int = 6
+    negation: tuple[str, ...] = ()
+    denial: tuple[str, ...] = ()
+    negation_window: int = 3
 
     def find(self, tokens: list[Token], text: str) -> list[IndicatorHit]:
         """One hit per indicator and sentence (the first evidence), in indicator order."""
         if not tokens:
             return []
         words = [t.norm for t in tokens]
-        reject = self._reject if self.not_after else None
+        reject = self._reject if self.not_after or self.negation else None
         # A stem only where it is the word's own, as for event triggers.
         found = self._resolved(self.arabic.find(words, _STRICT, reject), words, self.cues_ar)
         for k, v in self._resolved(
@@ -92,27 +109,42 @@ class IndicatorLexicon:
         self, found: dict[str, tuple[int, int]], words: list[str], cues: StemMatcher | None
     ) -> dict[str, tuple[int, int]]:
         """Terms as found; an anchor only with a cue of its indicator nearby, spanning both."""
-        anchors = [k for k in found if k.endswith(_ANCHOR)]
+        anchors = sorted((k for k in found if _ANCHOR in k), key=lambda k: found[k])
         for key in anchors:
             a, b = found.pop(key)
-            name = key[: -len(_ANCHOR)]
+            name = _indicator(key)
             if name in found or cues is None:
                 continue
             lo = max(0, a - self.window)
             near = cues.find(words[lo : b + self.window], _STRICT)
-            if name in near:
-                c, d = near[name]
+            if key in near:
+                c, d = near[key]
                 found[name] = (min(a, lo + c), max(b, lo + d))
         return found
 
     def _reject(self, words: list[str], start: int, end: int, label: str) -> bool:
-        blocked = self.not_after.get(label.removesuffix(_ANCHOR))
-        if not blocked:
+        blocked = self.not_after.get(_indicator(label))
+        if blocked and any(
+            f in blocked for w in words[max(0, start - _BEFORE) : start] for f in _forms(w)
+        ):
+            return True
+        return self._negated(words, start)
+
+    def _negated(self, words: list[str], start: int) -> bool:
+        if not self.negation:
             return False
-        return any(f in blocked for w in words[max(0, start - _BEFORE) : start] for f in _forms(w))
+        # Phrases padded with spaces: whole words only («لم يتعرض», "no").
+        before = f" {' '.join(words[max(0, start - self.negation_window) : start]).casefold()} "
+        if not any(p in before for p in self.negation):
+            return False
+        return not any(
+            f.casefold().startswith(self.denial) for w in words[:start] for f in _forms(w)
+        )
 
 
-_STRICT = _ALL | frozenset(name + _ANCHOR for name in INDICATORS)
+# Up to this many cooccurrence rules per indicator.
+_RULES = 8
+_STRICT = _ALL | frozenset(f"{name}{_ANCHOR}{i}" for name in INDICATORS for i in range(_RULES))
 
 
 def _forms(word: str) -> tuple[str, ...]:
@@ -122,18 +154,30 @@ def _forms(word: str) -> tuple[str, ...]:
     )
 
 
+def _rules(rules: dict, lang: str) -> dict[str, dict]:
+    """Anchor key («name~0») → the rule's anchors and cues in ``lang``."""
+    out = {}
+    for k, r in rules.items():
+        listed = r if isinstance(r, list) else [r]
+        if len(listed) > _RULES:
+            raise ValueError(f"more than {_RULES} cooccur rules for {k}")
+        for i, one in enumerate(listed):
+            if lang in one:
+                out[f"{k}{_ANCHOR}{i}"] = one[lang]
+    return out
+
+
 def _entries(ind: dict, rules: dict, lang: str) -> dict[str, list[str]]:
     fold = (lambda t: t) if lang == "ar" else str.casefold
     out = {k: [fold(t) for t in ind[k][lang]] for k in INDICATORS}
-    for k, r in rules.items():
-        if lang in r:
-            out[k + _ANCHOR] = [fold(t) for t in r[lang]["anchor"]]
+    for key, r in _rules(rules, lang).items():
+        out[key] = [fold(t) for t in r["anchor"]]
     return out
 
 
 def _cues(rules: dict, lang: str) -> StemMatcher | None:
     fold = (lambda t: t) if lang == "ar" else str.casefold
-    cues = {k: [fold(t) for t in r[lang]["cue"]] for k, r in rules.items() if lang in r}
+    cues = {key: [fold(t) for t in r["cue"]] for key, r in _rules(rules, lang).items()}
     return stem_matcher(cues, lang == "ar") if cues else None
 
 
@@ -149,6 +193,7 @@ def load_indicators() -> IndicatorLexicon:
     }
     co = data.get("cooccur", {})
     rules = co.get("rules", {})
+    neg = data.get("negation", {})
     return IndicatorLexicon(
         data["version"],
         stem_matcher(_entries(ind, rules, "ar"), True, data.get("not_indicators_ar")),
@@ -158,4 +203,14 @@ def load_indicators() -> IndicatorLexicon:
         _cues(rules, "ar"),
         _cues(rules, "en"),
         int(co.get("window", 6)),
+        tuple(
+            f" {p} "
+            for p in [normalise(w) for w in neg.get("ar", [])]
+            + [w.casefold() for w in neg.get("en", [])]
+        ),
+        tuple(
+            [normalise(w) for w in neg.get("denial_ar", [])]
+            + [w.casefold() for w in neg.get("denial_en", [])]
+        ),
+        int(neg.get("window", 3)),
     )
