@@ -177,7 +177,7 @@ def test_lexicon_version_is_part_of_the_coder_version() -> None:
     assert f"+i{tail}+" in coder_version()
 
 
-# indicators-2026.11.26: armed groups by their acts and names, paraphrased abuses
+# indicators-2026.11.26 (and .27, bare «ميدانيا» dropped): armed groups by their acts and names, paraphrased abuses
 # (dev sentences outside both labelled sets).
 ACTS = [
     (
@@ -247,3 +247,15 @@ def test_a_denied_allegation_still_counts() -> None:
         DocumentInput("e", "Monitors said there was no fraud in the vote count.", "en")
     )
     assert not en.indicators
+
+
+def test_on_the_ground_is_no_summary_execution() -> None:
+    # Dev sentence (indicators-2026.11.27): «ميدانيا» alone means "on the ground";
+    # only «اعدمت ميدانيا» reports an execution in the field.
+    text = (
+        "وكتب المتظاهرون في الرسالة، التي سلمت الى رئيس الوزراء توني بلير، «الوقت ملح "
+        "بالنسبة للناس في دارفور، وندعوكم الى مواصلة الضغوط على حكومة السودان الى ان "
+        "تتدخل ميدانيا قوة دولية فعالة لحفظ السلام لحماية المدنيين»."
+    )
+    assert "human_rights_violations" not in _hits(text)
+    assert "human_rights_violations" in _hits("وأفاد شهود بأن المسلحين اعدموا ميدانيا ثلاثة اسرى.")
