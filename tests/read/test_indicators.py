@@ -177,7 +177,8 @@ def test_lexicon_version_is_part_of_the_coder_version() -> None:
     assert f"+i{tail}+" in coder_version()
 
 
-# indicators-2026.11.26 (and .27, bare «ميدانيا» dropped): armed groups by their acts and names, paraphrased abuses
+# indicators-2026.11.26 (.27: bare «ميدانيا» dropped): armed groups by their acts and names,
+# paraphrased abuses
 # (dev sentences outside both labelled sets).
 ACTS = [
     (
