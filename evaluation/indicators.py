@@ -105,12 +105,13 @@ def brier(rows: list[dict], preds: list[list[IndicatorHit]]) -> tuple[int, float
 
 
 def fitted(rows: list[dict], preds: list[list[IndicatorHit]]) -> dict[str, dict[str, float]]:
-    """Per indicator: dev precision, shrunk towards the pooled precision, and its
-    Wilson 95% lower bound (the stored confidence).
+    """Per indicator: precision on ``rows``, shrunk towards the pooled precision,
+    and its Wilson 95% lower bound (the stored confidence).
 
-    The rules were written from the dev half's errors, so its precision is
-    optimistic; the lower bound of the shrunk estimate is the conservative
-    figure, chosen before the held-out half was scored.
+    The rules were written from these rows' errors (the dev half in round 2,
+    the whole first set since round 3), so their precision is optimistic; the
+    lower bound of the shrunk estimate is the conservative figure, chosen
+    before any held-out set was scored.
     """
     sc = score(rows, preds)
     tp = sum(sc[(i, "all")]["tp"] for i in INDICATORS)

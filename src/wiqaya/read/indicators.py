@@ -3,7 +3,7 @@
 The lexicons are data (``data/read/indicators.json``) with a version that every
 hit carries. Each hit has its evidence span in the original text.
 
-Three kinds of entry, all data:
+Four kinds of entry, all data:
 
 - ``ar`` / ``en`` terms: a term alone is the evidence («تعذيب», "coup d'etat");
 - ``cooccur`` rules: a word that is neutral alone («الانتخابات», «الحدود»,
@@ -21,8 +21,9 @@ An indicator may have several ``cooccur`` rules (a list), each with its own
 anchors and cues (armed groups: a bombing with «انتحاري» or «استهدف», a group's
 name with «مقاتلين» or «هجوم»).
 
-Each indicator's confidence is its measured precision on the dev half of
-``evaluation/indicators_labels.jsonl`` (``python -m evaluation.indicators --fit``).
+Each indicator's confidence is measured: the Wilson lower bound of its precision
+on ``evaluation/indicators_labels.jsonl`` (both halves since the third round),
+shrunk towards the pooled rate (``python -m evaluation.indicators --fit``).
 """
 
 from __future__ import annotations
