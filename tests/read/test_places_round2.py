@@ -163,3 +163,11 @@ def test_jerusalem_is_not_the_iranian_town_qods(text: str) -> None:
     # the first indexed used to take both (22 dev sentences read as Iran).
     hit = _resolved(text, "القدس")
     assert hit is not None and hit.country == "ISR"
+
+
+def test_a_text_without_capitals_still_names_places() -> None:
+    # Typed reports and chat messages are often all lower case: case cannot
+    # tell a word from a place there, so the names still resolve.
+    hit = _resolved("protesters blocked the road to basra and clashed with police", "basra")
+    assert hit is not None and hit.country == "IRQ"
+    assert _resolved("Protesters blocked the road to basra, police said.", "basra") is None

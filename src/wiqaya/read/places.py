@@ -121,10 +121,13 @@ class Gazetteer:
                 for t in tokens
             ]
         norms = [t.norm for t in tokens]
+        # A text with no capital at all (a typed report, a chat message) cannot
+        # use case to tell "tyre" from Tyre: there every name is a candidate.
+        cased = text != text.lower()
         raw: list[tuple[int, int, tuple[Place, ...]]] = [
             (m.start, m.end, m.payload)
             for m in self.index.find(tokens)
-            if self._is_place(tokens, norms, m.start, m.end, m.payload, text)
+            if self._is_place(tokens, norms, m.start, m.end, m.payload, text, cased)
         ]
         # Countries named unambiguously anywhere here are context for the rest.
         ctx: Counter[str] = Counter(context_countries or {})
@@ -146,13 +149,14 @@ class Gazetteer:
         e: int,
         cands: tuple[Place, ...],
         text: str,
+        cased: bool = True,
     ) -> bool:
         """Whether the matched name is a place here, not a word or a person's name."""
         first = tokens[s].text
         if first.isascii():
             surface = text[tokens[s].start : tokens[e - 1].end]
             # English writes place names capitalised: "tyre", "hit", "union" are words.
-            if surface == surface.lower():
+            if cased and surface == surface.lower():
                 return False
             if e - s == 1 and first in self.given_names_en and e < len(tokens):
                 nxt = tokens[e].text
