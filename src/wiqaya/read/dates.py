@@ -14,6 +14,7 @@ Year-less Hijri dates («١٥ رمضان») and a month without a day are not re
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -480,10 +481,21 @@ def _pick(
     """
     if at is None or len(cands) == 1:
         return cands[0]
+    # Break offsets found once and counted by bisection: a long hostile
+    # "sentence" with thousands of dates must not cost candidates × length.
+    # A break is counted when it lies wholly between the two offsets, as a
+    # scan of that slice would find it.
+    spans = [(m.start(), m.end()) for m in breaks.finditer(text)]
+    starts = [a for a, _ in spans]
+    ends = [b for _, b in spans]
+
+    def between(lo: int, hi: int) -> int:
+        # Breaks starting at or after lo and ending at or before hi.
+        return max(0, bisect_right(ends, hi) - bisect_left(starts, lo))
 
     def key(c: _Cand) -> tuple[int, int, int]:
         lo, hi = (at, c.start) if c.start >= at else (c.end, at)
-        n = sum(1 for _ in breaks.finditer(text, lo, hi))
+        n = between(lo, hi)
         after = 0 if (c.start >= at or not arabic) else 1
         return n, after, abs(c.start - at)
 
