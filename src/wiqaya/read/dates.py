@@ -369,6 +369,9 @@ _ORD_DATE_AR = re.compile(
     + _HIJRI_AR
     + r"))"
     + _E
+    + r"(?:\s*[/(]\s*(?:"
+    + _MONTH_AR
+    + r")\s*\)?)?"
     + r"(?:\s*(?P<q>"
     + _PAST_AR
     + "|"
@@ -550,6 +553,8 @@ def _month_date(
         yy, mm = int(y), mon
         if not _MIN_YEAR <= yy <= doc.year + _MAX_YEARS_AHEAD:
             return None
+    elif q in {"الحالي", "الجاري"}:
+        yy, mm = doc.year, mon
     elif future:
         yy, mm = (doc.year if mon > doc.month else doc.year + 1), mon
     elif past:
