@@ -830,10 +830,13 @@ def _pick(
 
     Fewest clause breaks between the trigger and the expression, then (in
     Arabic, where the time adverb follows the verb: «قتل أمس») one after the
-    trigger, then the nearest. Without a trigger, the first expression.
+    trigger, then the nearest. Without a trigger, the first that is not weak.
     """
-    if at is None or len(cands) == 1:
+    if len(cands) == 1:
         return cands[0]
+    if at is None:
+        # The first expression, unless it is coarse or background and another is not.
+        return min(cands, key=lambda c: c.weak)
 
     adjunct = _ADJUNCT_AR if arabic else _ADJUNCT_EN
 
