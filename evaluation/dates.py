@@ -2,8 +2,9 @@
 
 ``PYTHONPATH=src python -m evaluation.dates [--misses dev|heldout|all|none] [--set after]``
 
-``--set after`` scores ``dates_eval_after.jsonl``: 40 held-out sentences written
-after the rules, never used to change them.
+``--set after`` scores ``dates_eval_after.jsonl``: 40 sentences written after the
+rules of round one; ``--set fresh2`` scores ``dates_eval_fresh2.jsonl``: 68 written
+before round three changed the rules (future weekdays, ordinals, months, Hijri).
 
 Each item has a sentence, its document date and the gold event date; items with
 two date expressions name the event's trigger, whose offset is passed to the
@@ -24,6 +25,7 @@ from wiqaya.read.dates import resolve_date
 SETS = {
     "main": Path(__file__).with_name("dates_eval.jsonl"),
     "after": Path(__file__).with_name("dates_eval_after.jsonl"),
+    "fresh2": Path(__file__).with_name("dates_eval_fresh2.jsonl"),
 }
 
 
@@ -33,7 +35,7 @@ def load(name: str = "main") -> list[dict]:
 
 
 def predict(item: dict) -> str | None:
-    doc = date.fromisoformat(item["doc_date"])
+    doc = date.fromisoformat(item["doc_date"]) if item["doc_date"] else None
     kwargs = {}
     if "trigger" in item and "trigger_at" in inspect.signature(resolve_date).parameters:
         kwargs["trigger_at"] = item["text"].find(item["trigger"])
@@ -43,7 +45,7 @@ def predict(item: dict) -> str | None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--misses", choices=["dev", "heldout", "all", "none"], default="dev")
+    ap.add_argument("--misses", choices=["dev", "heldout", "fresh2", "all", "none"], default="dev")
     ap.add_argument("--set", choices=sorted(SETS), default="main")
     args = ap.parse_args()
     items = load(args.set)
@@ -66,19 +68,19 @@ def main() -> None:
         return f"{' / '.join(key):<28} {ok:>3}/{n:<3} {ok / n:.3f}"
 
     print(f"event dates: {len(items)} items in {SETS[args.set].name}")
-    splits = [s for s in ("dev", "heldout") if any(it["split"] == s for it in items)]
+    splits = list(dict.fromkeys(it["split"] for it in items))
     for split in splits:
         print(line((split,)))
         for lang in ("ar", "en"):
             print("  " + line((split, lang)))
-    print("\nby kind (dev | heldout)")
+    print(f"\nby kind ({' | '.join(splits)})")
     kinds = sorted({it["kind"] for it in items})
     for kind in kinds:
         cells = []
-        for split in ("dev", "heldout"):
+        for split in splits:
             ok, n = score.get((split, "kind", kind), (0, 0))
             cells.append(f"{ok:>2}/{n:<2}")
-        print(f"  {kind:<14} {cells[0]} | {cells[1]}")
+        print(f"  {kind:<14} " + " | ".join(cells))
     if args.misses != "none":
         shown = [m for m in misses if args.misses == "all" or m["split"] == args.misses]
         print(f"\nmisses ({args.misses}): {len(shown)}")

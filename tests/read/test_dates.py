@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 
 import pytest
@@ -302,9 +303,16 @@ def test_a_year_less_date_is_the_latest_on_or_before_the_document(
 ) -> None:
     when, expr = resolve_date(f"هاجم مسلحون الحاجز في {d} {_MONTHS[m - 1][1]}.", doc)
     try:
-        date(2001, m, d)  # a day every year has
+        date(2000, m, d)  # a day some year has (2000 is a leap year)
     except ValueError:
-        assert when == doc  # «31 نوفمبر», or 29 February with no leap year near
+        assert when == doc  # «31 نوفمبر»
+        return
+    if (m, d) == (2, 29) and expr is None:
+        # No 29 February this year or last on or before the document.
+        assert when == doc
+        assert not any(
+            calendar.isleap(y) and date(y, 2, 29) <= doc for y in (doc.year, doc.year - 1)
+        )
         return
     assert expr is not None
     assert (when.month, when.day) == (m, d)
@@ -334,3 +342,103 @@ def test_a_long_run_of_dates_is_read_in_linear_time(monkeypatch: pytest.MonkeyPa
     when, expr = resolve_date(text, date(2011, 5, 1), text.index("troops"))
     assert when == date(2011, 4, 2) and expr is not None and "April 2" in expr
     assert scans == 1
+
+
+# ---- round three: future weekdays, ordinal days, months, years ago, Hijri ----
+
+# Real dev sentences (arabic_event_gsr/assault_detection.dev.csv).
+FALLUJA = (
+    "وتعرضت الشرطة في الفلوجة مطلع الشهر الحالي الى تفجيرين بواسطة شاحنتين مفخختين ما ادى "
+    "الى مقتل 19 شخصا واصابة العشرات"
+)
+BASRA = (
+    "عاد الهدوء الحذر إلى شوارع مدينة البصرة بعد مواجهات ساخنة شهدتها المحافظة يوم الأول من "
+    "امس بين مسلحين من جيش المهدي والقوات البريطانية"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "doc", "expected"),
+    [
+        (FALLUJA, date(2007, 3, 20), date(2007, 3, 1)),
+        (BASRA, date(2007, 5, 10), date(2007, 5, 8)),
+        # 8 February 2012 is a Wednesday: the coming Sunday, not the last one.
+        (
+            "وقال المتحدث إن الوزراء سيجتمعون يوم الأحد في القاهرة.",
+            date(2012, 2, 8),
+            date(2012, 2, 12),
+        ),
+        ("وتظاهر الآلاف يوم الأحد في القاهرة.", date(2012, 2, 8), date(2012, 2, 5)),
+        ("The ministers will meet on Sunday in Cairo.", date(2012, 2, 8), date(2012, 2, 12)),
+        ("واندلعت التظاهرات في الأول من أيار في عدة مدن.", date(2012, 5, 20), date(2012, 5, 1)),
+        ("وبدأ الإضراب في العاشر من نيسان الماضي.", date(2012, 6, 2), date(2012, 4, 10)),
+        ("وأعلنت الطوارئ في الحادي والعشرين من يناير.", date(2012, 2, 2), date(2012, 1, 21)),
+        ("Workers struck on the first of May.", date(2012, 5, 20), date(2012, 5, 1)),
+        ("وكانت الاشتباكات قد بدأت في آذار الماضي في درعا.", date(2011, 6, 10), date(2011, 3, 1)),
+        # «آذار الماضي» said in March is last year's.
+        ("وبدأت الاشتباكات في آذار الماضي.", date(2012, 3, 20), date(2011, 3, 1)),
+        ("وقتل عشرة في اشتباكات منتصف الشهر الماضي.", date(2008, 4, 25), date(2008, 3, 15)),
+        ("واندلعت المواجهات أواخر الشهر الماضي.", date(2012, 3, 5), date(2012, 2, 29)),
+        ("The protests began in March in Deraa.", date(2011, 6, 10), date(2011, 3, 1)),
+        # The document's own month keeps the document date.
+        ("The protests began in June in Deraa.", date(2011, 6, 10), date(2011, 6, 10)),
+        ("The militants seized the town early last month.", date(2012, 5, 4), date(2012, 4, 1)),
+        ("وقتل شقيقه قبل ثلاث سنوات في غارة جوية.", date(2013, 7, 9), date(2010, 7, 9)),
+        ("The town was hit two years ago.", date(2012, 2, 29), date(2010, 2, 28)),
+        ("Sunday's bombing killed 12 people.", date(2013, 7, 9), date(2013, 7, 7)),
+        # «مارس» is also a verb and «أب» a father: a month alone needs a cue.
+        ("ومارس الضغط على الحكومة في الأسبوع الماضي.", date(2012, 6, 8), date(2012, 6, 1)),
+        ("وقال إن في مارس القوة خطرا.", date(2012, 6, 8), date(2012, 6, 8)),
+        # Year-less Hijri days are not placed.
+        ("ووقع الانفجار في العاشر من رمضان في سوق شعبي.", date(2012, 8, 20), date(2012, 8, 20)),
+    ],
+)
+def test_round_three_expressions(sentence: str, doc: date, expected: date) -> None:
+    assert resolve_date(sentence, doc)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("hijri", "umm_al_qura"),
+    [
+        # Known dates (Umm al-Qura): 1 Ramadan 1432, Eid al-Fitr 1432, Eid
+        # al-Adha 1431, 1 Ramadan 1433, Eid al-Fitr 1434, Eid al-Adha 1436.
+        ("1 رمضان 1432 هـ", date(2011, 8, 1)),
+        ("1 شوال 1432 هـ", date(2011, 8, 30)),
+        ("10 ذي الحجة 1431 هـ", date(2010, 11, 16)),
+        ("1 رمضان 1433 هـ", date(2012, 7, 20)),
+        ("1 شوال 1434 هـ", date(2013, 8, 8)),
+        ("10 ذو الحجة 1436 هـ", date(2015, 9, 23)),
+        ("١٥ رمضان ١٤٣٢ هـ", date(2011, 8, 15)),
+    ],
+)
+def test_hijri_dates_are_within_a_day_of_umm_al_qura(hijri: str, umm_al_qura: date) -> None:
+    # The tabular calendar, not a table: a day off is allowed, two are not.
+    got, text = resolve_date(f"ووقع الهجوم في {hijri} في المدينة.", date(2016, 1, 1))
+    assert text is not None
+    assert abs((got - umm_al_qura).days) <= 1
+
+
+def test_hijri_date_needs_no_document_date_and_a_gregorian_one_wins() -> None:
+    got = resolve_date("ووقع الهجوم في 1 رمضان 1432 هـ.", None)[0]
+    assert got is not None and abs((got - date(2011, 8, 1)).days) <= 1
+    both = "واعتقلوا في 10 ذي الحجة 1431 هـ الموافق 16 نوفمبر 2010."
+    assert resolve_date(both, date(2010, 11, 30))[0] == date(2010, 11, 16)
+
+
+def test_an_adjunct_expression_does_not_date_the_event() -> None:
+    sentence = (
+        "Security forces strengthened their presence following the discovery of a weapons "
+        "cache last week, a police spokesman said today."
+    )
+    doc = date(2013, 9, 12)
+    assert resolve_date(sentence, doc, sentence.find("strengthened"))[0] == doc
+
+
+def test_a_background_expression_yields_to_the_reporting_day() -> None:
+    # A real English dev sentence (PETR2 GSR): "three years ago" dates the slaying.
+    sentence = (
+        "A court in Guyana has issued arrest warrants for two Brazilian men sought in the "
+        "slaying of two American missionaries three years ago, a police officer said Wednesday."
+    )
+    got = resolve_date(sentence, date(2008, 8, 14), sentence.find("issued"))[0]
+    assert got == date(2008, 8, 13)
