@@ -9,8 +9,7 @@ position the one in the trigger's clause wins (see :func:`_pick`). Arabic is
 matched on the normalised text (ة→ه, أ→ا, ى→ي, Arabic-Indic digits → ASCII),
 English on the original so that capitals can tell "the Sunday Times" apart.
 Year-less Hijri dates («١٥ رمضان») are not read; a Hijri date with its year
-(«١٥ رمضان ١٤٣٢ هـ») is converted with the tabular Islamic calendar, which can
-be a day off the Umm al-Qura calendar (see :func:`_hijri`). A month without a
+(«١٥ رمضان ١٤٣٢ هـ») is converted by the Umm al-Qura tables (see :func:`_hijri`). A month without a
 day («في آذار الماضي», "in March") dates the event to the month's first day,
 «منتصف الشهر الماضي» / "mid-March" to its 15th, «أواخر الشهر» to its last:
 the output has day precision only, and the named month is closer than the
@@ -24,6 +23,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import NamedTuple
+
+from hijridate import Hijri
 
 from wiqaya.language.arabic import normalise
 
@@ -595,18 +596,23 @@ def _month_date(
 
 
 def _hijri(y: int, m: int, d: int) -> date | None:
-    """A Hijri date by the tabular (arithmetic) Islamic calendar.
+    """A Hijri date in the Gregorian calendar, by the Umm al-Qura tables.
 
-    Umm al-Qura and sighted months start up to two days apart from it: over
-    1420–1450 AH (every day 1–29, against the Umm al-Qura tables of the
-    ``hijridate`` package) it gives the same day for 51 %, a day early for
-    44 %, a day late for 3 % and two days early for 1 %. The Thursday epoch
-    is the one of the two usual epochs that agrees more often. A day off is
-    still closer than the document date; an exact table is the way up.
+    ``hijridate`` (MIT) carries the Umm al-Qura calendar for 1343–1500 AH, the
+    official one in Saudi Arabia and what most Gulf news dates by. Outside its
+    range, or for a 30th in a month the table gives 29 days (a month begun by
+    sighting), the tabular (arithmetic) calendar is used: over 1420–1450 AH it
+    gives the table's day for 51 % of days, a day early for 44 %, a day late for
+    3 %, two days early for 1 % (every day 1–29 compared).
     """
     if not (1 <= m <= 12 and 1 <= d <= 30 and 1300 <= y <= 1500):
         return None
-    # Julian day of 1 Muharram 1 AH (15 July 622 Julian, the Thursday epoch) is 1948439.
+    try:
+        return Hijri(y, m, d).to_gregorian()
+    except (ValueError, OverflowError):
+        pass
+    # Julian day of 1 Muharram 1 AH (15 July 622 Julian, the Thursday epoch, the
+    # one of the two usual epochs that agrees with the table more often).
     jd = d + -(-59 * (m - 1) // 2) + (y - 1) * 354 + (3 + 11 * y) // 30 + 1948438
     return date.fromordinal(jd - 1721425)
 
