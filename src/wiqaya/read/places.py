@@ -144,6 +144,8 @@ class Gazetteer:
             for m in self.index.find(tokens)
             if self._is_place(tokens, norms, m.start, m.end, m.payload, text)
         ]
+        if len(raw) > 1:
+            raw = self._conjunction_split(norms, raw)
         # Countries named unambiguously anywhere here are context for the rest.
         ctx: Counter[str] = Counter(context_countries or {})
         for _s, _e, cands in raw:
@@ -154,6 +156,28 @@ class Gazetteer:
         for s, e, cands in raw:
             surface = text[tokens[s].start : tokens[e - 1].end]
             out.append(self._resolve(surface, tokens, norms, s, e, cands, ctx))
+        return out
+
+    def _conjunction_split(
+        self, norms: list[str], raw: list[tuple[int, int, tuple[Place, ...]]]
+    ) -> list[tuple[int, int, tuple[Place, ...]]]:
+        """«الرياض وجدة»: after a place, «و» + a bigger city is "and Jeddah".
+
+        A word such as «وجدة» (Oujda) is a place as a whole and «و» + «جدة»
+        (Jeddah) as well. Right after another place name the «و» is the
+        conjunction of a list of places, so the split reading wins when its city
+        is the larger one; anywhere else the whole word is kept.
+        """
+        out = []
+        prev_end = -1
+        for s, e, cands in raw:
+            word = norms[s]
+            if e - s == 1 and s == prev_end and len(word) > 3 and word[0] == "و":
+                alt = self.index.payload_of(word[1:])
+                if alt and _biggest(alt) > _biggest(cands):
+                    cands = alt
+            out.append((s, e, cands))
+            prev_end = e
         return out
 
     def _is_place(
@@ -258,6 +282,10 @@ class Gazetteer:
             if pick:
                 return done(pick, "resolved", "context")
         return done(None, "ambiguous", "")
+
+
+def _biggest(cands: Sequence[Place]) -> int:
+    return max((c.population for c in cands if c.kind == "city"), default=0)
 
 
 def _best_in(cands: Sequence[Place], country: str) -> Place | None:
