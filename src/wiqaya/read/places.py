@@ -354,7 +354,8 @@ def load_gazetteer() -> Gazetteer:
 
     def put(name: str, place: Place) -> None:
         n = normalise(name)
-        if not n or n in stop or len(n.replace(" ", "")) < 3:
+        # Two-letter names («إب» Ibb, «قم» Qom) only where a kind word must precede.
+        if not n or n in stop or len(n.replace(" ", "")) < (2 if n in cue_only else 3):
             return
         by_name.setdefault(n, []).append(place)
         if n.isascii() and n != (bare := n.translate(_APOSTROPHES)):
