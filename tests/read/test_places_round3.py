@@ -51,7 +51,7 @@ def test_admin1_is_a_name(text: str, word: str, country: str, admin1: str) -> No
         ("Residents returned to Al-Raqqah after the battle.", "Al-Raqqah", "SYR"),
         ("Protesters gathered in As-Suwayda for a third week.", "As-Suwayda", "SYR"),
         ("Clashes were reported near Ar-Raqqa on Monday.", "Ar-Raqqa", "SYR"),
-        # A Kuwaiti district a tenth of Raqqa's size no longer makes it ambiguous.
+        # The Kuwaiti block Ar Riqqah no longer makes Raqqa ambiguous (an override).
         ("عاد النازحون إلى مدينة الرقه بعد انسحاب المسلحين", "الرقه", "SYR"),
         # Two-letter names behind a kind word.
         ("قصفت طائرات التحالف مواقع في محافظة إب وسط اليمن", "إب", "YEM"),
@@ -70,6 +70,9 @@ def test_resolves(text: str, word: str, country: str) -> None:
         ("قالت قناة الجزيرة إن مراسلها تعرض للاعتداء", "الجزيرة"),
         ("نقل الخبر عن مصادر أمنية في العاصمة", "الخبر"),
         ("قم بزيارة الموقع لمعرفة التفاصيل", "قم"),
+        # «فرقة» is «ف» + «رقة» to the clitic reader: a division, not Raqqa.
+        ("قصفت فرقة مدرعة مواقع المسلحين شرق البلاد", "فرقة"),
+        ("قالت الفرقة الرابعة إنها صدت هجوما", "الفرقة"),
         ("Al-Qaeda and Al-Shabaab claimed the attacks.", "Al-"),
     ],
 )

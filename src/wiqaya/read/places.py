@@ -43,11 +43,11 @@ _DIACRITIC_HINTS = {
 # "Sale", "Bush", "Dire"), so only forms of five letters or more are added.
 _ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|at|az|ad|an|en|ad)[ -]", re.I)
 _MIN_PLAIN = 5
-# A city under a tenth of its largest namesake's population is dropped from the
-# candidates: a Kuwaiti district of 52,000 («الرقة», Ar Riqqah) must not make
-# Raqqa (530,000) ambiguous. 1/20 left that pair ambiguous; 1/10 was chosen
-# on places_eval2 (both halves now development data).
-_NAMESAKE_RATIO = 10
+# A city under a twentieth of its largest namesake's population is dropped from
+# the candidates. 1/10 was tried to settle «الرقة» (Raqqa 532,000, the Kuwaiti
+# block Ar Riqqah 52,000) and not kept: it also dropped Byblos (21,000) from
+# «جبيل» for Jubail (237,000); «الرقة» is an override instead.
+_NAMESAKE_RATIO = 20
 
 
 # English news joins the Arabic article with a hyphen, assimilated or not:
@@ -116,6 +116,8 @@ class Gazetteer:
     # Words after which a common-word name is a place: «مدينة صور», «بلدة الميادين».
     kind_words: frozenset[str] = frozenset()
     direction_words: frozenset[str] = frozenset()
+    # Words a clitic reading turns into a place: «فرقة» (a division) is «ف» + «رقة».
+    words: frozenset[str] = frozenset()
 
     def mentions(
         self,
@@ -202,6 +204,8 @@ class Gazetteer:
                 if nxt[:1].isupper() and nxt.casefold() not in self.en_place_nouns:
                     return False
             return True
+        if e - s == 1 and norms[s] in self.words:
+            return False
         key = " ".join(self.index.word_key(n) or n for n in norms[s:e])
         if s > 0 and norms[s].startswith("ال") and norms[s - 1] in self.person_before:
             return False
@@ -300,7 +304,7 @@ def _prune(cands: list[Place]) -> tuple[Place, ...]:
     """Drop small foreign homonyms of a country or a big city (GeoNames noise).
 
     A country name keeps foreign cities only if they are large (Amman for
-    «عمان»); among cities, a namesake under 1/10 of the largest one's
+    «عمان»); among cities, a namesake under 1/20 of the largest one's
     population is dropped. Anything left in several countries stays ambiguous.
     """
     countries = [c for c in cands if c.kind == "country"]
@@ -460,4 +464,5 @@ def load_gazetteer() -> Gazetteer:
         en_place_nouns=frozenset(w.casefold() for w in add.get("en_place_nouns", [])),
         kind_words=frozenset(normalise(w) for w in add.get("kind_words", [])),
         direction_words=frozenset(normalise(w) for w in add.get("direction_words", [])),
+        words=frozenset(normalise(w) for w in add.get("not_place_words", [])),
     )
