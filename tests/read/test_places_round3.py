@@ -15,7 +15,7 @@ import pytest
 
 from wiqaya.read.actors import DATA
 from wiqaya.read.pipeline import DocumentInput, read_document
-from wiqaya.read.places import PlaceMention
+from wiqaya.read.places import PlaceMention, load_gazetteer
 
 
 def _mention(text: str, word: str) -> PlaceMention | None:
@@ -94,3 +94,7 @@ def test_not_from_the_fresh_set() -> None:
     assert len(fresh) >= 150
     source = inspect.getsource(sys.modules[__name__])
     assert not any(t in source for t in fresh)
+
+
+def test_the_gazetteer_version_names_this_round() -> None:
+    assert load_gazetteer().version.endswith("gaz-add-2026.11.7")
