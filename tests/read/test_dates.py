@@ -250,11 +250,52 @@ def test_never_raises_and_stays_near_the_document(text: str, doc: date, trig: in
     assert abs((when - doc).days) <= 366 or 1900 <= when.year <= doc.year + 5
 
 
-@given(st.text(alphabet="بتثجحخدذرزسشصضطظعغفقكلمنهوي ،.", max_size=200), DOCS)
+# News words that name no time: any sentence made of them leaves the date alone.
+# (An alphabet without «ا» was not enough: «بعد غد», «قبل يومين», «منتصف دجنبر»
+# need none.)
+_TIMELESS = [
+    "قتل",
+    "جنود",
+    "في",
+    "هجوم",
+    "على",
+    "قاعدة",
+    "عسكرية",
+    "شمال",
+    "البلاد",
+    "وقال",
+    "مسؤول",
+    "ان",
+    "المسلحين",
+    "فروا",
+    "الى",
+    "الجبال",
+    "بعد",
+    "تبادل",
+    "لاطلاق",
+    "النار",
+    "مع",
+    "قوات",
+    "الامن",
+    "وطالب",
+    "المحتجون",
+    "بالافراج",
+    "عن",
+    "المعتقلين",
+    "من",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_TIMELESS), max_size=40).map(" ".join),
+    DOCS,
+    st.one_of(st.none(), st.integers(0, 300)),
+)
 @settings(max_examples=200, deadline=None)
-def test_text_without_day_words_or_digits_keeps_the_document_date(text: str, doc: date) -> None:
-    # Letters only (no ا, so no «أمس», «اليوم», month or weekday names): nothing anchors.
-    assert resolve_date(text, doc) == (doc, None)
+def test_text_without_time_words_keeps_the_document_date(
+    text: str, doc: date, at: int | None
+) -> None:
+    assert resolve_date(text, doc, at) == (doc, None)
 
 
 _MONTHS = [

