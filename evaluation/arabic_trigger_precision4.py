@@ -57,7 +57,7 @@ from evaluation.arabic_trigger_only import (
     load_labels,
     trigger_only_events,
 )
-from evaluation.arabic_trigger_senses import by_old_strata
+from evaluation.arabic_trigger_senses import _clear, by_old_strata
 from evaluation.arabic_trigger_words import dev_sentences
 
 # main before read16 (coder read15, triggers-2026.11.13).
@@ -86,13 +86,6 @@ def _module(name: str, path: str) -> types.ModuleType:
     sys.modules[name] = mod
     exec(compile(_git_show(path), path, "exec"), mod.__dict__)  # noqa: S102
     return mod
-
-
-def _clear() -> None:
-    detector.arabic_triggers.cache_clear()
-    events_mod.trigger_matchers.cache_clear()
-    clause.word_kind.cache_clear()
-    clause._future_trigger.cache_clear()
 
 
 @contextmanager

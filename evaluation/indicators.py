@@ -25,27 +25,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from collections import Counter
 from pathlib import Path
 
+from evaluation.arabic_trigger_only import wilson
 from wiqaya.read.indicators import INDICATORS, IndicatorHit, load_indicators
 from wiqaya.read.pipeline import DocumentInput, read_documents
 
 LABELS = Path(__file__).with_name("indicators_labels.jsonl")
 FRESH = Path(__file__).with_name("indicators_labels_fresh.jsonl")
-Z = 1.96
 SHRINK = 8.0
-
-
-def wilson(x: int, n: int, z: float = Z) -> tuple[float, float]:
-    if n == 0:
-        return (0.0, 1.0)
-    p = x / n
-    d = 1 + z * z / n
-    c = (p + z * z / (2 * n)) / d
-    h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
-    return (max(0.0, c - h), min(1.0, c + h))
 
 
 def load_labels(split: str = "all", path: Path = LABELS) -> list[dict]:

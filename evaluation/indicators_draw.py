@@ -141,25 +141,36 @@ def has_candidate(text: str, lang: str) -> bool:
     return any(c in w[: len(c) + 3] for w in words for c in cands)
 
 
+def _strata(
+    rng: random.Random, texts: list[str], lang: str, per_fired: int, n_candidate: int, n_random: int
+) -> list[tuple[str, list[str]]]:
+    """Sentences each indicator fires on, then unfired ones with a candidate word, then any.
+
+    A sentence is drawn once; the draws run in this order so that a seed
+    reproduces a set.
+    """
+    hits = {t: fired(t) for t in texts}
+    taken: set[str] = set()
+    strata: list[tuple[str, list[str]]] = []
+    for ind in INDICATORS:
+        pool = [t for t in texts if ind in hits[t] and t not in taken]
+        pick = rng.sample(pool, min(per_fired, len(pool)))
+        taken.update(pick)
+        strata.append((f"fires:{ind}", pick))
+    pool = [t for t in texts if not hits[t] and t not in taken and has_candidate(t, lang)]
+    pick = rng.sample(pool, min(n_candidate, len(pool)))
+    taken.update(pick)
+    strata.append(("candidate", pick))
+    pool = [t for t in texts if t not in taken]
+    strata.append(("random", rng.sample(pool, min(n_random, len(pool)))))
+    return strata
+
+
 def draw() -> list[dict]:
     rng = random.Random(SEED)
     out: list[dict] = []
     for lang, texts in (("ar", arabic_sentences()), ("en", english_sentences())):
-        hits = {t: fired(t) for t in texts}
-        taken: set[str] = set()
-        strata: list[tuple[str, list[str]]] = []
-        for ind in INDICATORS:
-            pool = [t for t in texts if ind in hits[t] and t not in taken]
-            pick = rng.sample(pool, min(PER_FIRED[lang], len(pool)))
-            taken.update(pick)
-            strata.append((f"fires:{ind}", pick))
-        pool = [t for t in texts if not hits[t] and t not in taken and has_candidate(t, lang)]
-        pick = rng.sample(pool, min(N_CANDIDATE[lang], len(pool)))
-        taken.update(pick)
-        strata.append(("candidate", pick))
-        pool = [t for t in texts if t not in taken]
-        pick = rng.sample(pool, min(N_RANDOM[lang], len(pool)))
-        strata.append(("random", pick))
+        strata = _strata(rng, texts, lang, PER_FIRED[lang], N_CANDIDATE[lang], N_RANDOM[lang])
         for name, pick in strata:
             for k, t in enumerate(pick):
                 split = "dev" if k % 2 == 0 else "heldout"
@@ -196,20 +207,9 @@ def draw_fresh() -> list[dict]:
     english = sorted(set(english_sentences()) | set(plover_sentences()))
     for lang, texts in (("ar", arabic_sentences()), ("en", english)):
         texts = [t for t in texts if t not in seen]
-        hits = {t: fired(t) for t in texts}
-        taken: set[str] = set()
-        strata: list[tuple[str, list[str]]] = []
-        for ind in INDICATORS:
-            pool = [t for t in texts if ind in hits[t] and t not in taken]
-            pick = rng.sample(pool, min(FRESH_PER_FIRED[lang], len(pool)))
-            taken.update(pick)
-            strata.append((f"fires:{ind}", pick))
-        pool = [t for t in texts if not hits[t] and t not in taken and has_candidate(t, lang)]
-        pick = rng.sample(pool, min(FRESH_N_CANDIDATE[lang], len(pool)))
-        taken.update(pick)
-        strata.append(("candidate", pick))
-        pool = [t for t in texts if t not in taken]
-        strata.append(("random", rng.sample(pool, min(FRESH_N_RANDOM[lang], len(pool)))))
+        strata = _strata(
+            rng, texts, lang, FRESH_PER_FIRED[lang], FRESH_N_CANDIDATE[lang], FRESH_N_RANDOM[lang]
+        )
         src = "arabic_event_gsr dev" if lang == "ar" else "english_event_gsr"
         for name, pick in strata:
             for t in pick:

@@ -30,9 +30,9 @@ are hidden unless ``--show-fresh`` is given, so that fixes come from elsewhere.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
-import sys
 from collections import defaultdict
 
 from wiqaya.read.actors import DATA
@@ -128,15 +128,18 @@ def _second_set(splits: list[str], name: str = "places_eval2.jsonl", show: bool 
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     # ``--split dev`` scores only the half the rules may be tuned on.
-    args = sys.argv[1:]
-    splits = [args[args.index("--split") + 1]] if "--split" in args else ["dev", "heldout"]
-    if "--fresh-only" not in args:
-        _first_set()
-        _second_set(splits)
+    ap.add_argument("--split", choices=("dev", "heldout"), help="one half of the second set")
+    ap.add_argument("--fresh-only", action="store_true", help="score the fresh set alone")
     # The fresh set is a measuring stick, not development data: its misses
-    # are printed only on request (``--show-fresh``), after a round's fixes.
-    _second_set(["fresh"], "places_eval3.jsonl", show="--show-fresh" in args)
+    # are printed only on request, after a round's fixes.
+    ap.add_argument("--show-fresh", action="store_true", help="list the fresh set's misses")
+    args = ap.parse_args()
+    if not args.fresh_only:
+        _first_set()
+        _second_set([args.split] if args.split else ["dev", "heldout"])
+    _second_set(["fresh"], "places_eval3.jsonl", show=args.show_fresh)
 
 
 if __name__ == "__main__":

@@ -363,14 +363,7 @@ _MONTH_ONLY_AR = re.compile(
 # substrings gate the pattern (about 5 µs a sentence otherwise).
 _MONTH_ONLY_GATE_AR = (
     "شهر",
-    "مطلع",
-    "بدايه",
-    "اوائل",
-    "منتصف",
-    "اواسط",
-    "اواخر",
-    "نهايه",
-    "اخر",
+    *_PART_AR,
     "الماضي",
     "الفايت",
     "المنصرم",
