@@ -14,24 +14,17 @@ trigger's position must not move.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from functools import cache
 
-from wiqaya.read.actors import ActorMention, load_actors
+from wiqaya.read.actors import ActorMention, iso3_codes, load_actors
 from wiqaya.read.phrases import MAX_CACHED_WORD, Token
-from wiqaya.read.places import DATA, load_gazetteer
+from wiqaya.read.places import load_gazetteer
 
 COUNTRY = "zcountry"
 PLACE = "zplace"
 GROUP = "zgroup"
 _WORD_CACHE_MAX = 200_000
-
-
-@cache
-def _iso3() -> frozenset[str]:
-    gaz = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))
-    return frozenset(c["iso3"] for c in gaz["countries"])
 
 
 class _CountryWords:
@@ -44,7 +37,7 @@ class _CountryWords:
 
     def __init__(self) -> None:
         self._index = load_actors().index
-        self._iso = _iso3()
+        self._iso = iso3_codes()
         self._cache: dict[str, bool] = {}
 
     def __call__(self, word: str) -> bool:
@@ -70,7 +63,7 @@ def detector_norm(
     """Token norms, one space apart, with places (token spans), named armed groups
     (actor mentions with a country and sector REB) and country words replaced."""
     words = [t.norm for t in tokens]
-    iso = _iso3()
+    iso = iso3_codes()
     for a in actors:
         if a.sector == "REB" and a.country in iso:
             for i in range(max(a.start, 0), min(a.end, len(words))):
