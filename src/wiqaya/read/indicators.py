@@ -52,6 +52,11 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 # Words looked at before a term by ``not_after``: «منظمات دولية لحقوق الإنسان».
 _BEFORE = 2
+# "Not only": «فحسب» / «فقط» within this many words after the term.
+_ONLY_AFTER = 3
+# «أي» / "any" within this many words before the term quantifies it («أي عمل إرهابي»).
+_ANY_BEFORE = 2
+_PUNCT = "،,.؛;:!?؟»«\"'()"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +92,13 @@ class IndicatorLexicon:
     negation: tuple[str, ...] = ()
     denial: tuple[str, ...] = ()
     negation_window: int = 3
+    only: frozenset[str] = frozenset()
+    negation_words: frozenset[str] = frozenset()
+    any_words: frozenset[str] = frozenset()
+    any_licence: frozenset[str] = frozenset()
+    generic: frozenset[str] = frozenset()
+    generic_spared: frozenset[str] = frozenset()
+    slogan: frozenset[str] = frozenset()
 
     def find(self, tokens: list[Token], text: str) -> list[IndicatorHit]:
         """One hit per indicator and sentence (the first evidence), in indicator order."""
@@ -130,27 +142,83 @@ class IndicatorLexicon:
             near = cues.find(words[lo : b + self.window], _STRICT)
             if key in near:
                 c, d = near[key]
+                # The cue may carry the negation: «لم تسجل أي حوادث عنف خلال
+                # عملية الاقتراع» ("no violence was reported at the polls").
+                if self.negation and self._negated(words, lo + c, lo + d):
+                    continue
                 found[name] = (min(a, lo + c), max(b, lo + d))
         return found
 
     def _reject(self, words: list[str], start: int, end: int, label: str) -> bool:
-        blocked = self.not_after.get(_indicator(label))
+        name = _indicator(label)
+        blocked = self.not_after.get(name, frozenset())
+        if name not in self.generic_spared:
+            blocked = blocked | self.generic
         if blocked and any(
-            f in blocked for w in words[max(0, start - _BEFORE) : start] for f in _forms(w)
+            f.casefold() in blocked
+            for w in words[max(0, start - _BEFORE) : start]
+            for f in _forms(w)
         ):
             return True
-        return self._negated(words, start)
+        return self._negated(words, start, end)
 
-    def _negated(self, words: list[str], start: int) -> bool:
+    def _negated(self, words: list[str], start: int, end: int | None = None) -> bool:
+        """The writer says the thing did not happen, or speaks of any such thing.
+
+        A negation phrase within the window before ``start``, or «أي» / "any"
+        quantifying the term after a negation or a question («لم ترع ... أي عمل
+        إرهابي»), drops the match; "not only" («لم تتعرض لمذبحة فحسب») does not;
+        a denial or accusation earlier in the sentence keeps it.
+        """
         if not self.negation:
             return False
+        lo = max(0, start - self.negation_window)
         # Phrases padded with spaces: whole words only («لم يتعرض», "no").
-        before = f" {' '.join(words[max(0, start - self.negation_window) : start]).casefold()} "
-        if not any(p in before for p in self.negation):
+        before = f" {' '.join(words[lo:start]).casefold()} "
+        negated = any(p in before for p in self.negation)
+        if negated and self._not_only(words, lo, start, end):
+            negated = False
+        if not negated:
+            negated = self._any(words, start) or self._slogan(words, start)
+        if not negated:
             return False
         return not any(
             f.casefold().startswith(self.denial) for w in words[:start] for f in _forms(w)
         )
+
+    def _not_only(self, words: list[str], lo: int, start: int, end: int | None) -> bool:
+        """«لم ... فحسب / فقط» after the term, "not only" / "not just" before it."""
+        if not self.only:
+            return False
+        after = words[end if end is not None else start + 1 : (end or start + 1) + _ONLY_AFTER]
+        if any(w.strip(_PUNCT).casefold() in self.only for w in after):
+            return True
+        window = [w.casefold() for w in words[lo:start]]
+        return any(
+            a in self.negation_words and b in self.only
+            for a, b in zip(window, window[1:], strict=False)
+        )
+
+    def _slogan(self, words: list[str], start: int) -> bool:
+        """«لا للانقلاب العسكري», «كلا للإرهاب»: "no to" a thing is a slogan, not an instance."""
+        return (
+            start > 0
+            and words[start - 1] in self.slogan
+            and words[start][:1] == "ل"
+            and len(words[start]) > 3
+        )
+
+    def _any(self, words: list[str], start: int) -> bool:
+        """«أي» / "any" just before the term, licensed by a negation or a question before it."""
+        if not self.any_words:
+            return False
+        for k in range(max(0, start - _ANY_BEFORE), start):
+            # Only «و» / «ف» stripped: a longer proclitic would find «أي» in «مائة».
+            w = words[k].casefold()
+            if w in self.any_words or (w[:1] in ("و", "ف") and w[1:] in self.any_words):
+                licence = words[max(0, k - self.negation_window) : k]
+                return any(f.casefold() in self.any_licence for w in licence for f in _forms(w))
+        return False
 
 
 # Up to this many cooccurrence rules per indicator.
@@ -224,4 +292,20 @@ def load_indicators() -> IndicatorLexicon:
             + [w.casefold() for w in neg.get("denial_en", [])]
         ),
         int(neg.get("window", 3)),
+        _words(neg, "only"),
+        frozenset(w.strip() for w in neg.get("en", []) + neg.get("ar", []) if " " not in w),
+        _words(neg, "any"),
+        _words(neg, "any_licence"),
+        _words(data.get("generic", {}), ""),
+        frozenset(data.get("generic", {}).get("except", [])),
+        _words(neg, "slogan"),
+    )
+
+
+def _words(d: dict, key: str) -> frozenset[str]:
+    """``key_ar`` normalised and ``key_en`` case-folded (``key`` empty: ``ar`` / ``en``)."""
+    pre = f"{key}_" if key else ""
+    return frozenset(
+        [normalise(w) for w in d.get(f"{pre}ar", [])]
+        + [w.casefold() for w in d.get(f"{pre}en", [])]
     )
