@@ -9,8 +9,9 @@ and draw in docs/read.md, "Warning indicators") and scores, per indicator and
 language, true hits, false hits and misses at the sentence level: precision,
 recall and F1 with Wilson 95% intervals. ``--list`` prints every false hit (with
 its evidence) and every miss. ``--fit`` prints each indicator's precision on
-both sets (the first set's two halves and the fresh set), shrunk towards the pooled precision (``SHRINK`` pseudo-hits),
-and the Wilson 95% lower bound of that, the confidence stored in the lexicon.
+both sets (the first set's two halves and the fresh set), shrunk towards the
+pooled precision (``SHRINK`` pseudo-hits), and the Wilson 95% lower bound of that,
+the confidence stored in the lexicon.
 The Brier score of "this hit is right" is given for the stored confidences and
 for the flat rule the lexicon used before (0.75 multi-word evidence, 0.6 one
 word) on the same hits.
@@ -172,9 +173,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
     parser.add_argument("--list", action="store_true", help="print false hits and misses")
     parser.add_argument("--set", choices=("first", "fresh"), default="first")
-    parser.add_argument(
-        "--fit", action="store_true", help="print confidences fitted on both sets"
-    )
+    parser.add_argument("--fit", action="store_true", help="print confidences fitted on both sets")
     args = parser.parse_args(argv)
     if args.fit:
         # Both labelled sets are development data since round 4 (a third,
