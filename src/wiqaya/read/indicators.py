@@ -99,6 +99,7 @@ class IndicatorLexicon:
     generic: frozenset[str] = frozenset()
     generic_spared: frozenset[str] = frozenset()
     slogan: frozenset[str] = frozenset()
+    irrealis: frozenset[str] = frozenset()
 
     def find(self, tokens: list[Token], text: str) -> list[IndicatorHit]:
         """One hit per indicator and sentence (the first evidence), in indicator order."""
@@ -179,7 +180,11 @@ class IndicatorLexicon:
         if negated and self._not_only(words, lo, start, end):
             negated = False
         if not negated:
-            negated = self._any(words, start) or self._slogan(words, start)
+            negated = (
+                self._any(words, start)
+                or self._slogan(words, start)
+                or self._irrealis(words, lo, start)
+            )
         if not negated:
             return False
         return not any(
@@ -197,6 +202,12 @@ class IndicatorLexicon:
         return any(
             a in self.negation_words and b in self.only
             for a, b in zip(window, window[1:], strict=False)
+        )
+
+    def _irrealis(self, words: list[str], lo: int, start: int) -> bool:
+        """A risk or a fear («خطر التعذيب», «تحسبا لأي هجمات»), not an instance."""
+        return bool(self.irrealis) and any(
+            f.casefold() in self.irrealis for w in words[lo:start] for f in _forms(w)
         )
 
     def _slogan(self, words: list[str], start: int) -> bool:
@@ -299,6 +310,7 @@ def load_indicators() -> IndicatorLexicon:
         _words(data.get("generic", {}), ""),
         frozenset(data.get("generic", {}).get("except", [])),
         _words(neg, "slogan"),
+        _words(neg, "irrealis"),
     )
 
 
