@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from wiqaya.language.arabic import normalise
 from wiqaya.read.actors import DATA
@@ -96,17 +96,17 @@ class IndicatorLexicon:
     negation_words: frozenset[str] = frozenset()
     any_words: frozenset[str] = frozenset()
     any_licence: frozenset[str] = frozenset()
-    generic: frozenset[str] = frozenset()
-    generic_spared: frozenset[str] = frozenset()
     slogan: frozenset[str] = frozenset()
     irrealis: frozenset[str] = frozenset()
+    # Per indicator: its ``not_after`` words and the generic frames, unless spared.
+    blocked: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def find(self, tokens: list[Token], text: str) -> list[IndicatorHit]:
         """One hit per indicator and sentence (the first evidence), in indicator order."""
         if not tokens:
             return []
         words = [t.norm for t in tokens]
-        reject = self._reject if self.not_after or self.negation else None
+        reject = self._reject if self.blocked or self.negation else None
         # Each lexicon's terms are in its own script, so a sentence without a
         # letter of that script cannot match: skipping the pass saves a third
         # of the indicators' time on Arabic news.
@@ -151,14 +151,9 @@ class IndicatorLexicon:
         return found
 
     def _reject(self, words: list[str], start: int, end: int, label: str) -> bool:
-        name = _indicator(label)
-        blocked = self.not_after.get(name, frozenset())
-        if name not in self.generic_spared:
-            blocked = blocked | self.generic
+        blocked = self.blocked.get(_indicator(label))
         if blocked and any(
-            f.casefold() in blocked
-            for w in words[max(0, start - _BEFORE) : start]
-            for f in _forms(w)
+            f in blocked for w in words[max(0, start - _BEFORE) : start] for f in _forms(w)
         ):
             return True
         return self._negated(words, start, end)
@@ -174,12 +169,15 @@ class IndicatorLexicon:
         if not self.negation:
             return False
         lo = max(0, start - self.negation_window)
+        window = words[lo:start]
         # Phrases padded with spaces: whole words only («لم يتعرض», "no").
-        before = f" {' '.join(words[lo:start]).casefold()} "
-        negated = any(p in before for p in self.negation)
+        negated = self._negation_re.search(f" {' '.join(window).casefold()} ") is not None
         if negated and self._not_only(words, lo, start, end):
             negated = False
         if not negated:
+            # Most windows hold none of the words the three checks look for.
+            if not any(f in self._markers for w in window for f in _forms(w)):
+                return False
             negated = (
                 self._any(words, start)
                 or self._slogan(words, start)
@@ -187,8 +185,20 @@ class IndicatorLexicon:
             )
         if not negated:
             return False
-        return not any(
-            f.casefold().startswith(self.denial) for w in words[:start] for f in _forms(w)
+        return not any(f.startswith(self.denial) for w in words[:start] for f in _forms(w))
+
+    @cached_property
+    def _negation_re(self) -> re.Pattern[str]:
+        return re.compile("|".join(re.escape(p) for p in self.negation) or "(?!)")
+
+    @cached_property
+    def _markers(self) -> frozenset[str]:
+        """Any word the «أي», slogan or risk checks react to, as :func:`_forms` gives it."""
+        return (
+            self.irrealis
+            | self.slogan
+            | self.any_words
+            | frozenset(c + a for a in self.any_words for c in ("و", "ف"))
         )
 
     def _not_only(self, words: list[str], lo: int, start: int, end: int | None) -> bool:
@@ -207,7 +217,7 @@ class IndicatorLexicon:
     def _irrealis(self, words: list[str], lo: int, start: int) -> bool:
         """A risk or a fear («خطر التعذيب», «تحسبا لأي هجمات»), not an instance."""
         return bool(self.irrealis) and any(
-            f.casefold() in self.irrealis for w in words[lo:start] for f in _forms(w)
+            f in self.irrealis for w in words[lo:start] for f in _forms(w)
         )
 
     def _slogan(self, words: list[str], start: int) -> bool:
@@ -228,7 +238,7 @@ class IndicatorLexicon:
             w = words[k].casefold()
             if w in self.any_words or (w[:1] in ("و", "ف") and w[1:] in self.any_words):
                 licence = words[max(0, k - self.negation_window) : k]
-                return any(f.casefold() in self.any_licence for w in licence for f in _forms(w))
+                return any(f in self.any_licence for w in licence for f in _forms(w))
         return False
 
 
@@ -237,11 +247,23 @@ _RULES = 8
 _STRICT = _ALL | frozenset(f"{name}{_ANCHOR}{i}" for name in INDICATORS for i in range(_RULES))
 
 
+_FORMS: dict[str, tuple[str, ...]] = {}
+
+
 def _forms(word: str) -> tuple[str, ...]:
-    """The word and the word without a proclitic group («لحقوق», «ومكافحة»)."""
-    return (word,) + tuple(
-        word[n:] for n in (1, 2, 3) if len(word) > n + 2 and word[:n] in ARABIC_PROCLITICS
-    )
+    """The word and the word without a proclitic group («لحقوق», «ومكافحة»), case-folded.
+
+    Cached: the checks around a match look at the same few words again and again.
+    """
+    out = _FORMS.get(word)
+    if out is None:
+        folded = word.casefold()
+        out = (folded,) + tuple(
+            folded[n:] for n in (1, 2, 3) if len(folded) > n + 2 and folded[:n] in ARABIC_PROCLITICS
+        )
+        if len(_FORMS) < 300_000:
+            _FORMS[word] = out
+    return out
 
 
 def _rules(rules: dict, lang: str) -> dict[str, dict]:
@@ -284,6 +306,9 @@ def load_indicators() -> IndicatorLexicon:
     co = data.get("cooccur", {})
     rules = co.get("rules", {})
     neg = data.get("negation", {})
+    generic = data.get("generic", {})
+    spared = frozenset(generic.get("except", []))
+    frames = _words(generic, "")
     return IndicatorLexicon(
         data["version"],
         stem_matcher(_entries(ind, rules, "ar"), True, data.get("not_indicators_ar")),
@@ -307,10 +332,12 @@ def load_indicators() -> IndicatorLexicon:
         frozenset(w.strip() for w in neg.get("en", []) + neg.get("ar", []) if " " not in w),
         _words(neg, "any"),
         _words(neg, "any_licence"),
-        _words(data.get("generic", {}), ""),
-        frozenset(data.get("generic", {}).get("except", [])),
         _words(neg, "slogan"),
         _words(neg, "irrealis"),
+        {
+            k: not_after.get(k, frozenset()) | (frozenset() if k in spared else frames)
+            for k in INDICATORS
+        },
     )
 
 
