@@ -306,6 +306,8 @@ def test_not_only_is_no_negation() -> None:
         "The villagers suffered not only a massacre but also forced displacement."
     )
     assert "human_rights_violations" not in _en("The villagers suffered no massacre.")
+    assert "human_rights_violations" in _en("The prisoners were not only tortured but starved.")
+    assert "human_rights_violations" not in _en("The prisoners were not tortured.")
 
 
 def test_a_programme_name_does_not_fire_and_the_act_does() -> None:

@@ -205,7 +205,8 @@ class IndicatorLexicon:
         """«لم ... فحسب / فقط» after the term, "not only" / "not just" before it."""
         if not self.only:
             return False
-        after = words[end if end is not None else start + 1 : (end or start + 1) + _ONLY_AFTER]
+        stop = end if end is not None else start + 1
+        after = words[stop : stop + _ONLY_AFTER]
         if any(w.strip(_PUNCT).casefold() in self.only for w in after):
             return True
         window = [w.casefold() for w in words[lo:start]]
@@ -329,7 +330,8 @@ def load_indicators() -> IndicatorLexicon:
         ),
         int(neg.get("window", 3)),
         _words(neg, "only"),
-        frozenset(w.strip() for w in neg.get("en", []) + neg.get("ar", []) if " " not in w),
+        # The last word of each phrase: "were not" + "only" is "not only".
+        frozenset(w.split()[-1].casefold() for w in neg.get("en", []) + neg.get("ar", [])),
         _words(neg, "any"),
         _words(neg, "any_licence"),
         _words(neg, "slogan"),
