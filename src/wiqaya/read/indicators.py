@@ -15,15 +15,22 @@ Four kinds of entry, all data:
   («لم يتعرض أي من المعتقلين لسوء المعاملة», "no violence was reported") drops
   that match, unless a denial or accusation word comes earlier in the sentence
   («نفت الوزارة ... لم يتعرض ... للتعذيب»): the guideline counts denied
-  allegations, not the writer's report that something did not happen.
+  allegations, not the writer's report that something did not happen. The cue of a
+  ``cooccur`` rule is checked too («لم تسجل أي حوادث عنف خلال عملية الاقتراع»); «أي» /
+  "any" after a negation or a question, a slogan («لا للانقلاب العسكري») and a risk
+  or fear («يواجه خطر التعذيب») drop the match as well; "not only" («لم تتعرض لمذبحة
+  فحسب») does not;
+- ``generic``: programme, law, conference and campaign frames («ورشة عمل حول مكافحة
+  الاتجار بالبشر», "combating") before a term, for every indicator but armed groups.
 
 An indicator may have several ``cooccur`` rules (a list), each with its own
 anchors and cues (armed groups: a bombing with «انتحاري» or «استهدف», a group's
 name with «مقاتلين» or «هجوم»).
 
 Each indicator's confidence is measured: the Wilson lower bound of its precision
-on ``evaluation/indicators_labels.jsonl`` (both halves since the third round),
-shrunk towards the pooled rate (``python -m evaluation.indicators --fit``).
+on ``evaluation/indicators_labels.jsonl`` (both halves since the third round) and
+``indicators_labels_fresh.jsonl`` (since the fourth), shrunk towards the pooled
+rate (``python -m evaluation.indicators --fit``).
 """
 
 from __future__ import annotations
