@@ -376,3 +376,16 @@ def test_protesters_shot_or_killed_by_force_is_an_abuse() -> None:
 
 def _en(text: str) -> set[str]:
     return {h.indicator for h in read_document(DocumentInput("e", text, "en")).indicators}
+
+
+def test_kidnapping_foreigners_or_soldiers_is_armed_group_activity() -> None:
+    # Dev sentences: no group named, but the victims (tourists, soldiers) mark the act.
+    hit = _hits(
+        "في غضون ذلك، أدان الحزب الديمقراطي التقدمي التونسي المعارض أمس عملية خطف السائحين "
+        "النمساويين، ودعا الى اطلاق سراحهما «بلا شروط»."
+    )
+    assert hit["armed_group_activity"].evidence == "خطف السائحين"
+    # A hostage in a metaphor is not.
+    assert "armed_group_activity" not in _hits(
+        "واضاف «لا نريد ان نكون رهينة للجذب والشد بين الولايات المتحدة وايران»."
+    )
