@@ -389,3 +389,18 @@ def test_kidnapping_foreigners_or_soldiers_is_armed_group_activity() -> None:
     assert "armed_group_activity" not in _hits(
         "واضاف «لا نريد ان نكون رهينة للجذب والشد بين الولايات المتحدة وايران»."
     )
+
+
+def test_a_risk_or_fear_of_abuse_is_no_instance() -> None:
+    assert "human_rights_violations" not in _hits(
+        "وقال محامو بلباشا إنه يواجه خطر التعذيب او الموت على ايدي المتطرفين الاسلاميين "
+        "لأنه خدم ذات يوم في الجيش الجزائري."
+    )
+    assert "human_rights_violations" not in _hits(
+        "حيث قال إنه بالإمكان منح الخارجين من غوانتانامو اللجوء السياسي، وذلك خشية "
+        "تعرضهم للتعذيب في بلادهم."
+    )
+    # Written: the same words reporting what happened.
+    assert "human_rights_violations" in _hits(
+        "وقال محامو بلباشا إنه تعرض للتعذيب على ايدي المحققين في غوانتانامو."
+    )
