@@ -9,16 +9,17 @@ and draw in docs/read.md, "Warning indicators") and scores, per indicator and
 language, true hits, false hits and misses at the sentence level: precision,
 recall and F1 with Wilson 95% intervals. ``--list`` prints every false hit (with
 its evidence) and every miss. ``--fit`` prints each indicator's precision on
-the first set (both halves), shrunk towards the pooled precision (``SHRINK`` pseudo-hits),
-and the Wilson 95% lower bound of that, the confidence stored in the lexicon.
+both sets (the first set's two halves and the fresh set), shrunk towards the
+pooled precision (``SHRINK`` pseudo-hits), and the Wilson 95% lower bound of that,
+the confidence stored in the lexicon.
 The Brier score of "this hit is right" is given for the stored confidences and
 for the flat rule the lexicon used before (0.75 multi-word evidence, 0.6 one
 word) on the same hits.
 
 ``--set fresh`` scores the second held-out set (``indicators_labels_fresh.jsonl``,
 180 sentences drawn and labelled after the first set's held-out half had been
-scored); score it once, at the end of a round. The first set's two halves are
-now both development data (``--fit`` uses them both).
+scored). Since round 4 both sets are development data (``--fit`` uses them
+both); a third set, labelled blind, measures the rules.
 """
 
 from __future__ import annotations
@@ -172,12 +173,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
     parser.add_argument("--list", action="store_true", help="print false hits and misses")
     parser.add_argument("--set", choices=("first", "fresh"), default="first")
-    parser.add_argument(
-        "--fit", action="store_true", help="print confidences fitted on the first set"
-    )
+    parser.add_argument("--fit", action="store_true", help="print confidences fitted on both sets")
     args = parser.parse_args(argv)
     if args.fit:
-        rows = load_labels("all")
+        # Both labelled sets are development data since round 4 (a third,
+        # blind set measures the rules): the confidences are fitted on both.
+        rows = load_labels("all") + load_labels("all", FRESH)
         print(json.dumps(fitted(rows, predict(rows)), indent=1))
         return
     if args.set == "fresh":
