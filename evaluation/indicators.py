@@ -1,7 +1,7 @@
 """Precision and recall of the seven warning indicators on a hand-labelled sentence set.
 
     PYTHONPATH=src python -m evaluation.indicators [--split dev|heldout|all] [--list] [--fit]
-    PYTHONPATH=src python -m evaluation.indicators --set fresh [--list]
+    PYTHONPATH=src python -m evaluation.indicators --set fresh|fresh2 [--list]
 
 Runs the shipped reader (``read_documents``: sentence split, tokens, the
 indicator lexicon) over every sentence of ``indicators_labels.jsonl`` (guideline
@@ -19,6 +19,13 @@ word) on the same hits.
 180 sentences drawn and labelled after the first set's held-out half had been
 scored); score it once, at the end of a round. The first set's two halves are
 now both development data (``--fit`` uses them both).
+
+``--set fresh2`` scores the third held-out set (``indicators_labels_fresh2.jsonl``,
+187 sentences: 166 drawn by ``evaluation.indicators_draw --fresh2`` with lexicon
+``indicators-2026.11.27``, 21 written). Labelled on 2026-11-24 by the helper
+``indicset4``, blind to the lexicon: the labeller never opened the lexicon or its
+code, saw the drawn sentences shuffled and without their stratum (reattached after
+labelling), and committed the labels before the lexicon was first run on them.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from wiqaya.read.pipeline import DocumentInput, read_documents
 
 LABELS = Path(__file__).with_name("indicators_labels.jsonl")
 FRESH = Path(__file__).with_name("indicators_labels_fresh.jsonl")
+FRESH2 = Path(__file__).with_name("indicators_labels_fresh2.jsonl")
 SHRINK = 8.0
 
 
@@ -171,7 +179,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
     parser.add_argument("--list", action="store_true", help="print false hits and misses")
-    parser.add_argument("--set", choices=("first", "fresh"), default="first")
+    parser.add_argument("--set", choices=("first", "fresh", "fresh2"), default="first")
     parser.add_argument(
         "--fit", action="store_true", help="print confidences fitted on the first set"
     )
@@ -180,8 +188,8 @@ def main(argv: list[str] | None = None) -> None:
         rows = load_labels("all")
         print(json.dumps(fitted(rows, predict(rows)), indent=1))
         return
-    if args.set == "fresh":
-        report("all", args.list, FRESH)
+    if args.set in ("fresh", "fresh2"):
+        report("all", args.list, FRESH if args.set == "fresh" else FRESH2)
         return
     report(args.split, args.list)
 
