@@ -1,7 +1,7 @@
 """Precision and recall of the seven warning indicators on a hand-labelled sentence set.
 
     PYTHONPATH=src python -m evaluation.indicators [--split dev|heldout|all] [--list] [--fit]
-    PYTHONPATH=src python -m evaluation.indicators --set fresh [--list]
+    PYTHONPATH=src python -m evaluation.indicators --set fresh|fresh2 [--list]
 
 Runs the shipped reader (``read_documents``: sentence split, tokens, the
 indicator lexicon) over every sentence of ``indicators_labels.jsonl`` (guideline
@@ -20,6 +20,14 @@ word) on the same hits.
 180 sentences drawn and labelled after the first set's held-out half had been
 scored). Since round 4 both sets are development data (``--fit`` uses them
 both); a third set, labelled blind, measures the rules.
+
+``--set fresh2`` scores the third held-out set (``indicators_labels_fresh2.jsonl``,
+187 sentences: 166 drawn by ``evaluation.indicators_draw --fresh2`` with lexicon
+``indicators-2026.11.27``, 21 written). Labelled on 2026-11-24 by the helper
+``indicset4``, blind to the lexicon: the labeller never opened the lexicon or its
+code, saw the drawn sentences shuffled and without their stratum (reattached after
+labelling), and committed the labels before the lexicon was first run on them.
+Round 4's rules (``indicators-2026.11.28``) were written without it.
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ from wiqaya.read.pipeline import DocumentInput, read_documents
 
 LABELS = Path(__file__).with_name("indicators_labels.jsonl")
 FRESH = Path(__file__).with_name("indicators_labels_fresh.jsonl")
+FRESH2 = Path(__file__).with_name("indicators_labels_fresh2.jsonl")
 SHRINK = 8.0
 
 
@@ -172,7 +181,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
     parser.add_argument("--list", action="store_true", help="print false hits and misses")
-    parser.add_argument("--set", choices=("first", "fresh"), default="first")
+    parser.add_argument("--set", choices=("first", "fresh", "fresh2"), default="first")
     parser.add_argument("--fit", action="store_true", help="print confidences fitted on both sets")
     args = parser.parse_args(argv)
     if args.fit:
@@ -181,8 +190,8 @@ def main(argv: list[str] | None = None) -> None:
         rows = load_labels("all") + load_labels("all", FRESH)
         print(json.dumps(fitted(rows, predict(rows)), indent=1))
         return
-    if args.set == "fresh":
-        report("all", args.list, FRESH)
+    if args.set in ("fresh", "fresh2"):
+        report("all", args.list, FRESH if args.set == "fresh" else FRESH2)
         return
     report(args.split, args.list)
 
