@@ -112,3 +112,24 @@ def test_taliban_stay_a_militant_group() -> None:
         "قتلت اثنين منهم."
     )
     assert ("حركة طالبان", "IMG", None) in _actors(text, date(2008, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "crowd"),
+    [
+        ("تظاهر آلاف الطلاب في الخرطوم احتجاجا على ارتفاع أسعار الخبز.", "آلاف الطلاب"),
+        ("وشارك مئات المتظاهرين في مسيرة وسط بيروت امس.", "مئات المتظاهرين"),
+    ],
+)
+def test_a_number_of_people_is_one_crowd_not_a_second_actor(text: str, crowd: str) -> None:
+    mentions = load_actors().mentions(tokenize(text), text)
+    assert [m.text for m in mentions if m.sector == "CVL"] == [crowd]
+    protest = next(e for e in read_document(DocumentInput("x", text, "ar")).events)
+    assert protest.event_type == "PROTEST"
+    assert protest.source.text == crowd
+    assert protest.target.text != crowd.split()[0]
+
+
+def test_a_number_alone_is_still_the_crowd() -> None:
+    text = "وتجمع الآلاف أمام مبنى البرلمان."
+    assert [m.text for m in load_actors().mentions(tokenize(text), text)][:1] == ["الآلاف"]
