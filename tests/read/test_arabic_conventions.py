@@ -133,3 +133,14 @@ def test_a_number_of_people_is_one_crowd_not_a_second_actor(text: str, crowd: st
 def test_a_number_alone_is_still_the_crowd() -> None:
     text = "وتجمع الآلاف أمام مبنى البرلمان."
     assert [m.text for m in load_actors().mentions(tokenize(text), text)][:1] == ["الآلاف"]
+
+
+def test_a_participle_after_verb_subject_object_takes_the_subject() -> None:
+    text = (
+        "دعا وزير الخارجية المصري نظيره الإثيوبي إلى استئناف المفاوضات حول سد النهضة، "
+        "محذرا من أن بلاده لن تقبل بالمساس بحصتها من مياه النيل."
+    )
+    events = {e.event_type: e for e in read_document(DocumentInput("x", text, "ar")).events}
+    assert events["REQUEST"].source.country == "EGY"
+    assert events["THREATEN"].source.country == "EGY"
+    assert events["THREATEN"].source.text == "وزير الخارجية المصري"
