@@ -368,3 +368,12 @@ def test_seas_and_rivers_are_no_actors(text: str) -> None:
 def test_struck_is_an_attack_with_a_striker_or_an_object(text: str, etype: str) -> None:
     events = read_document(DocumentInput("x", text, "en")).events
     assert [e.event_type for e in events][:1] == [etype]
+
+
+def test_the_reporter_after_a_comma_is_no_second_target() -> None:
+    text = (
+        "Al-Shabaab militants stormed a hotel in Mogadishu late on Friday, "
+        "killing at least nine people, police said."
+    )
+    events = read_document(DocumentInput("x", text, "en")).events
+    assert [(e.event_type, e.target.text) for e in events] == [("ASSAULT", "people")]
