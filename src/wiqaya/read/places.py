@@ -331,7 +331,10 @@ def _region_key(name: str) -> str:
 
 
 def _admin1_names(
-    cities: list[dict], regions: list[dict], named_after_capital: dict[str, list[str]]
+    cities: list[dict],
+    regions: list[dict],
+    named_after_capital: dict[str, list[str]],
+    coded: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """GeoNames admin-1 codes ("IQ.13") named after Wiqaya's admin-1 regions.
 
@@ -339,12 +342,14 @@ def _admin1_names(
     regions of the area are named after their capital (Kirkuk, Idlib, Daraa,
     Kassala, Gao), so a region whose name folds to a city's name in the same
     country gives that city's code its name; the others keep the code.
+    ``coded`` (code → name, each code checked against the admin-1 code of the
+    region's capital) names its codes first.
     """
     by_key = {(r["iso3"], _region_key(r["en"])): r["en"] for r in regions}
     for iso3, names in named_after_capital.items():
         for n in names:
             by_key.setdefault((iso3, _region_key(n)), n)
-    out: dict[str, str] = {}
+    out: dict[str, str] = dict(coded or {})
     for c in sorted(cities, key=lambda c: -c["pop"]):
         name = by_key.get((c["iso3"], _region_key(c["en"])))
         if name and c["admin1"] and c["admin1"] not in out:
@@ -387,8 +392,9 @@ def load_gazetteer() -> Gazetteer:
         p = Place(a["en"], a["iso3"], "admin1", admin1=a["en"])
         for n in a["ar"] + [a["en"]]:
             put(n, p)
+    coded = {r["code"]: r["name"] for r in add.get("admin1_codes", [])}
     region_names = _admin1_names(
-        gaz["cities"], add["admin1"], add.get("admin1_named_after_capital", {})
+        gaz["cities"], add["admin1"], add.get("admin1_named_after_capital", {}), coded
     )
     city_place: dict[int, Place] = {}
     for city in gaz["cities"]:
@@ -425,6 +431,17 @@ def load_gazetteer() -> Gazetteer:
                 put(n, p)
         # Press spellings GeoNames lacks: "Basra", "Hodeidah", "Mekelle", "Hargeisa".
         for n in extra.get("en_aliases", []) + extra["ar"]:
+            put(n, p)
+
+    # Every first-level region by its GeoNames code. A region named after its
+    # capital («بغداد», «كركوك») is not indexed under that name: the city stays
+    # the place (its admin-1 is the region anyway), so the coordinates are kept.
+    for r in add.get("admin1_codes", []):
+        p = Place(r["name"], r["iso3"], "admin1", admin1=r["name"])
+        for n in r["en"] + r["ar"]:
+            same = by_name.get(normalise(n), ())
+            if any(c.country == r["iso3"] and c.kind != "country" for c in same):
+                continue
             put(n, p)
 
     # Names whose country the gazetteer fixes by convention (GeoNames' own
