@@ -77,6 +77,10 @@ class Place:
     lon: float | None = None
     geonames_id: int | None = None
     population: int = 0
+    # A town under 50,000 taken by measurement, not by hand: its name is also a
+    # bigger place's elsewhere often enough («الكرمة» in Anbar, «غوري» in
+    # Georgia) that other countries named around it outweigh it.
+    minor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +159,7 @@ class Gazetteer:
         ctx: Counter[str] = Counter(context_countries or {})
         for _s, _e, cands in raw:
             countries = {c.country for c in cands}
-            if len(countries) == 1:
+            if len(countries) == 1 and not all(c.minor for c in cands):
                 ctx.update(countries)
         out = []
         for s, e, cands in raw:
@@ -247,6 +251,10 @@ class Gazetteer:
         countries = {c.country for c in cands}
         before = norms[s - 1] if s > 0 else ""
         if len(countries) == 1:
+            if ctx and all(c.minor for c in cands) and not ctx.get(cands[0].country):
+                # «ناحية الكرمة (غرب بغداد) ... الأنبار»: a measured small town
+                # of another country than every place around it is a namesake.
+                return done(None, "ambiguous", "")
             if len(cands) == 1:
                 return done(cands[0], "resolved", "unique")
             # Country/capital pairs (تونس, الجزائر, الكويت): the country unless
@@ -361,7 +369,9 @@ def _admin1_names(
 def load_gazetteer() -> Gazetteer:
     gaz = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))
     add = json.loads((DATA / "gazetteer_additions.json").read_text(encoding="utf-8"))
-    cue_only = {normalise(w) for w in add.get("cue_only", [])}
+    # Small towns' names the dev text uses as common words («الوقف», «الطرف»).
+    small = add.get("small_towns", {})
+    cue_only = {normalise(w) for w in add.get("cue_only", []) + small.get("cue_only", [])}
     stop = {normalise(w) for w in add["stop"]} - cue_only
     by_name: dict[str, list[Place]] = {}
 
@@ -407,10 +417,13 @@ def load_gazetteer() -> Gazetteer:
             lon=city["lon"],
             geonames_id=city["id"],
             population=city["pop"],
+            minor=city.get("minor", False),
         )
         city_place[city["id"]] = p
+        skip = city.get("en_skip", ())
         for n in [city["en"], *plain_spellings(city["en"]), *city["ar"]]:
-            put(n, p)
+            if n not in skip:
+                put(n, p)
     # Arabic names GeoNames lacks for its own cities («عسقلان»), and places the
     # shipped cities leave out (a Baghdad district, a town outside the region).
     for extra in add.get("cities", []):
@@ -436,13 +449,17 @@ def load_gazetteer() -> Gazetteer:
     # Every first-level region by its GeoNames code. A region named after its
     # capital («بغداد», «كركوك») is not indexed under that name: the city stays
     # the place (its admin-1 is the region anyway), so the coordinates are kept.
+    placed = {
+        (" ".join(canonical(w) for w in name.split()), c.country)
+        for name, cands in by_name.items()
+        for c in cands
+        if c.kind != "country"
+    }
     for r in add.get("admin1_codes", []):
         p = Place(r["name"], r["iso3"], "admin1", admin1=r["name"])
         for n in r["en"] + r["ar"]:
-            same = by_name.get(normalise(n), ())
-            if any(c.country == r["iso3"] and c.kind != "country" for c in same):
-                continue
-            put(n, p)
+            if (" ".join(canonical(w) for w in normalise(n).split()), r["iso3"]) not in placed:
+                put(n, p)
 
     # Names whose country the gazetteer fixes by convention (GeoNames' own
     # country for Jerusalem; Rafah and Hebron to the Palestinian side).
@@ -485,5 +502,7 @@ def load_gazetteer() -> Gazetteer:
         en_place_nouns=frozenset(w.casefold() for w in add.get("en_place_nouns", [])),
         kind_words=frozenset(normalise(w) for w in add.get("kind_words", [])),
         direction_words=frozenset(normalise(w) for w in add.get("direction_words", [])),
-        words=frozenset(normalise(w) for w in add.get("not_place_words", [])),
+        words=frozenset(
+            normalise(w) for w in add.get("not_place_words", []) + small.get("not_place_words", [])
+        ),
     )
