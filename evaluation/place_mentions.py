@@ -18,6 +18,7 @@ import random
 from collections import Counter
 
 from benchmarks.read import sentences
+
 from wiqaya.read.pipeline import DocumentInput, read_document
 
 
@@ -39,11 +40,9 @@ def dump(path: str | None) -> None:
 
 def diff(old: str, new: str, k: int) -> None:
     def rows(path: str) -> dict[tuple[str, str, str], list[str]]:
-        out = {}
-        for line in open(path, encoding="utf-8"):
-            f = line.rstrip("\n").split("\t")
-            out[(f[0], f[1], f[2])] = f
-        return out
+        with open(path, encoding="utf-8") as fh:
+            fields = [line.rstrip("\n").split("\t") for line in fh]
+        return {(f[0], f[1], f[2]): f for f in fields}
 
     a, b = rows(old), rows(new)
     added = [b[k_] for k_ in b if k_ not in a or a[k_][4:] != b[k_][4:]]
@@ -54,9 +53,8 @@ def diff(old: str, new: str, k: int) -> None:
     for r in random.Random(4).sample(resolved, min(k, len(resolved))):
         i, s, e = int(r[0]), int(r[1]), int(r[2])
         t = texts[i]
-        print(
-            f"{r[0]}\t{r[3]}\t{r[5]}\t{r[6]}\t{r[7]}\t{t[max(0, s - 60) : s]}[[{t[s:e]}]]{t[e : e + 60]}"
-        )
+        where = f"{t[max(0, s - 60) : s]}[[{t[s:e]}]]{t[e : e + 60]}"
+        print("\t".join([r[0], r[3], r[5], r[6], r[7], where]))
 
 
 def main() -> None:

@@ -20,8 +20,9 @@ to 50,000 that are not already listed. For each of their names:
   times per billion words (Zipf 4), or whose form with the article added or
   removed is a word (Zipf 2.5: «مذنب»/«المذنب», «الحمام»/«حمام»), is cue-only.
   A clitic form that is a frequent word («فقيرا» = «ف» + Guera's «قيرا») is
-  listed as not a place (``not_place_words``), for region names too. A name the gazetteer already indexes (a
-  bigger place, a stop word) is left to what is there (``not_indexed_ar``).
+  listed as not a place (``not_place_words``), for region names too. A name
+  the gazetteer already indexes (a bigger place, a stop word) is left to what
+  is there (``not_indexed_ar``).
 - English: a name seen lower-cased in the English dev text
   (``../shared/data/english_event_gsr``) is an English word; a name under four
   letters is too likely a word or a name in some language ("Bor", "Mao"), and
@@ -189,9 +190,7 @@ def measure() -> dict:
                 len(n.replace(" ", "")) < _MIN_EN
                 or common
                 or any(w in en_words for w in low.split())
-            ):
-                not_en.add(n)
-            elif indexed(n):
+            ) or indexed(n):
                 not_en.add(n)
     return {
         "towns": len(towns),
