@@ -152,11 +152,16 @@ def measure() -> dict:
     add = json.loads((OUT / "gazetteer_additions.json").read_text(encoding="utf-8"))
     stop = {normalise(w) for w in add["stop"]}
     lexicon = dictionary_words()
+    # Region names were written and judged by hand («الجهراء» is Jahra, the
+    # governorate and its town): not measured.
+    regions = {normalise(n) for r in add.get("admin1_codes", []) for n in r["ar"]}
     cue_only, not_ar = set(), set()
     for n in ar_names:
         norm = normalise(n)
         if indexed(n) or norm in stop or len(norm.replace(" ", "")) < 3:
             not_ar.add(n)
+        elif norm in regions:
+            continue
         elif hits[n] >= THRESHOLD or norm in lexicon or _common_ar(n):
             cue_only.add(n)
     # A clitic reading of a frequent word: «فقيرا» (poor) is «ف» + «قيرا» (Guera).

@@ -177,7 +177,7 @@ def coder_version() -> str:
 
     full = "+".join(
         [
-            "read23",
+            "read24",
             "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
             "i" + tail(load_indicators().version),

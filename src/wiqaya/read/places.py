@@ -11,6 +11,7 @@ is reported ``ambiguous`` with its candidates and no country: never guessed.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
@@ -20,7 +21,7 @@ from functools import cache
 
 from wiqaya.language.arabic import normalise
 from wiqaya.read.actors import DATA
-from wiqaya.read.phrases import PhraseIndex, Token, canonical
+from wiqaya.read.phrases import PhraseIndex, Token, canonical, tokenize
 from wiqaya.read.place_names import plain_latin
 
 # Words that, right before a name, say a city is meant rather than a country.
@@ -122,6 +123,12 @@ class Gazetteer:
     direction_words: frozenset[str] = frozenset()
     # Words a clitic reading turns into a place: «فرقة» (a division) is «ف» + «رقة».
     words: frozenset[str] = frozenset()
+    # A dish before an «ال» word: «طبق الحمص» is chickpeas, not «حمص» (Homs).
+    food_words: frozenset[str] = frozenset()
+    # Neighbours of a word inside a known person's full name: "Mao" before
+    # "Zedong", «كاتس» after «إسرائيل». A one-word place there is that person.
+    person_next: dict[str, frozenset[str]] = field(default_factory=dict)
+    person_prev: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def mentions(
         self,
@@ -201,6 +208,14 @@ class Gazetteer:
     ) -> bool:
         """Whether the matched name is a place here, not a word or a person's name."""
         first = tokens[s].text
+        if e - s == 1:
+            w = norms[s]
+            nxt = self.person_next.get(w)
+            if nxt and e < len(norms) and norms[e] in nxt:
+                return False
+            prev = self.person_prev.get(w)
+            if prev and s > 0 and norms[s - 1] in prev:
+                return False
         if first.isascii():
             surface = text[tokens[s].start : tokens[e - 1].end]
             # English writes place names capitalised: "tyre", "hit", "union" are words.
@@ -213,6 +228,8 @@ class Gazetteer:
                     return False
             return True
         if e - s == 1 and norms[s] in self.words:
+            return False
+        if s > 0 and norms[s - 1] in self.food_words and norms[s].startswith("ال"):
             return False
         key = " ".join(self.index.word_key(n) or n for n in norms[s:e])
         if s > 0 and norms[s].startswith("ال") and norms[s - 1] in self.person_before:
@@ -365,6 +382,21 @@ def _admin1_names(
     return out
 
 
+_NAME_LINKS = frozenset(
+    {"of", "the", "al", "el", "bin", "ibn", "bint", "abu", "de", "von", "van", "der"}
+    | {normalise(w) for w in ("بن", "ابن", "بنت", "أبو", "ال", "آل", "أبي", "فون", "دي")}
+)
+
+
+def _person_names(add: dict) -> list[str]:
+    """Full names (two words or more) of the persons file and the additions' own list."""
+    people = json.loads((DATA / "persons.json").read_text(encoding="utf-8"))["persons"]
+    names = list(add.get("person_names", []))
+    for p in people:
+        names += [p["name"], *p.get("also", []), *p.get("ar", [])]
+    return [n for n in names if len(n.split()) >= 2]
+
+
 @cache
 def load_gazetteer() -> Gazetteer:
     gaz = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))
@@ -433,7 +465,7 @@ def load_gazetteer() -> Gazetteer:
                 extra["en"],
                 extra["iso3"],
                 "city",
-                admin1=extra.get("admin1"),
+                admin1=region_names.get(extra.get("admin1"), extra.get("admin1")),
                 lat=extra.get("lat"),
                 lon=extra.get("lon"),
                 geonames_id=extra.get("geonames"),
@@ -487,6 +519,19 @@ def load_gazetteer() -> Gazetteer:
     def keys(name: str) -> str:
         return key_of(normalise(name))
 
+    person_next: dict[str, set[str]] = {}
+    person_prev: dict[str, set[str]] = {}
+    for full in _person_names(add):
+        words = [t.norm for t in tokenize(full)]
+        for a, b in itertools.pairwise(words):
+            # "Abdullah II of Jordan", «خليفة بن زايد»: a function word next to
+            # a place is no sign of a person.
+            if a in _NAME_LINKS or b in _NAME_LINKS:
+                continue
+            # "Mao Zedong's" reads "zedongs" once the apostrophe is dropped.
+            person_next.setdefault(a, set()).update({b, f"{b}s"} if b.isascii() else {b})
+            person_prev.setdefault(b, set()).add(a)
+
     return Gazetteer(
         index,
         cues,
@@ -502,6 +547,9 @@ def load_gazetteer() -> Gazetteer:
         en_place_nouns=frozenset(w.casefold() for w in add.get("en_place_nouns", [])),
         kind_words=frozenset(normalise(w) for w in add.get("kind_words", [])),
         direction_words=frozenset(normalise(w) for w in add.get("direction_words", [])),
+        food_words=frozenset(normalise(w) for w in add.get("food_words", [])),
+        person_next={k: frozenset(v) for k, v in person_next.items()},
+        person_prev={k: frozenset(v) for k, v in person_prev.items()},
         words=frozenset(
             normalise(w) for w in add.get("not_place_words", []) + small.get("not_place_words", [])
         ),
