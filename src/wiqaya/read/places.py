@@ -528,9 +528,13 @@ def load_gazetteer() -> Gazetteer:
             # a place is no sign of a person.
             if a in _NAME_LINKS or b in _NAME_LINKS:
                 continue
-            # "Mao Zedong's" reads "zedongs" once the apostrophe is dropped.
-            person_next.setdefault(a, set()).update({b, f"{b}s"} if b.isascii() else {b})
-            person_prev.setdefault(b, set()).add(a)
+            # Only words that are places themselves are kept: a few dozen sets
+            # instead of thousands for the garbage collector to walk.
+            if index.payload_of(a) is not None:
+                # "Mao Zedong's" reads "zedongs" once the apostrophe is dropped.
+                person_next.setdefault(a, set()).update({b, f"{b}s"} if b.isascii() else {b})
+            if index.payload_of(b) is not None:
+                person_prev.setdefault(b, set()).add(a)
 
     return Gazetteer(
         index,
