@@ -1,7 +1,7 @@
 """Precision and recall of the seven warning indicators on a hand-labelled sentence set.
 
     PYTHONPATH=src python -m evaluation.indicators [--split dev|heldout|all] [--list] [--fit]
-    PYTHONPATH=src python -m evaluation.indicators --set fresh [--list]
+    PYTHONPATH=src python -m evaluation.indicators --set fresh|fresh2 [--list]
 
 Runs the shipped reader (``read_documents``: sentence split, tokens, the
 indicator lexicon) over every sentence of ``indicators_labels.jsonl`` (guideline
@@ -9,16 +9,25 @@ and draw in docs/read.md, "Warning indicators") and scores, per indicator and
 language, true hits, false hits and misses at the sentence level: precision,
 recall and F1 with Wilson 95% intervals. ``--list`` prints every false hit (with
 its evidence) and every miss. ``--fit`` prints each indicator's precision on
-the first set (both halves), shrunk towards the pooled precision (``SHRINK`` pseudo-hits),
-and the Wilson 95% lower bound of that, the confidence stored in the lexicon.
+both sets (the first set's two halves and the fresh set), shrunk towards the
+pooled precision (``SHRINK`` pseudo-hits), and the Wilson 95% lower bound of that,
+the confidence stored in the lexicon.
 The Brier score of "this hit is right" is given for the stored confidences and
 for the flat rule the lexicon used before (0.75 multi-word evidence, 0.6 one
 word) on the same hits.
 
 ``--set fresh`` scores the second held-out set (``indicators_labels_fresh.jsonl``,
 180 sentences drawn and labelled after the first set's held-out half had been
-scored); score it once, at the end of a round. The first set's two halves are
-now both development data (``--fit`` uses them both).
+scored). Since round 4 both sets are development data (``--fit`` uses them
+both); a third set, labelled blind, measures the rules.
+
+``--set fresh2`` scores the third held-out set (``indicators_labels_fresh2.jsonl``,
+187 sentences: 166 drawn by ``evaluation.indicators_draw --fresh2`` with lexicon
+``indicators-2026.11.27``, 21 written). Labelled on 2026-11-24 by the helper
+``indicset4``, blind to the lexicon: the labeller never opened the lexicon or its
+code, saw the drawn sentences shuffled and without their stratum (reattached after
+labelling), and committed the labels before the lexicon was first run on them.
+Round 4's rules (``indicators-2026.11.28``) were written without it.
 """
 
 from __future__ import annotations
@@ -34,6 +43,7 @@ from wiqaya.read.pipeline import DocumentInput, read_documents
 
 LABELS = Path(__file__).with_name("indicators_labels.jsonl")
 FRESH = Path(__file__).with_name("indicators_labels_fresh.jsonl")
+FRESH2 = Path(__file__).with_name("indicators_labels_fresh2.jsonl")
 SHRINK = 8.0
 
 
@@ -171,17 +181,17 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
     parser.add_argument("--list", action="store_true", help="print false hits and misses")
-    parser.add_argument("--set", choices=("first", "fresh"), default="first")
-    parser.add_argument(
-        "--fit", action="store_true", help="print confidences fitted on the first set"
-    )
+    parser.add_argument("--set", choices=("first", "fresh", "fresh2"), default="first")
+    parser.add_argument("--fit", action="store_true", help="print confidences fitted on both sets")
     args = parser.parse_args(argv)
     if args.fit:
-        rows = load_labels("all")
+        # Both labelled sets are development data since round 4 (a third,
+        # blind set measures the rules): the confidences are fitted on both.
+        rows = load_labels("all") + load_labels("all", FRESH)
         print(json.dumps(fitted(rows, predict(rows)), indent=1))
         return
-    if args.set == "fresh":
-        report("all", args.list, FRESH)
+    if args.set in ("fresh", "fresh2"):
+        report("all", args.list, FRESH if args.set == "fresh" else FRESH2)
         return
     report(args.split, args.list)
 

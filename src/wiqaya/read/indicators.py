@@ -15,15 +15,22 @@ Four kinds of entry, all data:
   («لم يتعرض أي من المعتقلين لسوء المعاملة», "no violence was reported") drops
   that match, unless a denial or accusation word comes earlier in the sentence
   («نفت الوزارة ... لم يتعرض ... للتعذيب»): the guideline counts denied
-  allegations, not the writer's report that something did not happen.
+  allegations, not the writer's report that something did not happen. The cue of a
+  ``cooccur`` rule is checked too («لم تسجل أي حوادث عنف خلال عملية الاقتراع»); «أي» /
+  "any" after a negation or a question, a slogan («لا للانقلاب العسكري») and a risk
+  or fear («يواجه خطر التعذيب») drop the match as well; "not only" («لم تتعرض لمذبحة
+  فحسب») does not;
+- ``generic``: programme, law, conference and campaign frames («ورشة عمل حول مكافحة
+  الاتجار بالبشر», "combating") before a term, for every indicator but armed groups.
 
 An indicator may have several ``cooccur`` rules (a list), each with its own
 anchors and cues (armed groups: a bombing with «انتحاري» or «استهدف», a group's
 name with «مقاتلين» or «هجوم»).
 
 Each indicator's confidence is measured: the Wilson lower bound of its precision
-on ``evaluation/indicators_labels.jsonl`` (both halves since the third round),
-shrunk towards the pooled rate (``python -m evaluation.indicators --fit``).
+on ``evaluation/indicators_labels.jsonl`` (both halves since the third round) and
+``indicators_labels_fresh.jsonl`` (since the fourth), shrunk towards the pooled
+rate (``python -m evaluation.indicators --fit``).
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from wiqaya.language.arabic import normalise
 from wiqaya.read.actors import DATA
@@ -52,6 +59,11 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 # Words looked at before a term by ``not_after``: «منظمات دولية لحقوق الإنسان».
 _BEFORE = 2
+# "Not only": «فحسب» / «فقط» within this many words after the term.
+_ONLY_AFTER = 3
+# «أي» / "any" within this many words before the term quantifies it («أي عمل إرهابي»).
+_ANY_BEFORE = 2
+_PUNCT = "،,.؛;:!?؟»«\"'()"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +99,21 @@ class IndicatorLexicon:
     negation: tuple[str, ...] = ()
     denial: tuple[str, ...] = ()
     negation_window: int = 3
+    only: frozenset[str] = frozenset()
+    negation_words: frozenset[str] = frozenset()
+    any_words: frozenset[str] = frozenset()
+    any_licence: frozenset[str] = frozenset()
+    slogan: frozenset[str] = frozenset()
+    irrealis: frozenset[str] = frozenset()
+    # Per indicator: its ``not_after`` words and the generic frames, unless spared.
+    blocked: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def find(self, tokens: list[Token], text: str) -> list[IndicatorHit]:
         """One hit per indicator and sentence (the first evidence), in indicator order."""
         if not tokens:
             return []
         words = [t.norm for t in tokens]
-        reject = self._reject if self.not_after or self.negation else None
+        reject = self._reject if self.blocked or self.negation else None
         # Each lexicon's terms are in its own script, so a sentence without a
         # letter of that script cannot match: skipping the pass saves a third
         # of the indicators' time on Arabic news.
@@ -130,27 +150,104 @@ class IndicatorLexicon:
             near = cues.find(words[lo : b + self.window], _STRICT)
             if key in near:
                 c, d = near[key]
+                # The cue may carry the negation: «لم تسجل أي حوادث عنف خلال
+                # عملية الاقتراع» ("no violence was reported at the polls").
+                if self.negation and self._negated(words, lo + c, lo + d):
+                    continue
                 found[name] = (min(a, lo + c), max(b, lo + d))
         return found
 
     def _reject(self, words: list[str], start: int, end: int, label: str) -> bool:
-        blocked = self.not_after.get(_indicator(label))
+        blocked = self.blocked.get(_indicator(label))
         if blocked and any(
             f in blocked for w in words[max(0, start - _BEFORE) : start] for f in _forms(w)
         ):
             return True
-        return self._negated(words, start)
+        return self._negated(words, start, end)
 
-    def _negated(self, words: list[str], start: int) -> bool:
+    def _negated(self, words: list[str], start: int, end: int | None = None) -> bool:
+        """The writer says the thing did not happen, or speaks of any such thing.
+
+        A negation phrase within the window before ``start``, or «أي» / "any"
+        quantifying the term after a negation or a question («لم ترع ... أي عمل
+        إرهابي»), drops the match; "not only" («لم تتعرض لمذبحة فحسب») does not;
+        a denial or accusation earlier in the sentence keeps it.
+        """
         if not self.negation:
             return False
+        lo = max(0, start - self.negation_window)
+        window = words[lo:start]
         # Phrases padded with spaces: whole words only («لم يتعرض», "no").
-        before = f" {' '.join(words[max(0, start - self.negation_window) : start]).casefold()} "
-        if not any(p in before for p in self.negation):
+        negated = self._negation_re.search(f" {' '.join(window).casefold()} ") is not None
+        if negated and self._not_only(words, lo, start, end):
+            negated = False
+        if not negated:
+            # Most windows hold none of the words the three checks look for.
+            if not any(f in self._markers for w in window for f in _forms(w)):
+                return False
+            negated = (
+                self._any(words, start)
+                or self._slogan(words, start)
+                or self._irrealis(words, lo, start)
+            )
+        if not negated:
             return False
-        return not any(
-            f.casefold().startswith(self.denial) for w in words[:start] for f in _forms(w)
+        return not any(f.startswith(self.denial) for w in words[:start] for f in _forms(w))
+
+    @cached_property
+    def _negation_re(self) -> re.Pattern[str]:
+        return re.compile("|".join(re.escape(p) for p in self.negation) or "(?!)")
+
+    @cached_property
+    def _markers(self) -> frozenset[str]:
+        """Any word the «أي», slogan or risk checks react to, as :func:`_forms` gives it."""
+        return (
+            self.irrealis
+            | self.slogan
+            | self.any_words
+            | frozenset(c + a for a in self.any_words for c in ("و", "ف"))
         )
+
+    def _not_only(self, words: list[str], lo: int, start: int, end: int | None) -> bool:
+        """«لم ... فحسب / فقط» after the term, "not only" / "not just" before it."""
+        if not self.only:
+            return False
+        stop = end if end is not None else start + 1
+        after = words[stop : stop + _ONLY_AFTER]
+        if any(w.strip(_PUNCT).casefold() in self.only for w in after):
+            return True
+        window = [w.casefold() for w in words[lo:start]]
+        return any(
+            a in self.negation_words and b in self.only
+            for a, b in zip(window, window[1:], strict=False)
+        )
+
+    def _irrealis(self, words: list[str], lo: int, start: int) -> bool:
+        """A risk or a fear («خطر التعذيب», «تحسبا لأي هجمات»), not an instance."""
+        return bool(self.irrealis) and any(
+            f in self.irrealis for w in words[lo:start] for f in _forms(w)
+        )
+
+    def _slogan(self, words: list[str], start: int) -> bool:
+        """«لا للانقلاب العسكري», «كلا للإرهاب»: "no to" a thing is a slogan, not an instance."""
+        return (
+            start > 0
+            and words[start - 1] in self.slogan
+            and words[start][:1] == "ل"
+            and len(words[start]) > 3
+        )
+
+    def _any(self, words: list[str], start: int) -> bool:
+        """«أي» / "any" just before the term, licensed by a negation or a question before it."""
+        if not self.any_words:
+            return False
+        for k in range(max(0, start - _ANY_BEFORE), start):
+            # Only «و» / «ف» stripped: a longer proclitic would find «أي» in «مائة».
+            w = words[k].casefold()
+            if w in self.any_words or (w[:1] in ("و", "ف") and w[1:] in self.any_words):
+                licence = words[max(0, k - self.negation_window) : k]
+                return any(f in self.any_licence for w in licence for f in _forms(w))
+        return False
 
 
 # Up to this many cooccurrence rules per indicator.
@@ -158,11 +255,23 @@ _RULES = 8
 _STRICT = _ALL | frozenset(f"{name}{_ANCHOR}{i}" for name in INDICATORS for i in range(_RULES))
 
 
+_FORMS: dict[str, tuple[str, ...]] = {}
+
+
 def _forms(word: str) -> tuple[str, ...]:
-    """The word and the word without a proclitic group («لحقوق», «ومكافحة»)."""
-    return (word,) + tuple(
-        word[n:] for n in (1, 2, 3) if len(word) > n + 2 and word[:n] in ARABIC_PROCLITICS
-    )
+    """The word and the word without a proclitic group («لحقوق», «ومكافحة»), case-folded.
+
+    Cached: the checks around a match look at the same few words again and again.
+    """
+    out = _FORMS.get(word)
+    if out is None:
+        folded = word.casefold()
+        out = (folded,) + tuple(
+            folded[n:] for n in (1, 2, 3) if len(folded) > n + 2 and folded[:n] in ARABIC_PROCLITICS
+        )
+        if len(_FORMS) < 300_000:
+            _FORMS[word] = out
+    return out
 
 
 def _rules(rules: dict, lang: str) -> dict[str, dict]:
@@ -205,6 +314,9 @@ def load_indicators() -> IndicatorLexicon:
     co = data.get("cooccur", {})
     rules = co.get("rules", {})
     neg = data.get("negation", {})
+    generic = data.get("generic", {})
+    spared = frozenset(generic.get("except", []))
+    frames = _words(generic, "")
     return IndicatorLexicon(
         data["version"],
         stem_matcher(_entries(ind, rules, "ar"), True, data.get("not_indicators_ar")),
@@ -224,4 +336,24 @@ def load_indicators() -> IndicatorLexicon:
             + [w.casefold() for w in neg.get("denial_en", [])]
         ),
         int(neg.get("window", 3)),
+        _words(neg, "only"),
+        # The last word of each phrase: "were not" + "only" is "not only".
+        frozenset(w.split()[-1].casefold() for w in neg.get("en", []) + neg.get("ar", [])),
+        _words(neg, "any"),
+        _words(neg, "any_licence"),
+        _words(neg, "slogan"),
+        _words(neg, "irrealis"),
+        {
+            k: not_after.get(k, frozenset()) | (frozenset() if k in spared else frames)
+            for k in INDICATORS
+        },
+    )
+
+
+def _words(d: dict, key: str) -> frozenset[str]:
+    """``key_ar`` normalised and ``key_en`` case-folded (``key`` empty: ``ar`` / ``en``)."""
+    pre = f"{key}_" if key else ""
+    return frozenset(
+        [normalise(w) for w in d.get(f"{pre}ar", [])]
+        + [w.casefold() for w in d.get(f"{pre}en", [])]
     )

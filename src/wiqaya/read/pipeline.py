@@ -24,6 +24,7 @@ from wiqaya.language.detect import detect_language
 from wiqaya.read.actors import EN_FUNCTION_WORDS, ActorMention, load_actors
 from wiqaya.read.clause import govern_triggers
 from wiqaya.read.dates import resolve_date
+from wiqaya.read.delexicalise import detector_norm
 from wiqaya.read.detector import Detector, load_detector, trigger_lexicon
 from wiqaya.read.english import (
     COOPERATIVE,
@@ -177,7 +178,7 @@ def coder_version() -> str:
 
     full = "+".join(
         [
-            "read24",
+            "read29",
             "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
             "i" + tail(load_indicators().version),
@@ -340,7 +341,8 @@ def pending_events(
                         local,
                         doc.date,
                         trigs,
-                        " ".join(t.norm for t in toks[i]),
+                        # The detector sees places and country words as a class.
+                        detector_norm(toks[i], _resolved_spans(local), actors[i]),
                         clause,
                     )
                 )
@@ -369,6 +371,10 @@ def pending_events(
                 conf = prob
             events.append((p, trig, conf))
     return results, events
+
+
+def _resolved_spans(places: list[PlaceMention]) -> list[tuple[int, int]]:
+    return [(p.tok_start, p.tok_end) for p in places if p.status == "resolved"]
 
 
 def location_of(p: _Pending) -> PlaceMention | None:
