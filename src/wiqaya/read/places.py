@@ -11,6 +11,7 @@ is reported ``ambiguous`` with its candidates and no country: never guessed.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
@@ -20,7 +21,7 @@ from functools import cache
 
 from wiqaya.language.arabic import normalise
 from wiqaya.read.actors import DATA
-from wiqaya.read.phrases import PhraseIndex, Token, canonical
+from wiqaya.read.phrases import PhraseIndex, Token, canonical, tokenize
 from wiqaya.read.place_names import plain_latin
 
 # Words that, right before a name, say a city is meant rather than a country.
@@ -77,6 +78,10 @@ class Place:
     lon: float | None = None
     geonames_id: int | None = None
     population: int = 0
+    # A town under 50,000 taken by measurement, not by hand: its name is also a
+    # bigger place's elsewhere often enough («الكرمة» in Anbar, «غوري» in
+    # Georgia) that other countries named around it outweigh it.
+    minor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +123,12 @@ class Gazetteer:
     direction_words: frozenset[str] = frozenset()
     # Words a clitic reading turns into a place: «فرقة» (a division) is «ف» + «رقة».
     words: frozenset[str] = frozenset()
+    # A dish before an «ال» word: «طبق الحمص» is chickpeas, not «حمص» (Homs).
+    food_words: frozenset[str] = frozenset()
+    # Neighbours of a word inside a known person's full name: "Mao" before
+    # "Zedong", «كاتس» after «إسرائيل». A one-word place there is that person.
+    person_next: dict[str, frozenset[str]] = field(default_factory=dict)
+    person_prev: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def mentions(
         self,
@@ -155,7 +166,7 @@ class Gazetteer:
         ctx: Counter[str] = Counter(context_countries or {})
         for _s, _e, cands in raw:
             countries = {c.country for c in cands}
-            if len(countries) == 1:
+            if len(countries) == 1 and not all(c.minor for c in cands):
                 ctx.update(countries)
         out = []
         for s, e, cands in raw:
@@ -197,6 +208,14 @@ class Gazetteer:
     ) -> bool:
         """Whether the matched name is a place here, not a word or a person's name."""
         first = tokens[s].text
+        if e - s == 1:
+            w = norms[s]
+            nxt = self.person_next.get(w)
+            if nxt and e < len(norms) and norms[e] in nxt:
+                return False
+            prev = self.person_prev.get(w)
+            if prev and s > 0 and norms[s - 1] in prev:
+                return False
         if first.isascii():
             surface = text[tokens[s].start : tokens[e - 1].end]
             # English writes place names capitalised: "tyre", "hit", "union" are words.
@@ -209,6 +228,8 @@ class Gazetteer:
                     return False
             return True
         if e - s == 1 and norms[s] in self.words:
+            return False
+        if s > 0 and norms[s - 1] in self.food_words and norms[s].startswith("ال"):
             return False
         key = " ".join(self.index.word_key(n) or n for n in norms[s:e])
         if s > 0 and norms[s].startswith("ال") and norms[s - 1] in self.person_before:
@@ -247,6 +268,10 @@ class Gazetteer:
         countries = {c.country for c in cands}
         before = norms[s - 1] if s > 0 else ""
         if len(countries) == 1:
+            if ctx and all(c.minor for c in cands) and not ctx.get(cands[0].country):
+                # «ناحية الكرمة (غرب بغداد) ... الأنبار»: a measured small town
+                # of another country than every place around it is a namesake.
+                return done(None, "ambiguous", "")
             if len(cands) == 1:
                 return done(cands[0], "resolved", "unique")
             # Country/capital pairs (تونس, الجزائر, الكويت): the country unless
@@ -331,7 +356,10 @@ def _region_key(name: str) -> str:
 
 
 def _admin1_names(
-    cities: list[dict], regions: list[dict], named_after_capital: dict[str, list[str]]
+    cities: list[dict],
+    regions: list[dict],
+    named_after_capital: dict[str, list[str]],
+    coded: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """GeoNames admin-1 codes ("IQ.13") named after Wiqaya's admin-1 regions.
 
@@ -339,12 +367,14 @@ def _admin1_names(
     regions of the area are named after their capital (Kirkuk, Idlib, Daraa,
     Kassala, Gao), so a region whose name folds to a city's name in the same
     country gives that city's code its name; the others keep the code.
+    ``coded`` (code → name, each code checked against the admin-1 code of the
+    region's capital) names its codes first.
     """
     by_key = {(r["iso3"], _region_key(r["en"])): r["en"] for r in regions}
     for iso3, names in named_after_capital.items():
         for n in names:
             by_key.setdefault((iso3, _region_key(n)), n)
-    out: dict[str, str] = {}
+    out: dict[str, str] = dict(coded or {})
     for c in sorted(cities, key=lambda c: -c["pop"]):
         name = by_key.get((c["iso3"], _region_key(c["en"])))
         if name and c["admin1"] and c["admin1"] not in out:
@@ -352,11 +382,28 @@ def _admin1_names(
     return out
 
 
+_NAME_LINKS = frozenset(
+    {"of", "the", "al", "el", "bin", "ibn", "bint", "abu", "de", "von", "van", "der"}
+    | {normalise(w) for w in ("بن", "ابن", "بنت", "أبو", "ال", "آل", "أبي", "فون", "دي")}
+)
+
+
+def _person_names(add: dict) -> list[str]:
+    """Full names (two words or more) of the persons file and the additions' own list."""
+    people = json.loads((DATA / "persons.json").read_text(encoding="utf-8"))["persons"]
+    names = list(add.get("person_names", []))
+    for p in people:
+        names += [p["name"], *p.get("also", []), *p.get("ar", [])]
+    return [n for n in names if len(n.split()) >= 2]
+
+
 @cache
 def load_gazetteer() -> Gazetteer:
     gaz = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))
     add = json.loads((DATA / "gazetteer_additions.json").read_text(encoding="utf-8"))
-    cue_only = {normalise(w) for w in add.get("cue_only", [])}
+    # Small towns' names the dev text uses as common words («الوقف», «الطرف»).
+    small = add.get("small_towns", {})
+    cue_only = {normalise(w) for w in add.get("cue_only", []) + small.get("cue_only", [])}
     stop = {normalise(w) for w in add["stop"]} - cue_only
     by_name: dict[str, list[Place]] = {}
 
@@ -387,8 +434,9 @@ def load_gazetteer() -> Gazetteer:
         p = Place(a["en"], a["iso3"], "admin1", admin1=a["en"])
         for n in a["ar"] + [a["en"]]:
             put(n, p)
+    coded = {r["code"]: r["name"] for r in add.get("admin1_codes", [])}
     region_names = _admin1_names(
-        gaz["cities"], add["admin1"], add.get("admin1_named_after_capital", {})
+        gaz["cities"], add["admin1"], add.get("admin1_named_after_capital", {}), coded
     )
     city_place: dict[int, Place] = {}
     for city in gaz["cities"]:
@@ -401,10 +449,13 @@ def load_gazetteer() -> Gazetteer:
             lon=city["lon"],
             geonames_id=city["id"],
             population=city["pop"],
+            minor=city.get("minor", False),
         )
         city_place[city["id"]] = p
+        skip = city.get("en_skip", ())
         for n in [city["en"], *plain_spellings(city["en"]), *city["ar"]]:
-            put(n, p)
+            if n not in skip:
+                put(n, p)
     # Arabic names GeoNames lacks for its own cities («عسقلان»), and places the
     # shipped cities leave out (a Baghdad district, a town outside the region).
     for extra in add.get("cities", []):
@@ -414,7 +465,7 @@ def load_gazetteer() -> Gazetteer:
                 extra["en"],
                 extra["iso3"],
                 "city",
-                admin1=extra.get("admin1"),
+                admin1=region_names.get(extra.get("admin1"), extra.get("admin1")),
                 lat=extra.get("lat"),
                 lon=extra.get("lon"),
                 geonames_id=extra.get("geonames"),
@@ -426,6 +477,21 @@ def load_gazetteer() -> Gazetteer:
         # Press spellings GeoNames lacks: "Basra", "Hodeidah", "Mekelle", "Hargeisa".
         for n in extra.get("en_aliases", []) + extra["ar"]:
             put(n, p)
+
+    # Every first-level region by its GeoNames code. A region named after its
+    # capital («بغداد», «كركوك») is not indexed under that name: the city stays
+    # the place (its admin-1 is the region anyway), so the coordinates are kept.
+    placed = {
+        (" ".join(canonical(w) for w in name.split()), c.country)
+        for name, cands in by_name.items()
+        for c in cands
+        if c.kind != "country"
+    }
+    for r in add.get("admin1_codes", []):
+        p = Place(r["name"], r["iso3"], "admin1", admin1=r["name"])
+        for n in r["en"] + r["ar"]:
+            if (" ".join(canonical(w) for w in normalise(n).split()), r["iso3"]) not in placed:
+                put(n, p)
 
     # Names whose country the gazetteer fixes by convention (GeoNames' own
     # country for Jerusalem; Rafah and Hebron to the Palestinian side).
@@ -453,6 +519,23 @@ def load_gazetteer() -> Gazetteer:
     def keys(name: str) -> str:
         return key_of(normalise(name))
 
+    person_next: dict[str, set[str]] = {}
+    person_prev: dict[str, set[str]] = {}
+    for full in _person_names(add):
+        words = [t.norm for t in tokenize(full)]
+        for a, b in itertools.pairwise(words):
+            # "Abdullah II of Jordan", «خليفة بن زايد»: a function word next to
+            # a place is no sign of a person.
+            if a in _NAME_LINKS or b in _NAME_LINKS:
+                continue
+            # Only words that are places themselves are kept: a few dozen sets
+            # instead of thousands for the garbage collector to walk.
+            if index.payload_of(a) is not None:
+                # "Mao Zedong's" reads "zedongs" once the apostrophe is dropped.
+                person_next.setdefault(a, set()).update({b, f"{b}s"} if b.isascii() else {b})
+            if index.payload_of(b) is not None:
+                person_prev.setdefault(b, set()).add(a)
+
     return Gazetteer(
         index,
         cues,
@@ -468,5 +551,10 @@ def load_gazetteer() -> Gazetteer:
         en_place_nouns=frozenset(w.casefold() for w in add.get("en_place_nouns", [])),
         kind_words=frozenset(normalise(w) for w in add.get("kind_words", [])),
         direction_words=frozenset(normalise(w) for w in add.get("direction_words", [])),
-        words=frozenset(normalise(w) for w in add.get("not_place_words", [])),
+        food_words=frozenset(normalise(w) for w in add.get("food_words", [])),
+        person_next={k: frozenset(v) for k, v in person_next.items()},
+        person_prev={k: frozenset(v) for k, v in person_prev.items()},
+        words=frozenset(
+            normalise(w) for w in add.get("not_place_words", []) + small.get("not_place_words", [])
+        ),
     )
