@@ -27,6 +27,11 @@ An indicator may have several ``cooccur`` rules (a list), each with its own
 anchors and cues (armed groups: a bombing with «انتحاري» or «استهدف», a group's
 name with «مقاتلين» or «هجوم»).
 
+A second source, :class:`EventRules`, derives ``armed_group_activity`` from the
+coded events (an attack, kidnapping or arrest with an armed group as an actor,
+a group's threat); the pipeline adds its hit where the lexicon has none in the
+sentence, with the version ``<lexicon>+<rules>``.
+
 Each indicator's confidence is measured: the Wilson lower bound of its precision
 on ``evaluation/indicators_labels.jsonl`` (both halves since the third round) and
 ``indicators_labels_fresh.jsonl`` (since the fourth), shrunk towards the pooled

@@ -7,7 +7,9 @@ process pool or on a Dask worker. ``read_documents`` batches the detector.
 Components and what they add, in order:
   language id → sentences → tokens → places (document-wide context) →
   actors → triggers → clause rules (Arabic: demanded, planned, negated acts) →
-  detector (Arabic PROTEST/ASSAULT) → dates → indicators.
+  detector (Arabic PROTEST/ASSAULT) → dates → indicators (lexicon) → roles →
+  armed-group hits from the coded events where the lexicon has none
+  (:class:`wiqaya.read.indicators.EventRules`).
 """
 
 from __future__ import annotations
