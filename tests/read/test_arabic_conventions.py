@@ -112,3 +112,35 @@ def test_taliban_stay_a_militant_group() -> None:
         "قتلت اثنين منهم."
     )
     assert ("حركة طالبان", "IMG", None) in _actors(text, date(2008, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "crowd"),
+    [
+        ("تظاهر آلاف الطلاب في الخرطوم احتجاجا على ارتفاع أسعار الخبز.", "آلاف الطلاب"),
+        ("وشارك مئات المتظاهرين في مسيرة وسط بيروت امس.", "مئات المتظاهرين"),
+    ],
+)
+def test_a_number_of_people_is_one_crowd_not_a_second_actor(text: str, crowd: str) -> None:
+    mentions = load_actors().mentions(tokenize(text), text)
+    assert [m.text for m in mentions if m.sector == "CVL"] == [crowd]
+    protest = next(e for e in read_document(DocumentInput("x", text, "ar")).events)
+    assert protest.event_type == "PROTEST"
+    assert protest.source.text == crowd
+    assert protest.target.text != crowd.split()[0]
+
+
+def test_a_number_alone_is_still_the_crowd() -> None:
+    text = "وتجمع الآلاف أمام مبنى البرلمان."
+    assert [m.text for m in load_actors().mentions(tokenize(text), text)][:1] == ["الآلاف"]
+
+
+def test_a_participle_after_verb_subject_object_takes_the_subject() -> None:
+    text = (
+        "دعا وزير الخارجية المصري نظيره الإثيوبي إلى استئناف المفاوضات حول سد النهضة، "
+        "محذرا من أن بلاده لن تقبل بالمساس بحصتها من مياه النيل."
+    )
+    events = {e.event_type: e for e in read_document(DocumentInput("x", text, "ar")).events}
+    assert events["REQUEST"].source.country == "EGY"
+    assert events["THREATEN"].source.country == "EGY"
+    assert events["THREATEN"].source.text == "وزير الخارجية المصري"

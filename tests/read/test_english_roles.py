@@ -339,3 +339,41 @@ def test_the_verb_after_a_fronted_after_phrase_is_the_event() -> None:
         ("AGREE", "Hamas", "Fatah"),
         ("AGREE", "Fatah", "Hamas"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Houthi forces fired a ballistic missile at a commercial ship in the Red Sea on Monday.",
+        "Israeli warplanes struck targets near the Litani River in southern Lebanon.",
+    ],
+)
+def test_seas_and_rivers_are_no_actors(text: str) -> None:
+    events = read_document(DocumentInput("x", text, "en")).events
+    assert events and events[0].event_type == "ASSAULT"
+    assert all(
+        "Sea" not in (e.target.text or "") and "River" not in (e.target.text or "") for e in events
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Israeli warplanes struck targets near the Litani River in southern Lebanon.", "ASSAULT"),
+        ("Coalition aircraft struck Houthi positions in Saada.", "ASSAULT"),
+        ("Workers struck for higher pay in Cairo.", "PROTEST"),
+        ("Teachers struck again on Sunday in Khartoum.", "PROTEST"),
+    ],
+)
+def test_struck_is_an_attack_with_a_striker_or_an_object(text: str, etype: str) -> None:
+    events = read_document(DocumentInput("x", text, "en")).events
+    assert [e.event_type for e in events][:1] == [etype]
+
+
+def test_the_reporter_after_a_comma_is_no_second_target() -> None:
+    text = (
+        "Al-Shabaab militants stormed a hotel in Mogadishu late on Friday, "
+        "killing at least nine people, police said."
+    )
+    events = read_document(DocumentInput("x", text, "en")).events
+    assert [(e.event_type, e.target.text) for e in events] == [("ASSAULT", "people")]

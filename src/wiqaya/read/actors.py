@@ -301,6 +301,17 @@ class ActorDictionary:
             if prev and gap_ok and _mergeable(prev, code, latin):
                 out[-1] = joined(prev, m.end, code.country, code.sector, tokens, text)
                 continue
+            if prev and m.start == prev.end and _counts_people(prev, tokens):
+                # «آلاف الطلاب» is one crowd: the number is not a second actor
+                # (it became the protest's target).
+                out[-1] = ActorMention(
+                    text[tokens[prev.start].start : tokens[m.end - 1].end],
+                    prev.start,
+                    m.end,
+                    code.country,
+                    code.sector,
+                )
+                continue
             out.append(ActorMention(surface, m.start, m.end, code.country, code.sector))
         if self.contextual:
             out = self._in_context(tokens, text, out)
@@ -438,6 +449,17 @@ def joined(
         prev.country or country,
         prev.sector or sector,
     )
+
+
+# Numbers of people listed as crowd actors («آلاف», «مئات») when they stand alone.
+_PEOPLE_COUNTS = frozenset(
+    normalise(w)
+    for w in ("آلاف", "مئات", "عشرات", "الآلاف", "المئات", "العشرات", "وآلاف", "ومئات", "وعشرات")
+)
+
+
+def _counts_people(prev: ActorMention, tokens: Sequence[Token]) -> bool:
+    return prev.end - prev.start == 1 and tokens[prev.start].norm in _PEOPLE_COUNTS
 
 
 def _mergeable(prev: ActorMention, code: ActorCode, latin: bool) -> bool:

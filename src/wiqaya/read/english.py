@@ -855,9 +855,51 @@ def strike_is_attack(tokens: Sequence[Token], hit: Hit) -> bool:
         and hit.start > 0
         and tokens[hit.start - 1].norm in ("to", "will", "would", "could", "may", "might", "did")
     ):
-        # The verb: a direct object follows.
-        return nxt.norm in _OBJECT_OPENERS or (nxt.text[:1].isupper() and nxt.norm not in _DAYS)
+        # The verb: a direct object follows, or a weapon or force struck.
+        if nxt.norm in _OBJECT_OPENERS or (nxt.text[:1].isupper() and nxt.norm not in _DAYS):
+            return True
+        if any(t.norm in _STRIKERS for t in tokens[max(0, hit.start - 3) : hit.start]):
+            return True  # "Israeli warplanes struck", "a drone struck"
+        # "struck targets", "struck positions": a bare plural noun object;
+        # "workers struck for higher pay", "struck again" are walk-outs.
+        return (
+            nxt.text.isalpha()
+            and nxt.text.islower()
+            and nxt.norm.endswith("s")
+            and nxt.norm not in _NOT_OBJECTS
+            and not nxt.norm.endswith(("ly", "ss"))
+        )
     return False
+
+
+# Who or what strikes in an attack ("warplanes struck", "a missile struck").
+_STRIKERS = frozenset(
+    [
+        "warplanes",
+        "jets",
+        "aircraft",
+        "planes",
+        "drone",
+        "drones",
+        "missile",
+        "missiles",
+        "rocket",
+        "rockets",
+        "shell",
+        "shells",
+        "artillery",
+        "helicopters",
+        "bombers",
+        "troops",
+        "forces",
+        "army",
+        "militants",
+        "gunmen",
+        "bomb",
+        "bomber",
+    ]
+)
+_NOT_OBJECTS = frozenset(["across", "towards", "afterwards", "is", "was", "has", "as", "this"])
 
 
 def in_background(tokens: Sequence[Token], hit: Hit, clause: Clause) -> bool:
@@ -1383,6 +1425,9 @@ def name_actors(
         ) or _named_place(tokens, k):
             k = j  # "in Geneva": a place the gazetteer does not know, not an actor
             continue
+        if tokens[j - 1].norm in _FEATURES or (j == k + 1 and t.norm in _FEATURES):
+            k = j  # "the Red Sea", "the Litani River", "the Gulf of Aden": water and land
+            continue
         out.append(ActorMention(text[t.start : tokens[j - 1].end], k, j, None, None))
         k = j
     out.sort(key=lambda a: a.start)
@@ -1409,6 +1454,31 @@ _PLACE_NOUNS = frozenset(
         "neighborhood",
         "suburb",
         "area",
+    ]
+)
+
+
+# Names of seas, rivers and landforms end in (or are) one of these.
+_FEATURES = frozenset(
+    [
+        "sea",
+        "gulf",
+        "river",
+        "strait",
+        "straits",
+        "ocean",
+        "lake",
+        "mountains",
+        "canal",
+        "bay",
+        "peninsula",
+        "desert",
+        "valley",
+        "coast",
+        "basin",
+        "heights",
+        "plateau",
+        "delta",
     ]
 )
 

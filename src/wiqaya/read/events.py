@@ -417,6 +417,10 @@ def _adjective(t: Token) -> bool:
     )
 
 
+# A reporting verb right after a comma-joined actor makes it the attribution.
+_SAID = frozenset(["said", "says", "told", "reported", "added", "stated", "confirmed"])
+
+
 def coordinated(
     actors: list[ActorMention], m: ActorMention, tokens: list[Token], sentence: str, offset: int
 ) -> list[ActorMention]:
@@ -451,6 +455,8 @@ def coordinated(
                 b.end < len(tokens)
                 and "," in sentence[tokens[b.end - 1].end - offset : tokens[b.end].start - offset]
             )
+        if "and" not in words and b.end < len(tokens) and tokens[b.end].norm in _SAID:
+            return False  # "…, killing nine people, police said": who reports it
         return "and" in words or "," in gap
 
     i = ordered.index(m)

@@ -385,6 +385,21 @@ def clause_roles(
                 or (a.sector is None and tokens[a.end - 1].norm.endswith(("يين", "يون")))
             ]
         source = bare[-1] if bare else None
+        if kind == "participle" and len(bare) >= 2:
+            # «دعا الوزير المصري نظيره الإثيوبي …، محذرا»: after a verb, subject
+            # then object; the participle's subject is the verb's, not its object.
+            s_, o_ = bare[-2], bare[-1]
+            verb_at = s_.start - 1
+            if (
+                o_.start - s_.end <= 1
+                and verb_at >= 0
+                and verb_at not in named
+                and trigger_kind(tokens[verb_at].norm) == "verb"
+                and not any(
+                    _stop_before(tokens, k, sentence, offset) for k in range(s_.start, o_.end)
+                )
+            ):
+                source = s_
     elif kind == "noun":
         # «زيارة بوش», «استقالة وزراء المعارضة»: the genitive, or the
         # mention that completes it one word on.
