@@ -4,7 +4,8 @@
     PYTHONPATH=src python -m evaluation.indicators --set fresh|fresh2 [--list]
 
 Runs the shipped reader (``read_documents``: sentence split, tokens, the
-indicator lexicon) over every sentence of ``indicators_labels.jsonl`` (guideline
+indicator lexicon, and since round 5 the armed-group hits derived from the coded
+events) over every sentence of ``indicators_labels.jsonl`` (guideline
 and draw in docs/read.md, "Warning indicators") and scores, per indicator and
 language, true hits, false hits and misses at the sentence level: precision,
 recall and F1 with Wilson 95% intervals. ``--list`` prints every false hit (with
