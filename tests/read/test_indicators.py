@@ -13,7 +13,7 @@ import json
 import pytest
 
 from wiqaya.read.actors import DATA
-from wiqaya.read.indicators import INDICATORS, load_indicators
+from wiqaya.read.indicators import INDICATORS, IndicatorLexicon, load_event_rules, load_indicators
 from wiqaya.read.pipeline import DocumentInput, coder_version, read_document
 
 HITS = [
@@ -404,3 +404,100 @@ def test_a_risk_or_fear_of_abuse_is_no_instance() -> None:
     assert "human_rights_violations" in _hits(
         "وقال محامو بلباشا إنه تعرض للتعذيب على ايدي المحققين في غوانتانامو."
     )
+
+
+# Event-derived armed-group hits (``events`` in indicators.json): dev sentences the
+# lexicon has no armed-group word in, whose coded event has a group in a role.
+EVENT_HITS = [
+    # A group's forces beating residents (ASSAULT, the group as an actor).
+    (
+        "وجاء في الشكوى المقدمة للشرطة ان قوات مناوي تتعدى على السكان بالضرب وإغلاق عدد "
+        "من الشوارع بدعوى تأمين المساحة التي يقطنون فيها.",
+        "مناوي",
+    ),
+    # A state army's attack on a group counts (guideline).
+    (
+        "وفي الليلة قبل الماضية اغتال الجيش الإسرائيلي عنصرين من «ألوية الناصر صلاح الدين»، "
+        "بقصف السيارة التي كانا يستقلانها بالقرب من مركز شرطة المنطقة الوسطى.",
+        "ألوية الناصر صلاح الدين",
+    ),
+    # A hostage held by a group (COERCE).
+    (
+        "ومن جهته، أعلن تيري وايت، الرهينة البريطاني السابق الذي احتجزه حزب الله في لبنان "
+        "لمدة خمس سنوات، استعداده للتوجه الى ايران للتفاوض على اطلاق البحارة الـ15.",
+        "حزب الله",
+    ),
+]
+
+
+def _rule_hits(hits: list) -> list:
+    return [h for h in hits if h.lexicon_version != load_indicators().version]
+
+
+@pytest.mark.parametrize(("text", "group"), EVENT_HITS)
+def test_a_coded_group_act_is_armed_group_activity(text: str, group: str) -> None:
+    res = read_document(DocumentInput("e", text, "ar"))
+    assert not [h for h in res.indicators if h.lexicon_version == load_indicators().version]
+    (hit,) = _rule_hits(res.indicators)
+    assert hit.indicator == "armed_group_activity"
+    assert group in hit.evidence
+    assert text[hit.start : hit.end] == hit.evidence
+    rules = load_event_rules()
+    assert hit.lexicon_version == f"{load_indicators().version}+{rules.version}"
+    assert hit.confidence == rules.confidence
+    assert {"indicator", "evidence", "confidence"} == set(res.as_dict()["indicators"][0])
+
+
+def test_the_event_rule_finds_an_english_group_attack(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dev sentence of the fresh set; the lexicon's own hit is taken away to
+    show the rule would give it from the event ("Gunmen" ASSAULT, sector REB)."""
+    text = "Gunmen ambushed a convoy on the road to the airport."
+    (lexical,) = read_document(DocumentInput("g", text, "en")).indicators
+    assert lexical.lexicon_version == load_indicators().version  # one hit, not two
+    find = IndicatorLexicon.find
+
+    def without_groups(self: IndicatorLexicon, tokens: list, t: str) -> list:
+        return [h for h in find(self, tokens, t) if h.indicator != "armed_group_activity"]
+
+    monkeypatch.setattr(IndicatorLexicon, "find", without_groups)
+    (hit,) = read_document(DocumentInput("g", text, "en")).indicators
+    assert hit.indicator == "armed_group_activity"
+    assert hit.evidence == "Gunmen ambushed"
+    assert "+" in hit.lexicon_version
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A sentence with the lexicon's hit gets no second one from its event.
+        "من جهة أخرى، قالت الشرطة ان مسلحين هاجموا مسجدا سنيا جنوب بغداد، أمس، وأضرموا فيه "
+        "النار في هجوم انتقامي بعد يوم من هجوم انتحاري بشاحنة ملغومة قرب مسجد شيعي بنفس المنطقة.",
+        # Government acts: the police arrest or disperse, no group in a role.
+        "Russian police arrested Russian students in Moscow today.",
+        "ففي قرية بلعين القريبة من رام الله اطلق عناصر الشرطة قنابل مسيلة للدموع لتفريق "
+        "المتظاهرين الذين كانوا يرشقونهم بالحجارة.",
+    ],
+)
+def test_no_second_hit_and_no_hit_for_a_state_act(text: str) -> None:
+    res = read_document(DocumentInput("n", text))
+    assert res.events
+    assert not _rule_hits(res.indicators)
+    groups = [h for h in res.indicators if h.indicator == "armed_group_activity"]
+    assert len(groups) == (1 if "مسلحين" in text else 0)
+
+
+def test_a_protest_with_a_group_named_is_no_group_activity() -> None:
+    # Protesters raise Hamas flags: a PROTEST whose target is coded REB.
+    text = (
+        "وأضرم المتظاهرون النار في اطارات مطاطية، ورفعوا اعلاما لحركة حماس، ورددوا هتافات "
+        "تطالب بانهاء الحصار."
+    )
+    res = read_document(DocumentInput("p", text, "ar"))
+    assert any(e.event_type == "PROTEST" for e in res.events)
+    assert not [h for h in res.indicators if h.indicator == "armed_group_activity"]
+
+
+def test_the_event_rules_are_part_of_the_coder_version() -> None:
+    tail = load_event_rules().version.rsplit("-", 1)[-1][2:]
+    assert coder_version().startswith("read29+")
+    assert f"+i{tail}+" in coder_version()

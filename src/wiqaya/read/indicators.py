@@ -27,6 +27,11 @@ An indicator may have several ``cooccur`` rules (a list), each with its own
 anchors and cues (armed groups: a bombing with «انتحاري» or «استهدف», a group's
 name with «مقاتلين» or «هجوم»).
 
+A second source, :class:`EventRules`, derives ``armed_group_activity`` from the
+coded events (an attack, kidnapping or arrest with an armed group as an actor,
+a group's threat); the pipeline adds its hit where the lexicon has none in the
+sentence, with the version ``<lexicon>+<rules>``.
+
 Each indicator's confidence is measured: the Wilson lower bound of its precision
 on ``evaluation/indicators_labels.jsonl`` (both halves since the third round) and
 ``indicators_labels_fresh.jsonl`` (since the fourth), shrunk towards the pooled
@@ -41,7 +46,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from wiqaya.language.arabic import normalise
-from wiqaya.read.actors import DATA
+from wiqaya.read.actors import DATA, ActorMention
 from wiqaya.read.detector import ARABIC_PROCLITICS, StemMatcher, stem_matcher
 from wiqaya.read.phrases import Token
 
@@ -356,4 +361,87 @@ def _words(d: dict, key: str) -> frozenset[str]:
     return frozenset(
         [normalise(w) for w in d.get(f"{pre}ar", [])]
         + [w.casefold() for w in d.get(f"{pre}en", [])]
+    )
+
+
+@dataclass(frozen=True)
+class EventRules:
+    """Indicator hits from coded events: the second source of ``armed_group_activity``.
+
+    The lexicon fires on its own words only; the event coder already knows many
+    more groups (actor mentions with sector REB: «قوات الدعم السريع», "al-Shabaab")
+    and their acts. The rules are data (``events`` in ``indicators.json``), and
+    their hits carry the lexicon's version and theirs.
+    """
+
+    version: str
+    sectors: frozenset[str]
+    countries: frozenset[str]
+    country_sectors: frozenset[str | None]
+    either: frozenset[str]
+    source: frozenset[str]
+    gap: int
+    confidence: float
+
+    def armed(self, m: ActorMention | None) -> bool:
+        if m is None or not m.text:
+            return False
+        if m.sector in self.sectors:
+            return True
+        return m.country in self.countries and m.sector in self.country_sectors
+
+    def group_of(
+        self, event_type: str, source: ActorMention | None, target: ActorMention | None
+    ) -> ActorMention | None:
+        """The armed group the event makes an instance of the indicator, if any."""
+        if event_type in self.either or event_type in self.source:
+            if self.armed(source):
+                return source
+            if event_type in self.either and self.armed(target):
+                return target
+        return None
+
+    def hit(
+        self,
+        group: ActorMention,
+        trig_start: int,
+        trig_end: int,
+        tokens: list[Token],
+        sentence: str,
+        offset: int,
+    ) -> IndicatorHit:
+        """The hit for ``group``'s event at tokens ``trig_start:trig_end``.
+
+        The evidence runs from the mention through the trigger when they are
+        close («هاجمت قوات الدعم السريع»); a mention far from its trigger is
+        the evidence alone, so the span does not take in half the sentence.
+        """
+        a, b = group.start, group.end
+        if max(trig_start - b, a - trig_end) <= self.gap:
+            a, b = min(a, trig_start), max(b, trig_end)
+        start, end = tokens[a].start, tokens[b - 1].end
+        return IndicatorHit(
+            "armed_group_activity",
+            sentence[start - offset : end - offset],
+            start,
+            end,
+            self.confidence,
+            f"{load_indicators().version}+{self.version}",
+        )
+
+
+@cache
+def load_event_rules() -> EventRules:
+    data = json.loads((DATA / "indicators.json").read_text(encoding="utf-8"))
+    ev = data["events"]
+    r = ev["armed_group_activity"]
+    return EventRules(
+        ev["version"],
+        frozenset(r["sectors"]),
+        frozenset(r["countries"]),
+        frozenset(r["country_sectors"]),
+        frozenset(r["either"]),
+        frozenset(r["source"]),
+        int(r["gap"]),
+        float(r["confidence"]),
     )

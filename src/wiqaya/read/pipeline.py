@@ -7,7 +7,9 @@ process pool or on a Dask worker. ``read_documents`` batches the detector.
 Components and what they add, in order:
   language id → sentences → tokens → places (document-wide context) →
   actors → triggers → clause rules (Arabic: demanded, planned, negated acts) →
-  detector (Arabic PROTEST/ASSAULT) → dates → indicators.
+  detector (Arabic PROTEST/ASSAULT) → dates → indicators (lexicon) → roles →
+  armed-group hits from the coded events where the lexicon has none
+  (:class:`wiqaya.read.indicators.EventRules`).
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ from wiqaya.read.events import (
     is_passive,
     pick_actors,
 )
-from wiqaya.read.indicators import IndicatorHit, load_indicators
+from wiqaya.read.indicators import INDICATORS, IndicatorHit, load_event_rules, load_indicators
 from wiqaya.read.persons import load_persons, with_persons
 from wiqaya.read.phrases import Token, tokenize
 from wiqaya.read.places import PlaceMention, load_gazetteer
@@ -181,7 +183,7 @@ def coder_version() -> str:
             "read29",
             "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
-            "i" + tail(load_indicators().version),
+            "i" + tail(f"{load_indicators().version}+{load_event_rules().version}"),
             "d" + (tail(det.version) if det else "-"),
             "r" + (tail(roles.version) if roles else "-"),
             "t" + tail(trigger_lexicon()["version"]),
@@ -240,7 +242,11 @@ def read_documents(
     elif roles is False:
         roles = None
     roots = cameo_roots()
+    rules = load_event_rules()
+    lex_version = load_indicators().version  # the lexicon's hits carry it
     results, events = pending_events(docs, detector=detector)
+    # Sentences whose armed-group hit is settled: the lexicon's, or an event's.
+    settled: set[int] = set()
     for p, trig, conf in events:
         a, b = p.tokens[trig.tok_start].start, p.tokens[trig.tok_end - 1].end
         # The trigger's offset lets a sentence with two dates («قال أمس إن ...
@@ -250,7 +256,38 @@ def read_documents(
             p.result.events.append(
                 _event(trig.event_type, roots, source, target, loc, when, p, a, b, conf)
             )
+            if id(p) in settled:
+                continue
+            group = rules.group_of(trig.event_type, source, target)
+            if group is not None:
+                settled.add(id(p))
+                hit = rules.hit(
+                    group, trig.tok_start, trig.tok_end, p.tokens, p.sentence, p.sentence_start
+                )
+                _add_event_hit(p, hit, lex_version)
     return results
+
+
+_AGA = INDICATORS.index("armed_group_activity")
+
+
+def _add_event_hit(p: _Pending, hit: IndicatorHit, lexicon_version: str) -> None:
+    """``hit`` in ``p``'s sentence, unless the lexicon has the indicator there.
+
+    Hits stay in text order, and in indicator order within a sentence.
+    """
+    end = p.sentence_start + len(p.sentence)
+    hits = p.result.indicators
+    at = len(hits)
+    for k, h in enumerate(hits):
+        if p.sentence_start <= h.start < end:
+            if h.indicator == hit.indicator and h.lexicon_version == lexicon_version:
+                return
+            if INDICATORS.index(h.indicator) > _AGA and at == len(hits):
+                at = k
+        elif h.start >= end and at == len(hits):
+            at = k
+    hits.insert(at, hit)
 
 
 def pending_events(
