@@ -499,5 +499,5 @@ def test_a_protest_with_a_group_named_is_no_group_activity() -> None:
 
 def test_the_event_rules_are_part_of_the_coder_version() -> None:
     tail = load_event_rules().version.rsplit("-", 1)[-1][2:]
-    assert coder_version().startswith("read29+")
+    assert coder_version().startswith("read31+")
     assert f"+i{tail}+" in coder_version()
