@@ -28,7 +28,9 @@ both); a third set, labelled blind, measures the rules.
 ``indicset4``, blind to the lexicon: the labeller never opened the lexicon or its
 code, saw the drawn sentences shuffled and without their stratum (reattached after
 labelling), and committed the labels before the lexicon was first run on them.
-Round 4's rules (``indicators-2026.11.28``) were written without it.
+Round 4's rules (``indicators-2026.11.28``) were written without it; since round 6
+(``indicators-2026.11.30``) it is development data like the other two, and
+``--fit`` pools all three.
 """
 
 from __future__ import annotations
@@ -202,9 +204,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--fit", action="store_true", help="print confidences fitted on both sets")
     args = parser.parse_args(argv)
     if args.fit:
-        # Both labelled sets are development data since round 4 (a third,
-        # blind set measures the rules): the confidences are fitted on both.
-        rows = load_labels("all") + load_labels("all", FRESH)
+        # All three labelled sets are development data since round 6 (a fourth,
+        # blind set measures the rules): the confidences are fitted on all three.
+        rows = load_labels("all") + load_labels("all", FRESH) + load_labels("all", FRESH2)
         print(json.dumps(fitted(rows, predict(rows)), indent=1))
         return
     if args.set in ("fresh", "fresh2"):
