@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
@@ -118,7 +119,6 @@ class IndicatorLexicon:
         if not tokens:
             return []
         words = [t.norm for t in tokens]
-        reject = self._reject if self.blocked or self.negation else None
         # Each lexicon's terms are in its own script, so a sentence without a
         # letter of that script cannot match: skipping the pass saves a third
         # of the indicators' time on Arabic news.
@@ -126,10 +126,12 @@ class IndicatorLexicon:
         found: dict[str, tuple[int, int]] = {}
         if _ARABIC_LETTER.search(span):
             # A stem only where it is the word's own, as for event triggers.
-            found = self._resolved(self.arabic.find(words, _STRICT, reject), words, self.cues_ar)
+            found = self._resolved(
+                self.arabic.find(words, _STRICT, self._rejecter(self.cues_ar)), words, self.cues_ar
+            )
         if _LATIN_LETTER.search(span):
             for k, v in self._resolved(
-                self.english.find(words, reject=reject), words, self.cues_en
+                self.english.find(words, reject=self._rejecter(self.cues_en)), words, self.cues_en
             ).items():
                 found.setdefault(k, v)
         out = []
@@ -141,25 +143,51 @@ class IndicatorLexicon:
                 out.append(IndicatorHit(name, text[start:end], start, end, conf, self.version))
         return out
 
+    def _rejecter(self, cues: StemMatcher | None) -> Callable[[list[str], int, int, str], bool]:
+        """The matcher's ``reject``: a term's blocks and negation, and an anchor without a cue.
+
+        An anchor with no cue near it is refused, so the matcher tries the
+        rule's next anchor in the sentence: «واختطف 9 عراقيين ... مقتل الرهينة»
+        has its cue near the second anchor, not the first.
+        """
+
+        def reject(words: list[str], start: int, end: int, label: str) -> bool:
+            if self._reject(words, start, end, label):
+                return True
+            return _ANCHOR in label and self._cue(words, start, end, label, cues) is None
+
+        return reject
+
+    def _cue(
+        self, words: list[str], a: int, b: int, key: str, cues: StemMatcher | None
+    ) -> tuple[int, int] | None:
+        """The span of the anchor at ``a:b`` and its first cue within the window, if any."""
+        if cues is None:
+            return None
+        lo = max(0, a - self.window)
+        near = cues.find(words[lo : b + self.window], _STRICT)
+        if key not in near:
+            return None
+        c, d = near[key]
+        # The cue may carry the negation: «لم تسجل أي حوادث عنف خلال
+        # عملية الاقتراع» ("no violence was reported at the polls").
+        if self.negation and self._negated(words, lo + c, lo + d):
+            return None
+        return min(a, lo + c), max(b, lo + d)
+
     def _resolved(
         self, found: dict[str, tuple[int, int]], words: list[str], cues: StemMatcher | None
     ) -> dict[str, tuple[int, int]]:
-        """Terms as found; an anchor only with a cue of its indicator nearby, spanning both."""
+        """Terms as found; an anchor (one with a cue, see :meth:`_rejecter`) spans both."""
         anchors = sorted((k for k in found if _ANCHOR in k), key=lambda k: found[k])
         for key in anchors:
             a, b = found.pop(key)
             name = _indicator(key)
-            if name in found or cues is None:
+            if name in found:
                 continue
-            lo = max(0, a - self.window)
-            near = cues.find(words[lo : b + self.window], _STRICT)
-            if key in near:
-                c, d = near[key]
-                # The cue may carry the negation: «لم تسجل أي حوادث عنف خلال
-                # عملية الاقتراع» ("no violence was reported at the polls").
-                if self.negation and self._negated(words, lo + c, lo + d):
-                    continue
-                found[name] = (min(a, lo + c), max(b, lo + d))
+            span = self._cue(words, a, b, key, cues)
+            if span is not None:
+                found[name] = span
         return found
 
     def _reject(self, words: list[str], start: int, end: int, label: str) -> bool:
