@@ -629,3 +629,15 @@ def test_round6_near_misses(text: str, lang: str, absent: str) -> None:
 def test_round6_english_phrases(text: str, indicator: str) -> None:
     hits = read_document(DocumentInput("x", text, "en")).indicators
     assert indicator in {h.indicator for h in hits}
+
+
+def test_a_later_anchor_with_its_cue_counts() -> None:
+    # Dev sentence: the first kidnapping anchor («واختطف») has no cue within the
+    # window; the second («الرهينة») has «الأجانب» near it.
+    text = (
+        "واختطف 9 عراقيين في العملية، لكن تم إطلاق سراحهم لاحقا واحتفظ بالأجانب الخمسة, "
+        "فيما اعلن لاحقا مقتل الرهينة النمساوي وتحرير رهينتين من الأجانب."
+    )
+    hit = _hits(text)["armed_group_activity"]
+    assert hit.lexicon_version == load_indicators().version
+    assert "الرهينة" in hit.evidence and text[hit.start : hit.end] == hit.evidence
