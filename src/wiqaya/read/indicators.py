@@ -24,7 +24,8 @@ Four kinds of entry, all data:
   الاتجار بالبشر», "combating") before a term, for every indicator but armed groups.
 
 An indicator may have several ``cooccur`` rules (a list), each with its own
-anchors and cues (armed groups: a bombing with «انتحاري» or «استهدف», a group's
+anchors and cues; every anchor of a rule in the sentence is tried until one has
+its cue (armed groups: a bombing with «انتحاري» or «استهدف», a group's
 name with «مقاتلين» or «هجوم»).
 
 A second source, :class:`EventRules`, derives ``armed_group_activity`` from the
@@ -33,8 +34,9 @@ a group's threat); the pipeline adds its hit where the lexicon has none in the
 sentence, with the version ``<lexicon>+<rules>``.
 
 Each indicator's confidence is measured: the Wilson lower bound of its precision
-on ``evaluation/indicators_labels.jsonl`` (both halves since the third round) and
-``indicators_labels_fresh.jsonl`` (since the fourth), shrunk towards the pooled
+on ``evaluation/indicators_labels.jsonl`` (both halves since the third round),
+``indicators_labels_fresh.jsonl`` (since the fourth) and
+``indicators_labels_fresh2.jsonl`` (since the sixth), shrunk towards the pooled
 rate (``python -m evaluation.indicators --fit``).
 """
 
