@@ -1,7 +1,7 @@
 """Precision and recall of the seven warning indicators on a hand-labelled sentence set.
 
     PYTHONPATH=src python -m evaluation.indicators [--split dev|heldout|all] [--list] [--fit]
-    PYTHONPATH=src python -m evaluation.indicators --set fresh|fresh2 [--list]
+    PYTHONPATH=src python -m evaluation.indicators --set fresh|fresh2|fresh3 [--list]
 
 Runs the shipped reader (``read_documents``: sentence split, tokens, the
 indicator lexicon, and since round 5 the armed-group hits derived from the coded
@@ -31,6 +31,14 @@ labelling), and committed the labels before the lexicon was first run on them.
 Round 4's rules (``indicators-2026.11.28``) were written without it; since round 6
 (``indicators-2026.11.30``) it is development data like the other two, and
 ``--fit`` pools all three.
+
+``--set fresh3`` scores the fourth held-out set (``indicators_labels_fresh3.jsonl``,
+191 sentences: 169 drawn by ``evaluation.indicators_draw --fresh3`` with lexicon
+``indicators-2026.11.29``, 22 written). Labelled on 2026-11-24 by the helper
+``indicset5``, blind to the lexicon and to the rule changes made at the same time by
+another helper: the labeller never opened the lexicon or its code, saw the drawn
+sentences shuffled and without their stratum (reattached after labelling), and
+committed the labels before the indicator code was first run on them.
 """
 
 from __future__ import annotations
@@ -47,6 +55,7 @@ from wiqaya.read.pipeline import DocumentInput, read_documents
 LABELS = Path(__file__).with_name("indicators_labels.jsonl")
 FRESH = Path(__file__).with_name("indicators_labels_fresh.jsonl")
 FRESH2 = Path(__file__).with_name("indicators_labels_fresh2.jsonl")
+FRESH3 = Path(__file__).with_name("indicators_labels_fresh3.jsonl")
 SHRINK = 8.0
 
 
@@ -200,7 +209,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
     parser.add_argument("--list", action="store_true", help="print false hits and misses")
-    parser.add_argument("--set", choices=("first", "fresh", "fresh2"), default="first")
+    parser.add_argument("--set", choices=("first", "fresh", "fresh2", "fresh3"), default="first")
     parser.add_argument("--fit", action="store_true", help="print confidences fitted on both sets")
     args = parser.parse_args(argv)
     if args.fit:
@@ -209,8 +218,9 @@ def main(argv: list[str] | None = None) -> None:
         rows = load_labels("all") + load_labels("all", FRESH) + load_labels("all", FRESH2)
         print(json.dumps(fitted(rows, predict(rows)), indent=1))
         return
-    if args.set in ("fresh", "fresh2"):
-        report("all", args.list, FRESH if args.set == "fresh" else FRESH2)
+    sets = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3}
+    if args.set in sets:
+        report("all", args.list, sets[args.set])
         return
     report(args.split, args.list)
 

@@ -1,12 +1,15 @@
 """Draw the sentences of the indicator labelled set (evaluation/indicators_labels.jsonl).
 
-    PYTHONPATH=src python -m evaluation.indicators_draw [--fresh | --fresh2] > /tmp/sample.jsonl
+    PYTHONPATH=src python -m evaluation.indicators_draw [--fresh | --fresh2 | --fresh3] > OUT.jsonl
 
 ``--fresh`` draws the second, fresh held-out set (``indicators_labels_fresh.jsonl``,
 seed 20261126, lexicon ``indicators-2026.11.25``, i.e. the data file as of commit
 19f5952; see ``draw_fresh``). ``--fresh2`` draws the third held-out set
 (``indicators_labels_fresh2.jsonl``, seed 20261201, lexicon ``FRESH2_DRAWN_WITH``, i.e.
 the data file as of commit 516649e, unchanged at 108911a; see ``draw_fresh2``).
+``--fresh3`` draws the fourth held-out set (``indicators_labels_fresh3.jsonl``, seed
+20261202, lexicon ``FRESH3_DRAWN_WITH``, i.e. the data file as of commit 2d79ea0,
+unchanged at c50eb2c; see ``draw_fresh3``).
 
 Run once, with the lexicon ``indicators-2026.11.24``, before any lexicon change;
 kept so the draw can be checked. The strata depend on what the lexicon fires on,
@@ -255,9 +258,51 @@ def draw_fresh2() -> list[dict]:
     return out
 
 
+# The fourth set (evaluation/indicators_labels_fresh3.jsonl): drawn while the lexicon
+# was again being changed by another helper, and labelled blind to it (shuffled,
+# without stratum). Same sources and strata as fresh2, another seed, no sentence of
+# the first three sets.
+FRESH3_SEED = 20261202
+FRESH3_DRAWN_WITH = "indicators-2026.11.29"
+FRESH3_PER_FIRED = {"ar": 8, "en": 4}
+FRESH3_N_CANDIDATE = {"ar": 55, "en": 20}
+FRESH3_N_RANDOM = {"ar": 45, "en": 18}
+
+
+def draw_fresh3() -> list[dict]:
+    seen: set[str] = set()
+    for name in (
+        "indicators_labels.jsonl",
+        "indicators_labels_fresh.jsonl",
+        "indicators_labels_fresh2.jsonl",
+    ):
+        lines = Path(__file__).with_name(name).read_text(encoding="utf-8").splitlines()
+        seen.update(json.loads(line)["text"] for line in lines)
+    rng = random.Random(FRESH3_SEED)
+    out: list[dict] = []
+    english = sorted(set(english_sentences()) | set(plover_sentences()))
+    for lang, texts in (("ar", arabic_sentences()), ("en", english)):
+        texts = [t for t in texts if t not in seen]
+        strata = _strata(
+            rng,
+            texts,
+            lang,
+            FRESH3_PER_FIRED[lang],
+            FRESH3_N_CANDIDATE[lang],
+            FRESH3_N_RANDOM[lang],
+        )
+        src = "arabic_event_gsr dev" if lang == "ar" else "english_event_gsr"
+        for name, pick in strata:
+            for t in pick:
+                out.append({"text": t, "lang": lang, "split": "fresh3", "source": f"{src}; {name}"})
+    return out
+
+
 def main() -> None:
     args = sys.argv[1:]
-    if "--fresh2" in args:
+    if "--fresh3" in args:
+        want, rows = FRESH3_DRAWN_WITH, draw_fresh3
+    elif "--fresh2" in args:
         want, rows = FRESH2_DRAWN_WITH, draw_fresh2
     elif "--fresh" in args:
         want, rows = FRESH_DRAWN_WITH, draw_fresh
