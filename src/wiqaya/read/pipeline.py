@@ -178,7 +178,7 @@ def coder_version() -> str:
 
     full = "+".join(
         [
-            "read29",
+            "read30",
             "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
             "i" + tail(load_indicators().version),

@@ -53,6 +53,13 @@ _DEMONSTRATIVES = frozenset(
         "وهذا",
     )
 )
+# Words right before a name that say a first-level region is meant: «ولاية
+# الجزيرة» is Sudan's Gezira state, not «الجزائر» (Algiers) of the same spelling.
+_REGION_CUES = frozenset(
+    normalise(w)
+    for w in ("ولاية", "بولاية", "لولاية", "وولاية", "محافظة", "بمحافظة", "لمحافظة")
+    + ("ومحافظة", "إقليم", "بإقليم", "لإقليم", "وإقليم", "state", "province", "governorate")
+)
 # Tokens on each side of an ambiguous name searched for its cue words. 8 missed
 # «في طرابلس ... في العاصمة الليبية» (ten words on); 12 still stays within a
 # news sentence.
@@ -323,6 +330,10 @@ class Gazetteer:
                 or max(cands, key=lambda c: c.population)
             )
             return done(pick, "resolved", "level")
+        if before in _REGION_CUES:
+            regions = [c for c in cands if c.kind == "admin1"]
+            if len(regions) == 1:
+                return done(regions[0], "resolved", "cue")
         # Vowelled spelling decides on its own.
         for spelled, cc in _DIACRITIC_HINTS.items():
             if surface.endswith(spelled):
