@@ -602,7 +602,12 @@ def load_gazetteer() -> Gazetteer:
         food_words=frozenset(normalise(w) for w in add.get("food_words", [])),
         person_next={k: frozenset(v) for k, v in person_next.items()},
         person_prev={k: frozenset(v) for k, v in person_prev.items()},
+        # A stop word is kept out of the index under its own spelling only; the
+        # look-up still reaches a place through the article or a clitic
+        # («يشير» finds «اليشير», El Achir; «عيون» finds «العيون»), so the word
+        # itself is refused at match time too.
         words=frozenset(
             normalise(w) for w in add.get("not_place_words", []) + small.get("not_place_words", [])
-        ),
+        )
+        | frozenset(w for w in stop if " " not in w and not w.isascii()),
     )
