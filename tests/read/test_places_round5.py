@@ -90,3 +90,35 @@ def test_cue_ten_words_away_settles_tripoli() -> None:
 def test_added_towns(text: str, word: str, country: str) -> None:
     m = _mention(text, word)
     assert m is not None and m.status == "resolved" and m.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # dev: the verb «يشير» reached El Achir (Algeria) through «اليشير».
+        ("أول مرة تشهد الجزائر تفجيرات انتحارية، الأمر الذي يشير إلى تحول خطير", "يشير"),
+        # dev: «بلاد» reached Lod through the clitic reading «ب» + «لاد».
+        ("وأعلن تنظيم «القاعدة في بلاد المغرب الاسلامي» المسؤولية عن تفجيري 11 ديسمبر.", "بلاد"),
+        # dev: a given name, not Hebron.
+        ("فيما أوفد الرئيس نبيه بري معاونه السياسي علي حسن خليل الى الرابية", "خليل"),
+        # dev: a number, not Al Khums.
+        ("وانفجرت خمس قذائف هاون في موقع غير بعيد من مقر اقامة رئيس الوزراء", "خمس"),
+    ],
+)
+def test_stop_words_are_refused_at_match_time(text: str, word: str) -> None:
+    m = _mention(text, word)
+    assert m is None or m.surface != word
+
+
+def test_the_places_of_stop_word_spellings_still_match() -> None:
+    # The article forms stay places: «الخليل» (Hebron), «الخمس» (Al Khums).
+    m = _mention("اقتحمت قوات الاحتلال مدينة الخليل فجر اليوم", "الخليل")
+    assert m is not None and m.country == "PSE"
+    m = _mention("قتل اثنان في اشتباكات في مدينة الخمس شرق طرابلس", "الخمس")
+    assert m is not None and m.country == "LBY"
+
+
+def test_english_and_pair_is_matched_with_a_hyphen() -> None:
+    m = _mention("Gunmen attacked a border post in Iran's Sistan-Baluchestan province.", "Sistan")
+    assert m is not None and m.country == "IRN" and m.place is not None
+    assert m.place.kind == "admin1"

@@ -53,6 +53,7 @@ _DEMONSTRATIVES = frozenset(
         "وهذا",
     )
 )
+_AND_PAIR = re.compile(r"^(\w+) and (\w+)$")
 # Words right before a name that say a first-level region is meant: «ولاية
 # الجزيرة» is Sudan's Gezira state, not «الجزائر» (Algiers) of the same spelling.
 _REGION_CUES = frozenset(
@@ -463,6 +464,10 @@ def load_gazetteer() -> Gazetteer:
         by_name.setdefault(n, []).append(place)
         if n.isascii() and n != (bare := n.translate(_APOSTROPHES)):
             by_name.setdefault(bare, []).append(place)
+        # "Sistan and Baluchestan" is written "Sistan-Baluchestan" too (one
+        # token to the tokeniser), as "Trinidad and Tobago" is "Trinidad-Tobago".
+        if n.isascii() and (pair := _AND_PAIR.match(n)):
+            by_name.setdefault(f"{pair[1]}-{pair[2]}", []).append(place)
 
     capitals: dict[str, str] = {}
     country_place: dict[str, Place] = {}
