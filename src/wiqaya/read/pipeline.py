@@ -180,7 +180,7 @@ def coder_version() -> str:
 
     full = "+".join(
         [
-            "read31",
+            "read32",
             "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
             "i" + tail(f"{load_indicators().version}+{load_event_rules().version}"),
@@ -828,6 +828,16 @@ def _english_event(
     ]
     places = [
         p for p in places if not any(a < p.tok_end and b > p.tok_start for a, b in person_spans)
+    ]
+    # "Israel's strikes on Gaza": a possessive that is also an actor says whose
+    # act it is, not where; the place of the event is looked for elsewhere.
+    places = [
+        p
+        for p in places
+        if not (
+            p.surface.endswith(("'s", "’s"))
+            and any(a.start < p.tok_end and a.end > p.tok_start for a in actors)
+        )
     ]
     actors = sorted(actors + seats, key=lambda a: a.start)
     others = [

@@ -29,6 +29,42 @@ _CITY_CUES = frozenset({"العاصمه", "مدينه", "بمدينه", "وسط"
 # English news spells a name with or without its apostrophe ("Sana'a",
 # "Sanaa"; "Mek'ele", "Mekele"): the gazetteer matches both without it.
 _APOSTROPHES = str.maketrans("", "", "'’‘ʼ`")
+# "Daraa's old town", "Kuwait's emir": the possessive is no part of the name
+# (without the cut, "Daraa's" would be looked up as "daraas").
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s$")
+# A demonstrative right before an «ال» name makes it a common noun: «من هذه
+# الزاوية» (from this angle), «هذه المنشأة» (this facility); a city's name takes
+# none in news prose.
+_DEMONSTRATIVES = frozenset(
+    normalise(w)
+    for w in (
+        "هذه",
+        "هذا",
+        "تلك",
+        "ذلك",
+        "هذي",
+        "هاتين",
+        "هذين",
+        "لهذه",
+        "لهذا",
+        "بهذه",
+        "بهذا",
+        "وهذه",
+        "وهذا",
+    )
+)
+_AND_PAIR = re.compile(r"^(\w+) and (\w+)$")
+# Words right before a name that say a first-level region is meant: «ولاية
+# الجزيرة» is Sudan's Gezira state, not «الجزائر» (Algiers) of the same spelling.
+_REGION_CUES = frozenset(
+    normalise(w)
+    for w in ("ولاية", "بولاية", "لولاية", "وولاية", "محافظة", "بمحافظة", "لمحافظة")
+    + ("ومحافظة", "إقليم", "بإقليم", "لإقليم", "وإقليم", "state", "province", "governorate")
+)
+# Tokens on each side of an ambiguous name searched for its cue words. 8 missed
+# «في طرابلس ... في العاصمة الليبية» (ten words on); 12 still stays within a
+# news sentence.
+_CUE_WINDOW = 12
 _DIACRITIC_HINTS = {
     # Vowelled spellings settle عمان by themselves.
     "عُمان": "OMN",
@@ -139,7 +175,7 @@ class Gazetteer:
         """Place mentions in ``tokens``; ambiguous ones settled from the context."""
         if "'" in text or "’" in text:
             tokens = [
-                t._replace(norm=t.norm.translate(_APOSTROPHES))
+                t._replace(norm=_POSSESSIVE.sub("", t.norm).translate(_APOSTROPHES))
                 if "'" in t.norm or "’" in t.norm
                 else t
                 for t in tokens
@@ -229,6 +265,15 @@ class Gazetteer:
             return True
         if e - s == 1 and norms[s] in self.words:
             return False
+        if (
+            s > 0
+            and norms[s - 1] in _DEMONSTRATIVES
+            and norms[s].startswith("ال")
+            and all(c.kind != "country" for c in cands)
+            # «بما في ذلك لبنان»: "including", not a determiner.
+            and not (s > 1 and norms[s - 2] == "في")
+        ):
+            return False
         if s > 0 and norms[s - 1] in self.food_words and norms[s].startswith("ال"):
             return False
         key = " ".join(self.index.word_key(n) or n for n in norms[s:e])
@@ -286,6 +331,10 @@ class Gazetteer:
                 or max(cands, key=lambda c: c.population)
             )
             return done(pick, "resolved", "level")
+        if before in _REGION_CUES:
+            regions = [c for c in cands if c.kind == "admin1"]
+            if len(regions) == 1:
+                return done(regions[0], "resolved", "cue")
         # Vowelled spelling decides on its own.
         for spelled, cc in _DIACRITIC_HINTS.items():
             if surface.endswith(spelled):
@@ -297,7 +346,7 @@ class Gazetteer:
         for name, by_country in self.cues.items():
             if not key.endswith(name):
                 continue
-            lo, hi = max(0, s - 8), min(len(norms), e + 8)
+            lo, hi = max(0, s - _CUE_WINDOW), min(len(norms), e + _CUE_WINDOW)
             window = " " + " ".join(norms[lo:s] + norms[e:hi]) + " "
             scores = {
                 cc: sum(1 for w in words if f" {w} " in window or f" {w}" in window)
@@ -415,6 +464,10 @@ def load_gazetteer() -> Gazetteer:
         by_name.setdefault(n, []).append(place)
         if n.isascii() and n != (bare := n.translate(_APOSTROPHES)):
             by_name.setdefault(bare, []).append(place)
+        # "Sistan and Baluchestan" is written "Sistan-Baluchestan" too (one
+        # token to the tokeniser), as "Trinidad and Tobago" is "Trinidad-Tobago".
+        if n.isascii() and (pair := _AND_PAIR.match(n)):
+            by_name.setdefault(f"{pair[1]}-{pair[2]}", []).append(place)
 
     capitals: dict[str, str] = {}
     country_place: dict[str, Place] = {}
@@ -554,7 +607,12 @@ def load_gazetteer() -> Gazetteer:
         food_words=frozenset(normalise(w) for w in add.get("food_words", [])),
         person_next={k: frozenset(v) for k, v in person_next.items()},
         person_prev={k: frozenset(v) for k, v in person_prev.items()},
+        # A stop word is kept out of the index under its own spelling only; the
+        # look-up still reaches a place through the article or a clitic
+        # («يشير» finds «اليشير», El Achir; «عيون» finds «العيون»), so the word
+        # itself is refused at match time too.
         words=frozenset(
             normalise(w) for w in add.get("not_place_words", []) + small.get("not_place_words", [])
-        ),
+        )
+        | frozenset(w for w in stop if " " not in w and not w.isascii()),
     )
