@@ -38,15 +38,13 @@ class _CountryWords:
     def __init__(self) -> None:
         self._index = load_actors().index
         self._iso = iso3_codes()
-        self._cache: dict[str, bool] = {}
+        self.known: dict[str, bool] = {}
 
-    def __call__(self, word: str) -> bool:
-        hit = self._cache.get(word)
-        if hit is None:
-            code = self._index.payload_of(word)
-            hit = code is not None and code.sector is None and code.country in self._iso
-            if len(self._cache) < _WORD_CACHE_MAX and len(word) <= MAX_CACHED_WORD:
-                self._cache[word] = hit
+    def look_up(self, word: str) -> bool:
+        code = self._index.payload_of(word)
+        hit = code is not None and code.sector is None and code.country in self._iso
+        if len(self.known) < _WORD_CACHE_MAX and len(word) <= MAX_CACHED_WORD:
+            self.known[word] = hit
         return hit
 
 
@@ -71,8 +69,16 @@ def detector_norm(
     for start, end in place_spans:
         for i in range(max(start, 0), min(end, len(words))):
             words[i] = PLACE
-    is_country = _country_words()
-    return " ".join(COUNTRY if w not in (PLACE, GROUP) and is_country(w) else w for w in words)
+    countries = _country_words()
+    # Cached flags in one C-level pass; only new words reach the index.
+    flags = list(map(countries.known.get, words))
+    for i, f in enumerate(flags):
+        if f is None:
+            flags[i] = countries.look_up(words[i])
+    return " ".join(
+        COUNTRY if f and w is not PLACE and w is not GROUP else w
+        for w, f in zip(words, flags, strict=True)
+    )
 
 
 def sentence_norm(text: str, tokens: Sequence[Token]) -> str:

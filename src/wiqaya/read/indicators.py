@@ -47,6 +47,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import chain
 
 from wiqaya.language.arabic import normalise
 from wiqaya.read.actors import DATA, ActorMention
@@ -194,8 +195,8 @@ class IndicatorLexicon:
 
     def _reject(self, words: list[str], start: int, end: int, label: str) -> bool:
         blocked = self.blocked.get(_indicator(label))
-        if blocked and any(
-            f in blocked for w in words[max(0, start - _BEFORE) : start] for f in _forms(w)
+        if blocked and not blocked.isdisjoint(
+            chain.from_iterable(map(_forms, words[max(0, start - _BEFORE) : start]))
         ):
             return True
         return self._negated(words, start, end)
@@ -218,7 +219,7 @@ class IndicatorLexicon:
             negated = False
         if not negated:
             # Most windows hold none of the words the three checks look for.
-            if not any(f in self._markers for w in window for f in _forms(w)):
+            if self._markers.isdisjoint(chain.from_iterable(map(_forms, window))):
                 return False
             negated = (
                 self._any(words, start)

@@ -220,7 +220,6 @@ class _Pending:
     places: list[PlaceMention]
     doc_date: date | None
     triggers: list
-    norm: str
     clause: Clause | None = None
 
 
@@ -378,8 +377,6 @@ def pending_events(
                         local,
                         doc.date,
                         trigs,
-                        # The detector sees places and country words as a class.
-                        detector_norm(toks[i], _resolved_spans(local), actors[i]),
                         clause,
                     )
                 )
@@ -389,7 +386,10 @@ def pending_events(
         for p in pending
         if detector and p.lang == "ar" and any(t.event_type in detector.types for t in p.triggers)
     ]
-    probs = detector.probabilities([p.norm for p in needs]) if detector and needs else None
+    # The detector sees places, country words and named groups as classes
+    # (built only for the sentences it reads).
+    views = [detector_norm(p.tokens, _resolved_spans(p.places), p.actors) for p in needs]
+    probs = detector.probabilities(views) if detector and needs else None
     prob_of = {id(p): probs[k] for k, p in enumerate(needs)} if probs is not None else {}
     events: list[tuple[_Pending, Trigger, float]] = []
     for p in pending:
