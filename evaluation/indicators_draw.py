@@ -234,27 +234,39 @@ FRESH2_N_RANDOM = {"ar": 40, "en": 16}
 
 
 def draw_fresh2() -> list[dict]:
+    return _draw_blind(
+        "fresh2",
+        FRESH2_SEED,
+        ("indicators_labels.jsonl", "indicators_labels_fresh.jsonl"),
+        FRESH2_PER_FIRED,
+        FRESH2_N_CANDIDATE,
+        FRESH2_N_RANDOM,
+    )
+
+
+def _draw_blind(
+    split: str,
+    seed: int,
+    earlier: tuple[str, ...],
+    per_fired: dict[str, int],
+    n_candidate: dict[str, int],
+    n_random: dict[str, int],
+) -> list[dict]:
+    """A blind set's draw: the fresh set's sources and strata, none of ``earlier``'s texts."""
     seen: set[str] = set()
-    for name in ("indicators_labels.jsonl", "indicators_labels_fresh.jsonl"):
+    for name in earlier:
         lines = Path(__file__).with_name(name).read_text(encoding="utf-8").splitlines()
         seen.update(json.loads(line)["text"] for line in lines)
-    rng = random.Random(FRESH2_SEED)
+    rng = random.Random(seed)
     out: list[dict] = []
     english = sorted(set(english_sentences()) | set(plover_sentences()))
     for lang, texts in (("ar", arabic_sentences()), ("en", english)):
         texts = [t for t in texts if t not in seen]
-        strata = _strata(
-            rng,
-            texts,
-            lang,
-            FRESH2_PER_FIRED[lang],
-            FRESH2_N_CANDIDATE[lang],
-            FRESH2_N_RANDOM[lang],
-        )
+        strata = _strata(rng, texts, lang, per_fired[lang], n_candidate[lang], n_random[lang])
         src = "arabic_event_gsr dev" if lang == "ar" else "english_event_gsr"
         for name, pick in strata:
             for t in pick:
-                out.append({"text": t, "lang": lang, "split": "fresh2", "source": f"{src}; {name}"})
+                out.append({"text": t, "lang": lang, "split": split, "source": f"{src}; {name}"})
     return out
 
 
@@ -270,32 +282,18 @@ FRESH3_N_RANDOM = {"ar": 45, "en": 18}
 
 
 def draw_fresh3() -> list[dict]:
-    seen: set[str] = set()
-    for name in (
-        "indicators_labels.jsonl",
-        "indicators_labels_fresh.jsonl",
-        "indicators_labels_fresh2.jsonl",
-    ):
-        lines = Path(__file__).with_name(name).read_text(encoding="utf-8").splitlines()
-        seen.update(json.loads(line)["text"] for line in lines)
-    rng = random.Random(FRESH3_SEED)
-    out: list[dict] = []
-    english = sorted(set(english_sentences()) | set(plover_sentences()))
-    for lang, texts in (("ar", arabic_sentences()), ("en", english)):
-        texts = [t for t in texts if t not in seen]
-        strata = _strata(
-            rng,
-            texts,
-            lang,
-            FRESH3_PER_FIRED[lang],
-            FRESH3_N_CANDIDATE[lang],
-            FRESH3_N_RANDOM[lang],
-        )
-        src = "arabic_event_gsr dev" if lang == "ar" else "english_event_gsr"
-        for name, pick in strata:
-            for t in pick:
-                out.append({"text": t, "lang": lang, "split": "fresh3", "source": f"{src}; {name}"})
-    return out
+    return _draw_blind(
+        "fresh3",
+        FRESH3_SEED,
+        (
+            "indicators_labels.jsonl",
+            "indicators_labels_fresh.jsonl",
+            "indicators_labels_fresh2.jsonl",
+        ),
+        FRESH3_PER_FIRED,
+        FRESH3_N_CANDIDATE,
+        FRESH3_N_RANDOM,
+    )
 
 
 def main() -> None:
