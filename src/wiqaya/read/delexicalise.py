@@ -19,7 +19,7 @@ from functools import cache
 
 from wiqaya.read.actors import ActorMention, iso3_codes, load_actors
 from wiqaya.read.phrases import MAX_CACHED_WORD, Token
-from wiqaya.read.places import load_gazetteer
+from wiqaya.read.places import PlaceMention, load_gazetteer
 
 COUNTRY = "zcountry"
 PLACE = "zplace"
@@ -55,30 +55,27 @@ def _country_words() -> _CountryWords:
 
 def detector_norm(
     tokens: Sequence[Token],
-    place_spans: Iterable[tuple[int, int]],
+    places: Iterable[PlaceMention],
     actors: Iterable[ActorMention] = (),
 ) -> str:
-    """Token norms, one space apart, with places (token spans), named armed groups
+    """Token norms, one space apart, with resolved places, named armed groups
     (actor mentions with a country and sector REB) and country words replaced."""
+    countries = _country_words()
+    # Cached flags in one C-level pass; only new words reach the index.
     words = [t.norm for t in tokens]
+    flags = list(map(countries.known.get, words))
+    out = [
+        COUNTRY if (f if f is not None else countries.look_up(w)) else w
+        for w, f in zip(words, flags, strict=True)
+    ]
     iso = iso3_codes()
     for a in actors:
         if a.sector == "REB" and a.country in iso:
-            for i in range(max(a.start, 0), min(a.end, len(words))):
-                words[i] = GROUP
-    for start, end in place_spans:
-        for i in range(max(start, 0), min(end, len(words))):
-            words[i] = PLACE
-    countries = _country_words()
-    # Cached flags in one C-level pass; only new words reach the index.
-    flags = list(map(countries.known.get, words))
-    for i, f in enumerate(flags):
-        if f is None:
-            flags[i] = countries.look_up(words[i])
-    return " ".join(
-        COUNTRY if f and w is not PLACE and w is not GROUP else w
-        for w, f in zip(words, flags, strict=True)
-    )
+            out[max(a.start, 0) : a.end] = [GROUP] * len(out[max(a.start, 0) : a.end])
+    for p in places:
+        if p.status == "resolved":
+            out[p.tok_start : p.tok_end] = [PLACE] * len(out[p.tok_start : p.tok_end])
+    return " ".join(out)
 
 
 def sentence_norm(text: str, tokens: Sequence[Token]) -> str:
@@ -88,5 +85,4 @@ def sentence_norm(text: str, tokens: Sequence[Token]) -> str:
     context; a sentence alone has only its own.
     """
     places = load_gazetteer().mentions(tokens, text)
-    spans = [(p.tok_start, p.tok_end) for p in places if p.status == "resolved"]
-    return detector_norm(tokens, spans, load_actors().mentions(list(tokens), text))
+    return detector_norm(tokens, places, load_actors().mentions(list(tokens), text))

@@ -195,9 +195,7 @@ class IndicatorLexicon:
 
     def _reject(self, words: list[str], start: int, end: int, label: str) -> bool:
         blocked = self.blocked.get(_indicator(label))
-        if blocked and not blocked.isdisjoint(
-            chain.from_iterable(map(_forms, words[max(0, start - _BEFORE) : start]))
-        ):
+        if blocked and _has_form(words[max(0, start - _BEFORE) : start], blocked):
             return True
         return self._negated(words, start, end)
 
@@ -219,7 +217,7 @@ class IndicatorLexicon:
             negated = False
         if not negated:
             # Most windows hold none of the words the three checks look for.
-            if self._markers.isdisjoint(chain.from_iterable(map(_forms, window))):
+            if not _has_form(window, self._markers):
                 return False
             negated = (
                 self._any(words, start)
@@ -260,9 +258,7 @@ class IndicatorLexicon:
 
     def _irrealis(self, words: list[str], lo: int, start: int) -> bool:
         """A risk or a fear («خطر التعذيب», «تحسبا لأي هجمات»), not an instance."""
-        return bool(self.irrealis) and any(
-            f in self.irrealis for w in words[lo:start] for f in _forms(w)
-        )
+        return bool(self.irrealis) and _has_form(words[lo:start], self.irrealis)
 
     def _slogan(self, words: list[str], start: int) -> bool:
         """«لا للانقلاب العسكري», «كلا للإرهاب»: "no to" a thing is a slogan, not an instance."""
@@ -282,7 +278,7 @@ class IndicatorLexicon:
             w = words[k].casefold()
             if w in self.any_words or (w[:1] in ("و", "ف") and w[1:] in self.any_words):
                 licence = words[max(0, k - self.negation_window) : k]
-                return any(f in self.any_licence for w in licence for f in _forms(w))
+                return _has_form(licence, self.any_licence)
         return False
 
 
@@ -292,6 +288,11 @@ _STRICT = _ALL | frozenset(f"{name}{_ANCHOR}{i}" for name in INDICATORS for i in
 
 
 _FORMS: dict[str, tuple[str, ...]] = {}
+
+
+def _has_form(words: list[str], vocab: frozenset[str]) -> bool:
+    """Whether a word of ``words``, as :func:`_forms` gives it, is in ``vocab``."""
+    return not vocab.isdisjoint(chain.from_iterable(map(_forms, words)))
 
 
 def _forms(word: str) -> tuple[str, ...]:

@@ -388,7 +388,7 @@ def pending_events(
     ]
     # The detector sees places, country words and named groups as classes
     # (built only for the sentences it reads).
-    views = [detector_norm(p.tokens, _resolved_spans(p.places), p.actors) for p in needs]
+    views = [detector_norm(p.tokens, p.places, p.actors) for p in needs]
     probs = detector.probabilities(views) if detector and needs else None
     prob_of = {id(p): probs[k] for k, p in enumerate(needs)} if probs is not None else {}
     events: list[tuple[_Pending, Trigger, float]] = []
@@ -408,10 +408,6 @@ def pending_events(
                 conf = prob
             events.append((p, trig, conf))
     return results, events
-
-
-def _resolved_spans(places: list[PlaceMention]) -> list[tuple[int, int]]:
-    return [(p.tok_start, p.tok_end) for p in places if p.status == "resolved"]
 
 
 def location_of(p: _Pending) -> PlaceMention | None:

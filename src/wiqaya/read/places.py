@@ -584,8 +584,7 @@ def load_gazetteer() -> Gazetteer:
             # Only words that are places themselves are kept: a few dozen sets
             # instead of thousands for the garbage collector to walk.
             if index.payload_of(a) is not None:
-                # "Mao Zedong's" reads "zedongs" once the apostrophe is dropped.
-                person_next.setdefault(a, set()).update({b, f"{b}s"} if b.isascii() else {b})
+                person_next.setdefault(a, set()).add(b)
             if index.payload_of(b) is not None:
                 person_prev.setdefault(b, set()).add(a)
 
