@@ -192,6 +192,11 @@ _NOT_MODIFIERS = frozenset(
 )
 
 
+def _year(word: str) -> bool:
+    """ "the 2015 nuclear deal": a year modifies the noun after it."""
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     label: str
@@ -247,6 +252,13 @@ class LemmaMatcher:
             for rest, _ in self._candidates(words[k])
         )
 
+    def _same_head(self, words: list[str], k: int, pat: str) -> bool:
+        """Every phrase from ``words[k]`` ends on a word ``pat`` matches (a
+        compound noun such as "peace agreement" inside "violate agreement")."""
+        ends = [self._rest(words, k, rest) for rest, _ in self._candidates(words[k]) if rest]
+        ends = [e for e in ends if e is not None]
+        return bool(ends) and all(self._word_matches(pat, words[e - 1]) for e in ends)
+
     def _rest(self, words: list[str], i: int, rest: tuple[str, ...]) -> int | None:
         """End index when ``rest`` matches the words after ``i``, else None.
 
@@ -266,14 +278,16 @@ class LemmaMatcher:
                     n == 0
                     and k - j < _MAX_MODIFIERS
                     and k + 1 < len(words)
-                    and words[k].replace("-", "").isalpha()
+                    and (words[k].replace("-", "").isalpha() or _year(words[k]))
                     and words[k] not in _NOT_MODIFIERS
                     and not self._word_matches(pat, words[k])
                     # "fired tear gas at": a word that opens a phrase of its
                     # own there is no modifier of this one; "diplomatic",
                     # which opens "diplomatic protest", still modifies
-                    # "severed diplomatic relations".
-                    and not self._phrase_at(words, k)
+                    # "severed diplomatic relations"; "peace", which opens
+                    # "peace agreement", modifies "violated the peace
+                    # agreement": its phrase ends on this one's noun.
+                    and (not self._phrase_at(words, k) or self._same_head(words, k, pat))
                 ):
                     k += 1
                 if k == j or k >= len(words) or not self._word_matches(pat, words[k]):
@@ -306,6 +320,7 @@ class LemmaMatcher:
 REPORT = frozenset(
     {"say", "report", "announce", "tell", "state", "add", "quote", "according", "claim"}
     | {"insist", "stress", "conclude", "declare", "note"}
+    | {"confirm", "reveal", "disclose"}
 )
 _DETERMINERS = frozenset(
     {
@@ -423,6 +438,12 @@ _LEADING_REPORT = frozenset(
     {"said", "says", "announced", "stated", "told", "insisted", "stressed", "concluded"}
     | {"declared", "noted"}
 )
+# These frame a clause only with "that" ("confirmed that US aircraft struck");
+# "UN monitors reported ceasefire violations" reports the act as a noun.
+_REPORT_THAT = frozenset({"confirmed", "revealed", "disclosed", "reported"})
+# Words that may stand between a reporting verb and its "that": the addressee
+# and a time ("told reporters on Monday that", "told the BBC that").
+_TO_THAT = 8
 
 
 def event_clause(tokens: Sequence[Token], sentence: str, offset: int) -> Clause:
@@ -442,6 +463,11 @@ def event_clause(tokens: Sequence[Token], sentence: str, offset: int) -> Clause:
     start, report_at = 0, None
     # "X said (on Monday) (that) ..." — only in the first half, before any comma-clause.
     for k in range(min(end, 12)):
+        if is_report(k) and tokens[k].norm in _REPORT_THAT:
+            that = _that_after(tokens, commas, k, end)
+            if that is not None:
+                report_at, start = k, that + 1
+                break
         if is_report(k) and tokens[k].norm in _LEADING_REPORT:
             report_at = k
             j = k + 1
@@ -450,6 +476,11 @@ def event_clause(tokens: Sequence[Token], sentence: str, offset: int) -> Clause:
                     break
                 j += 1
             start = j
+            # "Witnesses told Reuters that troops opened fire": the addressee
+            # between the verb and "that" is no actor of the reported act.
+            that = _that_after(tokens, commas, k, end)
+            if that is not None:
+                start = max(start, that + 1)
             break
     asides = _participle_asides(tokens, commas, end)
     return Clause(
@@ -461,6 +492,17 @@ def event_clause(tokens: Sequence[Token], sentence: str, offset: int) -> Clause:
         tuple(commas),
         _aside_spans(tokens, commas, asides, end),
     )
+
+
+def _that_after(tokens: Sequence[Token], commas: list[bool], k: int, end: int) -> int | None:
+    """The "that" opening the content clause of the reporting verb at ``k``,
+    with only its addressee and a time between ("told reporters on Monday that")."""
+    for t in range(k + 1, min(k + 1 + _TO_THAT, end)):
+        if commas[t] or tokens[t].norm in _LEADING_REPORT:
+            return None
+        if tokens[t].norm == "that":
+            return t
+    return None
 
 
 _FRONTED = frozenset(
@@ -610,6 +652,8 @@ def ranked_triggers(
     # "An investigation determined that ...": the noun authors a finding and is
     # no act; unlike a background clause, what follows it may be.
     inside = [h for h in inside if not finding_noun(tokens, h)]
+    # "marked the anniversary of the Srebrenica massacre": a remembered event.
+    inside = [h for h in inside if not remembered(tokens, h)]
     # "If Iran attacks, Israel will respond": a condition is no act.
     inside = [h for h in inside if not conditional(tokens, h, clause)]
     verbal = [h for h in inside if is_verbal(tokens, h, actors) or _framing_noun(tokens, h)]
@@ -662,7 +706,56 @@ def conditional(tokens: Sequence[Token], hit: Hit, clause: Clause) -> bool:
             return False
         if tokens[k].norm in _CONDITION:
             return True
+        if k == clause.start and tokens[k].norm in _INVERTED and k + 1 < hit.start:
+            # "Should Hamas fire rockets, Israel would retaliate", "Were Iran to
+            # attack, …": an inverted condition opens the clause. ("Had troops
+            # not fired, …" says they did: not read as a condition.)
+            return True
+    return hypothetical(tokens, hit)
+
+
+_INVERTED = frozenset({"should", "were"})
+# Nouns whose "of" names an event of the past that the sentence only recalls.
+_RECALL = frozenset(
+    {"anniversary", "anniversaries", "commemoration", "memory", "memorial", "remembrance"}
+    | {"survivor", "survivors", "legacy", "commemorate", "commemorates", "commemorated"}
+    | {"commemorating", "mark", "marks", "marked", "marking"}
+)
+
+
+def remembered(tokens: Sequence[Token], hit: Hit) -> bool:
+    """ "the anniversary of the 1994 genocide", "survivors of the 2015 bombing",
+    "commemorated the victims of the war": the trigger names an event the
+    sentence recalls, not one it reports. Up to five words (article, year,
+    names, "victims of") stand between."""
+    for k in range(hit.start - 1, max(hit.start - 7, 0) - 1, -1):
+        w = tokens[k].norm
+        if w in _RECALL and (w.startswith(("comm", "mark")) or tokens[k + 1].norm == "of"):
+            return True
+        if w in (",", ";") or w in _AUX or w.endswith("ed") and w not in _RECALL:
+            return False
     return False
+
+
+# "fearing an attack by the rebels", "amid fears of a coup", "the risk of war":
+# the act is feared or possible, it has not happened.
+_FEARED = frozenset(
+    {"fear", "fears", "feared", "fearing", "risk", "risks", "danger", "prospect", "possibility"}
+    | {"spectre", "specter", "likelihood"}
+)
+_FEAR_SKIP = frozenset({"of", "a", "an", "the", "any", "new", "further", "renewed", "possible"})
+
+
+def hypothetical(tokens: Sequence[Token], hit: Hit) -> bool:
+    """The trigger is a noun that a fear or a risk governs ("fears of a military
+    coup", "residents fled fearing an attack", "the danger of renewed fighting")."""
+    if hit.start > 0 and tokens[hit.start - 1].norm == "any" and hit.label in HOSTILE:
+        return True  # "will respond with force to any attack": none has happened
+    k = hit.start - 1
+    while k >= 0 and hit.start - k <= 4 and tokens[k].norm in _FEAR_SKIP:
+        k -= 1
+    # "the threat of sanctions" is not among them: it names a threat (CAMEO 13).
+    return k >= 0 and k < hit.start - 1 and tokens[k].norm in _FEARED
 
 
 def reduced_relative(tokens: Sequence[Token], hit: Hit) -> bool:
@@ -1175,7 +1268,15 @@ def modal_type(tokens: Sequence[Token], hit: Hit, label: str) -> str | None:
             return "THREATEN"  # "will withdraw its force unless ...": an ultimatum (CAMEO 13)
         if label in COOPERATIVE:
             return "AGREE"
+    if k >= 0 and tokens[k].norm in _SPECULATIVE and label in HOSTILE:
+        # "Israel may strike Iran": a possibility is no attack. "Iran said it
+        # could strike": the actor itself names the possibility, a threat.
+        return "THREATEN" if k > 0 and tokens[k - 1].norm in _SELF else None
     return label
+
+
+_SPECULATIVE = frozenset({"may", "might", "could"})
+_SELF = frozenset({"it", "they", "he", "she", "we"})
 
 
 # --- seventh round: which trigger is the act ---------------------------------
@@ -1333,6 +1434,7 @@ _NAME_STOPWORDS += """
     ten hundreds thousands dozens what why how where who which whose also however meanwhile
     earlier later last next yesterday today tonight once only even then thus so because
     although though unlike like according president's no nor neither nobody none
+    should were
 """
 # Closed-class quantity words that open a sentence ("Tens of thousands of
 # students", "Up to 100 Albanians"): the actor is the noun after them.
@@ -1367,7 +1469,17 @@ def name_actors(
     preposition ("arrived in Gondor"): the name there is whom the act goes
     to, not where it happens.
     """
+    # "the South China Sea", "the Jordan Valley", "the Persian Gulf port": a
+    # known name that a landform word closes names the water or the land.
+    water = [a for a in known if _feature_after(tokens, a.end)]
+    known = [a for a in known if a not in water]
     taken = [False] * len(tokens)
+    for a in water:
+        k = a.start
+        while k > 0 and tokens[k - 1].text[:1].isupper():
+            k -= 1  # "South" / "East" in "the South China Sea"
+        for j in range(k, a.end + 1):
+            taken[j] = True
     for a in known:
         for k in range(a.start, a.end):
             taken[k] = True
@@ -1481,6 +1593,14 @@ _FEATURES = frozenset(
         "delta",
     ]
 )
+
+
+def _feature_after(tokens: Sequence[Token], k: int) -> bool:
+    """A capitalised landform word at ``k`` ends the name ("China Sea", not
+    "Coast Guard", "Gulf Cooperation Council")."""
+    if k >= len(tokens) or tokens[k].norm not in _FEATURES or not tokens[k].text[:1].isupper():
+        return False
+    return k + 1 == len(tokens) or not tokens[k + 1].text[:1].isupper()
 
 
 def _named_place(tokens: Sequence[Token], k: int) -> bool:

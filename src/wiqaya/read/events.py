@@ -304,7 +304,7 @@ def english_roles(
         rep = [a for a in actors if a.end <= clause.report_at]
         source = rep[0] if rep else None
     else:
-        source = None
+        source = _speaker(actors, trig, tokens, clause)
     infinitive = trig.tok_start > 0 and tokens[trig.tok_start - 1].norm == "to"
     if not after_obj and source is not None and infinitive:
         # "X summoned Y's ambassador to complain", "urged Y to attack": the
@@ -317,7 +317,16 @@ def english_roles(
     # nearest noun before it, which is inside the object or a clause after it
     # ("demanded that Hamas renounce its struggle against Israel", "defended
     # the right of Russian troops to fire on militants").
+    if trig.event_type == "MOBILIZE" and after_obj and _own_force(after_obj[0], source, trig):
+        # "Chad deployed troops to the border", "mobilized army reservists for a
+        # war against Iraq": the forces sent are the subject's own, no target.
+        after_obj = after_obj[1:]
     target = after_obj[0] if after_obj else None
+    if target is None and any(
+        t.norm in _FIRST_OBJECT for t in tokens[trig.tok_end : min(trig.tok_end + 3, clause.end)]
+    ):
+        # "'They attacked our positions,' a Kurdish commander said".
+        target = _speaker(actors, trig, tokens, clause, _FIRST_OBJECT, after=True)
     if trig.event_type == "AID":
         # "providing photographs and other military intelligence to Macedonia",
         # "sent troops to Bosnia": what is given comes first, the recipient
@@ -326,6 +335,43 @@ def english_roles(
         if to:
             target = to[0]
     return source, target
+
+
+_FIRST_PERSON = frozenset({"we", "i"})
+
+
+_FIRST_OBJECT = frozenset({"us", "our", "me", "my"})
+
+
+def _speaker(
+    actors: list[ActorMention],
+    trig: Trigger,
+    tokens: list[Token],
+    clause: Clause,
+    words: frozenset[str] = _FIRST_PERSON,
+    after: bool = False,
+) -> ActorMention | None:
+    """ "'We will strike back,' a Hamas spokesman said": the speaker of a quote
+    whose subject is "we" or "I" is the one who acts (whose object is "us" or
+    "our …", the one acted on); it stands in the trailing attribution the
+    event clause leaves out."""
+    span = tokens[trig.tok_end : clause.end] if after else tokens[clause.start : trig.tok_start]
+    if clause.end >= len(tokens) or not any(t.norm in words for t in span):
+        return None
+    said = [a for a in actors if a.start >= clause.end]
+    return said[0] if said else None
+
+
+_FORCES = frozenset({"MIL", "COP"})
+
+
+def _own_force(a: ActorMention, source: ActorMention | None, trig: Trigger) -> bool:
+    """A force right after a mobilising verb, of no other country than its subject's."""
+    return (
+        a.sector in _FORCES
+        and a.start - trig.tok_end <= 2
+        and (a.country is None or (source is not None and a.country == source.country))
+    )
 
 
 _RELATIVE = frozenset({"who", "which", "whose"})
@@ -421,6 +467,23 @@ def _adjective(t: Token) -> bool:
 _SAID = frozenset(["said", "says", "told", "reported", "added", "stated", "confirmed"])
 
 
+def _reports(tokens: list[Token], k: int) -> bool:
+    """A reporting verb stands at ``k``, perhaps after up to three lower-case
+    head nouns ("the official IRNA news agency reported", "the Sudan Tribune
+    newspaper said", "Gondor officials said")."""
+    for j in range(k, min(k + 4, len(tokens))):
+        w = tokens[j]
+        if w.norm in _SAID:
+            return True
+        if not (w.text.isalpha() and w.text.islower()) or w.norm in NOT_NAMES or _verb_form(w):
+            return False
+    return False
+
+
+def _verb_form(t: Token) -> bool:
+    return t.norm.endswith(("ed", "ing")) or t.norm in ("is", "was", "has", "will", "would")
+
+
 def coordinated(
     actors: list[ActorMention], m: ActorMention, tokens: list[Token], sentence: str, offset: int
 ) -> list[ActorMention]:
@@ -455,7 +518,7 @@ def coordinated(
                 b.end < len(tokens)
                 and "," in sentence[tokens[b.end - 1].end - offset : tokens[b.end].start - offset]
             )
-        if "and" not in words and b.end < len(tokens) and tokens[b.end].norm in _SAID:
+        if "and" not in words and _reports(tokens, b.end):
             return False  # "…, killing nine people, police said": who reports it
         return "and" in words or "," in gap
 
