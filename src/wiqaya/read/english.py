@@ -807,7 +807,16 @@ def coordinated_verb(
     for h in hits:
         if h.start <= first.end or not (clause.start <= h.start < clause.end):
             continue
-        if h.start in clause.asides or tokens[h.start - 1].norm != "and":
+        if h.start in clause.asides:
+            continue
+        if tokens[h.start - 1].norm != "and":
+            # "The army shelled the camp and rebels retaliated with rockets": a
+            # second clause with a subject of its own is an event of its own,
+            # of any type.
+            w = tokens[h.start].norm
+            own = own_subject_start(tokens, h.start, clause)
+            if own is not None and own > first.end and (w.endswith("ed") or w in IRREGULAR):
+                return h
             continue
         w = tokens[h.start].norm
         if h.label == first.label or any(x in REPORT for x in lemmas(w)):
@@ -816,6 +825,41 @@ def coordinated_verb(
             return None
         if w.endswith("ed") or w in PARTICIPLES:
             return h
+    return None
+
+
+_SUBJECT_SKIP = frozenset({"the", "a", "an", "its", "their", "his", "her", "some", "several"})
+_PERFECT = frozenset({"has", "have", "had"})
+
+
+def own_subject_start(tokens: Sequence[Token], verb: int, clause: Clause) -> int | None:
+    """ "The army shelled the camp and rebels retaliated": the first token of a
+    second clause joined by "and" whose subject (one to four words, no verb
+    among them) stands between the "and" and the verb at ``verb``, after a
+    past verb of the first clause. None when there is no such clause ("Egypt
+    and Jordan agreed" has no verb before its "and")."""
+    head = verb
+    while head > 0 and tokens[head - 1].norm in _PERFECT:
+        head -= 1  # "and rebels have retaliated"
+    for k in range(head - 1, max(clause.start, head - 6) - 1, -1):
+        if clause.commas and clause.commas[k + 1]:
+            return None
+        w = tokens[k].norm
+        if w == "and":
+            break
+        if w in _AUX or w in _NOT_MODIFIERS or w.endswith(("ed", "ing")) or w in IRREGULAR:
+            return None
+    else:
+        return None
+    subject = [t.norm for t in tokens[k + 1 : head] if t.norm not in _SUBJECT_SKIP]
+    if not subject:
+        return None
+    for j in range(clause.start, k):
+        w = tokens[j].norm
+        if (w.endswith("ed") or w in PARTICIPLES) and not (
+            j + 1 < len(tokens) and tokens[j + 1].norm == "by"
+        ):
+            return k + 1
     return None
 
 

@@ -12,12 +12,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from wiqaya.read.actors import DATA, ActorMention
 from wiqaya.read.detector import StemMatcher, arabic_triggers, trigger_lexicon
-from wiqaya.read.english import NOT_NAMES, PARTICIPLES, Clause, LemmaMatcher, lemmas
+from wiqaya.read.english import (
+    NOT_NAMES,
+    PARTICIPLES,
+    Clause,
+    LemmaMatcher,
+    lemmas,
+    own_subject_start,
+)
 from wiqaya.read.phrases import Token
 from wiqaya.read.senses import wrong_sense
 
@@ -246,10 +253,21 @@ def english_roles(
     # ``main_only``: the object must stand before a subordinate clause
     # ("delayed their meeting after a hafling was reported on the pass of
     # Cirith Ungol" has none).
+    own = own_subject_start(tokens, trig.tok_start, clause)
+    if own is not None:
+        # "… and rebels retaliated": the second clause has its own subject.
+        clause = replace(clause, start=own, intro_end=max(clause.intro_end, own))
     end = clause.end
     for k in range(trig.tok_end, clause.end if main_only else trig.tok_end):
         if tokens[k].norm in _SUBORDINATE:
             end = k
+            break
+    for k in range(trig.tok_end + 2, end):
+        w = tokens[k].norm
+        if (w.endswith("ed") or w in PARTICIPLES) and (
+            (s := own_subject_start(tokens, k, clause)) is not None and s > trig.tok_end
+        ):
+            end = s - 1  # "rejected the proposal and Hamas accused it": no object there
             break
     zone = [a for a in actors if a.start >= clause.start and a.end <= end]
     # "protesters", "rioters": the trigger is its own actor. A word inside a
