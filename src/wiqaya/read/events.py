@@ -583,6 +583,14 @@ def _mutual(trig: Trigger, tokens: list[Token]) -> bool:
     )
 
 
+def _between(tokens: list[Token], k: int) -> bool:
+    """ "between A and B", "between the army and the RSF"."""
+    k -= 1
+    while k >= 0 and tokens[k].norm in ("the", "a"):
+        k -= 1
+    return k >= 0 and tokens[k].norm == "between"
+
+
 def english_pairs(
     actors: list[ActorMention],
     trig: Trigger,
@@ -600,12 +608,7 @@ def english_pairs(
     if source is not None and source.start >= clause.intro_end:
         # No coordination across the comma that closes a fronted phrase.
         sources = [a for a in sources if a.start >= clause.intro_end]
-    if (
-        source is None
-        and target is not None
-        and target.start > 0
-        and tokens[target.start - 1].norm == "between"
-    ):
+    if source is None and target is not None and _between(tokens, target.start):
         # "talks between A and B failed", "clashes between A and B": A and B
         # are each other's counterparts.
         sides = coordinated(actors, target, tokens, sentence, offset)
