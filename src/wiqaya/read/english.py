@@ -654,6 +654,9 @@ def ranked_triggers(
     inside = [h for h in inside if not finding_noun(tokens, h)]
     # "marked the anniversary of the Srebrenica massacre": a remembered event.
     inside = [h for h in inside if not remembered(tokens, h)]
+    if inside and sports(tokens):
+        # "Egypt beat Algeria 2-1 in a World Cup qualifier": a game, no attack.
+        inside = [h for h in inside if not _SPORTS_VERBS.intersection(lemmas(tokens[h.start].norm))]
     # "If Iran attacks, Israel will respond": a condition is no act.
     inside = [h for h in inside if not conditional(tokens, h, clause)]
     verbal = [h for h in inside if is_verbal(tokens, h, actors) or _framing_noun(tokens, h)]
@@ -715,6 +718,44 @@ def conditional(tokens: Sequence[Token], hit: Hit, clause: Clause) -> bool:
 
 
 _INVERTED = frozenset({"should", "were"})
+# Verbs that news of a game shares with news of a war ("attack" is left out:
+# "gunmen attacked fans at the stadium" is an attack).
+_SPORTS_VERBS = frozenset(
+    {"beat", "defeat", "crush", "thrash", "stun", "knock", "rout", "edge", "host", "beating"}
+    | {"capture", "overcome", "eliminate", "trounce", "hammer", "down", "humiliate", "overpower"}
+    | {"clinch", "sink", "shock"}
+)
+# Words of a game's report: the first set weighs two, the second one.
+_SPORTS_STRONG = frozenset(
+    {"cup", "qualifier", "qualifiers", "derby", "tournament", "championship", "championships"}
+    | {"olympic", "olympics", "penalties", "quarter-final", "quarter-finals", "quarterfinal"}
+    | {"quarterfinals", "semi-final", "semi-finals", "semifinal", "semifinals", "playoff"}
+    | {"play-off", "goalkeeper", "midfielder", "striker", "footballers"}
+)
+_SPORTS_WEAK = frozenset(
+    {"league", "stadium", "match", "fixture", "friendly", "scored", "medal", "medals"}
+    | {"wrestlers", "title", "football", "soccer", "basketball", "handball", "fans"}
+)
+
+
+def sports(tokens: Sequence[Token]) -> bool:
+    """The sentence reports a game: a score ("2-1", "3–0") or two words of sport
+    ("World Cup qualifier"; one of the strong ones counts two)."""
+    weight = 0
+    for k, t in enumerate(tokens):
+        weight += 2 * (t.norm in _SPORTS_STRONG) + (t.norm in _SPORTS_WEAK)
+        if (
+            t.norm.isdigit()
+            and len(t.norm) <= 2
+            and k + 1 < len(tokens)
+            and tokens[k + 1].norm.isdigit()
+            and len(tokens[k + 1].norm) <= 2
+            and tokens[k + 1].start - t.end == 1
+        ):
+            return True
+    return weight >= 2
+
+
 # Nouns whose "of" names an event of the past that the sentence only recalls.
 _RECALL = frozenset(
     {"anniversary", "anniversaries", "commemoration", "memory", "memorial", "remembrance"}
