@@ -654,9 +654,10 @@ def ranked_triggers(
     inside = [h for h in inside if not finding_noun(tokens, h)]
     # "marked the anniversary of the Srebrenica massacre": a remembered event.
     inside = [h for h in inside if not remembered(tokens, h)]
-    if inside and sports(tokens):
+    game = [h for h in inside if _SPORTS_VERBS.intersection(lemmas(tokens[h.start].norm))]
+    if game and sports(tokens):
         # "Egypt beat Algeria 2-1 in a World Cup qualifier": a game, no attack.
-        inside = [h for h in inside if not _SPORTS_VERBS.intersection(lemmas(tokens[h.start].norm))]
+        inside = [h for h in inside if h not in game]
     # "If Iran attacks, Israel will respond": a condition is no act.
     inside = [h for h in inside if not conditional(tokens, h, clause)]
     verbal = [h for h in inside if is_verbal(tokens, h, actors) or _framing_noun(tokens, h)]
@@ -879,6 +880,8 @@ def own_subject_start(tokens: Sequence[Token], verb: int, clause: Clause) -> int
     among them) stands between the "and" and the verb at ``verb``, after a
     past verb of the first clause. None when there is no such clause ("Egypt
     and Jordan agreed" has no verb before its "and")."""
+    if not any(t.norm == "and" for t in tokens[max(clause.start, verb - 7) : verb]):
+        return None
     head = verb
     while head > 0 and tokens[head - 1].norm in _PERFECT:
         head -= 1  # "and rebels have retaliated"

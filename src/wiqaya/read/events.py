@@ -262,7 +262,8 @@ def english_roles(
         if tokens[k].norm in _SUBORDINATE:
             end = k
             break
-    for k in range(trig.tok_end + 2, end):
+    ands = [k for k in range(trig.tok_end, end) if tokens[k].norm == "and"]
+    for k in range(ands[0] + 2, end) if ands else ():
         w = tokens[k].norm
         if (w.endswith("ed") or w in PARTICIPLES) and (
             (s := own_subject_start(tokens, k, clause)) is not None and s > trig.tok_end
