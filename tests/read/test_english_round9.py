@@ -269,7 +269,8 @@ def test_a_second_clause_has_its_own_subject(text: str, pairs: list) -> None:
         ("Egypt and Jordan agreed to hold talks.", "AGREE"),
         ("Gunmen killed two soldiers and wounded five.", "ASSAULT"),
         (
-            "Pakistan has refused to deploy peacekeepers in Iraq and has urged its citizens to leave.",
+            "Pakistan has refused to deploy peacekeepers in Iraq and has urged its citizens "
+            "to leave.",
             "REJECT",
         ),
     ],
