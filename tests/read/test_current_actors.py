@@ -8,6 +8,8 @@ break: the state's army next to a rebel army's name, and a clitic word.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from wiqaya.read.actors import load_actors
@@ -66,8 +68,24 @@ def test_jnim_attack_names_an_international_militant_group() -> None:
         DocumentInput(
             id="j",
             text="قتل عشرة جنود في هجوم شنته جماعة نصرة الإسلام والمسلمين على ثكنة في وسط مالي.",
-            date="2024-05-02",
+            date=date(2024, 5, 2),
         )
     )
     sources = {e.source.country for e in result.events if e.event_type == "ASSAULT"}
     assert "IMG" in sources
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # Palestinian news: the unnamed occupation is Israel's, not the place's country.
+        ("نفذت قوات الاحتلال حملة اعتقالات واسعة في الضفة الغربية طالت 30 فلسطينيا.", "ISR"),
+        ("اعتقلت قوات الاحتلال خمسة شبان من مخيم جنين فجر اليوم.", "ISR"),
+        # Iraqi news of 2003–2011: the US-led forces.
+        ("اعتقلت قوات الاحتلال عشرة أشخاص في الفلوجة.", "USA"),
+    ],
+)
+def test_an_unnamed_occupation_takes_the_occupier(text: str, country: str) -> None:
+    result = read_document(DocumentInput(id="o", text=text, date=date(2024, 1, 20)))
+    coerce = [e for e in result.events if e.event_type == "COERCE"]
+    assert coerce and coerce[0].source.country == country
