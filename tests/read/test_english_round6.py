@@ -192,7 +192,8 @@ def test_a_common_word_opening_the_subject_is_no_name() -> None:
         "violating human rights, ignoring international law and sending a permissive "
         "signal to abusive governments."
     )
-    assert ev.source.text == "Amnesty International" and ev.source.country is None
+    # The gold codes Amnesty IGO; we code it NGO as CAMEO's codebook does (actors-add-2026.11.26).
+    assert ev.source.text == "Amnesty International" and ev.source.country == "NGO"
     assert ev.target.country == "USA"
 
 

@@ -131,6 +131,22 @@ class PhraseIndex:
             n = normalise(w)
             if not n:
                 continue
+            if keys and n not in self._form_to_word:
+                # A later word written with its clitic («التابعة للامم المتحدة»)
+                # walks the key its known bare form has: registering «للامم» as
+                # a word of its own would stop every «للأمم المتحدة» from
+                # reading as the UN (lookup tries the whole form first).
+                bare = next(
+                    (
+                        self._form_to_word[v]
+                        for v in clitic_variants(n)[1:]
+                        if v in self._form_to_word
+                    ),
+                    None,
+                )
+                if bare is not None:
+                    keys.append(bare)
+                    continue
             key = canonical(n)
             # A word already known as an inflection of another («عراقيه» of
             # «عراقي») joins that word, so both spellings walk the same trie.

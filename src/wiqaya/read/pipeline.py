@@ -326,6 +326,9 @@ def pending_events(
         # An ambiguous name («عمان») is no actor until the gazetteer settles it.
         place_at = {(p.start, p.end): p for p in places}
         actors = [_place_checked(al, toks[i], place_at) for i, al in enumerate(actors)]
+        occupier = _occupier(context, places)
+        if occupier:
+            actors = [_occupation_named(al, toks[i], occupier) for i, al in enumerate(actors)]
         for i, s in enumerate(sentences):
             s_lang = "ar" if arabic_share(s.text) >= 0.5 else "en"
             s_places = [p for p in places if bounds[i] <= p.tok_start < bounds[i + 1]]
@@ -1005,6 +1008,33 @@ def _place_checked(
         elif p.status == "resolved" and p.place and p.place.kind == "country":
             out.append(ActorMention(a.text, a.start, a.end, p.country, None))
     return out
+
+
+# Where the occupation is: Palestinian, Israeli and Lebanese news call Israel's
+# forces «قوات الاحتلال», «جيش الاحتلال», «سلطات الاحتلال» without naming it;
+# Iraqi news of 2003–2011 meant the US-led forces.
+_OCCUPIED_BY = {"PSE": "ISR", "ISR": "ISR", "LBN": "ISR", "IRQ": "USA"}
+
+
+def _occupier(context: Counter[str], places: list[PlaceMention]) -> str | None:
+    """The country an unnamed occupation is, from the document's countries; None if unclear."""
+    seen = set(context) | {p.country for p in places if p.status == "resolved" and p.country}
+    found = {_OCCUPIED_BY[c] for c in seen if c in _OCCUPIED_BY}
+    return found.pop() if len(found) == 1 else None
+
+
+def _occupation_named(
+    actors: list[ActorMention], tokens: list[Token], occupier: str
+) -> list[ActorMention]:
+    """«قوات الاحتلال» with no country of its own takes the occupier's (not the place's)."""
+    return [
+        ActorMention(a.text, a.start, a.end, occupier, a.sector)
+        if a.country is None
+        and a.sector is not None
+        and any(t.norm.endswith("احتلال") for t in tokens[a.start : a.end])
+        else a
+        for a in actors
+    ]
 
 
 _NOT_BEFORE_SEAT = _AREA_WORDS | frozenset(

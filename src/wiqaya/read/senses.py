@@ -21,6 +21,10 @@ but mean something else in context, which no blocked spelling can tell apart:
 - «التعاون», «التضامن», «التنسيق» right after a body's head noun name the
   body, not an act (read16): «مجلس التعاون» (the Gulf Cooperation Council),
   «حزب التضامن الأردني».
+- «مسيرة», «مسيرات» are marches (PROTEST) and, in news since about 2015, drones:
+  «طائرة مسيرة», «مسيرة مفخخة», «أسقطت ... مسيرتين», «هجوم بمسيرات»,
+  «استهدفت مسيرات أوكرانية مصفاة». The 2007–2008 gold has no drone, so the
+  detector learned the word as a march; the coder refuses the drone sense.
 
 :func:`wrong_sense` is the ``reject`` of
 :meth:`wiqaya.read.detector.StemMatcher.find` for the coder: a match it refuses
@@ -66,6 +70,44 @@ _ADMIN_HEAD = frozenset(
 _BODY = re.compile(r"^[وف]?(ب|ل|بال|لل|ال)?(مجلس|حزب|مكتب|جبهه|منظمه|لجنه|هييه|تجمع|جمعيه|كتله)$")
 _NAMED_TYPES = frozenset({"SUPPORT", "COOPERATE", "AGREE"})
 
+# «مسيرة» and its forms, normalised (ة → ه): a march, or a drone.
+_MARCH_WORD = re.compile(r"^[وف]?(ب|ل|بال|لل|ال)?مسير(ه|ات|تين|تان|تي)$")
+# «طائرة», «الطائرات», «بطائرتين» (ئ → ي): the noun a drone adjective follows.
+_AIRCRAFT = re.compile(r"^[وف]?(ب|ل|بال|لل|ال)?طاير(ه|ات|تين|تان|تي)$")
+# Adjectives only a weapon takes: suicide, booby-trapped, attack, armed, combat.
+_WEAPON_ADJ = re.compile(r"^(ال)?(انتحاري|مفخخ|هجومي|مسلح|قتالي|ملغوم)(ه|ات|تين|تان)?$")
+# Shooting down or intercepting: what is done to a drone, never to a march.
+_DOWNING = re.compile(
+    r"^[وف]?(ب|ل|بال|لل|ال)?((ا|[يتن])?سقط|اسقاط|(ا|[يتن])?عترض|اعتراض|[يت]?تصد(ت|ي|وا)?$|تدمير)"
+)
+_DOWNING_REACH = 3
+# Striking: «هجوم بمسيرة», «قصف بالمسيرات», «استهدفت مسيرات ... مصفاة».
+_STRIKE = re.compile(r"^[وف]?(ب|ل|بال|لل|ال)?([يتن]?(استهدف|قصف|هاجم|ضرب)|هجوم|هجمات|غار)")
+# What a march is: «مسيرة سلمية», «مسيرات حاشدة»; after a strike verb these
+# keep the march sense («استهدفت قوات الأمن مسيرة سلمية» is not a drone).
+_MARCH_ADJ = re.compile(
+    r"^(ال)?(سلمي|احتجاجي|حاشد|شعبي|طلابي|نسايي|جماهيري|تضامني|مليوني|راجل)(ه|ات|تين|تان)?$"
+)
+
+
+def _drone(words: list[str], start: int) -> bool:
+    """Whether «مسيرة» at ``start`` is a drone (see the module note)."""
+    nxt = words[start + 1] if start + 1 < len(words) else ""
+    if _MARCH_ADJ.match(nxt):
+        return False
+    if start > 0 and _AIRCRAFT.match(words[start - 1]):
+        return True
+    if _WEAPON_ADJ.match(nxt):
+        return True
+    if any(_DOWNING.match(w) for w in words[max(0, start - _DOWNING_REACH) : start]):
+        return True
+    # «هجوم بمسيرة» / «بالمسيرات»: with «ب» right after a strike word; or a
+    # strike verb right before the word («استهدفت مسيرات»): the drone strikes.
+    prev = words[start - 1] if start > 0 else ""
+    return bool(_STRIKE.match(prev)) and (
+        words[start].startswith(("ب", "وب")) or not prev.startswith(("ال", "وال"))
+    )
+
 
 def wrong_sense(words: list[str], start: int, end: int, label: str) -> bool:
     """Whether the trigger ``words[start:end]`` of ``label`` is a word in another sense.
@@ -73,6 +115,8 @@ def wrong_sense(words: list[str], start: int, end: int, label: str) -> bool:
     ``words`` are normalised (:func:`wiqaya.language.arabic.normalise`).
     """
     word = words[start]
+    if label == "PROTEST" and _MARCH_WORD.match(word):
+        return _drone(words, start)
     if (
         label in _NAMED_TYPES
         and start > 0
