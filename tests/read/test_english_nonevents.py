@@ -25,6 +25,10 @@ def _events(text: str) -> list[tuple[str, str]]:
         ("The minister died of a heart attack in Cairo.", []),
         ("Egypt's gas fields will meet the demand of its neighbours.", []),
         ("The court battle over the land lasted a decade.", []),
+        # A passive "met with", or one met by a reaction, is no meeting (triggers-2026.11.17).
+        ("Protesters in Khartoum were met with tear gas on Sunday.", ["PROTEST"]),
+        ("The plan met with resistance in parliament.", []),
+        ("The proposal has been met with silence.", []),
         # "discussed" is a real consultation; "free trade" is no release.
         ("Tunisia and Libya discussed free trade.", ["CONSULT", "CONSULT"]),
     ],
@@ -104,3 +108,9 @@ def test_a_word_inside_a_longer_trigger_is_no_actor() -> None:
     # A trigger that is its own actor keeps it as the source.
     res = read_document(DocumentInput("o", "Protesters burned tyres in Beirut.", "en"))
     assert res.events[0].source.sector == "CVL"
+
+
+def test_a_meeting_is_still_a_meeting() -> None:
+    assert [
+        t for t, _ in _events("Sudan's army chief met with the US envoy in Port Sudan on Tuesday.")
+    ][:1] == ["CONSULT"]
