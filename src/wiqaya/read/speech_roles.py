@@ -16,6 +16,11 @@ speaks and whom the act is aimed at, and Arabic says so by clause structure:
   request, «ب» for a welcome;
 - after the target's preposition, a word for a group's members or seat
   passes it to its genitive («عن عناصر طالبان», «على معقل السلطة»);
+- a verb joined to an earlier clause («و»/«ف», «كما», «ثم») with no subject
+  of its own shares that clause's subject, not its object («وقد هاجم آلاف
+  المتظاهرين مكتب رئيس الوزراء ... وتعهدوا»); the mention right after a
+  finite verb is its object when its case or gender says so («وانتقد
+  المتظاهرين», «وهدد الولايات المتحدة»), or for «اتهم X بـ»;
 - a passive verb, marked by a written damma («اتُهم فيها اسلاميو كشمير»,
   «وفُرق المتظاهرون»), names no source: who follows it undergoes the act;
 - a time adverb or a quantity after the subject opens the object
@@ -548,8 +553,8 @@ def _is_object(
 
     Only a mention right after the verb (an adverb such as «امس» between)
     is judged: its case ending («واتهم المتظاهرين»), a gender the verb does
-    not agree with («وهدد الولايات المتحدة», «واتهمت الوزير»), or, for an
-    accusation, «اتهم X بـ» with no second noun before the «ب» («واتهمت
+    not agree with («وهدد الولايات المتحدة», «واتهمت الوزير»), or
+    «اتهم X بـ» with no second noun before the «ب» («واتهمت
     السلطات بالتزوير»; «واتهم الوزير المعارضة بـ» is V-S-O).
     """
     if any(t.norm not in _ADVERBS for t in tokens[verb_end : m.start]):
@@ -562,7 +567,9 @@ def _is_object(
     gender = _verb_gender(verb)
     if (gender, form) in (("m", "f"), ("f", "m")):
         return True
-    if event_type == "ACCUSE" and m.end < len(tokens):
+    # «اتهم» takes the accused then «بـ» the charge; «ندد مسعود بارزاني
+    # بالهجوم» condemns with «بـ» and no object.
+    if event_type == "ACCUSE" and "اتهم" in verb and m.end < len(tokens):
         nxt = tokens[m.end].norm
         follows = [a for a in actors if a.start == m.end and preps[a.start] == ""]
         return nxt[:1] == "ب" and len(nxt) >= 4 and not follows
