@@ -179,3 +179,15 @@ def test_a_joined_feminine_verb_opens_its_own_clause_for_the_governor() -> None:
     assert _joined_feminine_verb("واتهمت")
     assert not _joined_feminine_verb("وافقت")
     assert not _joined_feminine_verb("اتهمت")
+
+
+def test_a_dual_in_the_oblique_case_is_released_not_releasing() -> None:
+    ev = _event(
+        "وبلغ عدد الكوريين الجنوبيين لدى خطفهم في التاسع عشر من يوليو (تموز) الماضي 23، اعدم"
+        " اثنان منهم في نهاية الشهر نفسه ثم اطلق سراح امرأتين منهم في الثالث عشر من اغسطس"
+        " الماضي.",
+        "RETREAT",
+        "اطلق سراح",
+    )
+    assert ev.target.text == "امرأتين"
+    assert not ev.source.text

@@ -525,6 +525,9 @@ def _noun_form(m: ActorMention, tokens: list[Token]) -> str | None:
     المتحدة»); ``m``: a masculine singular person («الوزير»); else None.
     """
     head = tokens[m.start].norm
+    if m.sector is not None and len(head) >= 6 and head.endswith(("تين", "يين")):
+        # «امرأتين», «جنديين»: a dual or plural in the oblique case.
+        return "acc"
     if head.startswith("ال") and len(head) >= 7:
         if head.endswith("يين") or (head.endswith("ين") and m.sector is not None):
             return "acc"
@@ -872,6 +875,9 @@ def clause_roles(
                 source = first[0] if first else None
 
     allowed = _TARGET_PREP.get(event_type, _DEFAULT_PREPS)
+    if event_type == "RETREAT" and _base(tokens[trig_end - 1].norm) == "سراح":
+        # «اطلق سراح امرأتين»: whom «سراح» is of is released.
+        allowed = allowed | {""}
     target = None
     anchor = trig_end if source is None or source.end <= trig_start else max(trig_end, source.end)
     if source is not None and source.start >= trig_end:
