@@ -399,7 +399,7 @@ def governor(
     offsets are the document's). ``event_type``: the trigger's type; an
     agreement's background head governs only AGREE and COOPERATE.
     """
-    if _COORDINATED_VERB.match(tokens[start].norm):
+    if _COORDINATED_VERB.match(tokens[start].norm) or _joined_feminine_verb(tokens[start].norm):
         return None
     for k in range(start - 1, max(start - 1 - max(REACH.values()), -1), -1):
         gap = text[tokens[k].end - offset : tokens[k + 1].start - offset]
@@ -508,6 +508,16 @@ def in_slogan(tokens: list[Token], start: int, text: str, offset: int) -> bool:
         if "«" in gap or "“" in gap:
             return any(_SLOGAN_WORD.search(t.norm) for t in tokens[max(0, k - 3) : k + 1])
     return False
+
+
+@lru_cache(maxsize=50_000)
+def _joined_feminine_verb(word: str) -> bool:
+    """«واتهمت», «ورفضت»: «و»/«ف», a trigger stem and the feminine «ت» make a
+    finite verb that opens its own clause («دعت المعارضة إلى التظاهر ...
+    واتهمت السلطات بالتزوير» accuses; it is not part of the call)."""
+    if word[:1] not in "وف" or not word.endswith("ت"):
+        return False
+    return any(word == word[0] + s + "ت" for s in arabic_triggers().stems_in(word))
 
 
 @lru_cache(maxsize=50_000)

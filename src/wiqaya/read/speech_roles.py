@@ -16,6 +16,11 @@ speaks and whom the act is aimed at, and Arabic says so by clause structure:
   request, «ب» for a welcome;
 - after the target's preposition, a word for a group's members or seat
   passes it to its genitive («عن عناصر طالبان», «على معقل السلطة»);
+- a verb joined to an earlier clause («و»/«ف», «كما», «ثم») with no subject
+  of its own shares that clause's subject, not its object («وقد هاجم آلاف
+  المتظاهرين مكتب رئيس الوزراء ... وتعهدوا»); the mention right after a
+  finite verb is its object when its case or gender says so («وانتقد
+  المتظاهرين», «وهدد الولايات المتحدة»), or for «اتهم X بـ»;
 - a passive verb, marked by a written damma («اتُهم فيها اسلاميو كشمير»,
   «وفُرق المتظاهرون»), names no source: who follows it undergoes the act;
 - a time adverb or a quantity after the subject opens the object
@@ -35,6 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from wiqaya.read.actors import ActorMention
+from wiqaya.read.detector import arabic_triggers
 from wiqaya.read.phrases import Token
 
 # Words that open a clause after a comma («...، لكنها سرعان ما عادت»).
@@ -186,6 +192,13 @@ def _phrase_end(
             t.norm in _NEW_PHRASE or t.norm[:1].isdigit() for t in tokens[end : a.start]
         ):
             break
+        if p == "" and {_noun_form(subject, tokens), _noun_form(a, tokens)} == {"m", "f"}:
+            # «واتهم الوزير اللبناني المعارضة»: an apposition agrees in gender.
+            break
+        if p == "" and _noun_form(a, tokens) == "acc":
+            # «وانتقدت الحكومة العراقية المسلحين»: a plural in «ين» is no
+            # apposition of a subject (which is nominative), but the object.
+            break
         if p in ("في", "ل") or (p == "" and (country is None or a.country in (None, country))):
             end = a.end
             country = country or a.country
@@ -292,6 +305,399 @@ def phrase_prep(
 ) -> str:
     """The preposition that governs mention ``m`` (``""`` for none)."""
     return _prep(tokens, m, frozenset(), has_form)
+
+
+# Words that join a clause to the one before and share its subject («كما
+# اعتقلت اربعة رهبان», «ثم اطلق سراح»), as a «و»/«ف» on the verb does.
+_JOINERS = frozenset({"كما", "وكما", "ثم", "وثم", "فقد", "وقد", "قد", "لقد"})
+# Words that stop the walk back to the verb a joined verb shares its subject
+# with: a sentence stop (a bracket or comma does not: «في يناير (كانون
+# الثاني) ...، وأفرجت عنهم»).
+_CHAIN_STOPS = frozenset(".;؛:?؟!")
+# Short words with a leading «و»/«ف» that are no verb.
+_NOT_VERBS = frozenset(
+    {
+        "وفي",
+        "ومن",
+        "وعن",
+        "وعلي",
+        "والي",
+        "ولا",
+        "ولم",
+        "ولن",
+        "وما",
+        "وهو",
+        "وهي",
+        "وهم",
+        "وهذا",
+        "وهذه",
+        "وذلك",
+        "وقد",
+        "فقد",
+        "ومع",
+        "وبين",
+        "وزير",
+        "وفد",
+        "وسط",
+        "وقت",
+        "وكيل",
+        "فان",
+        "وان",
+        "وبعد",
+        "وقبل",
+        "وحتي",
+        "ونحو",
+        "وعند",
+        "وكل",
+        "وكذلك",
+        "وايضا",
+    }
+)
+# Heads of a masculine singular person («الوزير», «المتحدث»): the subject of
+# a feminine verb is none of them («واتهمت الوزير» is V-O).
+_MASCULINE_HEADS = frozenset(
+    {
+        "الرئيس",
+        "رئيس",
+        "الوزير",
+        "وزير",
+        "المتحدث",
+        "متحدث",
+        "الناطق",
+        "ناطق",
+        "المسؤول",
+        "مسؤول",
+        "المصدر",
+        "مصدر",
+        "الزعيم",
+        "زعيم",
+        "القائد",
+        "قائد",
+        "السفير",
+        "سفير",
+        "الامين",
+        "المدعي",
+        "الملك",
+        "الشيخ",
+        "النائب",
+        "نائب",
+        "المبعوث",
+        "مبعوث",
+        "المندوب",
+        "مندوب",
+        "الجنرال",
+        "العقيد",
+        "اللواء",
+        "العميد",
+        "المدير",
+        "مدير",
+        "المستشار",
+        "مستشار",
+        "القاضي",
+        "الحاكم",
+        "المحافظ",
+        "محافظ",
+        "الامير",
+        "امير",
+        "الرجل",
+    }
+)
+# Words in «ة» or «ات» that name men, so no feminine noun: broken plurals of
+# persons («القادة», «الطلبة») and given names («أسامة»).
+_MASCULINE_IN_TA = frozenset(
+    {
+        "الطلبه",
+        "طلبه",
+        "الاساتذه",
+        "اساتذه",
+        "الصحابه",
+        "العلامه",
+        "علامه",
+        "اسامه",
+        "حمزه",
+        "معاويه",
+        "خليفه",
+    }
+)
+# Words that may stand between a verb and its object («واتهمت امس السلطات»).
+_ADVERBS = frozenset({"امس", "اليوم", "ايضا", "بشده", "مجددا"})
+# Numbers before a subject («وكانت خمسة أحزاب سياسية نظمت»).
+_QUANTITIES = _NEW_PHRASE | {
+    "ثلاثه",
+    "اربعه",
+    "خمسه",
+    "سته",
+    "سبعه",
+    "ثمانيه",
+    "تسعه",
+    "عشره",
+    "بضعه",
+    "عده",
+}
+
+
+def coordinated(tokens: list[Token], k: int) -> bool:
+    """The verb at ``k`` is joined to a clause before it: «و»/«ف» on it, or «كما»/«ثم»."""
+    if k > 0 and tokens[k - 1].norm in _JOINERS:
+        return True
+    word = tokens[k].norm
+    if word[:1] not in "وف" or len(word) < 4:
+        return False
+    # «وافقت», «فرقت»: the letter is the stem's own when the lexicon's stem
+    # starts there.
+    stems = arabic_triggers().stems_in(word)
+    return not any(word.startswith(st) for st in stems)
+
+
+def _joined_verb(tokens: list[Token], k: int) -> bool:
+    """The word at ``k`` is a trigger verb joined by «و»/«ف» («واتهم», «وهدد»)."""
+    word = tokens[k].norm
+    return (
+        word[:1] in "وف"
+        and len(word) >= 4
+        and trigger_kind(word) == "verb"
+        and coordinated(tokens, k)
+        and k > 0
+        and tokens[k - 1].norm not in _JOINERS
+        and _has_trigger_stem(word)
+    )
+
+
+def _has_trigger_stem(word: str) -> bool:
+    return bool(arabic_triggers().stems_in(word))
+
+
+def _plural_verb(word: str) -> bool:
+    """«رفضوا», «وأدانا», «ويطالبون»: the verb's ending is its (plural or dual) subject."""
+    w = _base(word)
+    return (
+        w.endswith("وا")
+        or (w.endswith("ا") and len(w) >= 5)
+        or (w[:1] in "يت" and w.endswith(("ون", "ان")) and len(w) >= 5)
+    )
+
+
+def _surely_verb(
+    tokens: list[Token], k: int, named: frozenset[int], sentence: str, offset: int
+) -> bool:
+    """A verb-shaped trigger that no verbal noun can be.
+
+    «رفض», «طرد», «مطالب» are verbal nouns as often as verbs («اثر رفض
+    المعارضين», «مطالب المتظاهرين»); a feminine «ت» or present «ي», a joined
+    verb («واتهم», «كما اعتقلت»), «قد» before it, a mention right before it
+    («فروسيا اتهمت»), or the start of a clause make it a verb.
+    """
+    w = _base(tokens[k].norm)
+    if w.endswith("ت") or w.startswith("ي") or coordinated(tokens, k):
+        return True
+    if w.startswith("م"):
+        # «مطالب المعارضة صعبة»: a plural noun, not a verb.
+        return False
+    if k == 0 or (k - 1) in named:
+        return True
+    return any(c in ",،" or c in _STOPS for c in _gap(tokens, k, sentence, offset))
+
+
+def _verb_gender(word: str) -> str | None:
+    """``f`` for «اتهمت»/«دعت», ``m`` for «اتهم»/«هدد»/«يطالب», None when the shape does not tell.
+
+    Form V/VI perfects and the feminine present share a leading «ت»
+    («تضامن», «تطالب»), so such a word tells nothing unless it ends in «ت».
+    """
+    w = _base(word)
+    if w.endswith("ت") and len(w) >= 3:
+        return "f"
+    if _plural_verb(word) or w.endswith("ن"):
+        return None
+    if w.startswith("ي"):
+        return "m"
+    if w.startswith(("ت", "ن")):
+        return None
+    return "m"
+
+
+def _noun_form(m: ActorMention, tokens: list[Token]) -> str | None:
+    """How the head of a mention right after a verb reads.
+
+    ``acc``: a sound masculine plural or dual in «ين» («المتظاهرين»,
+    «المسؤولين»), never a subject; ``nom``: the same in «ون»; ``f``: a
+    feminine or non-person plural («الحكومة», «السلطات», «الولايات
+    المتحدة»); ``m``: a masculine singular person («الوزير»); else None.
+    """
+    head = tokens[m.start].norm
+    if m.sector is not None and len(head) >= 6 and head.endswith(("تين", "يين")):
+        # «امرأتين», «جنديين»: a dual or plural in the oblique case.
+        return "acc"
+    if head.startswith("ال") and len(head) >= 7:
+        if head.endswith("يين") or (head.endswith("ين") and m.sector is not None):
+            return "acc"
+        if head.endswith("ون"):
+            return "nom"
+    if head in _MASCULINE_HEADS:
+        return "m"
+    if head in _MASCULINE_IN_TA or head.endswith("اه"):
+        return None
+    # «ة» as written: a final «ه» is also the pronoun «his» («نائبه السابق»).
+    if (tokens[m.start].text.endswith("ة") or head.endswith("ات")) and len(head) >= 4:
+        return "f"
+    return None
+
+
+def _is_object(
+    verb: str,
+    m: ActorMention,
+    tokens: list[Token],
+    verb_end: int,
+    event_type: str,
+    actors: list[ActorMention],
+    preps: dict[int, str],
+) -> bool:
+    """The mention read as the verb's subject is its object.
+
+    Only a mention right after the verb (an adverb such as «امس» between)
+    is judged: its case ending («واتهم المتظاهرين»), a gender the verb does
+    not agree with («وهدد الولايات المتحدة», «واتهمت الوزير»), or
+    «اتهم X بـ» with no second noun before the «ب» («واتهمت
+    السلطات بالتزوير»; «واتهم الوزير المعارضة بـ» is V-S-O).
+    """
+    if any(t.norm not in _ADVERBS for t in tokens[verb_end : m.start]):
+        return False
+    form = _noun_form(m, tokens)
+    if form == "acc":
+        return True
+    if form == "nom":
+        return False
+    gender = _verb_gender(verb)
+    if (gender, form) in (("m", "f"), ("f", "m")):
+        return True
+    # «اتهم» takes the accused then «بـ» the charge; «ندد مسعود بارزاني
+    # بالهجوم» condemns with «بـ» and no object.
+    if event_type == "ACCUSE" and "اتهم" in verb and m.end < len(tokens):
+        nxt = tokens[m.end].norm
+        follows = [a for a in actors if a.start == m.end and preps[a.start] == ""]
+        return nxt[:1] == "ب" and len(nxt) >= 4 and not follows
+    return False
+
+
+def _agrees(verb: str, m: ActorMention, tokens: list[Token]) -> bool:
+    """A subject shared with ``verb`` does not clash with its gender or number."""
+    form = _noun_form(m, tokens)
+    if _plural_verb(verb):
+        # «وانتقدوا»: people in the plural («المتظاهرون», «آلاف المتظاهرين»,
+        # «رجال الشرطة»), not a country or a singular.
+        return (
+            form in ("nom", "acc")
+            or any(t.norm.endswith(("ون", "ين", "ات")) for t in tokens[m.start : m.end])
+            or (m.sector is not None and form is None)
+        )
+    return (_verb_gender(verb), form) not in (("m", "f"), ("f", "m"))
+
+
+def _verb_subject(
+    actors: list[ActorMention],
+    tokens: list[Token],
+    preps: dict[int, str],
+    v: int,
+    limit: int,
+) -> ActorMention | None:
+    """The VSO subject of the verb at ``v``: a bare mention right after it, before ``limit``.
+
+    Only an adverb may stand between: «وأكد سيطرة القوات المسلحة» names the
+    forces in the object's genitive.
+    """
+    for a in actors:
+        if a.start <= v:
+            continue
+        between = [t.norm for t in tokens[v + 1 : a.start]]
+        if a.end > limit:
+            return None
+        if not all(w in _ADVERBS or w in _QUANTITIES or w[:1].isdigit() for w in between):
+            # «وقد ظهر الرهينة الفرنسي»: a nationality after the head noun
+            # qualifies the subject.
+            nationality = a.sector is None and tokens[a.start].norm.endswith("ي")
+            if not (nationality and len(between) == 1 and between[0].startswith("ال")):
+                return None
+        if preps[a.start] == "" and not _is_object(
+            tokens[v].norm, a, tokens, v + 1, "", actors, preps
+        ):
+            return a
+        return None
+    return None
+
+
+def _verb_like(word: str) -> bool:
+    w = _base(word)
+    return (
+        word not in _NOT_VERBS
+        and word not in _JOINERS
+        and word not in _OPENERS
+        and w not in _PREPS
+        and len(w) >= 3
+        and w.isalpha()
+        and not w.startswith("ي")
+        # «وعددا من السيارات»: an accusative noun; «دعا», «رفضوا» are verbs.
+        and not (w.endswith("ا") and len(w) >= 4 and not w.endswith("وا"))
+        and trigger_kind(word) == "verb"
+    )
+
+
+def _previous_subject(
+    actors: list[ActorMention],
+    tokens: list[Token],
+    preps: dict[int, str],
+    named: frozenset[int],
+    k: int,
+    sentence: str,
+    offset: int,
+) -> ActorMention | None:
+    """The subject a verb joined at ``k`` shares: that of the verb it is joined to.
+
+    Walking back within the sentence, the first verb that opens a clause
+    (after «و»/«ف», a comma, «كما», or at the start) with a subject of its
+    own after it (VSO), or with a bare mention right before it (SVO: «الشرطة
+    ... قامت»); a verb with neither, itself joined, passes the walk on.
+    Verbs inside a relative clause («اللذين استهدفا») are passed over, and a
+    «أن» clause the trigger sits in is its own: the walk stops at «أن».
+    """
+    verb = tokens[k].norm
+    limit = k
+    j = k - 1
+    while j >= 0:
+        gap = _gap(tokens, j + 1, sentence, offset)
+        if any(c in _CHAIN_STOPS for c in gap):
+            return None
+        word = tokens[j].norm
+        if word in _THAT:
+            return None
+        if word in _RELATIVE:
+            limit = j
+            j -= 1
+            continue
+        # A comma alone opens no clause of the main chain: «طائرة صغيرة،
+        # تملكها شركة الغاز» describes the plane.
+        opens = (
+            j == 0
+            or any(c in _STOPS for c in _gap(tokens, j, sentence, offset))
+            or (word[:1] in "وف" and len(word) >= 4)
+            or tokens[j - 1].norm in _JOINERS
+        )
+        if j not in named and opens and _verb_like(word) and j < limit:
+            if _plural_verb(word) and not _plural_verb(verb):
+                # «وأصدروا بياناً ... ورفض حصرها»: a singular verb shares no
+                # plural pronoun subject (here «رفض» is a verbal noun).
+                return None
+            subj = None if _plural_verb(word) else _verb_subject(actors, tokens, preps, j, limit)
+            if subj is None and j >= 2 and tokens[j - 1].norm in ("قد", "لقد"):
+                # «وكانت نيابة أمن الدولة العليا قد اعتقلت»: the topic before «قد».
+                topic = [a for a in actors if a.end == j - 1 and preps[a.start] == ""]
+                subj = topic[-1] if topic else None
+            if subj is not None:
+                return subj if _agrees(verb, subj, tokens) else None
+            if not coordinated(tokens, j):
+                return None
+            limit = j
+        j -= 1
+    return None
 
 
 def clause_roles(
@@ -432,12 +838,31 @@ def clause_roles(
                 break
         # «رفضوا», «وأدانا»: a plural or dual ending is the subject.
         pronoun = w.endswith("وا") or (w.endswith("ا") and len(w) >= 5)
-        if subj is not None and not pronoun:
+        if (
+            subj is not None
+            and not pronoun
+            and not (
+                _surely_verb(tokens, trig_start, named, sentence, offset)
+                and _is_object(
+                    tokens[trig_start].norm, subj, tokens, trig_end, event_type, actors, preps
+                )
+            )
+        ):
             source = subj
             rest = [a for a in after if a is not subj]
         else:
+            joined = coordinated(tokens, trig_start)
+            # «دعت المعارضة ... واتهمت السلطات بالتزوير», «وقد هاجم آلاف
+            # المتظاهرين مكتب رئيس الوزراء ... وتعهدوا»: a verb joined by
+            # «و»/«ف»/«كما»/«ثم» with no subject of its own shares the subject
+            # of the verb before it, not that verb's object.
+            shared = (
+                _previous_subject(actors, tokens, preps, named, trig_start, sentence, offset)
+                if joined
+                else None
+            )
             bare = [a for a in before if preps[a.start] == ""]
-            source = bare[-1] if bare else None
+            source = shared or (bare[-1] if bare else None)
             if source is None and tokens[trig_start].norm[:1] in "وف":
                 # «وطلبت الولايات المتحدة ... ، وأدانا»: a verb joined to an
                 # earlier one shares its subject, the sentence's first bare
@@ -450,6 +875,9 @@ def clause_roles(
                 source = first[0] if first else None
 
     allowed = _TARGET_PREP.get(event_type, _DEFAULT_PREPS)
+    if event_type == "RETREAT" and _base(tokens[trig_end - 1].norm) == "سراح":
+        # «اطلق سراح امرأتين»: whom «سراح» is of is released.
+        allowed = allowed | {""}
     target = None
     anchor = trig_end if source is None or source.end <= trig_start else max(trig_end, source.end)
     if source is not None and source.start >= trig_end:
@@ -473,6 +901,10 @@ def clause_roles(
             # الانتقالية»: the mention is the genitive of the preposition's
             # object, a word for members or a seat of the group.
             p = tokens[a.start - 2].norm
+        if p == "" and any(_joined_verb(tokens, k) for k in range(anchor, a.start)):
+            # «رفض الرئيس السوري المبادرة واتهم الوزير»: a mention past a
+            # joined verb is that verb's.
+            break
         if p == "" and any(_marks_phrase(t.norm) for t in tokens[anchor : a.start]):
             # «مهدداً باستعمال كل وسائل المقاومة»: a mention past a
             # preposition or a «ب» verbal noun is no direct object.
