@@ -111,3 +111,28 @@ def test_a_name_after_a_clitic_is_read(
 ) -> None:
     # A dictionary phrase holding «للامم» must not make «للامم» a word of its own.
     assert (name, country, sector) in actors(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "source"),
+    [
+        # «طالب» is «he demanded», not «a student» of the Council.
+        (
+            "طالب مجلس الأمن الدولي بوقف فوري لإطلاق النار في السودان.",
+            "REQUEST",
+            "مجلس الأمن الدولي",
+        ),
+        # dev sentence: «الداعية» is a man, the subject of «طالب».
+        (
+            "طالب الداعية الإسلامي «أبو عمر المصري (44 عاما)» الذي اختطفته المخابرات الاميركية "
+            "من إيطاليا عام 2003، مصر وأميركا فتح صفحة جديدة مع الإسلام",
+            "REQUEST",
+            "الداعية الإسلامي",
+        ),
+        # The short name of the United Arab Emirates.
+        ("أرسلت الإمارات مساعدات إنسانية إلى السودان عبر تشاد.", "AID", "الإمارات"),
+    ],
+)
+def test_the_verb_is_no_part_of_its_subject(text: str, etype: str, source: str) -> None:
+    result = read_document(DocumentInput(id="v", text=text, date=date(2024, 3, 8)))
+    assert any(e.event_type == etype and e.source.text == source for e in result.events)

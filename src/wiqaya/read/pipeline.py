@@ -23,7 +23,7 @@ from datetime import date
 
 from wiqaya.language.arabic import arabic_share
 from wiqaya.language.detect import detect_language
-from wiqaya.read.actors import EN_FUNCTION_WORDS, ActorMention, load_actors
+from wiqaya.read.actors import EN_FUNCTION_WORDS, ActorDictionary, ActorMention, load_actors
 from wiqaya.read.clause import govern_triggers
 from wiqaya.read.dates import resolve_date
 from wiqaya.read.delexicalise import detector_norm
@@ -361,6 +361,7 @@ def pending_events(
                 # «الرئيس السوري بشار الأسد»: a named person is coded by the
                 # role held at the document date, as in English; a place in the
                 # name («إسرائيل كاتس») is no place.
+                actors[i] = _verb_not_actor(actors[i], toks[i], trigs, text, actors_dict)
                 actors[i], person_spans = with_persons(toks[i], actors[i], text, doc.date, "ar")
                 if person_spans:
                     local = [
@@ -1007,6 +1008,48 @@ def _place_checked(
             out.append(a)
         elif p.status == "resolved" and p.place and p.place.kind == "country":
             out.append(ActorMention(a.text, a.start, a.end, p.country, None))
+    return out
+
+
+# The verb of an event is no actor: «طالب» (he demanded) is also «طالب» (a
+# student), and the dictionary joins an agent to the body after it, so «طالب
+# مجلس الأمن بوقف …» read as one mention, a student of the Security Council.
+_DETECTED_TYPES = frozenset({"PROTEST", "ASSAULT"})
+
+
+def _verb_not_actor(
+    actors: list[ActorMention],
+    tokens: list[Token],
+    trigs: list[Trigger],
+    text: str,
+    actors_dict: ActorDictionary,
+) -> list[ActorMention]:
+    """Split a mention that starts on a one-word verb trigger into what follows it.
+
+    Only indefinite trigger words (a definite word is a noun) and only the types
+    without a detector: «المتظاهرون», «مسلحون» are the actors of their events.
+    """
+    starts = {
+        t.tok_start
+        for t in trigs
+        if t.tok_end - t.tok_start == 1
+        and t.event_type not in _DETECTED_TYPES
+        and not tokens[t.tok_start].norm.startswith(("ال", "وال", "بال", "لل", "فال"))
+        # «طلبة», «طالبة» (students) are nouns in «ة»; a verb does not end so.
+        and not tokens[t.tok_start].norm.endswith("ه")
+    }
+    if not starts or not any(a.start in starts and a.end > a.start + 1 for a in actors):
+        return actors
+    out: list[ActorMention] = []
+    for a in actors:
+        if a.start in starts and a.end > a.start + 1:
+            k = a.start + 1
+            out.extend(
+                ActorMention(m.text, m.start + k, m.end + k, m.country, m.sector)
+                for m in actors_dict.mentions(tokens[k : a.end], text)
+            )
+        else:
+            out.append(a)
     return out
 
 
