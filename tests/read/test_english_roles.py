@@ -377,3 +377,19 @@ def test_the_reporter_after_a_comma_is_no_second_target() -> None:
     )
     events = read_document(DocumentInput("x", text, "en")).events
     assert [(e.event_type, e.target.text) for e in events] == [("ASSAULT", "people")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel and Hezbollah agreed to a ceasefire brokered by the United States and France.",
+        "Israel and Hezbollah agreed to a truce mediated by Qatar.",
+    ],
+)
+def test_the_broker_of_a_mutual_act_is_no_side(text: str) -> None:
+    pairs = {
+        (e.source.text, e.target.text)
+        for e in read_document(DocumentInput("x", text, "en")).events
+        if e.event_type == "AGREE"
+    }
+    assert pairs == {("Israel", "Hezbollah"), ("Hezbollah", "Israel")}

@@ -584,6 +584,14 @@ def _mutual(trig: Trigger, tokens: list[Token]) -> bool:
     )
 
 
+def _after_by(tokens: list[Token], k: int) -> bool:
+    """ "brokered by the United States": the actor is a passive's agent."""
+    k -= 1
+    while k >= 0 and tokens[k].norm in ("the", "a"):
+        k -= 1
+    return k >= 0 and tokens[k].norm == "by"
+
+
 def _between(tokens: list[Token], k: int) -> bool:
     """ "between A and B", "between the army and the RSF"."""
     k -= 1
@@ -615,6 +623,15 @@ def english_pairs(
         sides = coordinated(actors, target, tokens, sentence, offset)
         if len(sides) > 1:
             return [(a, b) for a in sides for b in sides if a is not b][:MAX_PAIRS]
+    if (
+        target is not None
+        and len(sources) > 1
+        and _after_by(tokens, target.start)
+        and _mutual(trig, tokens)
+    ):
+        # "A and B agreed to a truce brokered by C": C is the broker, not the
+        # other side; A and B are each other's.
+        target = None
     if target is None and len(sources) > 1 and _mutual(trig, tokens):
         pairs = [(a, b) for a in sources for b in sources if a is not b]
         return pairs[:MAX_PAIRS]
