@@ -13,7 +13,13 @@ import json
 import pytest
 
 from wiqaya.read.actors import DATA
-from wiqaya.read.indicators import INDICATORS, IndicatorLexicon, load_event_rules, load_indicators
+from wiqaya.read.indicators import (
+    INDICATORS,
+    IndicatorLexicon,
+    en_stem,
+    load_event_rules,
+    load_indicators,
+)
 from wiqaya.read.pipeline import DocumentInput, coder_version, read_document
 
 HITS = [
@@ -642,3 +648,46 @@ def test_a_later_anchor_with_its_cue_counts() -> None:
     hit = _hits(text)["armed_group_activity"]
     assert hit.lexicon_version == load_indicators().version
     assert "الرهينة" in hit.evidence and text[hit.start : hit.end] == hit.evidence
+
+
+# Round 7 (indicators-2026.11.31): English terms match their inflections. The
+# lexicon lists "militants", "incitement", "candidates"; the text has "militant",
+# "incited", "candidate" (fourth labelled set, labelled blind to the lexicon).
+@pytest.mark.parametrize(
+    ("text", "indicator", "evidence"),
+    [
+        (
+            "Zambia extradited suspected British militant Haroon Rashid Aswad to Britain on "
+            "Sunday, a senior Zambian government official said.",
+            "armed_group_activity",
+            "militant",
+        ),
+        (
+            "The opposition leader denied accusations that his speeches had incited attacks on "
+            "members of the Christian minority in the north.",
+            "hate_speech_incitement",
+            "incited",
+        ),
+        (
+            "Supporters of the defeated candidate clashed with police outside the tally centre "
+            "in the capital after the commission declared the incumbent the winner.",
+            "election_dispute_violence",
+            "candidate clashed",
+        ),
+    ],
+)
+def test_english_terms_match_their_inflections(text: str, indicator: str, evidence: str) -> None:
+    hits = {h.indicator: h for h in read_document(DocumentInput("x", text, "en")).indicators}
+    hit = hits[indicator]
+    assert hit.evidence == evidence and text[hit.start : hit.end] == evidence
+    assert hit.lexicon_version == load_indicators().version
+
+
+def test_english_stems_keep_five_letters() -> None:
+    # A short word keeps its ending: "rape" must not become "rap" (rapid, rapport).
+    assert en_stem("rape") == "rape"
+    assert en_stem("Militants") == "militant"
+    assert en_stem("war crimes") == "war crime"
+    assert en_stem("tortured") == "tortur"
+    text = "The rapid deployment force held a rapport meeting with the mayor on Monday."
+    assert not read_document(DocumentInput("x", text, "en")).indicators

@@ -324,8 +324,42 @@ def _rules(rules: dict, lang: str) -> dict[str, dict]:
     return out
 
 
+# English inflections: the matcher takes any ending after a stem, so a term
+# written in one form ("militants", "tortured") is cut to its stem and matches
+# the family (militant, tortures, torturing). A stem keeps at least 5 letters.
+_EN_SUFFIXES = (
+    "ements",
+    "ement",
+    "ations",
+    "ation",
+    "ings",
+    "ing",
+    "ions",
+    "ion",
+    "ers",
+    "er",
+    "ed",
+    "es",
+    "e",
+    "s",
+)
+_EN_STEM_MIN = 5
+
+
+def en_stem(term: str) -> str:
+    """Each word of an English term without one inflection or derivation suffix."""
+    out = []
+    for w in term.casefold().split():
+        for suf in _EN_SUFFIXES:
+            if w.endswith(suf) and len(w) - len(suf) >= _EN_STEM_MIN:
+                w = w[: -len(suf)]
+                break
+        out.append(w)
+    return " ".join(out)
+
+
 def _entries(ind: dict, rules: dict, lang: str) -> dict[str, list[str]]:
-    fold = (lambda t: t) if lang == "ar" else str.casefold
+    fold = (lambda t: t) if lang == "ar" else en_stem
     out = {k: [fold(t) for t in ind[k][lang]] for k in INDICATORS}
     for key, r in _rules(rules, lang).items():
         out[key] = [fold(t) for t in r["anchor"]]
@@ -333,7 +367,7 @@ def _entries(ind: dict, rules: dict, lang: str) -> dict[str, list[str]]:
 
 
 def _cues(rules: dict, lang: str) -> StemMatcher | None:
-    fold = (lambda t: t) if lang == "ar" else str.casefold
+    fold = (lambda t: t) if lang == "ar" else en_stem
     cues = {key: [fold(t) for t in r["cue"]] for key, r in _rules(rules, lang).items()}
     return stem_matcher(cues, lang == "ar") if cues else None
 
