@@ -41,16 +41,26 @@ sentences shuffled and without their stratum (reattached after labelling), and
 committed the labels before the indicator code was first run on them.
 
 ``--set fresh4`` scores the fifth held-out set (``indicators_labels_fresh4.jsonl``,
-190 sentences, all drawn by ``evaluation.indicators_draw --fresh4`` with seed 20261203
+242 sentences: 190 drawn by ``evaluation.indicators_draw --fresh4`` with seed 20261203
 and lexicon ``indicators-2026.11.30`` (data file as of commit 0d376a0, code as of
-7b143b3), none written). The earlier draws had used up the sentences that lexicon
-fires on for the rare indicators, so the set is mostly candidate and random
-sentences and holds few positives for them. Labelled on 2026-11-24 by the helper
+7b143b3), 52 written). The earlier draws had used up the sentences that lexicon
+fires on for the rare indicators, so the drawn part is mostly candidate and random
+sentences and holds few positives for them (border 5, hate speech 4, trafficking 4,
+election 3, unconstitutional change 1). Labelled on 2026-11-24 by the helper
 ``indicset6``, blind to the lexicon and to the changes made to it at the same time
 by another helper: the labeller never opened the lexicon, its code or its
 tests, saw the drawn sentences shuffled (seed 4190) and without their stratum
 (reattached after labelling), and committed the labels before the indicator code
-was first run on them.
+was first run on them. So that recall can be measured on the rare indicators, the
+helper ``indicset6b`` then wrote 52 sentences in the register of 2011-2026 news
+(37 Arabic, 15 English; ``"source": "written; indicset6b, blind"``), as blind as
+the labels: without opening the lexicon, its code, its tests or its guideline
+section, and committed before anything was scored on them. Positives: 8 each for
+unconstitutional change, election disputes, border disputes, hate speech and
+trafficking (6 Arabic, 2 English each), with 5 also armed-group activity and 1
+also a rights violation; 12 are near-miss negatives (7 Arabic, 5 English) that
+name the topic without being evidence of it (a conference, a law passed, a peaceful
+handover or vote, a reopened crossing, a historical coup, a figurative «انقلاب»).
 """
 
 from __future__ import annotations
