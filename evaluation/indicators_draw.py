@@ -1,6 +1,6 @@
 """Draw the sentences of the indicator labelled set (evaluation/indicators_labels.jsonl).
 
-    PYTHONPATH=src python -m evaluation.indicators_draw [--fresh | --fresh2 | --fresh3] > OUT.jsonl
+    PYTHONPATH=src python -m evaluation.indicators_draw [--fresh|--fresh2|--fresh3|--fresh4] >OUT
 
 ``--fresh`` draws the second, fresh held-out set (``indicators_labels_fresh.jsonl``,
 seed 20261126, lexicon ``indicators-2026.11.25``, i.e. the data file as of commit
@@ -9,7 +9,10 @@ seed 20261126, lexicon ``indicators-2026.11.25``, i.e. the data file as of commi
 the data file as of commit 516649e, unchanged at 108911a; see ``draw_fresh2``).
 ``--fresh3`` draws the fourth held-out set (``indicators_labels_fresh3.jsonl``, seed
 20261202, lexicon ``FRESH3_DRAWN_WITH``, i.e. the data file as of commit 2d79ea0,
-unchanged at c50eb2c; see ``draw_fresh3``).
+unchanged at c50eb2c; see ``draw_fresh3``). ``--fresh4`` draws the fifth held-out set
+(``indicators_labels_fresh4.jsonl``, seed 20261203, lexicon ``FRESH4_DRAWN_WITH``, i.e.
+the data file as of commit 0d376a0 and the indicator code as of 7b143b3; see
+``draw_fresh4``).
 
 Run once, with the lexicon ``indicators-2026.11.24``, before any lexicon change;
 kept so the draw can be checked. The strata depend on what the lexicon fires on,
@@ -296,9 +299,40 @@ def draw_fresh3() -> list[dict]:
     )
 
 
+# The fifth set (evaluation/indicators_labels_fresh4.jsonl): drawn while the lexicon
+# was again being changed by another helper, and labelled blind to it (shuffled,
+# without stratum). Same sources and strata as fresh3, another seed, no sentence of
+# the first four sets. The earlier draws used up the sentences the lexicon fires on
+# for the rare indicators, and every English sentence with a candidate word is now
+# fired on, so more fired, candidate and random sentences are drawn to keep the size.
+FRESH4_SEED = 20261203
+FRESH4_DRAWN_WITH = "indicators-2026.11.30"
+FRESH4_PER_FIRED = {"ar": 12, "en": 6}
+FRESH4_N_CANDIDATE = {"ar": 65, "en": 20}
+FRESH4_N_RANDOM = {"ar": 55, "en": 38}
+
+
+def draw_fresh4() -> list[dict]:
+    return _draw_blind(
+        "fresh4",
+        FRESH4_SEED,
+        (
+            "indicators_labels.jsonl",
+            "indicators_labels_fresh.jsonl",
+            "indicators_labels_fresh2.jsonl",
+            "indicators_labels_fresh3.jsonl",
+        ),
+        FRESH4_PER_FIRED,
+        FRESH4_N_CANDIDATE,
+        FRESH4_N_RANDOM,
+    )
+
+
 def main() -> None:
     args = sys.argv[1:]
-    if "--fresh3" in args:
+    if "--fresh4" in args:
+        want, rows = FRESH4_DRAWN_WITH, draw_fresh4
+    elif "--fresh3" in args:
         want, rows = FRESH3_DRAWN_WITH, draw_fresh3
     elif "--fresh2" in args:
         want, rows = FRESH2_DRAWN_WITH, draw_fresh2
