@@ -32,7 +32,7 @@ class Token(NamedTuple):
     end: int
 
 
-_NORM_OF = itemgetter(1)  # Token.norm, as a C function for map()
+NORM_OF = itemgetter(1)  # Token.norm, as a C function for map()
 _NORM_CACHE: dict[str, str] = {}
 _NORM_CACHE_MAX = 300_000
 # Per-word caches keep words up to this length: real words are shorter, and
@@ -191,7 +191,7 @@ class PhraseIndex:
         out = []
         # The cache lookups run in C (map); word_key only for the misses, ""
         # (None means "no dictionary word"). This runs for every token.
-        norms = list(map(_NORM_OF, tokens))
+        norms = list(map(NORM_OF, tokens))
         keys = list(map(self._cache.get, norms, repeat("", len(norms))))
         if "" in keys:
             word_key = self.word_key
