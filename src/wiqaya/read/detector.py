@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import compress
+from operator import methodcaller
 from pathlib import Path
 
 import numpy as np
@@ -199,7 +200,10 @@ class StemMatcher:
                     end = i + 1 + len(rest)
                     if end > len(words):
                         continue
-                    if all(self._contains(words[i + 1 + k], r) for k, r in enumerate(rest)):
+                    # Most terms are one word: no generator for an empty rest.
+                    if not rest or all(
+                        self._contains(words[i + 1 + k], r) for k, r in enumerate(rest)
+                    ):
                         if reject is not None and reject(words, i, end, label):
                             continue
                         out[label] = (i, end)
@@ -274,6 +278,7 @@ _CALLS = (
     "ينظم",
     "تنظم",
 )
+_STARTS_CALL = methodcaller("startswith", _CALLS)
 _WORD_CACHE_MAX = 300_000
 # Feature counts up to this are summed for all of a batch's words at once (a
 # word of 48 letters has 97 features).
@@ -434,9 +439,11 @@ def _clause_features(words: list[str]) -> list[str]:
             j = word.find(stems[0])
             out.append(f"{kind}|pre|{word[:j]}")
             out.append(f"{kind}|suf|{word[j + len(stems[0]) :][:3]}")
-        if any(w in _NEGATION for w in words[max(0, i - 3) : i]):
+        # Set and map calls in C, not generators: this runs on every sentence
+        # the detector reads.
+        if not _NEGATION.isdisjoint(words[max(0, i - 3) : i]):
             out.append(f"{kind}|neg")
-        if any(w.startswith(_CALLS) for w in words[:i]):
+        if any(map(_STARTS_CALL, words[:i])):
             out.append(f"{kind}|call")
         if word.startswith(("سي", "ست", "سن")):
             out.append(f"{kind}|future")

@@ -162,7 +162,6 @@ class PhraseIndex:
         hit = self._cache.get(norm, "")
         if hit != "":
             return hit
-        found = None
         variants = _VARIANTS.get(norm)
         if variants is None:
             # A tuple: the garbage collector stops tracking it, a list it would walk.
@@ -172,11 +171,9 @@ class PhraseIndex:
                 if len(_VARIANTS) >= _VARIANTS_MAX:
                     _VARIANTS.clear()
                 _VARIANTS[norm] = variants
-        for v in variants:
-            k = self._form_to_word.get(v)
-            if k is not None:
-                found = k
-                break
+        # The first variant that is a dictionary form, looked up in C (words
+        # are never empty strings, so filter keeps exactly the hits).
+        found = next(filter(None, map(self._form_to_word.get, variants)), None)
         if len(self._cache) < 500_000 and len(norm) <= MAX_CACHED_WORD:
             self._cache[norm] = found
         return found
