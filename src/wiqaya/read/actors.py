@@ -14,11 +14,11 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
-from wiqaya.read.phrases import PhraseIndex, Token, normalise
+from wiqaya.read.phrases import NORM_OF, PhraseIndex, Token, normalise
 
 DATA = Path(str(resources.files("wiqaya") / "data" / "read"))
 # CAMEO country-part codes that are not ISO3 but name non-state or multinational actors.
@@ -265,6 +265,11 @@ class ActorDictionary:
     # a party context: normalised word -> code («فتح»: opened / Fatah).
     contextual: dict[str, ActorCode] = field(default_factory=dict)
 
+    @cached_property
+    def _context_forms(self) -> frozenset[str]:
+        # Built once, not per sentence (``contextual`` is not changed after loading).
+        return frozenset(self.contextual) | {"و" + w for w in self.contextual}
+
     def mentions(self, tokens: list[Token], text: str) -> list[ActorMention]:
         """Actor mentions in token order, adjacent sector+country mentions merged."""
         raw = self.index.find(tokens)
@@ -330,8 +335,7 @@ class ActorDictionary:
         حماس»). «فتح الإسلام» is another group.
         """
         # This runs for every sentence: leave at once when no form occurs.
-        forms = set(self.contextual) | {"و" + w for w in self.contextual}
-        if forms.isdisjoint(t.norm for t in tokens):
+        if self._context_forms.isdisjoint(map(NORM_OF, tokens)):
             return found
         covered = {i for m in found for i in range(m.start, m.end)}
         starts = {m.start: m for m in found}

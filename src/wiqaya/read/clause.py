@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from wiqaya.read.detector import ARABIC_PROCLITICS, arabic_triggers
+from wiqaya.read.detector import ARABIC_PROCLITICS, arabic_triggers, trie_pattern
 from wiqaya.read.events import Trigger
 from wiqaya.read.phrases import Token
 
@@ -313,6 +313,15 @@ class Governor:
     tok: int  # index of the governing word
 
 
+# Whether a stem of _STEMS starts within the first 3 letters (the longest
+# proclitic), where alone _has_stem can find it: one C call instead of
+# trying each of the ~50 stems on every new word.
+_ANY_STEM = re.compile(
+    f"(?s).{{0,{max(map(len, ARABIC_PROCLITICS))}}}?"
+    + trie_pattern(s for stems in _STEMS.values() for s in stems)
+)
+
+
 def _has_stem(word: str, stems: tuple[str, ...]) -> bool:
     for s in stems:
         p = word.find(s)
@@ -357,6 +366,8 @@ def word_kind(word: str) -> Kind | None:
         and not word.startswith(_NOT_FUTURE)
     ):
         return "future"
+    if _ANY_STEM.match(word) is None:
+        return None  # most words: no stem within the proclitics' reach
     for kind, stems in _STEMS.items():
         if _has_stem(word, stems):
             return "negation" if kind == "failure" else kind  # type: ignore[return-value]

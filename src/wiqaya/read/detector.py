@@ -15,11 +15,13 @@ from __future__ import annotations
 import copy
 import json
 import math
+import re
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import compress
+from operator import methodcaller
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +33,29 @@ from wiqaya.read.phrases import MAX_CACHED_WORD
 
 MODEL_FILE = "detector-ar.npz"
 N_FEATURES = 2**20
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching where one of ``words`` starts, letters shared as a trie.
+
+    Python's regex engine tries the branches of ``a|b|...`` one by one; a
+    trie of the words tests each letter once. Only whether some word starts
+    there counts, so a branch ends at the first complete word.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        if "" in node:
+            return ""
+        alts = [re.escape(ch) + branch(child) for ch, child in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+
+    return branch(trie)
 
 
 class StemMatcher:
@@ -76,6 +101,12 @@ class StemMatcher:
             by_head.setdefault(k[: self._head], set()).add(len(k))
         self._head_lengths = {h: sorted(ns, reverse=True) for h, ns in by_head.items()}
         self._max_prefix = max_prefix
+        # Whether any stem starts within the first max_prefix letters, in one
+        # C call: nineteen new words in twenty have none, and the per-position
+        # loop of stems_in cost a first pass more than the rest of the matcher.
+        self._any_stem = re.compile(
+            f"(?s).{{0,{max_prefix}}}?{trie_pattern(self._first)}" if self._first else "(?!)"
+        )
         self._cache: dict[str, tuple[str, ...]] = {}
 
     def relabelled(self, moved: dict[str, str]) -> StemMatcher:
@@ -96,6 +127,10 @@ class StemMatcher:
         if hit is not None:
             return hit
         found = []
+        if self._any_stem.match(word) is None:
+            if len(self._cache) < 300_000 and len(word) <= MAX_CACHED_WORD:
+                self._cache[word] = ()
+            return ()
         head_lengths, h, first = self._head_lengths, self._head, self._first
         for p in range(min(self._max_prefix, max(len(word) - 1, 0)) + 1):
             lengths = head_lengths.get(word[p : p + h])
@@ -165,7 +200,10 @@ class StemMatcher:
                     end = i + 1 + len(rest)
                     if end > len(words):
                         continue
-                    if all(self._contains(words[i + 1 + k], r) for k, r in enumerate(rest)):
+                    # Most terms are one word: no generator for an empty rest.
+                    if not rest or all(
+                        self._contains(words[i + 1 + k], r) for k, r in enumerate(rest)
+                    ):
                         if reject is not None and reject(words, i, end, label):
                             continue
                         out[label] = (i, end)
@@ -240,6 +278,7 @@ _CALLS = (
     "ينظم",
     "تنظم",
 )
+_STARTS_CALL = methodcaller("startswith", _CALLS)
 _WORD_CACHE_MAX = 300_000
 # Feature counts up to this are summed for all of a batch's words at once (a
 # word of 48 letters has 97 features).
@@ -400,9 +439,11 @@ def _clause_features(words: list[str]) -> list[str]:
             j = word.find(stems[0])
             out.append(f"{kind}|pre|{word[:j]}")
             out.append(f"{kind}|suf|{word[j + len(stems[0]) :][:3]}")
-        if any(w in _NEGATION for w in words[max(0, i - 3) : i]):
+        # Set and map calls in C, not generators: this runs on every sentence
+        # the detector reads.
+        if not _NEGATION.isdisjoint(words[max(0, i - 3) : i]):
             out.append(f"{kind}|neg")
-        if any(w.startswith(_CALLS) for w in words[:i]):
+        if any(map(_STARTS_CALL, words[:i])):
             out.append(f"{kind}|call")
         if word.startswith(("سي", "ست", "سن")):
             out.append(f"{kind}|future")

@@ -303,9 +303,8 @@ def _forms(word: str) -> tuple[str, ...]:
     out = _FORMS.get(word)
     if out is None:
         folded = word.casefold()
-        out = (folded,) + tuple(
-            folded[n:] for n in (1, 2, 3) if len(folded) > n + 2 and folded[:n] in ARABIC_PROCLITICS
-        )
+        cut = [n for n in (1, 2, 3) if len(folded) > n + 2 and folded[:n] in ARABIC_PROCLITICS]
+        out = (folded, *[folded[n:] for n in cut])
         if len(_FORMS) < 300_000:
             _FORMS[word] = out
     return out

@@ -32,7 +32,7 @@ class Token(NamedTuple):
     end: int
 
 
-_NORM_OF = itemgetter(1)  # Token.norm, as a C function for map()
+NORM_OF = itemgetter(1)  # Token.norm, as a C function for map()
 _NORM_CACHE: dict[str, str] = {}
 _NORM_CACHE_MAX = 300_000
 # Per-word caches keep words up to this length: real words are shorter, and
@@ -178,7 +178,6 @@ class PhraseIndex:
         hit = self._cache.get(norm, "")
         if hit != "":
             return hit
-        found = None
         variants = _VARIANTS.get(norm)
         if variants is None:
             # A tuple: the garbage collector stops tracking it, a list it would walk.
@@ -188,11 +187,9 @@ class PhraseIndex:
                 if len(_VARIANTS) >= _VARIANTS_MAX:
                     _VARIANTS.clear()
                 _VARIANTS[norm] = variants
-        for v in variants:
-            k = self._form_to_word.get(v)
-            if k is not None:
-                found = k
-                break
+        # The first variant that is a dictionary form, looked up in C (words
+        # are never empty strings, so filter keeps exactly the hits).
+        found = next(filter(None, map(self._form_to_word.get, variants)), None)
         if len(self._cache) < 500_000 and len(norm) <= MAX_CACHED_WORD:
             self._cache[norm] = found
         return found
@@ -207,7 +204,7 @@ class PhraseIndex:
         out = []
         # The cache lookups run in C (map); word_key only for the misses, ""
         # (None means "no dictionary word"). This runs for every token.
-        norms = list(map(_NORM_OF, tokens))
+        norms = list(map(NORM_OF, tokens))
         keys = list(map(self._cache.get, norms, repeat("", len(norms))))
         if "" in keys:
             word_key = self.word_key

@@ -49,6 +49,7 @@ _OPENERS = frozenset(
 )
 # Punctuation that closes a clause.
 _STOPS = frozenset(".;؛:?؟!()[]")
+_COMMAS = frozenset(",،")
 # Words that open a clause the act's roles do not enter: relative pronouns and
 # complementisers.
 _RELATIVE = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللواتي", "اللاتي"})
@@ -258,9 +259,10 @@ def _stop_before(tokens: list[Token], k: int, sentence: str, offset: int) -> boo
     a comma before «و»/«ف» («...، وأدانا»); a comma alone sets off an
     apposition («وزير الشؤون ...، أفيغدور ليبرمن، باغتيال»)."""
     gap = _gap(tokens, k, sentence, offset)
-    if any(c in _STOPS for c in gap):
+    # Set operations, not generators: the clause walk asks this of every gap.
+    if not _STOPS.isdisjoint(gap):
         return True
-    return any(c in ",،" for c in gap) and (
+    return not _COMMAS.isdisjoint(gap) and (
         tokens[k].norm[:1] in "وف" or tokens[k].norm in _OPENERS
     )
 

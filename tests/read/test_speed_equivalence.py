@@ -1,0 +1,152 @@
+"""The read stage's fast paths give what the plain code they replaced gives.
+
+Each shortcut of the speed rounds (a regex that rules a word out before a
+loop, a set lookup per length instead of ordered ``startswith`` calls, a
+frozen heap during a batch) is checked here against the reference it stands
+for, on words built to hit the interesting cases (real stems after real
+proclitics), not only on random text.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wiqaya.language.arabic import _PROCLITICS, _SINGLE, arabic_share, clitic_variants
+from wiqaya.read import clause
+from wiqaya.read.detector import ARABIC_PROCLITICS, StemMatcher, arabic_triggers, trie_pattern
+from wiqaya.read.indicators import load_indicators
+from wiqaya.read.pipeline import DocumentInput, read_documents
+
+_LETTERS = list("ابتثجحخدذرزسشصضطظعغفقكلمنهويء")
+_GOVERNOR_STEMS = sorted({s for stems in clause._STEMS.values() for s in stems})
+_TRIGGER_STEMS = sorted(arabic_triggers()._first)
+_PREFIXES = sorted(ARABIC_PROCLITICS | {"", "x", "اا", "ماء"})
+
+
+def _built(stems: list[str]) -> st.SearchStrategy[str]:
+    """A stem with a proclitic or other letters before it and letters after, cut anywhere."""
+    return st.builds(
+        lambda pre, stem, suf, cut: (pre + stem + suf)[:cut],
+        st.one_of(st.sampled_from(_PREFIXES), st.text(alphabet=_LETTERS, max_size=5)),
+        st.sampled_from(stems),
+        st.text(alphabet=_LETTERS, max_size=3),
+        st.integers(0, 20),
+    )
+
+
+_WORDS = st.one_of(
+    _built(_TRIGGER_STEMS), _built(_GOVERNOR_STEMS), st.text(alphabet=_LETTERS, max_size=8)
+)
+
+
+def _stems_reference(m: StemMatcher, word: str) -> tuple[str, ...]:
+    found = []
+    for p in range(min(m._max_prefix, max(len(word) - 1, 0)) + 1):
+        for n in m._lengths:
+            s = word[p : p + n]
+            if len(s) == n and s in m._first:
+                found.append(s)
+    return tuple(found)
+
+
+@given(_WORDS)
+@settings(max_examples=1000, deadline=None)
+def test_stems_in_finds_what_trying_every_position_finds(word: str) -> None:
+    lex = load_indicators()
+    for m in (arabic_triggers(), lex.arabic, lex.cues_ar, lex.english):
+        assert m is not None
+        m._cache.pop(word, None)
+        assert m.stems_in(word) == _stems_reference(m, word)
+
+
+def test_trie_pattern_matches_where_a_word_starts() -> None:
+    words = ["تظاهر", "تظ", "قتل", "a.b", "قتلى"]
+    pattern = re.compile(trie_pattern(words))
+    for text in ["تظاهرات", "تظن", "قتلوا", "a.b", "axb", "قت", ""]:
+        assert bool(pattern.match(text)) == any(text.startswith(w) for w in words), text
+    assert re.compile(trie_pattern([])).match("x")  # no word: the empty pattern
+
+
+@given(_WORDS)
+@settings(max_examples=1000, deadline=None)
+def test_the_governor_prefilter_drops_no_stem_has_stem_finds(word: str) -> None:
+    if clause._ANY_STEM.match(word) is None:
+        assert not any(clause._has_stem(word, stems) for stems in clause._STEMS.values())
+
+
+def test_the_governor_prefilter_lets_real_governors_through() -> None:
+    for word in ("وطالبت", "للمطالبه", "بالدعوه", "يهدد", "فشل", "ويعتزم"):
+        assert clause._ANY_STEM.match(word) is not None
+        assert clause.word_kind.__wrapped__(word) is not None, word
+
+
+def _clitic_reference(word: str) -> list[str]:
+    # The loop clitic_variants had before its per-length sets (7b143b3).
+    if word[:1] not in {p[0] for p in _PROCLITICS + _SINGLE}:
+        return [word]
+    out = [word]
+    for p in _PROCLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            rest = word[len(p) :]
+            if p.endswith("لل"):
+                out.append("ال" + rest)
+            out.append(rest)
+            break
+    if word[:1] in _SINGLE and len(word) >= 4:
+        rest = word[1:]
+        out.append(rest)
+        if rest.startswith("ال") and len(rest) >= 4:
+            out.append(rest[2:])
+        elif rest[:1] in _SINGLE and rest[1:3] == "ال" and len(rest) >= 5:
+            out.append(rest[1:])
+            out.append(rest[3:])
+    seen: set[str] = set()
+    return [w for w in out if not (w in seen or seen.add(w))]
+
+
+@given(st.text(alphabet=list("وفبلكالهع "), max_size=9))
+@settings(max_examples=2000, deadline=None)
+def test_clitic_variants_equal_the_ordered_prefix_loop(word: str) -> None:
+    assert clitic_variants(word) == _clitic_reference(word)
+
+
+_ARABIC = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
+@given(st.text(alphabet=list("ابت ثaZé×ﻻ1.\u064b\u06d4"), max_size=40) | st.text(max_size=40))
+@settings(max_examples=1000, deadline=None)
+def test_arabic_share_counts_every_letter(text: str) -> None:
+    arabic, latin = len(_ARABIC.findall(text)), len(_LATIN.findall(text))
+    expected = arabic / (arabic + latin) if arabic + latin else 0.0
+    assert arabic_share(text) == expected
+
+
+def test_a_batch_hands_the_frozen_heap_back(monkeypatch) -> None:  # noqa: ANN001
+    from wiqaya.read import pipeline
+
+    during: list[int] = []
+    real = pipeline.pending_events
+
+    def spy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        during.append(gc.get_freeze_count())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "pending_events", spy)
+    doc = DocumentInput("1", "قتل ثلاثة أشخاص في بغداد أمس.", "ar")
+    assert gc.get_freeze_count() == 0
+    assert read_documents([doc])[0].events
+    assert during[0] > 0  # the models were out of the collections while it read
+    assert gc.get_freeze_count() == 0
+    # A caller that froze objects itself keeps them frozen: its unfreeze is its own.
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        read_documents([doc])
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
