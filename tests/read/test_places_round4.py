@@ -145,4 +145,4 @@ def test_hand_listed_town_without_coordinates_through_extract() -> None:
 
 def test_gazetteer_versions() -> None:
     gaz = load_gazetteer()
-    assert gaz.version.startswith("gaz-2026.11.3+gaz-add-2026.11.9")
+    assert gaz.version.startswith("gaz-2026.11.3+gaz-add-2026.11.10")

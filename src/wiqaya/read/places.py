@@ -165,6 +165,23 @@ class Gazetteer:
     # "Zedong", «كاتس» after «إسرائيل». A one-word place there is that person.
     person_next: dict[str, frozenset[str]] = field(default_factory=dict)
     person_prev: dict[str, frozenset[str]] = field(default_factory=dict)
+    # The head of a name that is a newspaper, a channel or a club: «صحيفة
+    # القدس العربي», «لنادي دبي للفروسية», «صحيفة واشنطن تايمز».
+    not_place_before: frozenset[str] = frozenset()
+    # A person noun right after an indefinite name: the name is a noun in
+    # construct with it («جدة الطفل», the child's grandmother), not a city.
+    person_nouns_after: frozenset[str] = frozenset()
+    # English given names and titles: "Carlos Medina", "Michael Jordan".
+    given_names_before_en: frozenset[str] = frozenset()
+    # "Washington Post", "Tehran Times": a newspaper, not the city.
+    media_after_en: frozenset[str] = frozenset()
+    # Arabic nationality adjectives (masculine, normalised): «الرقة السورية»
+    # is Raqqa, «الزاوية التيجانية» a Sufi lodge.
+    nationality_adjectives: frozenset[str] = frozenset()
+    # Adjectives a town takes in news prose: «الموصل الشمالية», «القصير الحدودية».
+    place_adjectives: frozenset[str] = frozenset()
+    # Words after which a name is a word: «لا أدري» (I don't know), not Adré.
+    not_place_after: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def mentions(
         self,
@@ -252,10 +269,16 @@ class Gazetteer:
             prev = self.person_prev.get(w)
             if prev and s > 0 and norms[s - 1] in prev:
                 return False
+            if s > 0 and norms[s - 1] in self.not_place_after.get(w, ()):
+                return False
         if first.isascii():
             surface = text[tokens[s].start : tokens[e - 1].end]
             # English writes place names capitalised: "tyre", "hit", "union" are words.
             if cased and surface == surface.lower():
+                return False
+            if s > 0 and tokens[s - 1].text in self.given_names_before_en:
+                return False
+            if e < len(tokens) and tokens[e].text in self.media_after_en:
                 return False
             if e - s == 1 and first in self.given_names_en and e < len(tokens):
                 nxt = tokens[e].text
@@ -263,8 +286,12 @@ class Gazetteer:
                 if nxt[:1].isupper() and nxt.casefold() not in self.en_place_nouns:
                     return False
             return True
-        if e - s == 1 and norms[s] in self.words:
-            return False
+        if e - s == 1:
+            w = norms[s]
+            # A stop word with a clitic is still the word: «ويشير» (and he
+            # points), «بحركة» (by a movement), «وقاسم» (a given name).
+            if w in self.words or (w[:1] in "وبلف" and w[1:] in self.words):
+                return False
         if (
             s > 0
             and norms[s - 1] in _DEMONSTRATIVES
@@ -276,6 +303,10 @@ class Gazetteer:
             return False
         if s > 0 and norms[s - 1] in self.food_words and norms[s].startswith("ال"):
             return False
+        if s > 0 and self._not_place_head(norms[s - 1]):
+            return False
+        if e - s == 1 and self._common_noun_here(norms, s, e, cands):
+            return False
         key = " ".join(self.index.word_key(n) or n for n in norms[s:e])
         if s > 0 and norms[s].startswith("ال") and norms[s - 1] in self.person_before:
             return False
@@ -285,15 +316,61 @@ class Gazetteer:
         if key in self.cue_only:
             if s > 0 and norms[s - 1] in self.kind_words:
                 return True
+            here = {c.country for c in cands}
+            # Next to another place of its own country, in a road or a list:
+            # «طريق صور الناقورة», «بلدات ... بينها الخيام وكفركلا»; not next to
+            # itself («الحجة بالحجة»: argument for argument).
+            if e < len(norms) and any(
+                m.start == 0 and m.payload != cands and any(c.country in here for c in m.payload)
+                for m in self.index.find(tokens[e : e + 3])
+            ):
+                return True
             # A direction and a place of the same country follow: «صور جنوب لبنان»,
             # «الميادين شرقي دير الزور»; a place alone after it is not enough
             # («دوراً في الضفة»: a role in the West Bank).
             if e >= len(norms) or norms[e] not in self.direction_words:
                 return False
-            here = {c.country for c in cands}
             after = self.index.find(tokens[e + 1 : e + 5])
             return any(c.country in here for m in after for c in m.payload)
         return True
+
+    def _not_place_head(self, word: str) -> bool:
+        """«صحيفة», «لنادي», «وتلفزيون»: the word before names a newspaper or club."""
+        heads = self.not_place_before
+        return word in heads or (word[:1] in "وبلف" and word[1:] in heads)
+
+    def _common_noun_here(self, norms: list[str], s: int, e: int, cands: tuple[Place, ...]) -> bool:
+        """Whether agreement or construct makes a one-word name a noun or adjective.
+
+        Three Arabic shapes, each with no place reading in the dev text:
+        - a person noun right after an indefinite name: «جدة الطفل» (the
+          child's grandmother);
+        - an «ال» name in «ي» right after an «ال» noun that is no place: the
+          name is an adjective agreeing with it («اللون الرمادي», «الزي
+          الرمادي»: grey);
+        - a feminine «ال» name followed by a feminine «ال» adjective that is no
+          direction, place or nationality: «الزاوية التيجانية» (a Sufi lodge),
+          «الزاوية القانونية» (the legal angle); «الرقة السورية» stays Raqqa.
+        """
+        w = norms[s]
+        nxt = norms[e] if e < len(norms) else ""
+        if not w.startswith("ال"):
+            return nxt in self.person_nouns_after
+        if any(c.kind == "country" for c in cands):
+            return False
+        prev = norms[s - 1] if s > 0 else ""
+        if w.endswith("ي") and prev.startswith("ال") and self.index.payload_of(prev) is None:
+            return True
+        return (
+            w.endswith("ه")
+            and nxt.startswith("ال")
+            and nxt.endswith("يه")
+            and prev not in self.kind_words
+            and prev not in self.direction_words
+            and nxt[2:-2] + "ي" not in self.nationality_adjectives
+            and nxt not in self.place_adjectives
+            and self.index.payload_of(nxt) is None
+        )
 
     def _resolve(
         self,
@@ -444,6 +521,14 @@ def _person_names(add: dict) -> list[str]:
     for p in people:
         names += [p["name"], *p.get("also", []), *p.get("ar", [])]
     return [n for n in names if len(n.split()) >= 2]
+
+
+def _nationality_adjectives() -> frozenset[str]:
+    """Masculine Arabic nationality adjectives of the actor additions («سوري»)."""
+    adds = json.loads((DATA / "actors_additions.json").read_text(encoding="utf-8"))
+    return frozenset(
+        normalise(n).removeprefix("ال") for v in adds["nationalities"].values() for n in v["ar"]
+    )
 
 
 @cache
@@ -605,6 +690,16 @@ def load_gazetteer() -> Gazetteer:
         direction_words=frozenset(normalise(w) for w in add.get("direction_words", [])),
         food_words=frozenset(normalise(w) for w in add.get("food_words", [])),
         person_next={k: frozenset(v) for k, v in person_next.items()},
+        not_place_before=frozenset(normalise(w) for w in add.get("not_place_before", [])),
+        person_nouns_after=frozenset(normalise(w) for w in add.get("person_nouns_after", [])),
+        given_names_before_en=frozenset(add.get("given_names_before_en", [])),
+        media_after_en=frozenset(add.get("media_after_en", [])),
+        nationality_adjectives=_nationality_adjectives(),
+        not_place_after={
+            normalise(name): frozenset(normalise(w) for w in words)
+            for name, words in add.get("not_place_after_word", {}).items()
+        },
+        place_adjectives=frozenset(normalise(w) for w in add.get("place_adjectives", [])),
         person_prev={k: frozenset(v) for k, v in person_prev.items()},
         # A stop word is kept out of the index under its own spelling only; the
         # look-up still reaches a place through the article or a clitic
