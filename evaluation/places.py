@@ -46,6 +46,18 @@ capitals and cities, conflict towns, first-level regions, ambiguous names
 settled by context and words that are not places here. Its misses are hidden
 unless ``--show-fresh5`` is given, so that it keeps measuring news the rules
 were not written for.
+
+Sixth set (``places_eval6.jsonl``, 245 sentences, ``"split": "fresh6"``, 145
+Arabic and 100 English, written on 2026-11-24 by a helper of round 6 while
+another helper was improving the resolver): written blind, without opening the
+resolver, the gazetteer, the place-name lists, their tests, the place docs or
+the sentences of the five earlier sets, then committed before it was ever
+scored. Same scoring; capitals and cities, conflict towns, first-level
+regions, names shared across countries or between a country and its capital
+settled by context, clitic, hamza, diacritic and transliteration variants, and
+37 words that are not places here. Each row also carries ``lang`` and
+``kind`` (place, ambiguous, not-a-place). Its misses are hidden unless
+``--show-fresh6`` is given.
 """
 
 from __future__ import annotations
@@ -157,6 +169,7 @@ def main() -> None:
     ap.add_argument("--show-fresh", action="store_true", help="list the fresh set's misses")
     ap.add_argument("--show-fresh4", action="store_true", help="list the blind fourth set's misses")
     ap.add_argument("--show-fresh5", action="store_true", help="list the blind fifth set's misses")
+    ap.add_argument("--show-fresh6", action="store_true", help="list the blind sixth set's misses")
     args = ap.parse_args()
     if not args.fresh_only:
         _first_set()
@@ -164,6 +177,7 @@ def main() -> None:
     _second_set(["fresh"], "places_eval3.jsonl", show=args.show_fresh)
     _second_set(["fresh4"], "places_eval4.jsonl", show=args.show_fresh4)
     _second_set(["fresh5"], "places_eval5.jsonl", show=args.show_fresh5)
+    _second_set(["fresh6"], "places_eval6.jsonl", show=args.show_fresh6)
 
 
 if __name__ == "__main__":
