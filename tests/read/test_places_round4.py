@@ -145,4 +145,6 @@ def test_hand_listed_town_without_coordinates_through_extract() -> None:
 
 def test_gazetteer_versions() -> None:
     gaz = load_gazetteer()
-    assert gaz.version.startswith("gaz-2026.11.3+gaz-add-2026.11.10")
+    base, add = gaz.version.split("+")[:2]
+    # The additions of round 6 or a later one.
+    assert base == "gaz-2026.11.3" and int(add.rsplit(".", 1)[1]) >= 10

@@ -134,4 +134,5 @@ def test_duhok_is_the_admin1_name() -> None:
 
 
 def test_version_is_bumped() -> None:
-    assert load_gazetteer().version.endswith("gaz-add-2026.11.10")
+    add = load_gazetteer().version.split("+")[1]
+    assert add.startswith("gaz-add-2026.11.") and int(add.rsplit(".", 1)[1]) >= 10

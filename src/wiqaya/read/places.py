@@ -198,9 +198,12 @@ class Gazetteer:
                 for t in tokens
             ]
         if "-" in text:
+            # "Al-Hasakah" is "Hasakah"; a name listed with its article
+            # ("Al-Fashir", an alias) is kept whole.
+            word_key = self.index.word_key
             tokens = [
                 t._replace(norm=_HYPHEN_ARTICLE.sub("", t.norm))
-                if t.text[:1].isupper() and t.text.isascii()
+                if t.text[:1].isupper() and t.text.isascii() and word_key(t.norm) is None
                 else t
                 for t in tokens
             ]
