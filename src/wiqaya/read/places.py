@@ -585,7 +585,9 @@ def load_gazetteer() -> Gazetteer:
             city["en"],
             city["iso3"],
             "city",
-            admin1=region_names.get(city["admin1"], city["admin1"]),
+            # A GeoNames code with no name ("ZA.06") means nothing to a reader:
+            # outside the region the admin-1 is left unknown.
+            admin1=region_names.get(city["admin1"]),
             lat=city["lat"],
             lon=city["lon"],
             geonames_id=city["id"],
@@ -606,7 +608,7 @@ def load_gazetteer() -> Gazetteer:
                 extra["en"],
                 extra["iso3"],
                 "city",
-                admin1=region_names.get(extra.get("admin1"), extra.get("admin1")),
+                admin1=region_names.get(extra.get("admin1")),
                 lat=extra.get("lat"),
                 lon=extra.get("lon"),
                 geonames_id=extra.get("geonames"),
