@@ -96,7 +96,7 @@ def compare(path: Path, before, after, show: bool) -> list[str]:  # noqa: ANN001
     labels = [
         lab
         for lab in load_labels(path)
-        if lab.get("superseded_by") in (None, "senses", "read16")
+        if lab.get("superseded_by") in (None, "senses", "read16", "read34")
         and lab.get("round") not in ("senses-topup", "read16")
     ]
     old = [lab for lab in labels if lab.get("round") != "senses"]

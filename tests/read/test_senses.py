@@ -183,3 +183,30 @@ def test_a_rejected_match_lets_the_next_one_through() -> None:
     assert m.find(words) == {"MOBILIZE": (1, 2)}
     no_crowd = m.find(words, reject=lambda w, i, _e, _l: w[i + 1] == "من")
     assert no_crowd == {"MOBILIZE": (5, 6)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written in the register of current news: verb, subject, then the object.
+        "قطعت الجزائر علاقاتها الدبلوماسية مع المغرب.",
+        "سحبت قطر سفيرها من دمشق احتجاجا على القمع.",
+        "قطع البلدان العلاقات بعد الأزمة.",
+    ],
+)
+def test_breaking_relations_across_the_subject_is_a_sanction(text: str) -> None:
+    assert "SANCTION" in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dev sentences: an opponent, an exhibition, the opposition (triggers-2026.11.18).
+        "«ولكن ما فات مهندسي السياسة الأميركية هو أن لبنان ليس السودان» يقول قطب مسيحي معارض.",
+        "وقدمت الفرق المكونة من أعضاء هيئة التدريس والطلاب في الجامعة عروضا تعريفية و معارض تمثل "
+        "مختلف الدول والثقافات .",
+        "وبرأيي يفترض الا تكون هناك معارضة، الآن الكل في مجلس الوزراء.",
+    ],
+)
+def test_an_opponent_or_an_exhibition_is_no_rejection(text: str) -> None:
+    assert "REJECT" not in coded(text)

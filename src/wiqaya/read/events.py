@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
+from wiqaya.language.arabic import normalise
 from wiqaya.read.actors import DATA, ActorMention
 from wiqaya.read.detector import StemMatcher, arabic_triggers, trigger_lexicon
 from wiqaya.read.english import (
@@ -89,6 +90,39 @@ def english_matcher() -> LemmaMatcher:
     return LemmaMatcher(entries)
 
 
+# A verb and its object with the subject between them (verb-subject-object):
+# «قطعت الجزائر علاقاتها مع المغرب», «سحبت قطر سفيرها». The lexicon lists these
+# pairs under ``ar_gapped``; the object may follow the verb within this many words.
+_GAP = 3
+
+
+@cache
+def _gapped_lexicon() -> tuple[tuple[str, str, str], ...]:
+    """(type, verb stem, object stem) of the lexicon's gapped Arabic terms."""
+    lex = trigger_lexicon()
+    return tuple(
+        (etype, normalise(verb), normalise(obj))
+        for etype, v in lex["types"].items()
+        for verb, obj in v.get("ar_gapped", [])
+    )
+
+
+def _gapped_terms(norms: list[str]) -> list[tuple[str, tuple[int, int]]]:
+    """(type, (verb index, verb index + 1)) of each gapped term found, first per type."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    matcher = arabic_triggers()
+    for etype, verb, obj in _gapped_lexicon():
+        for i, w in enumerate(norms):
+            if (
+                verb in w
+                and matcher.is_word_of(w, verb)
+                and any(obj in x for x in norms[i + 1 : i + 1 + _GAP])
+            ):
+                out.append((etype, (i, i + 1)))
+                break
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     event_type: str
@@ -106,9 +140,10 @@ def find_triggers(tokens: list[Token], lang: str) -> list[Trigger]:
             for h in english_matcher().find([t.norm for t in tokens])
             if h.label != NOT_EVENT
         ]
-    found = trigger_matchers()["ar"].find(
-        [t.norm for t in tokens], strict=_ALL_TYPES, reject=wrong_sense
-    )
+    norms = [t.norm for t in tokens]
+    found = trigger_matchers()["ar"].find(norms, strict=_ALL_TYPES, reject=wrong_sense)
+    for etype, span in _gapped_terms(norms):
+        found.setdefault(etype, span)
     out = [Trigger(etype, a, b) for etype, (a, b) in found.items()]
     out.sort(key=lambda t: (t.tok_start, t.event_type))
     return out
