@@ -71,6 +71,9 @@ FILES = (
     ("held-out 3 (held out)", HELDOUT3),
 )
 ROUND = "read16"
+# Labels scored here: current ones, those read16 superseded (this round's), and
+# those of events read34 removed later («معارض» is no rejection).
+_KEPT = (None, ROUND, "read34")
 _NEVER = re.compile(r"(?!)")
 
 
@@ -156,7 +159,7 @@ ABLATIONS: dict[str, Callable[[], list[tuple[object, str, object]]]] = {
 def fates(path: Path, before) -> tuple[list[dict], dict[tuple[str, str, str], dict]]:  # noqa: ANN001
     """The labels of events the coder made before, and this file's new-reading labels."""
     # The labels current for the read15 coder: read16's superseded ones included.
-    labels = [lab for lab in load_labels(path) if lab.get("superseded_by") in (None, ROUND, "read34")]
+    labels = [lab for lab in load_labels(path) if lab.get("superseded_by") in _KEPT]
     b = distinct(before)
     old = [lab for lab in labels if lab.get("round") != ROUND and label_key(lab) in b]
     new = {label_key(lab): lab for lab in labels if lab.get("round") == ROUND}
@@ -212,7 +215,7 @@ def ablate(texts: list[str], after) -> list[str]:  # noqa: ANN001
     """What each rule alone removes: the labelled events the coder makes without it only."""
     a = distinct(after)
     labels = {
-        name: [lab for lab in load_labels(path) if lab.get("superseded_by") in (None, ROUND, "read34")]
+        name: [lab for lab in load_labels(path) if lab.get("superseded_by") in _KEPT]
         for name, path in FILES
     }
     lines = ["each rule alone (labelled events made without it, not with all rules):"]
