@@ -1050,9 +1050,6 @@ def _place_checked(
 # The verb of an event is no actor: «طالب» (he demanded) is also «طالب» (a
 # student), and the dictionary joins an agent to the body after it, so «طالب
 # مجلس الأمن بوقف …» read as one mention, a student of the Security Council.
-_DETECTED_TYPES = frozenset({"PROTEST", "ASSAULT"})
-
-
 def _verb_not_actor(
     actors: list[ActorMention],
     tokens: list[Token],
@@ -1063,13 +1060,14 @@ def _verb_not_actor(
     """Split a mention that starts on a one-word verb trigger into what follows it.
 
     Only indefinite trigger words (a definite word is a noun) and only the types
-    without a detector: «المتظاهرون», «مسلحون» are the actors of their events.
+    the ranker does not code: «المتظاهرون», «مسلحون» are the actors of their
+    protests and attacks.
     """
     starts = {
         t.tok_start
         for t in trigs
         if t.tok_end - t.tok_start == 1
-        and t.event_type not in _DETECTED_TYPES
+        and t.event_type not in _RANKED_TYPES
         and not tokens[t.tok_start].norm.startswith(("ال", "وال", "بال", "لل", "فال"))
         # «طلبة», «طالبة» (students) are nouns in «ة»; a verb does not end so.
         and not tokens[t.tok_start].norm.endswith("ه")
