@@ -490,3 +490,35 @@ def test_a_background_expression_yields_to_the_reporting_day() -> None:
     )
     got = resolve_date(sentence, date(2008, 8, 14), sentence.find("issued"))[0]
     assert got == date(2008, 8, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("هددت إيران بإغلاق مضيق هرمز إذا فرضت واشنطن عقوبات جديدة الشهر المقبل.", "THREATEN"),
+        (
+            "Iran threatened to close the Strait of Hormuz if new sanctions come next month.",
+            "THREATEN",
+        ),
+    ],
+)
+def test_a_threat_is_dated_by_the_report_not_by_what_it_threatens(text: str, kind: str) -> None:
+    # The future expression dates the threatened act; users filtering events by
+    # date must find the threat on the day it was made.
+    res = read_document(DocumentInput("t", text, None, D))
+    dated = [e.date for e in res.events if e.event_type == kind]
+    assert dated and all(d == D for d in dated), [(e.event_type, e.date) for e in res.events]
+
+
+def test_a_planned_meeting_keeps_its_future_date() -> None:
+    res = read_document(
+        DocumentInput(
+            "m",
+            "Egypt's foreign minister will meet his Sudanese counterpart in Cairo next Sunday.",
+            "en",
+            D,
+        )
+    )
+    assert any(e.date is not None and e.date > D for e in res.events), [
+        (e.event_type, e.date) for e in res.events
+    ]

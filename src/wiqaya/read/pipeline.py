@@ -265,6 +265,11 @@ def _heap_frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
+# Events that are things said: a report of one is dated by the report, never
+# by a future expression inside what was said.
+_SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT"})
+
+
 def _read_documents(
     docs: Sequence[DocumentInput],
     detector: Detector | None | bool,
@@ -285,6 +290,11 @@ def _read_documents(
         # The trigger's offset lets a sentence with two dates («قال أمس إن ...
         # قصفت الأحد») take the one in the event's clause.
         when, _ = resolve_date(p.sentence, p.doc_date, a - p.sentence_start)
+        if trig.event_type in _SPEECH_ACTS and when and p.doc_date and when > p.doc_date:
+            # «هددت إيران بإغلاق المضيق إذا فرضت عقوبات الشهر المقبل»: the future
+            # expression dates what is threatened or asked for; the threat itself
+            # was made when the news was written.
+            when = p.doc_date
         for source, target, loc in role_pairs(p, trig, roles):
             p.result.events.append(
                 _event(trig.event_type, roots, source, target, loc, when, p, a, b, conf)
