@@ -136,3 +136,38 @@ def test_a_name_after_a_clitic_is_read(
 def test_the_verb_is_no_part_of_its_subject(text: str, etype: str, source: str) -> None:
     result = read_document(DocumentInput(id="v", text=text, date=date(2024, 3, 8)))
     assert any(e.event_type == etype and e.source.text == source for e in result.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector"),
+    [
+        # A ministry names no country by itself: the demonym after it does.
+        (
+            "استدعت وزارة الخارجية الجزائرية السفير الفرنسي",
+            "وزارة الخارجية الجزائرية",
+            "DZA",
+            "GOV",
+        ),
+        ("قالت وزارة العمل المصرية إن", "وزارة العمل المصرية", "EGY", "GOV"),
+        (
+            "اجتمع مجلس الأمن الوطني العراقي برئاسة السوداني",
+            "مجلس الأمن الوطني العراقي",
+            "IRQ",
+            "GOV",
+        ),
+        ("نظمت لجان المقاومة مواكب في الخرطوم", "لجان المقاومة", None, "OPP"),
+        ("أعلنت لجان المقاومة الشعبية مسؤوليتها عن القصف", "لجان المقاومة الشعبية", "PSE", "REB"),
+        ("دعا الحراك الجنوبي إلى عصيان مدني في عدن", "الحراك الجنوبي", "YEM", "OPP"),
+    ],
+)
+def test_institutions_and_movements(
+    text: str, name: str, country: str | None, sector: str | None
+) -> None:
+    assert (name, country, sector) in actors(text), actors(text)
+
+
+def test_the_international_community_is_no_civilian_actor() -> None:
+    # «المجتمع الدولي» was read as «المجتمع», civilians of the event's country.
+    assert actors("دعا الفاتيكان المجتمع الدولي إلى مساعدة المسيحيين") == [
+        ("الفاتيكان", "VAT", None)
+    ]
