@@ -300,3 +300,79 @@ def test_a_group_head_after_the_preposition_passes_it_to_its_genitive(
     # «من شبكات X», «على معقل X»: X is asked or besieged (before read14: no target).
     ev = _event(text, event_type, evidence)
     assert ev.target.text == target
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "evidence", "target", "country"),
+    [
+        # A subject closed by its nationality takes no second body in apposition.
+        (
+            "اتهم الجيش السوداني قوات الدعم السريع بارتكاب مجازر في الجنينة.",
+            "ACCUSE",
+            "اتهم",
+            "قوات الدعم السريع",
+            "SDN",
+        ),
+        (
+            "طالب البرلمان العراقي الحكومة بإخراج القوات الأجنبية من البلاد.",
+            "REQUEST",
+            "طالب",
+            "الحكومة",
+            "IRQ",
+        ),
+        # A time adverb ends the subject: Israel is whom the general calls on
+        # (dev sentence of the PROTEST/ASSAULT detection files).
+        (
+            "القدس المحتلة ـ ا.ف.ب: دعا جنرال احتياطي امس اسرائيل للاستعداد للتعرض لقصف"
+            " بالصواريخ اذا اندلع نزاع جديد.",
+            "REQUEST",
+            "دعا",
+            "اسرائيل",
+            "ISR",
+        ),
+        # Aid goes to the country after «إلى» or «لـ», which is a place, not an actor.
+        (
+            "قدمت الولايات المتحدة مساعدات إنسانية بقيمة 50 مليون دولار لليمن.",
+            "AID",
+            "مساعدات",
+            "لليمن",
+            "YEM",
+        ),
+        (
+            "أرسلت الإمارات طائرة مساعدات طبية إلى السودان.",
+            "AID",
+            "مساعدات",
+            "السودان",
+            "SDN",
+        ),
+    ],
+)
+def test_the_object_after_a_complete_subject_is_the_target(
+    text: str, event_type: str, evidence: str, target: str, country: str
+) -> None:
+    ev = _event(text, event_type, evidence)
+    assert ev.target is not None and ev.target.text == target, ev.target
+    assert ev.target.country == country
+
+
+def test_a_genitive_that_names_the_country_is_part_of_the_actors_words() -> None:
+    # Dev sentence: «قوات» alone told the user nothing of whose forces.
+    ev = _event(
+        "وتعكس حالة الصراع الطارئة على مدينة خانقين حجم الصراع الكبير على مدينة كركوك، فقد"
+        " رفض الكرد دخول قوات الجيش العراقي الى المدينة.",
+        "REJECT",
+        "رفض",
+    )
+    assert ev.target.text == "قوات الجيش العراقي" and ev.target.country == "IRQ"
+
+
+def test_two_definite_nouns_are_two_phrases() -> None:
+    # «رفع المتظاهرون الأعلام التركية»: the flags are not part of the crowd.
+    ev = _event(
+        "ورفع المتظاهرون الأعلام التركية، واتهموا حكومة رئيس الوزراء رجب طيب اردوغان، بأنها"
+        " لا تبذل جهودا كافية.",
+        "ACCUSE",
+        "واتهموا",
+    )
+    assert ev.source.text == "المتظاهرون"
+    assert ev.target.text == "حكومة رئيس الوزراء رجب طيب اردوغان"

@@ -178,6 +178,9 @@ _AR_NOT_INSIDE_ACTOR = frozenset(
         "عند",
         "بعد",
         "قبل",
+        # «دعا جنرال احتياطي امس اسرائيل»: a time adverb ends the subject.
+        "امس",
+        "اليوم",
     }
 )
 _NOT_INSIDE_ACTOR = _EN_NOT_INSIDE_ACTOR | _AR_NOT_INSIDE_ACTOR

@@ -74,6 +74,7 @@ from wiqaya.read.roles import (
     RoleModel,
     candidates,
     candidates_by_role,
+    is_nisba,
     load_roles,
 )
 from wiqaya.read.sentences import split_sentences
@@ -622,6 +623,8 @@ def _clause_pair(
     )
     source = _placed(roles.source, p, where, src)
     target = _placed(roles.target, p, where, tgt)
+    if target is None and trig.event_type == "AID":
+        target = _aid_destination(p, trig, source)
     if source is None and src is not None:
         # A subject the clause does not name («ونفى بشدة ان ...»): its
         # country is the ranker's, with no words.
@@ -629,6 +632,34 @@ def _clause_pair(
     if source is not None and target is not None and _same_span(source, target):
         target = None
     return source, target
+
+
+def _definite(norm: str) -> bool:
+    return norm.startswith(("ال", "وال", "فال"))
+
+
+def _aid_destination(
+    p: _Pending, trig: Trigger, source: ActorMention | None
+) -> ActorMention | None:
+    """The country aid is sent to: «مساعدات … لليمن», «طائرة مساعدات إلى السودان».
+
+    A country after «إلى» is a place, not an actor, so the clause finds no
+    target; the first foreign country the aid goes to is its recipient.
+    """
+    has_form = load_actors().index.has_form
+    home = source.country if source else None
+    for pl in p.places:
+        if pl.status != "resolved" or pl.tok_start < trig.tok_end or pl.country == home:
+            continue
+        if pl.place is None or pl.place.kind != "country":
+            continue
+        norm = p.tokens[pl.tok_start].norm
+        before = p.tokens[pl.tok_start - 1].norm if pl.tok_start > 0 else ""
+        if before == "الي" or (
+            norm[:1] == "ل" and not has_form(norm) and (norm[:2] == "لل" or has_form(norm[1:]))
+        ):
+            return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
+    return None
 
 
 def _placed(
@@ -664,6 +695,22 @@ def _placed(
     )
     country = nxt.country if nxt else (ranked.mention.country if ranked else None)
     country = country or where
+    if (
+        nxt is not None
+        and nxt.start == m.end
+        and not (
+            _definite(p.tokens[m.end - 1].norm)
+            and _definite(p.tokens[nxt.start].norm)
+            and not is_nisba(p.tokens[nxt.start].norm)
+        )
+    ):
+        # «قوات الجيش العراقي», «حكومة حماس», «وزير الإعلام غازي العريضي»,
+        # «المتمردين الحوثيين»: a genitive, a name or an adjective that gives
+        # the head its country is part of the actor's words; two definite
+        # nouns («رفع المتظاهرون الأعلام التركية») are two phrases.
+        a, b = p.tokens[m.start].start, p.tokens[nxt.end - 1].end
+        text = p.sentence[a - p.sentence_start : b - p.sentence_start]
+        return ActorMention(text, m.start, nxt.end, country, m.sector or nxt.sector)
     return ActorMention(m.text, m.start, m.end, country, m.sector)
 
 

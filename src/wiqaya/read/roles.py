@@ -246,7 +246,7 @@ _F_KIND = {
 )
 
 
-def _nisba(norm: str) -> bool:
+def is_nisba(norm: str) -> bool:
     # Nationality adjectives end in -ي and its feminine/plural forms.
     return norm.endswith(("ي", "يه", "يين", "يون", "يات"))
 
@@ -301,7 +301,7 @@ def candidates_by_role(
                 kind = "sector"
             elif p is not None and p.place is not None:
                 kind = "place_country" if p.place.kind == "country" else "place_city"
-            elif _nisba(tokens[a.end - 1].norm):
+            elif is_nisba(tokens[a.end - 1].norm):
                 kind = "demonym"
             else:
                 kind = "name"

@@ -101,6 +101,8 @@ _TARGET_PREP: dict[str, frozenset[str]] = {
     "RETREAT": frozenset({"عن"}),
     "COERCE": frozenset({"", "علي", "ضد"}),
     "SANCTION": frozenset({"علي", "ضد"}),
+    # «قدمت قطر مساعدات لليمن», «أرسلت الإمارات طائرة مساعدات إلى السودان».
+    "AID": frozenset({"ل", "الي"}),
 }
 _DEFAULT_PREPS = frozenset({"علي", "ضد"})
 # A damma written on a verb's first letters marks the passive («اتُهم», «فُرق»).
@@ -196,6 +198,12 @@ def _phrase_end(
         if p == "" and {_noun_form(subject, tokens), _noun_form(a, tokens)} == {"m", "f"}:
             # «واتهم الوزير اللبناني المعارضة»: an apposition agrees in gender.
             break
+        if p == "" and _closed(subject, tokens) and tokens[a.start].norm in _INSTITUTION_HEADS:
+            # «اتهم الجيش السوداني قوات الدعم السريع», «طالب البرلمان العراقي
+            # الحكومة»: a subject closed by its nationality or article takes no
+            # second institution in apposition; that one is the object. A name
+            # («الرئيس المصري عبد الفتاح السيسي») or a title («الأمير») still is.
+            break
         if p == "" and _noun_form(a, tokens) == "acc":
             # «وانتقدت الحكومة العراقية المسلحين»: a plural in «ين» is no
             # apposition of a subject (which is nominative), but the object.
@@ -206,6 +214,56 @@ def _phrase_end(
             continue
         break
     return end
+
+
+# Heads of a body or an office that begin a noun phrase of their own: after a
+# complete subject, one of them starts the object, never an apposition.
+_INSTITUTION_HEADS = frozenset(
+    {
+        "قوات",
+        "القوات",
+        "الحكومه",
+        "حكومه",
+        "الجيش",
+        "البرلمان",
+        "مجلس",
+        "المجلس",
+        "السلطات",
+        "سلطات",
+        "المعارضه",
+        "الشرطه",
+        "حركه",
+        "جماعه",
+        "تنظيم",
+        "رئيس",
+        "الرئيس",
+        "وزير",
+        "وزيره",
+        "قائد",
+        "زعيم",
+        "السفير",
+        "سفير",
+        "نظيره",
+        "نظيرته",
+        "المبعوث",
+        "مبعوث",
+        "وفد",
+        "الوفد",
+        "منظمه",
+        "الامم",
+        "الاتحاد",
+        "جامعه",
+        "الجامعه",
+    }
+)
+
+
+def _closed(subject: ActorMention, tokens: list[Token]) -> bool:
+    """Whether the subject's phrase is complete: it ends in a nationality or a
+    definite word («الجيش السوداني», «البرلمان»), so no genitive can follow."""
+    last = tokens[subject.end - 1].norm
+    last = last[1:] if last[:1] in "وف" and last[1:3] == "ال" else last
+    return last.startswith("ال")
 
 
 @dataclass(frozen=True, slots=True)
