@@ -118,14 +118,20 @@ def _gapped_terms(norms: list[str]) -> list[tuple[str, tuple[int, int]]]:
         if verb not in joined or obj not in joined:
             continue
         for i, w in enumerate(norms):
-            if (
-                verb in w
-                and matcher.is_word_of(w, verb)
-                and any(obj in x for x in norms[i + 1 : i + 1 + _GAP])
-            ):
+            if verb not in w or not matcher.is_word_of(w, verb):
+                continue
+            j = next(
+                (k for k in range(i + 1, i + 1 + _GAP) if k < len(norms) and obj in norms[k]), None
+            )
+            # «علّق المتحدث على عضوية تركيا» comments on the membership: a
+            # preposition between verb and noun makes the noun no object.
+            if j is not None and _GAP_BREAKS.isdisjoint(norms[i + 1 : j]):
                 out.append((etype, (i, i + 1)))
                 break
     return out
+
+
+_GAP_BREAKS = frozenset({"علي", "في", "من", "الي", "عن", "مع", "حول", "بشان"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +154,10 @@ def find_triggers(tokens: list[Token], lang: str) -> list[Trigger]:
     norms = [t.norm for t in tokens]
     found = trigger_matchers()["ar"].find(norms, strict=_ALL_TYPES, reject=wrong_sense)
     for etype, span in _gapped_terms(norms):
-        found.setdefault(etype, span)
+        # «أطلقت حماس سراح رهائن مقابل الإفراج عن أسرى»: the first act of a
+        # type is the sentence's, whichever way it was found.
+        if etype not in found or span[0] < found[etype][0]:
+            found[etype] = span
     out = [Trigger(etype, a, b) for etype, (a, b) in found.items()]
     out.sort(key=lambda t: (t.tok_start, t.event_type))
     return out

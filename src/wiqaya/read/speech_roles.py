@@ -100,7 +100,8 @@ _TARGET_PREP: dict[str, frozenset[str]] = {
     "COOPERATE": frozenset({"مع"}),
     "RETREAT": frozenset({"عن"}),
     "COERCE": frozenset({"", "علي", "ضد"}),
-    "SANCTION": frozenset({"علي", "ضد"}),
+    # «طرد السفير», «علّق عضوية الغابون», «قطع علاقاته مع المغرب».
+    "SANCTION": frozenset({"", "علي", "ضد", "مع"}),
     # «قدمت قطر مساعدات لليمن», «أرسلت الإمارات طائرة مساعدات إلى السودان».
     "AID": frozenset({"ل", "الي"}),
 }
@@ -208,7 +209,11 @@ def _phrase_end(
             # «وانتقدت الحكومة العراقية المسلحين»: a plural in «ين» is no
             # apposition of a subject (which is nominative), but the object.
             break
-        if p in ("في", "ل") or (p == "" and (country is None or a.country in (None, country))):
+        if (p in ("في", "ل") and (subject.sector is not None or subject.country is None)) or (
+            p == "" and (country is None or a.country in (None, country))
+        ):
+            # A country's name («أعلنت السعودية دعمها للحكومة اليمنية») takes
+            # no «ل»/«في» qualifier as an office does («وزير … في الحكومة»).
             end = a.end
             country = country or a.country
             continue
@@ -888,7 +893,16 @@ def clause_roles(
                 or (a.start == trig_end + 1 and not _marks_phrase(tokens[trig_end].norm))
             )
         ]
-        if gen and event_type not in _GENITIVE_IS_TARGET:
+        # «دفع الجيش المالي بتعزيزات عسكرية»: a noun behind «ب» completes the
+        # verb before it; the verb's subject acts, and an adjective after the
+        # noun («عسكرية») is no genitive.
+        instrument = (
+            w[:1] == "ب"
+            and bool(before)
+            and trig_start - before[-1].end <= 1
+            and preps[before[-1].start] == ""
+        )
+        if gen and event_type not in _GENITIVE_IS_TARGET and not instrument:
             source = gen[0]
             rest = [a for a in after if a is not gen[0]]
         elif before and trig_start - before[-1].end <= 2 and preps[before[-1].start] == "":
