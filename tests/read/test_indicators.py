@@ -816,6 +816,13 @@ ROUND8_HITS = [
         "armed_group_activity",
         "قذائف هاون سقطت",
     ),
+    (
+        "وأكد لحود ان الدولة اللبنانية تسعى الى حماية المدنيين والآمنين الذين باتوا رهائن "
+        "لدى المسلحين يستعملونهم دروعاً بشرية لمواجهة الجيش.",
+        "ar",
+        "human_rights_violations",
+        "دروعاً بشرية",
+    ),
 ]
 
 
@@ -875,6 +882,12 @@ def test_round8_verb_and_object_pairs(text: str, lang: str, indicator: str, evid
             "killed in nationalist riots last March, Belgrade radio said.",
             "en",
             "human_rights_violations",
+        ),
+        # A parliament's vote rejected is no election rejected.
+        (
+            "The Government of National Unity in Tripoli rejected the eastern parliament's vote.",
+            "en",
+            "election_dispute_violence",
         ),
     ],
 )
