@@ -902,10 +902,10 @@ def test_a_with_cue_is_required_and_spanned() -> None:
     # Each rule of a with cue is keyed like its anchor and cue.
     assert lex.with_ar is not None
     key = next(iter(lex.with_ar[1]))
-    anchor = words.index("دعوات")
+    anchor = words.index("لطرد")
     assert lex._cue(words, anchor, anchor + 1, key, lex.cues_ar, lex.with_ar) == (3, 7)
     # Without the group, the call and the expulsion are not enough.
     bare = ["دعا", "الوزير", "الي", "طرد", "السفير"]
-    assert lex._cue(bare, 0, 1, key, lex.cues_ar, lex.with_ar) is None
+    assert lex._cue(bare, 3, 4, key, lex.cues_ar, lex.with_ar) is None
     # The same call and expulsion pass a rule that has no with cue.
-    assert lex._cue(bare, 0, 1, key, lex.cues_ar, None) == (0, 4)
+    assert lex._cue(bare, 3, 4, key, lex.cues_ar, None) == (0, 4)
