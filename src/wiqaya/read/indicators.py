@@ -8,7 +8,10 @@ Four kinds of entry, all data:
 - ``ar`` / ``en`` terms: a term alone is the evidence («تعذيب», "coup d'etat");
 - ``cooccur`` rules: a word that is neutral alone («الانتخابات», «الحدود»,
   «انقلاب», «القرصنة») counts only with a cue of the indicator within ``window``
-  words («تزوير», «اشتباكات», «الجيش», «السفينة»); the evidence spans both;
+  words («تزوير», «اشتباكات», «الجيش», «السفينة»); the evidence spans both. A rule
+  may add ``with``, a second cue list that must be in the same window too: a call
+  («دعوات») with an expulsion («لطرد») counts as incitement only when a group is
+  named («أبناء الطائفة»), so that «دعا إلى طرد السفير» does not;
 - ``not_after``: words that, just before a term, make it a name or a generic use
   («مجلس» before «حقوق الإنسان», «مكافحة» before «خطاب الكراهية»);
 - ``negation``: a negation phrase within ``window`` words before a term or anchor
@@ -85,6 +88,9 @@ class IndicatorHit:
     lexicon_version: str
 
 
+# A rule's ``with`` cues and the anchor keys («name~i») that need one.
+_With = tuple[StemMatcher, frozenset[str]]
+
 # A cooccurrence anchor is matched in the same pass as the terms, under its
 # indicator's name, this suffix and the rule's number: one pass over the words
 # per language.
@@ -105,6 +111,10 @@ class IndicatorLexicon:
     cues_ar: StemMatcher | None = None
     cues_en: StemMatcher | None = None
     window: int = 6
+    # The rules' ``with`` cues per language, keyed like the cues, and the keys
+    # of the rules that have them.
+    with_ar: _With | None = None
+    with_en: _With | None = None
     negation: tuple[str, ...] = ()
     denial: tuple[str, ...] = ()
     negation_window: int = 3
@@ -130,11 +140,17 @@ class IndicatorLexicon:
         if _ARABIC_LETTER.search(span):
             # A stem only where it is the word's own, as for event triggers.
             found = self._resolved(
-                self.arabic.find(words, _STRICT, self._rejecter(self.cues_ar)), words, self.cues_ar
+                self.arabic.find(words, _STRICT, self._rejecter(self.cues_ar, self.with_ar)),
+                words,
+                self.cues_ar,
+                self.with_ar,
             )
         if _LATIN_LETTER.search(span):
             for k, v in self._resolved(
-                self.english.find(words, reject=self._rejecter(self.cues_en)), words, self.cues_en
+                self.english.find(words, reject=self._rejecter(self.cues_en, self.with_en)),
+                words,
+                self.cues_en,
+                self.with_en,
             ).items():
                 found.setdefault(k, v)
         out = []
@@ -146,7 +162,9 @@ class IndicatorLexicon:
                 out.append(IndicatorHit(name, text[start:end], start, end, conf, self.version))
         return out
 
-    def _rejecter(self, cues: StemMatcher | None) -> Callable[[list[str], int, int, str], bool]:
+    def _rejecter(
+        self, cues: StemMatcher | None, also: _With | None
+    ) -> Callable[[list[str], int, int, str], bool]:
         """The matcher's ``reject``: a term's blocks and negation, and an anchor without a cue.
 
         An anchor with no cue near it is refused, so the matcher tries the
@@ -157,18 +175,29 @@ class IndicatorLexicon:
         def reject(words: list[str], start: int, end: int, label: str) -> bool:
             if self._reject(words, start, end, label):
                 return True
-            return _ANCHOR in label and self._cue(words, start, end, label, cues) is None
+            return _ANCHOR in label and self._cue(words, start, end, label, cues, also) is None
 
         return reject
 
     def _cue(
-        self, words: list[str], a: int, b: int, key: str, cues: StemMatcher | None
+        self,
+        words: list[str],
+        a: int,
+        b: int,
+        key: str,
+        cues: StemMatcher | None,
+        also: _With | None = None,
     ) -> tuple[int, int] | None:
-        """The span of the anchor at ``a:b`` and its first cue within the window, if any."""
+        """The span of the anchor at ``a:b`` and its first cue within the window, if any.
+
+        A rule with ``with`` cues needs one of those in the window as well; the
+        span then takes in all three.
+        """
         if cues is None:
             return None
         lo = max(0, a - self.window)
-        near = cues.find(words[lo : b + self.window], _STRICT)
+        window = words[lo : b + self.window]
+        near = cues.find(window, _STRICT)
         if key not in near:
             return None
         c, d = near[key]
@@ -176,10 +205,21 @@ class IndicatorLexicon:
         # عملية الاقتراع» ("no violence was reported at the polls").
         if self.negation and self._negated(words, lo + c, lo + d):
             return None
-        return min(a, lo + c), max(b, lo + d)
+        start, end = min(a, lo + c), max(b, lo + d)
+        if also is not None and key in also[1]:
+            more = also[0].find(window, _STRICT)
+            if key not in more:
+                return None
+            e, f = more[key]
+            start, end = min(start, lo + e), max(end, lo + f)
+        return start, end
 
     def _resolved(
-        self, found: dict[str, tuple[int, int]], words: list[str], cues: StemMatcher | None
+        self,
+        found: dict[str, tuple[int, int]],
+        words: list[str],
+        cues: StemMatcher | None,
+        also: _With | None,
     ) -> dict[str, tuple[int, int]]:
         """Terms as found; an anchor (one with a cue, see :meth:`_rejecter`) spans both."""
         anchors = sorted((k for k in found if _ANCHOR in k), key=lambda k: found[k])
@@ -188,7 +228,7 @@ class IndicatorLexicon:
             name = _indicator(key)
             if name in found:
                 continue
-            span = self._cue(words, a, b, key, cues)
+            span = self._cue(words, a, b, key, cues, also)
             if span is not None:
                 found[name] = span
         return found
@@ -365,10 +405,19 @@ def _entries(ind: dict, rules: dict, lang: str) -> dict[str, list[str]]:
     return out
 
 
-def _cues(rules: dict, lang: str) -> StemMatcher | None:
+def _cues(rules: dict, lang: str, field: str = "cue") -> StemMatcher | None:
     fold = (lambda t: t) if lang == "ar" else en_stem
-    cues = {key: [fold(t) for t in r["cue"]] for key, r in _rules(rules, lang).items()}
+    cues = {
+        key: [fold(t) for t in r[field]] for key, r in _rules(rules, lang).items() if field in r
+    }
     return stem_matcher(cues, lang == "ar") if cues else None
+
+
+def _with(rules: dict, lang: str) -> _With | None:
+    matcher = _cues(rules, lang, "with")
+    if matcher is None:
+        return None
+    return matcher, frozenset(k for k, r in _rules(rules, lang).items() if "with" in r)
 
 
 @cache
@@ -396,6 +445,8 @@ def load_indicators() -> IndicatorLexicon:
         _cues(rules, "ar"),
         _cues(rules, "en"),
         int(co.get("window", 6)),
+        _with(rules, "ar"),
+        _with(rules, "en"),
         tuple(
             f" {p} "
             for p in [normalise(w) for w in neg.get("ar", [])]
