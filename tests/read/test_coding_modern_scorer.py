@@ -68,3 +68,25 @@ def test_score_splits_languages_and_sums_all() -> None:
     assert totals["ar"].role_ok == {"source": 1, "target": 0}
     assert (totals["en"].gold, totals["en"].false_hits) == (0, 1)
     assert (totals["all"].gold, totals["all"].output, totals["all"].false_hits) == (1, 2, 1)
+
+
+def test_list_prints_miss_false_hit_and_wrong_role(capsys) -> None:
+    rows = [
+        {
+            "id": "m",
+            "lang": "ar",
+            "text": "طردت الحكومة الصومالية السفير الإثيوبي من مقديشو.",
+            "events": [
+                {"event": "SANCTION", "source": "SOM", "target": "ETH"},
+                {"event": "ACCUSE", "source": "SOM", "target": "ETH"},
+            ],
+        }
+    ]
+    outputs = [
+        {"id": "m", "events": [_out("SANCTION", "SOM", "SOM"), _out("ASSAULT", "SOM", None)]}
+    ]
+    score(rows, outputs, show=True)
+    printed = capsys.readouterr().out
+    assert "MISS  ACCUSE" in printed
+    assert "FALSE ASSAULT SOM>None" in printed
+    assert "ROLE  SANCTION target ETH got ['SOM']" in printed
