@@ -1,6 +1,6 @@
 """Draw the sentences of the indicator labelled set (evaluation/indicators_labels.jsonl).
 
-    PYTHONPATH=src python -m evaluation.indicators_draw [--fresh|--fresh2|--fresh3|--fresh4] >OUT
+    PYTHONPATH=src python -m evaluation.indicators_draw [--fresh|--fresh2|...|--fresh5] >OUT
 
 ``--fresh`` draws the second, fresh held-out set (``indicators_labels_fresh.jsonl``,
 seed 20261126, lexicon ``indicators-2026.11.25``, i.e. the data file as of commit
@@ -12,7 +12,10 @@ the data file as of commit 516649e, unchanged at 108911a; see ``draw_fresh2``).
 unchanged at c50eb2c; see ``draw_fresh3``). ``--fresh4`` draws the fifth held-out set
 (``indicators_labels_fresh4.jsonl``, seed 20261203, lexicon ``FRESH4_DRAWN_WITH``, i.e.
 the data file as of commit 0d376a0 and the indicator code as of 7b143b3; see
-``draw_fresh4``).
+``draw_fresh4``). ``--fresh5`` draws the sixth held-out set
+(``indicators_labels_fresh5.jsonl``, seed 20261204, lexicon ``FRESH5_DRAWN_WITH``, i.e.
+the data file as of commit 246d9b6 and the indicator code as of 80fd888, unchanged at
+bb9b7d8; see ``draw_fresh5``).
 
 Run once, with the lexicon ``indicators-2026.11.24``, before any lexicon change;
 kept so the draw can be checked. The strata depend on what the lexicon fires on,
@@ -328,9 +331,38 @@ def draw_fresh4() -> list[dict]:
     )
 
 
+# The sixth set (evaluation/indicators_labels_fresh5.jsonl): labelled blind to the
+# lexicon (shuffled, without stratum), as fresh4 was. Same sources and strata as
+# fresh4, another seed, no sentence of the first five sets.
+FRESH5_SEED = 20261204
+FRESH5_DRAWN_WITH = "indicators-2026.11.31"
+FRESH5_PER_FIRED = {"ar": 12, "en": 6}
+FRESH5_N_CANDIDATE = {"ar": 60, "en": 20}
+FRESH5_N_RANDOM = {"ar": 55, "en": 35}
+
+
+def draw_fresh5() -> list[dict]:
+    return _draw_blind(
+        "fresh5",
+        FRESH5_SEED,
+        (
+            "indicators_labels.jsonl",
+            "indicators_labels_fresh.jsonl",
+            "indicators_labels_fresh2.jsonl",
+            "indicators_labels_fresh3.jsonl",
+            "indicators_labels_fresh4.jsonl",
+        ),
+        FRESH5_PER_FIRED,
+        FRESH5_N_CANDIDATE,
+        FRESH5_N_RANDOM,
+    )
+
+
 def main() -> None:
     args = sys.argv[1:]
-    if "--fresh4" in args:
+    if "--fresh5" in args:
+        want, rows = FRESH5_DRAWN_WITH, draw_fresh5
+    elif "--fresh4" in args:
         want, rows = FRESH4_DRAWN_WITH, draw_fresh4
     elif "--fresh3" in args:
         want, rows = FRESH3_DRAWN_WITH, draw_fresh3

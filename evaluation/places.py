@@ -58,6 +58,22 @@ settled by context, clitic, hamza, diacritic and transliteration variants, and
 37 words that are not places here. Each row also carries ``lang`` and
 ``kind`` (place, ambiguous, not-a-place). Its misses are hidden unless
 ``--show-fresh6`` is given.
+
+Seventh set (``places_eval7.jsonl``, 243 sentences, ``"split": "fresh7"``, 142
+Arabic and 101 English, written on 2026-11-24 by a helper of round 7 while
+another helper was improving the resolver): written blind, without opening the
+resolver, the gazetteer, the place-name lists, their tests, the place docs or
+the sentences of the six earlier sets (only the first three rows of the sixth
+set were read, for the row format), then committed before it was ever scored.
+Same scoring; capitals and cities, conflict towns in Sudan, Libya, Yemen,
+Syria, Iraq, Gaza and the West Bank, Lebanon, Somalia, Ethiopia and the Sahel,
+first-level regions, camps and border crossings, names shared across countries
+or between a country and its capital settled by context (Rafah, Adrar, Tripoli,
+عمان, صور, Dakhla, Alexandria), clitic, hamza, diacritic and transliteration
+variants, and 44 words that are not places here (common words, people, clubs,
+channels, newspapers and products named like towns). Rows carry ``lang`` and
+``kind`` as in the sixth set. Its misses are hidden unless ``--show-fresh7``
+is given.
 """
 
 from __future__ import annotations
@@ -170,6 +186,9 @@ def main() -> None:
     ap.add_argument("--show-fresh4", action="store_true", help="list the blind fourth set's misses")
     ap.add_argument("--show-fresh5", action="store_true", help="list the blind fifth set's misses")
     ap.add_argument("--show-fresh6", action="store_true", help="list the blind sixth set's misses")
+    ap.add_argument(
+        "--show-fresh7", action="store_true", help="list the blind seventh set's misses"
+    )
     args = ap.parse_args()
     if not args.fresh_only:
         _first_set()
@@ -178,6 +197,7 @@ def main() -> None:
     _second_set(["fresh4"], "places_eval4.jsonl", show=args.show_fresh4)
     _second_set(["fresh5"], "places_eval5.jsonl", show=args.show_fresh5)
     _second_set(["fresh6"], "places_eval6.jsonl", show=args.show_fresh6)
+    _second_set(["fresh7"], "places_eval7.jsonl", show=args.show_fresh7)
 
 
 if __name__ == "__main__":
