@@ -1853,3 +1853,84 @@ def _bare(m: ActorMention) -> bool:
 def _comma_between(a: ActorMention, b: ActorMention, tokens: Sequence[Token], text: str) -> bool:
     """A comma or semicolon stands between the two mentions."""
     return bool(_PUNCT.intersection(text[tokens[a.end - 1].end : tokens[b.start].start]))
+
+
+# --- tenth round: accords named, not made; purposes; "from" ---------------------
+
+# Nouns that name an accord: the noun alone says one exists or is wanted, not
+# that anybody made it.
+_ACCORD_NOUNS = frozenset(
+    {"ceasefire", "cease-fire", "truce", "deal", "agreement", "accord", "armistice"}
+)
+# Verbs that make, or make public, an accord named as their object: "agreed
+# on a truce", "announced a ceasefire", "reached a deal", "extended the truce".
+_MAKE_ACCORD = frozenset(
+    {"agree", "sign", "announce", "declare", "reach", "strike", "conclude", "seal", "broker"}
+    | {"clinch", "ink", "accept", "approve", "ratify", "extend", "renew", "finalise"}
+    | {"finalize", "forge", "secure", "negotiate", "order", "offer", "unveil", "hammer"}
+    # Bound by it: "said it would respect the truce".
+    | {"respect", "observe", "honour", "honor", "uphold", "abide"}
+)
+# Verbs after the accord as subject that say it was made or began: "A ceasefire
+# between Israel and Hezbollah took effect", "the truce was agreed".
+_ACCORD_STARTS = frozenset({"take", "took", "come", "came", "go", "went", "begin", "began"})
+_ACCORD_REACH = 8
+
+
+def unmade_accord(tokens: Sequence[Token], hit: Hit) -> bool:
+    """A ceasefire, truce or deal named as a noun that nobody is said to make.
+
+    "talks on a ceasefire", "efforts toward a truce", "the fragile truce
+    held", "Washington wants a ceasefire", "a deal was close": the accord is
+    a topic, a state or a wish, no act of agreeing. It is one when a verb of
+    making governs it ("agreed on a truce", "announced a ceasefire", "reached a
+    deal") or, as a subject, when it is said to be made or to start ("the
+    truce was signed", "a ceasefire took effect").
+    """
+    if tokens[hit.end - 1].norm not in _ACCORD_NOUNS:
+        return False
+    w = tokens[hit.start].norm
+    if w.endswith("ed") or w in IRREGULAR:
+        return False
+    # The verb that governs the noun phrase: past articles, numbers and up to
+    # three modifiers ("a week-long humanitarian truce"), and "to / on" after it.
+    k = hit.start - 1
+    modifiers = 3
+    while k >= 0:
+        t = tokens[k]
+        if t.norm in ("a", "an", "the", "its", "their", "any") or "-" in t.norm:
+            k -= 1
+            continue
+        if any(x in _MAKE_ACCORD for x in lemmas(t.norm)):
+            return False
+        if t.norm in ("to", "on", "upon", "by") and k > 0:
+            if any(x in _MAKE_ACCORD for x in lemmas(tokens[k - 1].norm)):
+                return False
+            break
+        if (
+            modifiers
+            and t.text.isalpha()
+            and t.text.islower()
+            and t.norm not in _DETERMINERS
+            and t.norm not in _AUX
+            and not t.norm.endswith(("ed", "ing"))
+        ):
+            modifiers -= 1
+            k -= 1
+            continue
+        break
+    # The accord as a subject: the first verb after it, past a "between A and
+    # B" or "with A" that names the parties.
+    for t in tokens[hit.end : hit.end + _ACCORD_REACH]:
+        if not t.text[:1].isalnum():
+            break
+        ls = lemmas(t.norm)
+        if t.norm in _ACCORD_STARTS or (
+            t.norm.endswith("ed") and any(x in _MAKE_ACCORD for x in ls)
+        ):
+            return False
+        if t.norm in _AUX:
+            continue  # "the truce was agreed"
+        if t.norm.endswith(("ed", "ing")) or t.norm in IRREGULAR:
+            break
+    return True
