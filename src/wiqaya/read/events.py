@@ -339,6 +339,11 @@ def english_roles(
     ]
     agents = [a for a in after if a.start >= 1 and tokens[a.start - 1].norm in _BY]
     after_obj = [a for a in after if a not in agents]
+    giver = _from_giver(tokens, trig, after)
+    if giver is not None and not inside:
+        # "The government faced criticism from opposition parties": the noun's
+        # author follows "from"; the subject, if any, is whom it concerns.
+        return giver, (before[0] if before else None)
     if inside:
         return inside[0], (after_obj[0] if after_obj else None)
     if tokens[trig.tok_start].norm == "must" and clause.report_at is not None:
@@ -394,6 +399,44 @@ def english_roles(
         if to:
             target = to[0]
     return source, target
+
+
+# Types whose noun names a message or a gift, so that "from X" names its
+# author ("criticism from", "support from", "aid from"); a movement's "from"
+# names where it leaves ("withdrawal from Gaza").
+_FROM_AUTHOR = frozenset(
+    {"ACCUSE", "SUPPORT", "PROTEST", "REQUEST", "THREATEN", "REJECT", "AID", "AGREE"}
+)
+_FROM_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "some", "several"})
+
+
+def _from_giver(
+    tokens: list[Token], trig: Trigger, after: list[ActorMention]
+) -> ActorMention | None:
+    """The actor after "from" right after a noun trigger: "drew condemnation
+    from rights groups", "won support from independent lawmakers"."""
+    if trig.event_type not in _FROM_AUTHOR:
+        return None
+    k = trig.tok_end
+    if k >= len(tokens) or tokens[k].norm != "from":
+        return None
+    w = tokens[trig.tok_start].norm
+    if w.endswith("ed") or w in PARTICIPLES or not tokens[trig.tok_start].text.islower():
+        return None
+    prev = tokens[trig.tok_start - 1].norm if trig.tok_start else ""
+    if prev in ("to", "not", "will", "would", "did", "can", "could", "must", "may"):
+        return None  # a verb: "to protest from exile"
+    k += 1
+    while k < len(tokens) and tokens[k].norm in _FROM_DETERMINERS:
+        k += 1
+    # Up to two lower-case modifiers: "from independent lawmakers".
+    for j in range(k, min(k + 3, len(tokens))):
+        a = next((a for a in after if a.start == j), None)
+        if a is not None:
+            return a
+        if not (tokens[j].text.isalpha() and tokens[j].text.islower()):
+            break
+    return None
 
 
 _FIRST_PERSON = frozenset({"we", "i"})
