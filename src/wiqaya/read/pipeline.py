@@ -39,7 +39,6 @@ from wiqaya.read.english import (
     Clause,
     Hit,
     asked_for,
-    unmade_accord,
     ceased,
     coordinated_verb,
     demand_at,
@@ -52,6 +51,7 @@ from wiqaya.read.english import (
     nominal_negation,
     ranked_triggers,
     strike_is_attack,
+    unmade_accord,
     verbal_clash,
     warned_of_outcome,
 )
