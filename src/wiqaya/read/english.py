@@ -654,6 +654,8 @@ def ranked_triggers(
     inside = [h for h in inside if not finding_noun(tokens, h)]
     # "marked the anniversary of the Srebrenica massacre": a remembered event.
     inside = [h for h in inside if not remembered(tokens, h)]
+    # "Aid workers said …": the noun names people.
+    inside = [h for h in inside if not names_people(tokens, h)]
     game = [h for h in inside if _SPORTS_VERBS.intersection(lemmas(tokens[h.start].norm))]
     if game and sports(tokens):
         # "Egypt beat Algeria 2-1 in a World Cup qualifier": a game, no attack.
@@ -1883,6 +1885,9 @@ _MAKE_ACCORD = frozenset(
 # between Israel and Hezbollah took effect", "the truce was agreed".
 _ACCORD_STARTS = frozenset({"take", "took", "come", "came", "go", "went", "begin", "began"})
 _ACCORD_REACH = 8
+_OTHER_PREPOSITIONS = frozenset(
+    {"since", "under", "about", "toward", "towards", "through", "until", "ahead", "around"}
+)
 
 
 def unmade_accord(tokens: Sequence[Token], hit: Hit) -> bool:
@@ -1915,6 +1920,8 @@ def unmade_accord(tokens: Sequence[Token], hit: Hit) -> bool:
             if any(x in _MAKE_ACCORD for x in lemmas(tokens[k - 1].norm)):
                 return False
             break
+        if t.norm in _NOUN_PHRASE_OPENERS or t.norm in _OTHER_PREPOSITIONS:
+            break  # "reach civilians despite the ceasefire"
         if (
             modifiers
             and t.text.isalpha()
@@ -2057,3 +2064,25 @@ def reaction_from(tokens: Sequence[Token], hit: Hit) -> bool:
         if not (t.text.isalpha() and t.text.islower()) or t.norm in _AUX:
             return False
     return False
+
+
+# Heads of people and bodies: a trigger noun right before one names who they
+# are ("aid workers", "relief groups", "ceasefire monitors"), not an act.
+_PEOPLE_HEADS = frozenset(
+    {"worker", "workers", "agency", "agencies", "group", "groups", "organisation"}
+    | {"organisations", "organization", "organizations", "official", "officials", "leader"}
+    | {"leaders", "activist", "activists", "lawyer", "lawyers", "monitor", "monitors", "team"}
+    | {"teams", "committee", "committees", "staff", "volunteer", "volunteers", "envoy", "envoys"}
+    | {"chief", "chiefs", "coordinator", "coordinators", "official's", "negotiator", "negotiators"}
+)
+
+
+def names_people(tokens: Sequence[Token], hit: Hit) -> bool:
+    """ "Aid workers said …", "Relief groups struggled …": the trigger noun
+    modifies the people or body after it."""
+    if hit.end - hit.start != 1 or hit.end >= len(tokens):
+        return False
+    w = tokens[hit.start].norm
+    if w.endswith("ed") or w in IRREGULAR:
+        return False
+    return tokens[hit.end].norm in _PEOPLE_HEADS
