@@ -181,3 +181,23 @@ def test_trigger_noun_before_people_is_no_act(text: str) -> None:
 def test_people_noun_guard() -> None:
     assert _types("The World Food Programme delivered aid to Gaza to prevent famine.") == ["AID"]
     assert "PROTEST" in _types("Thousands of protesters marched in Dhaka on Friday.")
+
+
+# --- a protest broken up is repression ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Police broke up a rally in Tbilisi on Sunday.", "Police"),
+        ("Troops quelled protests in the capital.", "Troops"),
+        ("Police used water cannon to break up a rally in Tbilisi.", "Police"),
+        ("Riot police suppressed a march by opposition supporters.", "Riot police"),
+    ],
+)
+def test_protest_broken_up_is_coercion(text: str, source: str) -> None:
+    assert [(t, s) for t, s, _ in _pairs(text)] == [("COERCE", source)]
+
+
+def test_protest_itself_stays_a_protest() -> None:
+    assert _types("Thousands rallied in Tbilisi against the government.") == ["PROTEST"]

@@ -2074,6 +2074,7 @@ _PEOPLE_HEADS = frozenset(
     | {"leaders", "activist", "activists", "lawyer", "lawyers", "monitor", "monitors", "team"}
     | {"teams", "committee", "committees", "staff", "volunteer", "volunteers", "envoy", "envoys"}
     | {"chief", "chiefs", "coordinator", "coordinators", "official's", "negotiator", "negotiators"}
+    | {"police", "policemen", "squad", "squads", "unit", "units"}  # "riot police"
 )
 
 
