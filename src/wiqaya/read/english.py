@@ -2086,4 +2086,7 @@ def names_people(tokens: Sequence[Token], hit: Hit) -> bool:
     w = tokens[hit.start].norm
     if w.endswith("ed") or w in IRREGULAR:
         return False
-    return tokens[hit.end].norm in _PEOPLE_HEADS
+    # One space between: "the blast, police said" is two phrases.
+    return (
+        tokens[hit.end].norm in _PEOPLE_HEADS and tokens[hit.end].start - tokens[hit.start].end == 1
+    )
