@@ -654,12 +654,16 @@ def ranked_triggers(
     inside = [h for h in inside if not finding_noun(tokens, h)]
     # "marked the anniversary of the Srebrenica massacre": a remembered event.
     inside = [h for h in inside if not remembered(tokens, h)]
+    # "Aid workers said …": the noun names people.
+    inside = [h for h in inside if not names_people(tokens, h)]
     game = [h for h in inside if _SPORTS_VERBS.intersection(lemmas(tokens[h.start].norm))]
     if game and sports(tokens):
         # "Egypt beat Algeria 2-1 in a World Cup qualifier": a game, no attack.
         inside = [h for h in inside if h not in game]
     # "If Iran attacks, Israel will respond": a condition is no act.
     inside = [h for h in inside if not conditional(tokens, h, clause)]
+    # "sent fuel to Gaza to ease the blockade": the aim of a delivery is no act.
+    inside = [h for h in inside if not aim_of_delivery(tokens, h, clause)]
     verbal = [h for h in inside if is_verbal(tokens, h, actors) or _framing_noun(tokens, h)]
 
     # Asides and a fronted phrase ("After talks in Cairo, ...") come last.
@@ -673,7 +677,13 @@ def ranked_triggers(
         for h in verbal
         if not aside(h) and not reduced_relative(tokens, h) and not relative(tokens, h)
     ]
-    nominal = [h for h in inside if h not in verbal and not aside(h)]
+    # "The arrests drew criticism from Amnesty": the reaction is the act.
+    main = [h for h in inside if not aside(h) and reaction_from(tokens, h)] + main
+    # "imposed sanctions on Iran to pressure it": an aim ranks after the
+    # verbs of what was done, before the nouns.
+    aims = [h for h in main if purpose_infinitive(tokens, h, clause) is not None]
+    main = [h for h in main if h not in aims] + aims
+    nominal = [h for h in inside if h not in verbal and not aside(h) and h not in main]
     return main + nominal + [h for h in inside if h not in main and h not in nominal]
 
 
@@ -1853,3 +1863,230 @@ def _bare(m: ActorMention) -> bool:
 def _comma_between(a: ActorMention, b: ActorMention, tokens: Sequence[Token], text: str) -> bool:
     """A comma or semicolon stands between the two mentions."""
     return bool(_PUNCT.intersection(text[tokens[a.end - 1].end : tokens[b.start].start]))
+
+
+# --- tenth round: accords named, not made; purposes; "from" ---------------------
+
+# Nouns that name an accord: the noun alone says one exists or is wanted, not
+# that anybody made it.
+_ACCORD_NOUNS = frozenset(
+    {"ceasefire", "cease-fire", "truce", "deal", "agreement", "accord", "armistice"}
+)
+# Verbs that make, or make public, an accord named as their object: "agreed
+# on a truce", "announced a ceasefire", "reached a deal", "extended the truce".
+_MAKE_ACCORD = frozenset(
+    {"agree", "sign", "announce", "declare", "reach", "strike", "conclude", "seal", "broker"}
+    | {"clinch", "ink", "accept", "approve", "ratify", "extend", "renew", "finalise"}
+    | {"finalize", "forge", "secure", "negotiate", "order", "offer", "unveil", "hammer"}
+    # Bound by it: "said it would respect the truce".
+    | {"respect", "observe", "honour", "honor", "uphold", "abide"}
+)
+# Verbs after the accord as subject that say it was made or began: "A ceasefire
+# between Israel and Hezbollah took effect", "the truce was agreed".
+_ACCORD_STARTS = frozenset({"take", "took", "come", "came", "go", "went", "begin", "began"})
+_ACCORD_REACH = 8
+_OTHER_PREPOSITIONS = frozenset(
+    {"since", "under", "about", "toward", "towards", "through", "until", "ahead", "around"}
+)
+
+
+def unmade_accord(tokens: Sequence[Token], hit: Hit) -> bool:
+    """A ceasefire, truce or deal named as a noun that nobody is said to make.
+
+    "talks on a ceasefire", "efforts toward a truce", "the fragile truce
+    held", "Washington wants a ceasefire", "a deal was close": the accord is
+    a topic, a state or a wish, no act of agreeing. It is one when a verb of
+    making governs it ("agreed on a truce", "announced a ceasefire", "reached a
+    deal") or, as a subject, when it is said to be made or to start ("the
+    truce was signed", "a ceasefire took effect").
+    """
+    if tokens[hit.end - 1].norm not in _ACCORD_NOUNS:
+        return False
+    w = tokens[hit.start].norm
+    if w.endswith("ed") or w in IRREGULAR:
+        return False
+    # The verb that governs the noun phrase: past articles, numbers and up to
+    # three modifiers ("a week-long humanitarian truce"), and "to / on" after it.
+    k = hit.start - 1
+    modifiers = 3
+    while k >= 0:
+        t = tokens[k]
+        if t.norm in ("a", "an", "the", "its", "their", "any") or "-" in t.norm:
+            k -= 1
+            continue
+        if any(x in _MAKE_ACCORD for x in lemmas(t.norm)):
+            return False
+        if t.norm in ("to", "on", "upon", "by") and k > 0:
+            if any(x in _MAKE_ACCORD for x in lemmas(tokens[k - 1].norm)):
+                return False
+            break
+        if t.norm in _NOUN_PHRASE_OPENERS or t.norm in _OTHER_PREPOSITIONS:
+            break  # "reach civilians despite the ceasefire"
+        if (
+            modifiers
+            and t.text.isalpha()
+            and (t.text.islower() or k > 0)  # "the Easter truce"
+            and t.norm not in _DETERMINERS
+            and t.norm not in _AUX
+            and not t.norm.endswith(("ed", "ing"))
+        ):
+            modifiers -= 1
+            k -= 1
+            continue
+        break
+    # The accord as a subject: the first verb after it, past a "between A and
+    # B" or "with A" that names the parties.
+    for t in tokens[hit.end : hit.end + _ACCORD_REACH]:
+        if not t.text[:1].isalnum():
+            break
+        ls = lemmas(t.norm)
+        if t.norm in _ACCORD_STARTS or (
+            t.norm.endswith("ed") and any(x in _MAKE_ACCORD for x in ls)
+        ):
+            return False
+        if t.norm in _AUX:
+            continue  # "the truce was agreed"
+        if t.norm.endswith(("ed", "ing")) or t.norm in IRREGULAR:
+            break
+    return True
+
+
+# Words that take an infinitive as their complement: what follows "to" is
+# the act they report, ask for or promise ("agreed to withdraw", "urged
+# Russia to accept", "ready to talk"), not a purpose. Verbs of assembling
+# belong here too: a crowd "gathered to protest" protests by gathering.
+_TO_COMPLEMENT = frozenset(
+    {"agree", "decide", "refuse", "decline", "want", "wish", "plan", "try", "seek", "aim"}
+    | {"vow", "pledge", "promise", "threaten", "fail", "continue", "begin", "start", "move"}
+    | {"need", "hope", "offer", "prepare", "intend", "attempt", "expect", "vote", "choose"}
+    | {"urge", "ask", "call", "order", "force", "allow", "help", "push", "press", "tell"}
+    | {"encourage", "persuade", "invite", "authorise", "authorize", "warn", "pressure"}
+    | {"lead", "cause", "appeal", "enable", "permit", "compel", "require", "get", "manage"}
+    | {"able", "unable", "ready", "willing", "likely", "unlikely", "due", "set", "going"}
+    | {"eager", "reluctant", "determined", "prepared", "about", "used", "has", "have", "had"}
+    | {"gather", "rally", "march", "assemble", "converge", "take", "took", "turn", "flock"}
+    | {"is", "are", "was", "were", "be", "been", "seem", "appear", "claim", "say", "said"}
+    | {"mobilise", "mobilize", "resolve", "undertake", "commit", "agreed", "fight"}
+)
+_PURPOSE_REACH = 8
+
+
+def purpose_infinitive(tokens: Sequence[Token], hit: Hit, clause: Clause) -> int | None:
+    """Where the verb or noun whose aim the infinitive names stands, or None.
+
+    "Jordan sent fuel to Gaza to ease the blockade", "Mediators are working
+    on a deal to free the hostages": an infinitive after a complete verb
+    phrase, or after a noun ("a deal to", "efforts to"), says what is aimed
+    at. After a verb that takes an infinitive ("agreed to withdraw", "urged
+    Russia to accept") it is the act reported, and None is returned.
+    """
+    j = hit.start - 1
+    if j < 1 or tokens[j].norm != "to":
+        return None
+    w = tokens[hit.start]
+    if not w.text.islower() or w.norm.endswith(("ed", "ing", "s")) or w.norm in IRREGULAR:
+        return None
+    if tokens[j - 1].norm in ("order", "as") and j >= 2 and tokens[j - 2].norm in ("in", "so"):
+        return j - 1  # "in order to", "so as to"
+    for k in range(j - 1, max(clause.start, j - 1 - _PURPOSE_REACH) - 1, -1):
+        t = tokens[k]
+        if any(x in _TO_COMPLEMENT for x in lemmas(t.norm)):
+            return None
+        if t.norm == "to" or not t.text.islower():
+            continue  # "sent fuel to Gaza to ease"
+        # A past verb with its object or place between it and "to".
+        if (t.norm.endswith("ed") or t.norm in IRREGULAR) and k < j - 1:
+            return k
+        if t.norm in _PURPOSE_NOUNS and k == j - 1:
+            return k
+    return None
+
+
+# Verbs of sending and giving: the aim of what is sent ("sent fuel to Gaza to
+# ease the blockade", "delivered tents to help the displaced") is an effect
+# hoped for where it arrives, not an act of the sender. People sent act
+# themselves ("sent a delegation to discuss trade").
+_SEND = frozenset(
+    {"send", "sent", "deliver", "ship", "dispatch", "airlift", "airdrop", "truck", "donate"}
+    | {"provide", "give", "gave", "supply", "transfer", "pour", "bring", "brought", "fly", "flew"}
+)
+_SENT_PEOPLE = frozenset(
+    {"troops", "soldiers", "forces", "officers", "police", "delegation", "envoy", "envoys"}
+    | {"team", "teams", "mission", "minister", "officials", "diplomats", "experts", "advisers"}
+    | {"advisors", "mediators", "monitors", "peacekeepers", "observers", "negotiators", "staff"}
+)
+
+
+def aim_of_delivery(tokens: Sequence[Token], hit: Hit, clause: Clause) -> bool:
+    """The infinitive names the aim of goods sent, or of an effort or a deal
+    ("efforts to end the war", "a deal to free the hostages"): no act."""
+    k = purpose_infinitive(tokens, hit, clause)
+    if k is None:
+        return False
+    if tokens[k].norm in _PURPOSE_NOUNS:
+        return True
+    if not any(x in _SEND for x in lemmas(tokens[k].norm)):
+        return False
+    return not any(t.norm in _SENT_PEOPLE for t in tokens[k + 1 : hit.start - 1])
+
+
+# Nouns whose infinitive names the aim: "efforts to end the war", "a deal to
+# free the hostages", "pressure to allow more aid".
+_PURPOSE_NOUNS = frozenset(
+    {"effort", "efforts", "bid", "attempt", "attempts", "deal", "agreement", "plan", "plans"}
+    | {"pressure", "push", "campaign", "mission", "operation", "proposal", "talks", "steps"}
+    | {"measures", "move", "drive", "initiative", "offensive", "way", "chance", "opportunity"}
+)
+
+
+# Verbs whose subject meets a reaction, and whose object is the reaction:
+# "the plan drew condemnation from rights groups", "Kyiv received military
+# aid from Germany".
+_MEET_REACTION = frozenset(
+    {"draw", "drew", "spark", "prompt", "trigger", "provoke", "face", "win", "won", "receive"}
+    | {"get", "got", "earn", "attract", "elicit", "meet", "met", "bring", "brought", "garner"}
+)
+
+
+def reaction_from(tokens: Sequence[Token], hit: Hit) -> bool:
+    """A noun trigger with its author after "from", the object of a verb of
+    meeting a reaction: the reaction is the event, not the verb or the
+    subject ("The arrests drew criticism from Amnesty International")."""
+    if hit.end >= len(tokens) or tokens[hit.end].norm != "from":
+        return False
+    w = tokens[hit.start]
+    if not w.text.islower() or w.norm.endswith("ed") or w.norm in IRREGULAR:
+        return False
+    for k in range(hit.start - 1, max(hit.start - 5, -1), -1):
+        t = tokens[k]
+        if any(x in _MEET_REACTION for x in lemmas(t.norm)):
+            return True
+        if not (t.text.isalpha() and t.text.islower()) or t.norm in _AUX:
+            return False
+    return False
+
+
+# Heads of people and bodies: a trigger noun right before one names who they
+# are ("aid workers", "relief groups", "ceasefire monitors"), not an act.
+_PEOPLE_HEADS = frozenset(
+    {"worker", "workers", "agency", "agencies", "group", "groups", "organisation"}
+    | {"organisations", "organization", "organizations", "official", "officials", "leader"}
+    | {"leaders", "activist", "activists", "lawyer", "lawyers", "monitor", "monitors", "team"}
+    | {"teams", "committee", "committees", "staff", "volunteer", "volunteers", "envoy", "envoys"}
+    | {"chief", "chiefs", "coordinator", "coordinators", "official's", "negotiator", "negotiators"}
+    | {"police", "policemen", "squad", "squads", "unit", "units"}  # "riot police"
+)
+
+
+def names_people(tokens: Sequence[Token], hit: Hit) -> bool:
+    """ "Aid workers said …", "Relief groups struggled …": the trigger noun
+    modifies the people or body after it."""
+    if hit.end - hit.start != 1 or hit.end >= len(tokens):
+        return False
+    w = tokens[hit.start].norm
+    if w.endswith("ed") or w in IRREGULAR:
+        return False
+    # One space between: "the blast, police said" is two phrases.
+    return (
+        tokens[hit.end].norm in _PEOPLE_HEADS and tokens[hit.end].start - tokens[hit.start].end == 1
+    )

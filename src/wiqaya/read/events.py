@@ -348,6 +348,17 @@ def english_roles(
     ]
     agents = [a for a in after if a.start >= 1 and tokens[a.start - 1].norm in _BY]
     after_obj = [a for a in after if a not in agents]
+    giver = _from_giver(tokens, trig, after)
+    if giver is not None and not inside:
+        # "The government faced criticism from opposition parties": the noun's
+        # author follows "from"; the subject, if any, is whom it concerns.
+        subject = before[0] if before else None
+        k = subject.start - 1 if subject is not None else -1
+        while k >= 0 and tokens[k].norm in _FROM_DETERMINERS:
+            k -= 1
+        if k >= 0 and tokens[k].norm in _FROM_STOP:
+            subject = None  # "The arrest of the journalist sparked condemnation from"
+        return giver, subject
     if inside:
         return inside[0], (after_obj[0] if after_obj else None)
     if tokens[trig.tok_start].norm == "must" and clause.report_at is not None:
@@ -403,6 +414,51 @@ def english_roles(
         if to:
             target = to[0]
     return source, target
+
+
+# Types whose noun names a message or a gift, so that "from X" names its
+# author ("criticism from", "support from", "aid from"); a movement's "from"
+# names where it leaves ("withdrawal from Gaza").
+_FROM_AUTHOR = frozenset(
+    {"ACCUSE", "SUPPORT", "PROTEST", "REQUEST", "THREATEN", "REJECT", "AID", "AGREE"}
+)
+_FROM_STOP = frozenset(
+    {"in", "at", "near", "across", "around", "inside", "outside", "from", "to", "of", "over"}
+    | {"on", "with", "for", "and", "or", "who", "which", "that"}
+)
+_FROM_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "some", "several"})
+
+
+def _from_giver(
+    tokens: list[Token], trig: Trigger, after: list[ActorMention]
+) -> ActorMention | None:
+    """The actor after "from" right after a noun trigger: "drew condemnation
+    from rights groups", "won support from independent lawmakers"."""
+    if trig.event_type not in _FROM_AUTHOR:
+        return None
+    k = trig.tok_end
+    if k >= len(tokens) or tokens[k].norm != "from":
+        return None
+    w = tokens[trig.tok_start].norm
+    if w.endswith("ed") or w in PARTICIPLES or not tokens[trig.tok_start].text.islower():
+        return None
+    prev = tokens[trig.tok_start - 1].norm if trig.tok_start else ""
+    if prev in ("to", "not", "will", "would", "did", "can", "could", "must", "may"):
+        return None  # a verb: "to protest from exile"
+    k += 1
+    while k < len(tokens) and tokens[k].norm in _FROM_DETERMINERS:
+        k += 1
+    # Up to two lower-case modifiers: "from independent lawmakers", not
+    # "from farmers across France".
+    for j in range(k, min(k + 3, len(tokens))):
+        a = next((a for a in after if a.start == j), None)
+        if a is not None:
+            return a
+        if not (tokens[j].text.isalpha() and tokens[j].text.islower()) or tokens[j].norm in (
+            _FROM_STOP
+        ):
+            break
+    return None
 
 
 _FIRST_PERSON = frozenset({"we", "i"})
@@ -674,7 +730,14 @@ def english_pairs(
         # "A and B agreed to a truce brokered by C": C is the broker, not the
         # other side; A and B are each other's.
         target = None
-    if target is None and len(sources) > 1 and _mutual(trig, tokens):
+    if (
+        target is None
+        and len(sources) > 1
+        and _mutual(trig, tokens)
+        and not (source is not None and source.start >= trig.tok_end)
+    ):
+        # An author after the act ("backing from Germany and France", "was
+        # condemned by A and B") is no side of a mutual act.
         pairs = [(a, b) for a in sources for b in sources if a is not b]
         return pairs[:MAX_PAIRS]
     if target is None:

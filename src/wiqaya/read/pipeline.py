@@ -51,6 +51,7 @@ from wiqaya.read.english import (
     nominal_negation,
     ranked_triggers,
     strike_is_attack,
+    unmade_accord,
     verbal_clash,
     warned_of_outcome,
 )
@@ -961,6 +962,12 @@ def _english_event(
             return [], clause, actors, places
         best = ceased(hits, tokens, best) or best
         etype = modal_type(tokens, best, best.label)
+        if etype == "AGREE" and best.label == "AGREE" and unmade_accord(tokens, best):
+            # "pushed for a ceasefire" asks for one; "talks on a truce", "the
+            # truce held" report none being made: the next trigger may.
+            if not asked_for(tokens, best):
+                continue
+            etype = "REQUEST"
         if etype == "AGREE" and _intent_to_harm(best, hits, tokens):
             etype = "MOBILIZE" if _preparing(best, tokens) else "THREATEN"
         if etype:
