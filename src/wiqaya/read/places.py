@@ -53,6 +53,10 @@ _DEMONSTRATIVES = frozenset(
         "وهذا",
     )
 )
+# Compass nouns (not «قرب», «وسط»: "near" and "amid" also head common nouns).
+_COMPASS = frozenset(
+    normalise(w) for w in ("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي")
+)
 _AND_PAIR = re.compile(r"^(\w+) and (\w+)$")
 # Words right before a name that say a first-level region is meant: «ولاية
 # الجزيرة» is Sudan's Gezira state, not «الجزائر» (Algiers) of the same spelling.
@@ -182,6 +186,22 @@ class Gazetteer:
     place_adjectives: frozenset[str] = frozenset()
     # Words after which a name is a word: «لا أدري» (I don't know), not Adré.
     not_place_after: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Words right after a name that make it a word: «حماة الوطن» (protectors
+    # of the homeland), «سرت شائعات» (rumours spread).
+    not_place_before_word: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Names that are also verbs («سرت» spread, «تدمر» destroys): a verb after
+    # these words («التي سرت», «وهي تدمر», «أن تدمر») or opening a sentence.
+    verb_names: frozenset[str] = frozenset()
+    verb_before: frozenset[str] = frozenset()
+    # Spellings that are never the place: «مآرب» (ends, motives) is Marib
+    # («مأرب») only once the madda is folded away.
+    not_place_spellings: frozenset[str] = frozenset()
+    # A name shared across a border whose press default is one side (Rafah:
+    # the Gaza city); only a cue near it or an agreeing nationality moves it.
+    defaults: dict[str, str] = field(default_factory=dict)
+    # Nationality words (normalised Arabic with and without «ال» and «ة»,
+    # English demonyms) and their country: «رفح المصرية», "Egyptian Rafah".
+    nationality_of: dict[str, str] = field(default_factory=dict)
 
     def mentions(
         self,
@@ -274,6 +294,10 @@ class Gazetteer:
                 return False
             if s > 0 and norms[s - 1] in self.not_place_after.get(w, ()):
                 return False
+            if e < len(norms) and norms[e] in self.not_place_before_word.get(w, ()):
+                return False
+            if w in self.verb_names and self._verb_here(tokens, norms, s, text):
+                return False
         if first.isascii():
             surface = text[tokens[s].start : tokens[e - 1].end]
             # English writes place names capitalised: "tyre", "hit", "union" are words.
@@ -289,6 +313,10 @@ class Gazetteer:
                 if nxt[:1].isupper() and nxt.casefold() not in self.en_place_nouns:
                     return False
             return True
+        if self.not_place_spellings and any(
+            sp in tokens[s].text for sp in self.not_place_spellings
+        ):
+            return False
         if e - s == 1:
             w = norms[s]
             # A stop word with a clitic is still the word: «ويشير» (and he
@@ -319,6 +347,10 @@ class Gazetteer:
         if key in self.cue_only:
             if s > 0 and norms[s - 1] in self.kind_words:
                 return True
+            # «شمال بحري», «شرق الجزيرة»: a direction noun is no adjective's
+            # head, so the name after it is the place it points from.
+            if s > 0 and norms[s - 1] in _COMPASS:
+                return True
             here = {c.country for c in cands}
             # Next to another place of its own country, in a road or a list:
             # «طريق صور الناقورة», «بلدات ... بينها الخيام وكفركلا»; not next to
@@ -336,6 +368,17 @@ class Gazetteer:
             after = self.index.find(tokens[e + 1 : e + 5])
             return any(c.country in here for m in after for c in m.payload)
         return True
+
+    def _verb_here(self, tokens: Sequence[Token], norms: list[str], s: int, text: str) -> bool:
+        """«سرت شائعات», «التي سرت», «وهي تدمر المباني»: the verb, not Sirte or Palmyra.
+
+        A sentence opening with the name is the verb unless punctuation follows
+        it, as in a dateline («سرت - ...»).
+        """
+        if s > 0:
+            return norms[s - 1] in self.verb_before
+        rest = text[tokens[s].end : tokens[s].end + 3].strip()
+        return not rest[:1] or rest[:1].isalpha()
 
     def _not_place_head(self, word: str) -> bool:
         """«صحيفة», «لنادي», «وتلفزيون»: the word before names a newspaper or club."""
@@ -362,7 +405,9 @@ class Gazetteer:
         if any(c.kind == "country" for c in cands):
             return False
         prev = norms[s - 1] if s > 0 else ""
-        if w.endswith("ي") and prev.startswith("ال") and self.index.payload_of(prev) is None:
+        # «باللون الرمادي»: the noun may carry a preposition before its article.
+        bare = prev[1:] if prev[:3] in ("بال", "وال", "فال", "كال") else prev
+        if w.endswith("ي") and bare.startswith("ال") and self.index.payload_of(prev) is None:
             return True
         return (
             w.endswith("ه")
@@ -411,10 +456,24 @@ class Gazetteer:
                 or max(cands, key=lambda c: c.population)
             )
             return done(pick, "resolved", "level")
+        # An agreeing nationality settles a shared name: «رفح المصرية», «ميناء
+        # صور العماني», "Egyptian Rafah", "Lebanese Tripoli".
+        if tokens[s].text.isascii():
+            agree = self.nationality_of.get(tokens[s - 1].text) if s > 0 else None
+        else:
+            agree = self.nationality_of.get(norms[e]) if e < len(norms) else None
+        if agree and (pick := _best_in(cands, agree)):
+            return done(pick, "resolved", "cue")
+        region_pick = None
         if before in _REGION_CUES:
             regions = [c for c in cands if c.kind == "admin1"]
-            if len(regions) == 1:
+            # A city named like its own region («أدرار», capital of Adrar
+            # province) is that region's reading too: then the context chooses.
+            named = [c for c in cands if c.kind == "city" and c.admin1 and c.name == c.admin1]
+            if len(regions) == 1 and not any(c.country != regions[0].country for c in named):
                 return done(regions[0], "resolved", "cue")
+            if len(regions) == 1:
+                region_pick = regions[0]
         # Vowelled spelling decides on its own.
         for spelled, cc in _DIACRITIC_HINTS.items():
             if surface.endswith(spelled):
@@ -437,12 +496,19 @@ class Gazetteer:
                 pick = _best_in(cands, best[0][0])
                 if pick:
                     return done(pick, "resolved", "cue")
+        # A conventional side (Rafah in Gaza) is not moved by the document's
+        # other countries: Egypt is named in most reports of the crossing.
+        default = self.defaults.get(" ".join(self.index.word_key(n) or n for n in norms[s:e]))
+        if default and (pick := _best_in(cands, default)):
+            return done(pick, "resolved", "level")
         # Other places and nationalities in the document.
         scored = sorted(((ctx.get(cc, 0), cc) for cc in countries if cc), reverse=True)
         if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             pick = _best_in(cands, scored[0][1])
             if pick:
                 return done(pick, "resolved", "context")
+        if region_pick:
+            return done(region_pick, "resolved", "cue")
         return done(None, "ambiguous", "")
 
 
@@ -532,6 +598,20 @@ def _nationality_adjectives() -> frozenset[str]:
     return frozenset(
         normalise(n).removeprefix("ال") for v in adds["nationalities"].values() for n in v["ar"]
     )
+
+
+def _nationality_words() -> dict[str, str]:
+    """Nationality words and their country: «المصرية», «مصري», "Egyptian"."""
+    adds = json.loads((DATA / "actors_additions.json").read_text(encoding="utf-8"))
+    out: dict[str, str] = {}
+    for cc, v in adds["nationalities"].items():
+        for n in v["ar"]:
+            bare = normalise(n).removeprefix("ال")
+            for form in (bare, bare + "ه", "ال" + bare, "ال" + bare + "ه"):
+                out.setdefault(form, cc)
+        for n in v.get("en", []):
+            out.setdefault(n, cc)
+    return out
 
 
 @cache
@@ -705,6 +785,15 @@ def load_gazetteer() -> Gazetteer:
             for name, words in add.get("not_place_after_word", {}).items()
         },
         place_adjectives=frozenset(normalise(w) for w in add.get("place_adjectives", [])),
+        not_place_before_word={
+            normalise(name): frozenset(normalise(w) for w in words)
+            for name, words in add.get("not_place_before_word", {}).items()
+        },
+        verb_names=frozenset(normalise(w) for w in add.get("verb_names", [])),
+        verb_before=frozenset(normalise(w) for w in add.get("verb_before", [])),
+        not_place_spellings=frozenset(add.get("not_place_spellings", [])),
+        defaults={keys(name): cc for name, cc in add.get("defaults", {}).items()},
+        nationality_of=_nationality_words(),
         person_prev={k: frozenset(v) for k, v in person_prev.items()},
         # A stop word is kept out of the index under its own spelling only; the
         # look-up still reaches a place through the article or a clitic
