@@ -57,6 +57,7 @@ _DEMONSTRATIVES = frozenset(
 _COMPASS = frozenset(
     normalise(w) for w in ("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي")
 )
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
 _AND_PAIR = re.compile(r"^(\w+) and (\w+)$")
 # Words right before a name that say a first-level region is meant: «ولاية
 # الجزيرة» is Sudan's Gezira state, not «الجزائر» (Algiers) of the same spelling.
@@ -240,10 +241,13 @@ class Gazetteer:
             raw = self._conjunction_split(norms, raw)
         # Countries named unambiguously anywhere here are context for the rest.
         ctx: Counter[str] = Counter(context_countries or {})
-        for _s, _e, cands in raw:
+        for s, e, cands in raw:
             countries = {c.country for c in cands}
             if len(countries) == 1 and not all(c.minor for c in cands):
                 ctx.update(countries)
+            elif self.defaults and (cc := self._default_of(norms, s, e)) in countries:
+                # «مدينة البيضاء بالجبل الأخضر»: the region's press side is context too.
+                ctx[cc] += 1
         out = []
         for s, e, cands in raw:
             surface = text[tokens[s].start : tokens[e - 1].end]
@@ -352,6 +356,9 @@ class Gazetteer:
             if s > 0 and norms[s - 1] in _COMPASS:
                 return True
             here = {c.country for c in cands}
+            # An agreeing nationality: «البيضاء اليمنية», «صور اللبنانية».
+            if e < len(norms) and self.nationality_of.get(norms[e]) in here:
+                return True
             # Next to another place of its own country, in a road or a list:
             # «طريق صور الناقورة», «بلدات ... بينها الخيام وكفركلا»; not next to
             # itself («الحجة بالحجة»: argument for argument).
@@ -369,13 +376,16 @@ class Gazetteer:
             return any(c.country in here for m in after for c in m.payload)
         return True
 
+    def _default_of(self, norms: list[str], s: int, e: int) -> str | None:
+        return self.defaults.get(" ".join(self.index.word_key(n) or n for n in norms[s:e]))
+
     def _verb_here(self, tokens: Sequence[Token], norms: list[str], s: int, text: str) -> bool:
         """«سرت شائعات», «التي سرت», «وهي تدمر المباني»: the verb, not Sirte or Palmyra.
 
         A sentence opening with the name is the verb unless punctuation follows
         it, as in a dateline («سرت - ...»).
         """
-        if s > 0:
+        if s > 0 and not _SENTENCE_END.search(text[tokens[s - 1].end : tokens[s].start]):
             return norms[s - 1] in self.verb_before
         rest = text[tokens[s].end : tokens[s].end + 3].strip()
         return not rest[:1] or rest[:1].isalpha()
@@ -498,7 +508,7 @@ class Gazetteer:
                     return done(pick, "resolved", "cue")
         # A conventional side (Rafah in Gaza) is not moved by the document's
         # other countries: Egypt is named in most reports of the crossing.
-        default = self.defaults.get(" ".join(self.index.word_key(n) or n for n in norms[s:e]))
+        default = self._default_of(norms, s, e)
         if default and (pick := _best_in(cands, default)):
             return done(pick, "resolved", "level")
         # Other places and nationalities in the document.
