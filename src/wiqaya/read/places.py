@@ -197,6 +197,9 @@ class Gazetteer:
     # Spellings that are never the place: «مآرب» (ends, motives) is Marib
     # («مأرب») only once the madda is folded away.
     not_place_spellings: frozenset[str] = frozenset()
+    # Participles and elatives that are towns too: «النظام القائم» (the ruling
+    # regime), «الطريق الأقصر» (the shortest way) agree with the noun before.
+    adjective_names: frozenset[str] = frozenset()
     # A name shared across a border whose press default is one side (Rafah:
     # the Gaza city); only a cue near it or an agreeing nationality moves it.
     defaults: dict[str, str] = field(default_factory=dict)
@@ -340,7 +343,7 @@ class Gazetteer:
             return False
         if s > 0 and self._not_place_head(norms[s - 1]):
             return False
-        if e - s == 1 and self._common_noun_here(norms, s, e, cands):
+        if e - s == 1 and self._common_noun_here(tokens, norms, s, e, cands):
             return False
         key = " ".join(self.index.word_key(n) or n for n in norms[s:e])
         if s > 0 and norms[s].startswith("ال") and norms[s - 1] in self.person_before:
@@ -395,7 +398,14 @@ class Gazetteer:
         heads = self.not_place_before
         return word in heads or (word[:1] in "وبلف" and word[1:] in heads)
 
-    def _common_noun_here(self, norms: list[str], s: int, e: int, cands: tuple[Place, ...]) -> bool:
+    def _common_noun_here(
+        self,
+        tokens: Sequence[Token],
+        norms: list[str],
+        s: int,
+        e: int,
+        cands: tuple[Place, ...],
+    ) -> bool:
         """Whether agreement or construct makes a one-word name a noun or adjective.
 
         Three Arabic shapes, each with no place reading in the dev text:
@@ -417,7 +427,18 @@ class Gazetteer:
         prev = norms[s - 1] if s > 0 else ""
         # «باللون الرمادي»: the noun may carry a preposition before its article.
         bare = prev[1:] if prev[:3] in ("بال", "وال", "فال", "كال") else prev
-        if w.endswith("ي") and bare.startswith("ال") and self.index.payload_of(prev) is None:
+        adjective = w.endswith("ي") or w in self.adjective_names
+        if adjective and bare.startswith("ال") and self.index.payload_of(prev) is None:
+            return True
+        # «موقفه القائم على», «شكلها القائم»: a noun with a possessive suffix
+        # (read on the raw word: the normaliser writes «ة» as «ه»).
+        if (
+            w in self.adjective_names
+            and tokens[s - 1].text.endswith(("ه", "ها", "هم"))
+            and prev not in self.verb_before
+            and self.index.payload_of(prev) is None
+            and len(prev) > 3
+        ):
             return True
         return (
             w.endswith("ه")
@@ -802,6 +823,7 @@ def load_gazetteer() -> Gazetteer:
         verb_names=frozenset(normalise(w) for w in add.get("verb_names", [])),
         verb_before=frozenset(normalise(w) for w in add.get("verb_before", [])),
         not_place_spellings=frozenset(add.get("not_place_spellings", [])),
+        adjective_names=frozenset(normalise(w) for w in add.get("adjective_names", [])),
         defaults={keys(name): cc for name, cc in add.get("defaults", {}).items()},
         nationality_of=_nationality_words(),
         person_prev={k: frozenset(v) for k, v in person_prev.items()},
