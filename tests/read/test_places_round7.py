@@ -49,7 +49,11 @@ def _resolved(text: str, word: str) -> str | None:
         # Zanzibar (Tanzania) and Zinjibar (Yemen) share the Arabic spelling.
         ("أعلنت حكومة زنجبار في تنزانيا إجراء انتخابات محلية", "زنجبار", "TZA"),
         ("سيطرت القوات الحكومية على مدينة زنجبار في محافظة أبين", "زنجبار", "YEM"),
-        ("The plane landed in Zanzibar, Tanzania's semi-autonomous archipelago.", "Zanzibar", "TZA"),
+        (
+            "The plane landed in Zanzibar, Tanzania's semi-autonomous archipelago.",
+            "Zanzibar",
+            "TZA",
+        ),
         # An agreeing nationality settles a shared name, cue-only ones included.
         ("افتتح السلطان قابوس ميناء صور العماني", "صور", "OMN"),
         ("قصفت طائرات حربية أطراف صور اللبنانية", "صور", "LBN"),
