@@ -87,6 +87,10 @@ def test_shared_names_settled_by_context(text: str, word: str, country: str) -> 
         ("والتمرد على النظام القائم منذ سنوات وتزايدت بعد الانتخابات", "القائم"),
         ("كرر في مباحثاته مع الحريري موقفه القائم على «ضرورة استمرار عمل المحكمة", "القائم"),
         ("في أولوياتها هي الطريق الأقصر للتخلص من الاحتلال", "الأقصر"),
+        # A feminine participle after a feminine «ال» name: a common noun (dev: the
+        # courtyard facing the building; written: a building of six floors).
+        ("احتشد المتظاهرون في الباحة المواجهة لمبنى البلدية", "الباحة"),
+        ("انهارت العمارة المكونة من ستة طوابق فوق ساكنيها", "العمارة"),
         # dev: «حلة» (attire) and «عبور» (crossing) without their article.
         ("المنتظر أن تنطلق يوم الجمعة بحلة جديدة مغايرة عن تلك التي ظهر عليها", "بحلة"),
         ("وليس لأمريكا، بعد عبور دباباتها جسر الجمهورية", "عبور"),
@@ -117,6 +121,9 @@ def test_words_sharing_a_towns_name_are_no_place(text: str, word: str) -> None:
         ("عندما تم تنفيذ اكبر عملية عنف في تاريخ مصر وهي مذبحة الأقصر", "الأقصر"),
         ("أغلقت السلطات منفذ القائم الحدودي مع سوريا", "القائم"),
         ("وصل السياح إلى مدينة الأقصر جنوب مصر", "الأقصر"),
+        # A kind noun or a participle news gives a town is no sign of a common noun.
+        ("لا تخدم التطور السياسي والاقتصادي والاجتماعي في البصرة المدينة الأهم", "البصرة"),
+        ("دخلت قافلة مساعدات إلى الرقة المحاصرة", "الرقة"),
     ],
 )
 def test_the_place_reading_survives(text: str, word: str) -> None:

@@ -443,7 +443,12 @@ class Gazetteer:
         return (
             w.endswith("ه")
             and nxt.startswith("ال")
-            and nxt.endswith("يه")
+            # «الزاوية التيجانية»; a participle too: «العمارة المكونة من ستة
+            # طوابق» (the building), not «البصرة المدينة» (a kind noun).
+            and (
+                nxt.endswith("يه")
+                or (nxt.startswith("الم") and nxt.endswith("ه") and nxt[2:] not in self.kind_words)
+            )
             and prev not in self.kind_words
             and prev not in self.direction_words
             and nxt[2:-2] + "ي" not in self.nationality_adjectives
