@@ -390,8 +390,9 @@ class Gazetteer:
         """
         if s > 0 and not _SENTENCE_END.search(text[tokens[s - 1].end : tokens[s].start]):
             return norms[s - 1] in self.verb_before
+        # A word must follow: a lone «سرت» (a headline, a query) is the town.
         rest = text[tokens[s].end : tokens[s].end + 3].strip()
-        return not rest[:1] or rest[:1].isalpha()
+        return rest[:1].isalpha()
 
     def _not_place_head(self, word: str) -> bool:
         """«صحيفة», «لنادي», «وتلفزيون»: the word before names a newspaper or club."""
