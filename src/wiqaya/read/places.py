@@ -191,7 +191,7 @@ class Gazetteer:
     # of the homeland), «سرت شائعات» (rumours spread).
     not_place_before_word: dict[str, frozenset[str]] = field(default_factory=dict)
     # Names that are also verbs («سرت» spread, «تدمر» destroys): a verb after
-    # these words («التي سرت», «وهي تدمر», «أن تدمر») or opening a sentence.
+    # these words («التي سرت», «وهي تدمر», «قد تدمر») or opening a sentence.
     verb_names: frozenset[str] = frozenset()
     verb_before: frozenset[str] = frozenset()
     # Spellings that are never the place: «مآرب» (ends, motives) is Marib
@@ -409,7 +409,7 @@ class Gazetteer:
     ) -> bool:
         """Whether agreement or construct makes a one-word name a noun or adjective.
 
-        Three Arabic shapes, each with no place reading in the dev text:
+        Arabic shapes, each with no place reading in the dev text:
         - a person noun right after an indefinite name: «جدة الطفل» (the
           child's grandmother);
         - an «ال» name in «ي» right after an «ال» noun that is no place: the
@@ -418,6 +418,10 @@ class Gazetteer:
         - a feminine «ال» name followed by a feminine «ال» adjective that is no
           direction, place or nationality: «الزاوية التيجانية» (a Sufi lodge),
           «الزاوية القانونية» (the legal angle); «الرقة السورية» stays Raqqa.
+        - a participle or elative of ``adjective_names`` after a noun, also one
+          with a possessive suffix: «النظام القائم», «موقفه القائم», «الطريق
+          الأقصر»; and a feminine participle after a feminine name: «العمارة
+          المكونة من ستة طوابق».
         """
         w = norms[s]
         nxt = norms[e] if e < len(norms) else ""
