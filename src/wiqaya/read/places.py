@@ -53,6 +53,11 @@ _DEMONSTRATIVES = frozenset(
         "وهذا",
     )
 )
+# Compass nouns (not «قرب», «وسط»: "near" and "amid" also head common nouns).
+_COMPASS = frozenset(
+    normalise(w) for w in ("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي")
+)
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
 _AND_PAIR = re.compile(r"^(\w+) and (\w+)$")
 # Words right before a name that say a first-level region is meant: «ولاية
 # الجزيرة» is Sudan's Gezira state, not «الجزائر» (Algiers) of the same spelling.
@@ -182,6 +187,25 @@ class Gazetteer:
     place_adjectives: frozenset[str] = frozenset()
     # Words after which a name is a word: «لا أدري» (I don't know), not Adré.
     not_place_after: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Words right after a name that make it a word: «حماة الوطن» (protectors
+    # of the homeland), «سرت شائعات» (rumours spread).
+    not_place_before_word: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Names that are also verbs («سرت» spread, «تدمر» destroys): a verb after
+    # these words («التي سرت», «وهي تدمر», «قد تدمر») or opening a sentence.
+    verb_names: frozenset[str] = frozenset()
+    verb_before: frozenset[str] = frozenset()
+    # Spellings that are never the place: «مآرب» (ends, motives) is Marib
+    # («مأرب») only once the madda is folded away.
+    not_place_spellings: frozenset[str] = frozenset()
+    # Participles and elatives that are towns too: «النظام القائم» (the ruling
+    # regime), «الطريق الأقصر» (the shortest way) agree with the noun before.
+    adjective_names: frozenset[str] = frozenset()
+    # A name shared across a border whose press default is one side (Rafah:
+    # the Gaza city); only a cue near it or an agreeing nationality moves it.
+    defaults: dict[str, str] = field(default_factory=dict)
+    # Nationality words (normalised Arabic with and without «ال» and «ة»,
+    # English demonyms) and their country: «رفح المصرية», "Egyptian Rafah".
+    nationality_of: dict[str, str] = field(default_factory=dict)
 
     def mentions(
         self,
@@ -220,10 +244,13 @@ class Gazetteer:
             raw = self._conjunction_split(norms, raw)
         # Countries named unambiguously anywhere here are context for the rest.
         ctx: Counter[str] = Counter(context_countries or {})
-        for _s, _e, cands in raw:
+        for s, e, cands in raw:
             countries = {c.country for c in cands}
             if len(countries) == 1 and not all(c.minor for c in cands):
                 ctx.update(countries)
+            elif self.defaults and (cc := self._default_of(norms, s, e)) in countries:
+                # «مدينة البيضاء بالجبل الأخضر»: the region's press side is context too.
+                ctx[cc] += 1
         out = []
         for s, e, cands in raw:
             surface = text[tokens[s].start : tokens[e - 1].end]
@@ -274,6 +301,10 @@ class Gazetteer:
                 return False
             if s > 0 and norms[s - 1] in self.not_place_after.get(w, ()):
                 return False
+            if e < len(norms) and norms[e] in self.not_place_before_word.get(w, ()):
+                return False
+            if w in self.verb_names and self._verb_here(tokens, norms, s, text):
+                return False
         if first.isascii():
             surface = text[tokens[s].start : tokens[e - 1].end]
             # English writes place names capitalised: "tyre", "hit", "union" are words.
@@ -289,6 +320,10 @@ class Gazetteer:
                 if nxt[:1].isupper() and nxt.casefold() not in self.en_place_nouns:
                     return False
             return True
+        if self.not_place_spellings and any(
+            sp in tokens[s].text for sp in self.not_place_spellings
+        ):
+            return False
         if e - s == 1:
             w = norms[s]
             # A stop word with a clitic is still the word: «ويشير» (and he
@@ -308,7 +343,7 @@ class Gazetteer:
             return False
         if s > 0 and self._not_place_head(norms[s - 1]):
             return False
-        if e - s == 1 and self._common_noun_here(norms, s, e, cands):
+        if e - s == 1 and self._common_noun_here(tokens, norms, s, e, cands):
             return False
         key = " ".join(self.index.word_key(n) or n for n in norms[s:e])
         if s > 0 and norms[s].startswith("ال") and norms[s - 1] in self.person_before:
@@ -319,7 +354,14 @@ class Gazetteer:
         if key in self.cue_only:
             if s > 0 and norms[s - 1] in self.kind_words:
                 return True
+            # «شمال بحري», «شرق الجزيرة»: a direction noun is no adjective's
+            # head, so the name after it is the place it points from.
+            if s > 0 and norms[s - 1] in _COMPASS:
+                return True
             here = {c.country for c in cands}
+            # An agreeing nationality: «البيضاء اليمنية», «صور اللبنانية».
+            if e < len(norms) and self.nationality_of.get(norms[e]) in here:
+                return True
             # Next to another place of its own country, in a road or a list:
             # «طريق صور الناقورة», «بلدات ... بينها الخيام وكفركلا»; not next to
             # itself («الحجة بالحجة»: argument for argument).
@@ -337,15 +379,37 @@ class Gazetteer:
             return any(c.country in here for m in after for c in m.payload)
         return True
 
+    def _default_of(self, norms: list[str], s: int, e: int) -> str | None:
+        return self.defaults.get(" ".join(self.index.word_key(n) or n for n in norms[s:e]))
+
+    def _verb_here(self, tokens: Sequence[Token], norms: list[str], s: int, text: str) -> bool:
+        """«سرت شائعات», «التي سرت», «وهي تدمر المباني»: the verb, not Sirte or Palmyra.
+
+        A sentence opening with the name is the verb unless punctuation follows
+        it, as in a dateline («سرت - ...»).
+        """
+        if s > 0 and not _SENTENCE_END.search(text[tokens[s - 1].end : tokens[s].start]):
+            return norms[s - 1] in self.verb_before
+        # A word must follow: a lone «سرت» (a headline, a query) is the town.
+        rest = text[tokens[s].end : tokens[s].end + 3].strip()
+        return rest[:1].isalpha()
+
     def _not_place_head(self, word: str) -> bool:
         """«صحيفة», «لنادي», «وتلفزيون»: the word before names a newspaper or club."""
         heads = self.not_place_before
         return word in heads or (word[:1] in "وبلف" and word[1:] in heads)
 
-    def _common_noun_here(self, norms: list[str], s: int, e: int, cands: tuple[Place, ...]) -> bool:
+    def _common_noun_here(
+        self,
+        tokens: Sequence[Token],
+        norms: list[str],
+        s: int,
+        e: int,
+        cands: tuple[Place, ...],
+    ) -> bool:
         """Whether agreement or construct makes a one-word name a noun or adjective.
 
-        Three Arabic shapes, each with no place reading in the dev text:
+        Arabic shapes, each with no place reading in the dev text:
         - a person noun right after an indefinite name: «جدة الطفل» (the
           child's grandmother);
         - an «ال» name in «ي» right after an «ال» noun that is no place: the
@@ -354,6 +418,10 @@ class Gazetteer:
         - a feminine «ال» name followed by a feminine «ال» adjective that is no
           direction, place or nationality: «الزاوية التيجانية» (a Sufi lodge),
           «الزاوية القانونية» (the legal angle); «الرقة السورية» stays Raqqa.
+        - a participle or elative of ``adjective_names`` after a noun, also one
+          with a possessive suffix: «النظام القائم», «موقفه القائم», «الطريق
+          الأقصر»; and a feminine participle after a feminine name: «العمارة
+          المكونة من ستة طوابق».
         """
         w = norms[s]
         nxt = norms[e] if e < len(norms) else ""
@@ -362,12 +430,30 @@ class Gazetteer:
         if any(c.kind == "country" for c in cands):
             return False
         prev = norms[s - 1] if s > 0 else ""
-        if w.endswith("ي") and prev.startswith("ال") and self.index.payload_of(prev) is None:
+        # «باللون الرمادي»: the noun may carry a preposition before its article.
+        bare = prev[1:] if prev[:3] in ("بال", "وال", "فال", "كال") else prev
+        adjective = w.endswith("ي") or w in self.adjective_names
+        if adjective and bare.startswith("ال") and self.index.payload_of(prev) is None:
+            return True
+        # «موقفه القائم على», «شكلها القائم»: a noun with a possessive suffix
+        # (read on the raw word: the normaliser writes «ة» as «ه»).
+        if (
+            w in self.adjective_names
+            and tokens[s - 1].text.endswith(("ه", "ها", "هم"))
+            and prev not in self.verb_before
+            and self.index.payload_of(prev) is None
+            and len(prev) > 3
+        ):
             return True
         return (
             w.endswith("ه")
             and nxt.startswith("ال")
-            and nxt.endswith("يه")
+            # «الزاوية التيجانية»; a participle too: «العمارة المكونة من ستة
+            # طوابق» (the building), not «البصرة المدينة» (a kind noun).
+            and (
+                nxt.endswith("يه")
+                or (nxt.startswith("الم") and nxt.endswith("ه") and nxt[2:] not in self.kind_words)
+            )
             and prev not in self.kind_words
             and prev not in self.direction_words
             and nxt[2:-2] + "ي" not in self.nationality_adjectives
@@ -411,10 +497,24 @@ class Gazetteer:
                 or max(cands, key=lambda c: c.population)
             )
             return done(pick, "resolved", "level")
+        # An agreeing nationality settles a shared name: «رفح المصرية», «ميناء
+        # صور العماني», "Egyptian Rafah", "Lebanese Tripoli".
+        if tokens[s].text.isascii():
+            agree = self.nationality_of.get(tokens[s - 1].text) if s > 0 else None
+        else:
+            agree = self.nationality_of.get(norms[e]) if e < len(norms) else None
+        if agree and (pick := _best_in(cands, agree)):
+            return done(pick, "resolved", "cue")
+        region_pick = None
         if before in _REGION_CUES:
             regions = [c for c in cands if c.kind == "admin1"]
-            if len(regions) == 1:
+            # A city named like its own region («أدرار», capital of Adrar
+            # province) is that region's reading too: then the context chooses.
+            named = [c for c in cands if c.kind == "city" and c.admin1 and c.name == c.admin1]
+            if len(regions) == 1 and not any(c.country != regions[0].country for c in named):
                 return done(regions[0], "resolved", "cue")
+            if len(regions) == 1:
+                region_pick = regions[0]
         # Vowelled spelling decides on its own.
         for spelled, cc in _DIACRITIC_HINTS.items():
             if surface.endswith(spelled):
@@ -437,12 +537,19 @@ class Gazetteer:
                 pick = _best_in(cands, best[0][0])
                 if pick:
                     return done(pick, "resolved", "cue")
+        # A conventional side (Rafah in Gaza) is not moved by the document's
+        # other countries: Egypt is named in most reports of the crossing.
+        default = self._default_of(norms, s, e)
+        if default and (pick := _best_in(cands, default)):
+            return done(pick, "resolved", "level")
         # Other places and nationalities in the document.
         scored = sorted(((ctx.get(cc, 0), cc) for cc in countries if cc), reverse=True)
         if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             pick = _best_in(cands, scored[0][1])
             if pick:
                 return done(pick, "resolved", "context")
+        if region_pick:
+            return done(region_pick, "resolved", "cue")
         return done(None, "ambiguous", "")
 
 
@@ -532,6 +639,20 @@ def _nationality_adjectives() -> frozenset[str]:
     return frozenset(
         normalise(n).removeprefix("ال") for v in adds["nationalities"].values() for n in v["ar"]
     )
+
+
+def _nationality_words() -> dict[str, str]:
+    """Nationality words and their country: «المصرية», «مصري», "Egyptian"."""
+    adds = json.loads((DATA / "actors_additions.json").read_text(encoding="utf-8"))
+    out: dict[str, str] = {}
+    for cc, v in adds["nationalities"].items():
+        for n in v["ar"]:
+            bare = normalise(n).removeprefix("ال")
+            for form in (bare, bare + "ه", "ال" + bare, "ال" + bare + "ه"):
+                out.setdefault(form, cc)
+        for n in v.get("en", []):
+            out.setdefault(n, cc)
+    return out
 
 
 @cache
@@ -705,6 +826,16 @@ def load_gazetteer() -> Gazetteer:
             for name, words in add.get("not_place_after_word", {}).items()
         },
         place_adjectives=frozenset(normalise(w) for w in add.get("place_adjectives", [])),
+        not_place_before_word={
+            normalise(name): frozenset(normalise(w) for w in words)
+            for name, words in add.get("not_place_before_word", {}).items()
+        },
+        verb_names=frozenset(normalise(w) for w in add.get("verb_names", [])),
+        verb_before=frozenset(normalise(w) for w in add.get("verb_before", [])),
+        not_place_spellings=frozenset(add.get("not_place_spellings", [])),
+        adjective_names=frozenset(normalise(w) for w in add.get("adjective_names", [])),
+        defaults={keys(name): cc for name, cc in add.get("defaults", {}).items()},
+        nationality_of=_nationality_words(),
         person_prev={k: frozenset(v) for k, v in person_prev.items()},
         # A stop word is kept out of the index under its own spelling only; the
         # look-up still reaches a place through the article or a clitic
