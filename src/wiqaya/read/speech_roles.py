@@ -247,6 +247,13 @@ def trigger_kind(norm: str) -> str:
     return "verb"
 
 
+def _purpose_l(w: str) -> bool:
+    """«للقاء»: the purpose «لـ» on a trigger stem that begins with «ل», not «لل» of «الـ»."""
+    return w.startswith("لل") and any(
+        st[:1] == "ل" and w[1:].startswith(st) for st in arabic_triggers().stems_in(w)
+    )
+
+
 def _gap(tokens: list[Token], k: int, sentence: str, offset: int) -> str:
     """The characters between token ``k - 1`` and token ``k``."""
     if k <= 0 or k >= len(tokens):
@@ -772,6 +779,11 @@ def clause_roles(
         and w[:1] == "ل"
         and not w.startswith("لل")
         and any(a.start == trig_end for a in after)
+    ) or (
+        # «وصل المبعوث الأممي إلى بنغازي للقاء المشير خليفة حفتر»: «لـ» on
+        # a stem that starts with «ل» («لقاء») is a purpose too; the one met
+        # is the object, the one who came the subject of the main verb.
+        _purpose_l(w) and trig_start > 0 and any(a.start - trig_end <= 1 for a in after)
     )
     # «شعارات تطالب المنظمات الدولية», «لافتات تندد»: a present verb right
     # after an indefinite plural that is no actor describes it; the slogans'
