@@ -202,10 +202,10 @@ _TIME_OPENERS = frozenset({"قبل", "بعد"})
 # The head of an agreement in place (read16): its breach, implementation,
 # terms or formula is the act, not the agreeing («خرق الهدنة», «انتهاكات
 # الهدنة», «تنتهك اتفاقية الجزائر», «لتطبيق الاتفاقيات», «صيغة اتفاق مكة»,
-# «احترام وقف اطلاق النار»).
+# «احترام وقف اطلاق النار»; roles7: «في إطار اتفاق وقف إطلاق النار»).
 _BACKGROUND = re.compile(
     r"^[وف]?(بال|لل|ال|ب|ل)?(انتهاك(ات)?|[تي]نتهك|خرق|خروقات|[تي]خرق|تطبيق|تنفيذ|بنود|بند|صيغه"
-    r"|احترام|[تي]حترم)$"
+    r"|احترام|[تي]حترم|اطار)$"
 )
 _AGREEMENT_TYPES = frozenset({"AGREE", "COOPERATE"})
 # A material act named in a slogan is not done (read16): «لافتات كتب عليها
@@ -495,8 +495,10 @@ def govern_triggers(
         if (
             v == "keep"
             and trig.event_type == "AGREE"
-            and _truce(tokens, trig)
-            and not truce_made(tokens, trig.tok_start, text, offset)
+            and (
+                (_truce(tokens, trig) and not truce_made(tokens, trig.tok_start, text, offset))
+                or welcomed(tokens, trig.tok_start, text, offset)
+            )
         ):
             continue
         if v == "keep":
@@ -521,10 +523,10 @@ def govern_triggers(
 # governor). Finite verbs and their verbal nouns of making, not «التوصل» *the
 # reaching* (an aim) nor bare «قبل» *before*.
 _TRUCE_MADE = re.compile(
-    r"^[وف]?(قد)?(بال|ب|ال)?(اتفق|اتفقت|اتفقا|اتفقوا|يتفق|تتفق|اتفاق|اعلن|اعلنت|اعلنا|اعلنوا"
-    r"|اعلان|يعلن|تعلن|وقع|وقعت|وقعا|وقعوا|توقيع|ابرم|ابرمت|ابرما|ابرام|توصل|توصلت|توصلا"
-    r"|توصلوا|قبلت|قبلا|قبلوا|وافق|وافقت|وافقا|وافقوا|موافقه|اقر|اقرت|اقرا|عقد|عقدت|عقدا"
-    r"|فرض|فرضت|التزم|التزمت|التزما|التزموا)(ها|هما|هم)?$"
+    r"^[وف]?(قد)?(اتفق|اتفقت|اتفقا|اتفقوا|يتفق|تتفق|اعلن|اعلنت|اعلنا|اعلنوا|يعلن|تعلن|وقع|وقعت"
+    r"|وقعا|وقعوا|ابرم|ابرمت|ابرما|توصل|توصلت|توصلا|توصلوا|قبلت|قبلا|قبلوا|وافق|وافقت|وافقا"
+    r"|وافقوا|اقر|اقرت|اقرا|عقد|عقدت|عقدا|فرض|فرضت|التزم|التزمت|التزما|التزموا)$"
+    r"|^[وف]?(بال|ب|ال)?(اتفاق|اعلان|توقيع|ابرام|موافقه)(ها|هما|هم)?$"
 )
 _TRUCE_REACH = 8
 
@@ -536,6 +538,28 @@ def _truce(tokens: list[Token], trig: Trigger) -> bool:
         return True
     nxt = tokens[trig.tok_start + 1].norm if trig.tok_start + 1 < len(tokens) else ""
     return word.endswith("وقف") and nxt in ("اطلاق", "لاطلاق")
+
+
+# A welcome or praise of an agreement («رحب الاتحاد الأوروبي بالاتفاق»,
+# «أشادت قطر باتفاق وقف إطلاق النار») is SUPPORT of an agreement others made:
+# the one who welcomes did not agree.
+_WELCOME = re.compile(
+    r"^[وف]?(رحب|رحبت|رحبا|رحبوا|يرحب|ترحب|ترحيب|الترحيب|اشاد|اشادت|اشادوا|ثمن|ثمنت)$"
+)
+_WELCOME_REACH = 4
+
+
+def welcomed(tokens: list[Token], start: int, text: str, offset: int) -> bool:
+    """The agreement word at ``start`` has «ب» and a welcome or praise verb governs it."""
+    if not tokens[start].norm.startswith(("ب", "وب")):
+        return False
+    for k in range(start - 1, max(start - 1 - _WELCOME_REACH, -1), -1):
+        gap = text[tokens[k].end - offset : tokens[k + 1].start - offset]
+        if _BOUNDARY.search(gap):
+            return False
+        if _WELCOME.match(tokens[k].norm):
+            return True
+    return False
 
 
 def truce_made(tokens: list[Token], start: int, text: str, offset: int) -> bool:

@@ -59,6 +59,8 @@ _HEADS: dict[str, str | None] = {
     "ناشطون": None,
     "ناشطين": None,
 }
+# Words for a body that the dictionary leaves out of a group's name.
+_BODIES = frozenset({"تنظيم", "حركه", "جماعه", "حزب", "ميليشيا", "ميليشيات", "مليشيا", "فصايل"})
 # Punctuation that separates the head from «من» or «من» from the group.
 _BREAKS = frozenset('.,،;؛:?؟!()[]«»"')
 
@@ -89,13 +91,22 @@ def join_partitives(
     joined: dict[int, ActorMention] = {}
     for a in actors:
         h = a.start - 2
+        body = by_start.get(a.start - 1)
+        if a.start >= 3 and tokens[a.start - 1].norm in _BODIES:
+            # «عناصر من تنظيم داعش», «مسلحون من جماعة الحوثي»: the dictionary
+            # names the group without its body word (or the word alone, «جماعة»
+            # BUS).
+            h = a.start - 3
+            if body is not None and (body.end != a.start or body.country is not None):
+                continue
         if h < 0 or tokens[h + 1].norm != "من" or a.country is None:
             continue
         head = head_word(tokens[h].norm)
         if head is None:
             continue
         gap = sentence[tokens[h].end - offset : tokens[a.start].start - offset]
-        if not _BREAKS.isdisjoint(gap):
+        # «مسلحا من تنظيم «القاعدة»»: a quote may open the name.
+        if not _BREAKS.isdisjoint(gap.replace("«", "")):
             continue
         own = by_start.get(h)
         if own is not None and (own.end != h + 1 or own.country is not None):
@@ -104,8 +115,9 @@ def join_partitives(
         sector = a.sector or (own.sector if own is not None else None) or _HEADS[head]
         text = sentence[tokens[h].start - offset : tokens[a.end - 1].end - offset]
         joined[a.start] = ActorMention(text, h, a.end, a.country, sector)
-        if own is not None:
-            drop.add(id(own))
+        for m in (own, body if h == a.start - 3 else None):
+            if m is not None:
+                drop.add(id(m))
     if not joined:
         return actors
     return [joined.get(a.start, a) for a in actors if id(a) not in drop]

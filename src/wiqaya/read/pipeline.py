@@ -79,7 +79,7 @@ from wiqaya.read.roles import (
     load_roles,
 )
 from wiqaya.read.sentences import split_sentences
-from wiqaya.read.speech_roles import clause_roles, phrase_prep
+from wiqaya.read.speech_roles import clause_roles, phrase_prep, trigger_kind
 
 MAX_TEXT = 1_000_000  # characters read per document; the rest is reported, not coded
 
@@ -583,7 +583,7 @@ def assign_roles(
         target = tgt.mention if tgt else None
         if p.joined is not None and p.joined is not p.actors:
             made = [j for j in p.joined if not any(j is a for a in p.actors)]
-            source, target = _partitive_pair(made, source, target, by_role, roles, trig)
+            source, target = _partitive_pair(made, source, target, by_role, roles, trig, p.tokens)
         if (
             src is not None
             and tgt is not None
@@ -663,6 +663,7 @@ def _partitive_pair(
     by_role: dict[str, list[Candidate]],
     roles: RoleModel,
     trig: Trigger,
+    tokens: list[Token],
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """The ranker's (source, target) with a partitive's head or group widened to it.
 
@@ -682,6 +683,19 @@ def _partitive_pair(
         return next((j for j in joined if j.start <= m.start and m.end <= j.end), m)
 
     s, t = widen(source), widen(target)
+    if (
+        t is not None
+        and t is not target
+        and t.start == trig.tok_end
+        and trigger_kind(tokens[trig.tok_start].norm) == "verb"
+        and (s is None or not _same_span(s, t))
+    ):
+        # «اختطف مسلحون من جماعة الحوثي موظفين أمميين»: a group's gunmen
+        # right after the verb are its subject (VSO), whatever the ranker
+        # made of the head and the group apart; its source is the object.
+        tgt = next(c for c in by_role["target"] if c.mention is target)
+        if not (tgt.features[_VICTIM_BEFORE] or tgt.features[_MARKED_AGAINST]):
+            return t, s
     if s is None or t is None or not _same_span(s, t):
         return s, t
     src = next(c for c in by_role["source"] if c.mention is source)
