@@ -163,15 +163,6 @@ def test_welcome_stays_support() -> None:
     assert ev.source.country == "QAT"
 
 
-def test_dev_cooperation_in_the_framework_is_background() -> None:
-    # Dev: «في إطار التعاون القضائي القائم بين البلدين» names no act.
-    text = (
-        "وكان القضاء الإسباني قد اهتم بموضوع اعتقال الحسيني، وأجرى إنابة قضائية للاستماع "
-        "اليه، في إطار التعاون القضائي القائم بين البلدين."
-    )
-    assert not _events(text, "COOPERATE")
-
-
 def test_body_word_between_from_and_the_group() -> None:
     ev = _one("قتل جنديان في هجوم نفذه عناصر من تنظيم داعش على حاجز للجيش العراقي.", "ASSAULT")
     assert ev.source.text == "عناصر من تنظيم داعش" and ev.source.country == "IMG"

@@ -202,10 +202,10 @@ _TIME_OPENERS = frozenset({"قبل", "بعد"})
 # The head of an agreement in place (read16): its breach, implementation,
 # terms or formula is the act, not the agreeing («خرق الهدنة», «انتهاكات
 # الهدنة», «تنتهك اتفاقية الجزائر», «لتطبيق الاتفاقيات», «صيغة اتفاق مكة»,
-# «احترام وقف اطلاق النار»; roles7: «في إطار اتفاق وقف إطلاق النار»).
+# «احترام وقف اطلاق النار»).
 _BACKGROUND = re.compile(
     r"^[وف]?(بال|لل|ال|ب|ل)?(انتهاك(ات)?|[تي]نتهك|خرق|خروقات|[تي]خرق|تطبيق|تنفيذ|بنود|بند|صيغه"
-    r"|احترام|[تي]حترم|اطار)$"
+    r"|احترام|[تي]حترم)$"
 )
 _AGREEMENT_TYPES = frozenset({"AGREE", "COOPERATE"})
 # A material act named in a slogan is not done (read16): «لافتات كتب عليها
@@ -498,6 +498,10 @@ def govern_triggers(
             and (
                 (_truce(tokens, trig) and not truce_made(tokens, trig.tok_start, text, offset))
                 or welcomed(tokens, trig.tok_start, text, offset)
+                # «في إطار اتفاق وقف إطلاق النار»: the frame of another act.
+                # Not for COOPERATE: «في إطار التعاون القضائي» was labelled
+                # right (dev b2c30d78fa05).
+                or (trig.tok_start > 0 and _bare(tokens[trig.tok_start - 1].norm) == "اطار")
             )
         ):
             continue
