@@ -177,3 +177,27 @@ def test_gunmen_right_after_the_verb_are_its_subject() -> None:
 def test_commanders_are_a_masculine_subject() -> None:
     ev = _one("هدد قادة من الحرس الثوري الإيراني بالرد على الهجوم الإسرائيلي.", "THREATEN")
     assert ev.source.text == "قادة من الحرس الثوري الإيراني"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("توصلت إسرائيل وحماس إلى اتفاق لوقف إطلاق النار.", "ISR", "PSE"),
+        ("أعلن الجيش السوداني وقوات الدعم السريع هدنة لمدة أسبوع.", "SDN", "SDN"),
+    ],
+)
+def test_two_joined_sides_of_an_agreement(text: str, source: str, target: str) -> None:
+    ev = _one(text, "AGREE")
+    assert not ev.source.text.startswith("و")
+    assert ev.target.text.startswith("و")
+    assert (ev.source.country, ev.target.country) == (source, target)
+
+
+def test_dev_minister_is_no_second_side() -> None:
+    # Dev 033fa0ccd848: «وزير» holds its own «و»; the minister stays the source.
+    text = (
+        "وأعلن الدكتور لام اكول وزير الخارجية السوداني في مؤتمر صحافي عقده امس ان حكومته "
+        "وافقت على «حزمة الدعم الثقيل» بكل تفاصيلها."
+    )
+    ev = _one(text, "AGREE")
+    assert ev.source.text == "وزير الخارجية السوداني"

@@ -458,6 +458,10 @@ _QUANTITIES = _NEW_PHRASE | {
 }
 
 
+# Words whose «و» is a root letter, not «and»: «وزير الخارجية», «وكالة».
+_WAW_ROOTS = ("وزير", "وزار", "وكيل", "وكال", "وفد", "وفود", "والي", "ولي", "وحد", "وطن", "وسط")
+
+
 def coordinated(tokens: list[Token], k: int) -> bool:
     """The verb at ``k`` is joined to a clause before it: «و»/«ف» on it, or «كما»/«ثم»."""
     if k > 0 and tokens[k - 1].norm in _JOINERS:
@@ -956,6 +960,28 @@ def clause_roles(
             break
         target = a
         break
+    if (
+        event_type in ("CONSULT", "AGREE", "COOPERATE")
+        and source is not None
+        and tokens[source.start].norm[:1] == "و"
+        and not tokens[source.start].norm.startswith(_WAW_ROOTS)
+        and preps[source.start] == ""
+    ):
+        # «توصلت إسرائيل وحماس إلى اتفاق», «أعلن الجيش السوداني وقوات الدعم
+        # السريع هدنة»: the nearest mention was the second of two joined
+        # sides; the first is the source, the second the other side.
+        first = next(
+            (
+                a
+                for a in actors
+                if a.end == source.start
+                and preps[a.start] == ""
+                and not _stop_before(tokens, source.start, sentence, offset)
+            ),
+            None,
+        )
+        if first is not None:
+            source, target = first, target or source
     if event_type in ("CONSULT", "AGREE", "COOPERATE") and source is None:
         # «المحادثات ... بين الحزب الحاكم الذي يتزعمه ... وحركة التغيير»: the
         # two sides, the second joined by «و» past a relative clause.
