@@ -201,3 +201,19 @@ def test_dev_minister_is_no_second_side() -> None:
     )
     ev = _one(text, "AGREE")
     assert ev.source.text == "وزير الخارجية السوداني"
+
+
+def test_delegation_of_a_body_named_by_sector() -> None:
+    ev = _one("التقى المبعوث الأممي إلى ليبيا بوفد من مجلس النواب في طرابلس.", "CONSULT")
+    assert ev.target.text == "بوفد من مجلس النواب" and ev.target.sector == "LEG"
+
+
+def test_dev_accusative_delegation_is_the_object() -> None:
+    # Dev aadb68112bbc: «وفداً» is accusative, the delegation received.
+    text = (
+        "واستقبل كل منهما وفداً من المعارضة يوم السبت الفائت، قبل أن يتّجه الخيار للتوافق "
+        "على اسم الرئيس ميقاتي."
+    )
+    ev = _one(text, "CONSULT")
+    assert ev.target.text == "وفداً من المعارضة"
+    assert ev.source is None or ev.source.text != "وفداً من المعارضة"

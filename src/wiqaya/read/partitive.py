@@ -99,7 +99,7 @@ def join_partitives(
             h = a.start - 3
             if body is not None and (body.end != a.start or body.country is not None):
                 continue
-        if h < 0 or tokens[h + 1].norm != "من" or a.country is None:
+        if h < 0 or tokens[h + 1].norm != "من" or (a.country is None and a.sector is None):
             continue
         head = head_word(tokens[h].norm)
         if head is None:

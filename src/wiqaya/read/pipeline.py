@@ -680,7 +680,10 @@ def _partitive_pair(
     def widen(m: ActorMention | None) -> ActorMention | None:
         if m is None:
             return None
-        return next((j for j in joined if j.start <= m.start and m.end <= j.end), m)
+        j = next((j for j in joined if j.start <= m.start and m.end <= j.end), m)
+        # «بوفد من مجلس النواب»: a group named by sector has the country the
+        # ranker's candidate borrowed (the event's place).
+        return j if j.country else ActorMention(j.text, j.start, j.end, m.country, j.sector)
 
     s, t = widen(source), widen(target)
     if (

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 
 from wiqaya.read.actors import ActorMention
 from wiqaya.read.detector import arabic_triggers
+from wiqaya.read.partitive import head_word
 from wiqaya.read.phrases import Token
 
 # Words that open a clause after a comma («...، لكنها سرعان ما عادت»).
@@ -863,6 +864,11 @@ def clause_roles(
             if a.start - trig_end > _SUBJECT_GAP:
                 break
             if any(t.norm in _PREPS for t in tokens[trig_end : a.start]):
+                break
+            head = head_word(tokens[a.start].norm)
+            if head is not None and head.endswith("ا"):
+                # «واستقبل كل منهما وفداً من المعارضة»: an accusative head
+                # («وفدا», «مسلحا») opens the object, not the subject.
                 break
             if preps[a.start] in ("", "ل"):
                 subj = a
