@@ -492,6 +492,19 @@ def govern_triggers(
         if gov is None and _future_trigger(tokens[trig.tok_start].norm):
             gov = Governor("future", trig.tok_start)
         v = verdict(trig.event_type, gov, trig.tok_start)
+        if (
+            v == "keep"
+            and trig.event_type == "AGREE"
+            and (
+                (_truce(tokens, trig) and not truce_made(tokens, trig.tok_start, text, offset))
+                or welcomed(tokens, trig.tok_start, text, offset)
+                # «في إطار اتفاق وقف إطلاق النار»: the frame of another act.
+                # Not for COOPERATE: «في إطار التعاون القضائي» was labelled
+                # right (dev b2c30d78fa05).
+                or (trig.tok_start > 0 and _bare(tokens[trig.tok_start - 1].norm) == "اطار")
+            )
+        ):
+            continue
         if v == "keep":
             out.append(trig)
             continue
@@ -503,6 +516,67 @@ def govern_triggers(
             out.append(Trigger(new, gov.tok, gov.tok + 1))
     out.sort(key=lambda t: (t.tok_start, t.event_type))
     return out
+
+
+# A truce named as a noun («وقف إطلاق النار», «هدنة») is an agreement only
+# where the clause says it was made: agreed, announced, signed, reached,
+# accepted or declared («اتفق الطرفان على وقف إطلاق النار», «أعلن ... هدنة»,
+# «توقيع اتفاق»). Efforts, talks and proposals toward one («جهود للتوصل إلى
+# وقف لإطلاق النار», «مفاوضات ... لوقف إطلاق النار»), a truce that takes
+# effect, holds or is broken, are no AGREE (a call for one is REQUEST, by its
+# governor). Finite verbs and their verbal nouns of making, not «التوصل» *the
+# reaching* (an aim) nor bare «قبل» *before*.
+_TRUCE_MADE = re.compile(
+    r"^[وف]?(قد)?(اتفق|اتفقت|اتفقا|اتفقوا|يتفق|تتفق|اعلن|اعلنت|اعلنا|اعلنوا|يعلن|تعلن|وقع|وقعت"
+    r"|وقعا|وقعوا|ابرم|ابرمت|ابرما|توصل|توصلت|توصلا|توصلوا|قبلت|قبلا|قبلوا|وافق|وافقت|وافقا"
+    r"|وافقوا|اقر|اقرت|اقرا|عقد|عقدت|عقدا|فرض|فرضت|التزم|التزمت|التزما|التزموا)$"
+    r"|^[وف]?(بال|ب|ال)?(اتفاق|اعلان|توقيع|ابرام|موافقه)(ها|هما|هم)?$"
+)
+_TRUCE_REACH = 8
+
+
+def _truce(tokens: list[Token], trig: Trigger) -> bool:
+    """The trigger is a truce noun: «هدنه», «وقف (لـ)اطلاق النار» with its proclitics."""
+    word = tokens[trig.tok_start].norm
+    if "هدن" in word:
+        return True
+    nxt = tokens[trig.tok_start + 1].norm if trig.tok_start + 1 < len(tokens) else ""
+    return word.endswith("وقف") and nxt in ("اطلاق", "لاطلاق")
+
+
+# A welcome or praise of an agreement («رحب الاتحاد الأوروبي بالاتفاق»,
+# «أشادت قطر باتفاق وقف إطلاق النار») is SUPPORT of an agreement others made:
+# the one who welcomes did not agree.
+_WELCOME = re.compile(
+    r"^[وف]?(رحب|رحبت|رحبا|رحبوا|يرحب|ترحب|ترحيب|الترحيب|اشاد|اشادت|اشادوا|ثمن|ثمنت)$"
+)
+_WELCOME_REACH = 4
+
+
+def welcomed(tokens: list[Token], start: int, text: str, offset: int) -> bool:
+    """The agreement word at ``start`` has «ب» and a welcome or praise verb governs it."""
+    if not tokens[start].norm.startswith(("ب", "وب")):
+        return False
+    for k in range(start - 1, max(start - 1 - _WELCOME_REACH, -1), -1):
+        gap = text[tokens[k].end - offset : tokens[k + 1].start - offset]
+        if _BOUNDARY.search(gap):
+            return False
+        if _WELCOME.match(tokens[k].norm):
+            return True
+    return False
+
+
+def truce_made(tokens: list[Token], start: int, text: str, offset: int) -> bool:
+    """A word that makes the truce at ``start`` stands before it in its clause."""
+    for k in range(start - 1, max(start - 1 - _TRUCE_REACH, -1), -1):
+        gap = text[tokens[k].end - offset : tokens[k + 1].start - offset]
+        if _BOUNDARY.search(gap):
+            return False
+        if _TRUCE_MADE.match(tokens[k].norm):
+            return True
+        if tokens[k].norm in _OPENERS:
+            return False
+    return False
 
 
 def in_slogan(tokens: list[Token], start: int, text: str, offset: int) -> bool:

@@ -66,10 +66,12 @@ from wiqaya.read.events import (
     pick_actors,
 )
 from wiqaya.read.indicators import INDICATORS, IndicatorHit, load_event_rules, load_indicators
+from wiqaya.read.partitive import join_partitives
 from wiqaya.read.persons import load_persons, with_persons
 from wiqaya.read.phrases import NORM_OF, Token, tokenize
 from wiqaya.read.places import PlaceMention, load_gazetteer
 from wiqaya.read.roles import (
+    FEATURES,
     RELIGION,
     Candidate,
     RoleModel,
@@ -79,7 +81,7 @@ from wiqaya.read.roles import (
     load_roles,
 )
 from wiqaya.read.sentences import split_sentences
-from wiqaya.read.speech_roles import clause_roles, phrase_prep
+from wiqaya.read.speech_roles import clause_roles, phrase_prep, trigger_kind
 
 MAX_TEXT = 1_000_000  # characters read per document; the rest is reported, not coded
 
@@ -226,6 +228,10 @@ class _Pending:
     doc_date: date | None
     triggers: list
     clause: Clause | None = None
+    # Arabic: the actors with «مسلحون من حركة الشباب» made one mention
+    # (:mod:`wiqaya.read.partitive`); the clause roles read these, the role
+    # ranker the mentions it was trained on.
+    joined: list[ActorMention] | None = None
 
 
 def read_documents(
@@ -441,6 +447,11 @@ def pending_events(
     views = [detector_norm(p.tokens, p.places, p.actors) for p in needs]
     probs = detector.probabilities(views) if detector and needs else None
     prob_of = {id(p): probs[k] for k, p in enumerate(needs)} if probs is not None else {}
+    for p in pending:
+        if p.lang == "ar":
+            # «مسلحون من حركة الشباب», «وفد من حماس»: one actor, the group.
+            # After the detector, whose view of the actors is as trained.
+            p.joined = join_partitives(p.actors, p.tokens, p.sentence, p.sentence_start)
     events: list[tuple[_Pending, Trigger, float]] = []
     for p in pending:
         for trig in p.triggers:
@@ -572,7 +583,16 @@ def assign_roles(
             return (*_clause_pair(p, trig, where, src, tgt), loc)
         source = src.mention if src else None
         target = tgt.mention if tgt else None
-        if src is not None and tgt is not None and _same_span(src.mention, tgt.mention):
+        if p.joined is not None and p.joined is not p.actors:
+            made = [j for j in p.joined if not any(j is a for a in p.actors)]
+            source, target = _partitive_pair(made, source, target, by_role, roles, trig, p.tokens)
+        if (
+            src is not None
+            and tgt is not None
+            and source is src.mention
+            and target is tgt.mention
+            and _same_span(src.mention, tgt.mention)
+        ):
             # The role less sure of the shared words gives them up: first by
             # its probability among its candidates, then (a lone candidate
             # has 1.0 in both) by the raw score.
@@ -612,8 +632,9 @@ def _clause_pair(
     for that role (trained to find the country, not the words), else the
     event's place.
     """
+    actors = p.joined if p.joined is not None else p.actors
     roles = clause_roles(
-        p.actors,
+        actors,
         p.tokens,
         trig.tok_start,
         trig.tok_end,
@@ -661,6 +682,80 @@ def _aid_destination(
         ):
             return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
     return None
+
+
+_VICTIM_BEFORE = FEATURES.index("victim_before")
+_MARKED_AGAINST = FEATURES.index("marked_against")
+
+
+def _partitive_pair(
+    joined: list[ActorMention],
+    source: ActorMention | None,
+    target: ActorMention | None,
+    by_role: dict[str, list[Candidate]],
+    roles: RoleModel,
+    trig: Trigger,
+    tokens: list[Token],
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """The ranker's (source, target) with a partitive's head or group widened to it.
+
+    «هاجم مسلحون من حركة الشباب قاعدة عسكرية»: the ranker scores the head
+    and the group as the mentions it was trained on, and often gives one to
+    each role. Both are the one actor. Before the trigger or as the subject
+    right after it, it acts (a group's gunmen, fighters or delegates) unless
+    a victim word or «ضد/على» stands before it; farther on («حافلة تقل عناصر
+    من الحرس الثوري») the role less sure of it gives it up, as for any
+    shared mention. The other role takes its best candidate outside it, or
+    the same country with no words.
+    """
+
+    def widen(m: ActorMention | None) -> ActorMention | None:
+        if m is None:
+            return None
+        j = next((j for j in joined if j.start <= m.start and m.end <= j.end), m)
+        # «بوفد من مجلس النواب»: a group named by sector has the country the
+        # ranker's candidate borrowed (the event's place).
+        return j if j.country else ActorMention(j.text, j.start, j.end, m.country, j.sector)
+
+    s, t = widen(source), widen(target)
+    if (
+        t is not None
+        and t is not target
+        and t.start == trig.tok_end
+        and trigger_kind(tokens[trig.tok_start].norm) == "verb"
+        and (s is None or not _same_span(s, t))
+    ):
+        # «اختطف مسلحون من جماعة الحوثي موظفين أمميين»: a group's gunmen
+        # right after the verb are its subject (VSO), whatever the ranker
+        # made of the head and the group apart; its source is the object.
+        tgt = next(c for c in by_role["target"] if c.mention is target)
+        if not (tgt.features[_VICTIM_BEFORE] or tgt.features[_MARKED_AGAINST]):
+            return t, s
+    if s is None or t is None or not _same_span(s, t):
+        return s, t
+    src = next(c for c in by_role["source"] if c.mention is source)
+    tgt = next(c for c in by_role["target"] if c.mention is target)
+    subject = s.end <= trig.tok_start or 0 <= s.start - trig.tok_end <= 2
+    if subject:
+        acts = not (tgt.features[_VICTIM_BEFORE] or tgt.features[_MARKED_AGAINST])
+    else:
+        acts = _hold(roles, by_role["source"], src, "source") >= _hold(
+            roles, by_role["target"], tgt, "target"
+        )
+    if acts:
+        role, keep = "target", s
+    else:
+        role, keep = "source", t
+    outside = [
+        c for c in by_role[role] if c.mention.end <= keep.start or c.mention.start >= keep.end
+    ]
+    # With none, the country stays and the words go, as in _other_mention.
+    other = (
+        max(outside, key=lambda c: roles.score(c, role)).mention
+        if outside
+        else ActorMention("", keep.end, keep.end, keep.country, None)
+    )
+    return (keep, other) if role == "target" else (other, keep)
 
 
 def _placed(

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 
 from wiqaya.read.actors import ActorMention
 from wiqaya.read.detector import arabic_triggers
+from wiqaya.read.partitive import head_word
 from wiqaya.read.phrases import Token
 
 # Words that open a clause after a comma («...، لكنها سرعان ما عادت»).
@@ -310,6 +311,13 @@ def trigger_kind(norm: str) -> str:
     return "verb"
 
 
+def _purpose_l(w: str) -> bool:
+    """«للقاء»: the purpose «لـ» on a trigger stem that begins with «ل», not «لل» of «الـ»."""
+    return w.startswith("لل") and any(
+        st[:1] == "ل" and w[1:].startswith(st) for st in arabic_triggers().stems_in(w)
+    )
+
+
 def _gap(tokens: list[Token], k: int, sentence: str, offset: int) -> str:
     """The characters between token ``k - 1`` and token ``k``."""
     if k <= 0 or k >= len(tokens):
@@ -473,6 +481,9 @@ _MASCULINE_IN_TA = frozenset(
     {
         "الطلبه",
         "طلبه",
+        # «هدد قادة من الحرس الثوري» (roles7): commanders, a subject.
+        "القاده",
+        "قاده",
         "الاساتذه",
         "اساتذه",
         "الصحابه",
@@ -509,6 +520,10 @@ _QUANTITIES = _NEW_PHRASE | {
     "بضعه",
     "عده",
 }
+
+
+# Words whose «و» is a root letter, not «and»: «وزير الخارجية», «وكالة».
+_WAW_ROOTS = ("وزير", "وزار", "وكيل", "وكال", "وفد", "وفود", "والي", "ولي", "وحد", "وطن", "وسط")
 
 
 def coordinated(tokens: list[Token], k: int) -> bool:
@@ -835,6 +850,11 @@ def clause_roles(
         and w[:1] == "ل"
         and not w.startswith("لل")
         and any(a.start == trig_end for a in after)
+    ) or (
+        # «وصل المبعوث الأممي إلى بنغازي للقاء المشير خليفة حفتر»: «لـ» on
+        # a stem that starts with «ل» («لقاء») is a purpose too; the one met
+        # is the object, the one who came the subject of the main verb.
+        _purpose_l(w) and trig_start > 0 and any(a.start - trig_end <= 1 for a in after)
     )
     # «شعارات تطالب المنظمات الدولية», «لافتات تندد»: a present verb right
     # after an indefinite plural that is no actor describes it; the slogans'
@@ -916,6 +936,11 @@ def clause_roles(
             if a.start - trig_end > _SUBJECT_GAP:
                 break
             if any(t.norm in _PREPS for t in tokens[trig_end : a.start]):
+                break
+            head = head_word(tokens[a.start].norm)
+            if head is not None and head.endswith("ا"):
+                # «واستقبل كل منهما وفداً من المعارضة»: an accusative head
+                # («وفدا», «مسلحا») opens the object, not the subject.
                 break
             if preps[a.start] in ("", "ل"):
                 subj = a
@@ -1013,6 +1038,28 @@ def clause_roles(
             break
         target = a
         break
+    if (
+        event_type in ("CONSULT", "AGREE", "COOPERATE")
+        and source is not None
+        and tokens[source.start].norm[:1] == "و"
+        and not tokens[source.start].norm.startswith(_WAW_ROOTS)
+        and preps[source.start] == ""
+    ):
+        # «توصلت إسرائيل وحماس إلى اتفاق», «أعلن الجيش السوداني وقوات الدعم
+        # السريع هدنة»: the nearest mention was the second of two joined
+        # sides; the first is the source, the second the other side.
+        first = next(
+            (
+                a
+                for a in actors
+                if a.end == source.start
+                and preps[a.start] == ""
+                and not _stop_before(tokens, source.start, sentence, offset)
+            ),
+            None,
+        )
+        if first is not None:
+            source, target = first, target or source
     if event_type in ("CONSULT", "AGREE", "COOPERATE") and source is None:
         # «المحادثات ... بين الحزب الحاكم الذي يتزعمه ... وحركة التغيير»: the
         # two sides, the second joined by «و» past a relative clause.
