@@ -35,7 +35,9 @@ def test_gunmen_of_a_group_attack_as_the_group() -> None:
 
 
 def test_fighters_of_the_rsf_are_the_source_not_the_target() -> None:
-    ev = _one("هاجم مقاتلون من قوات الدعم السريع قرية في دارفور.", "ASSAULT")
+    # With its toll, so that the detector's borderline on a bare attack («هاجم … قرية»,
+    # 0.56 against 0.56) does not decide what this test is about.
+    ev = _one("هاجم مقاتلون من قوات الدعم السريع قرية في دارفور وقتلوا عشرة مدنيين.", "ASSAULT")
     assert ev.source.text == "مقاتلون من قوات الدعم السريع"
     assert ev.source.sector == "REB"
     assert ev.target.text == "قرية"
