@@ -376,3 +376,37 @@ def test_two_definite_nouns_are_two_phrases() -> None:
     )
     assert ev.source.text == "المتظاهرون"
     assert ev.target.text == "حكومة رئيس الوزراء رجب طيب اردوغان"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # The committees report the shelling; they are not its attackers.
+        (
+            "قتل 12 مدنياً على الأقل في قصف مدفعي استهدف سوقاً شعبية في مدينة الفاشر، وفق ما"
+            " أفادت لجان المقاومة المحلية.",
+            "source",
+        ),
+        # Dev sentence: the police report the blast, its victims are others.
+        (
+            "واعلنت مصادر في الشرطة العراقية مقتل ثمانية اشخاص على الاقل، واصابة 28، بانفجار"
+            " سيارة مفخخة وسط سوق شعبي جنوب بغداد.",
+            "target",
+        ),
+    ],
+)
+def test_who_reports_an_attack_is_no_side_of_it(text: str, role: str) -> None:
+    ev = _event(text, "ASSAULT", "قتل" if role == "source" else "مقتل")
+    actor = getattr(ev, role)
+    # The country the ranker chose stays; the reporter's words go.
+    assert actor is not None and not actor.text, actor
+
+
+def test_an_army_reporting_its_own_strike_keeps_its_words() -> None:
+    ev = _event(
+        "من ناحية أخرى قال حلف شمال الاطلسي في أفغانستان انه قتل عددا من زعماء طالبان في"
+        " هجمات بما في ذلك ضربات جوية دقيقة في اقليم هلمند.",
+        "ASSAULT",
+        "قتل",
+    )
+    assert ev.source.text == "حلف شمال الاطلسي"

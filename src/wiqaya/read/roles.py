@@ -86,7 +86,7 @@ _VICTIM = frozenset(
 _AGENT = frozenset({"شنه", "شنها", "نفذه", "نفذها", "يد", "قبل", "برصاص", "بنيران", "تبناه"})
 # Who reports the event is neither side of it: «قالت الشرطة العراقية»,
 # «حسبما افادت وكالة رويترز», «نقلت … عن مصادر امنية عراقية».
-_SPEECH = frozenset(
+SPEECH = frozenset(
     {
         "قال",
         "وقال",
@@ -368,7 +368,7 @@ def candidates_by_role(
         row[_F_PLACE_AFTER] = float(is_after and kind.startswith("place"))
         row[_F_AFTER_VICTIM_TRIGGER] = float(is_after and trig_victim)
         row[_F_FOREIGN_VICTIM] = foreign * victim_before
-        row[_F_SPEAKER] = float(not _SPEECH.isdisjoint(just_before))
+        row[_F_SPEAKER] = float(not SPEECH.isdisjoint(just_before))
         row[_F_MEDIA] = float(m.sector == "MED")
         row[_F_SEAT] = float(not _SEAT.isdisjoint(just_before) or norms[m.start] in _SEAT)
         if kind == "sector_only":
