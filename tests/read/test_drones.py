@@ -56,3 +56,22 @@ def test_a_drone_strike_is_not_coded_as_a_protest_end_to_end() -> None:
         DocumentInput(id="d", text=DRONES[0] + " " + DRONES[1], date="2024-06-13")
     )
     assert all(e.event_type != "PROTEST" for e in result.events)
+
+
+def test_an_ambassador_summoned_in_protest_is_no_demonstration() -> None:
+    # «احتجاجاً على» after a state's diplomatic act is an official protest.
+    res = read_document(
+        DocumentInput(
+            "s",
+            "استدعت وزارة الخارجية الجزائرية السفير الفرنسي احتجاجاً على تصريحات ماكرون.",
+            "ar",
+        )
+    )
+    assert not [e for e in res.events if e.event_type == "PROTEST"]
+    # Workers who strike in protest still protest.
+    res = read_document(
+        DocumentInput(
+            "w", "أضرب آلاف العمال في مدينة المحلة أمس احتجاجاً على تأخر صرف أجورهم.", "ar"
+        )
+    )
+    assert [e for e in res.events if e.event_type == "PROTEST"], res.events

@@ -25,6 +25,9 @@ but mean something else in context, which no blocked spelling can tell apart:
   «طائرة مسيرة», «مسيرة مفخخة», «أسقطت ... مسيرتين», «هجوم بمسيرات»,
   «استهدفت مسيرات أوكرانية مصفاة». The 2007–2008 gold has no drone, so the
   detector learned the word as a march; the coder refuses the drone sense.
+- «احتجاجا» (in protest) after a state's diplomatic act («استدعت الخارجية
+  السفير احتجاجاً على», «سحبت سفيرها احتجاجاً») is an official protest, not a
+  demonstration: the PROTEST reading is refused.
 
 :func:`wrong_sense` is the ``reject`` of
 :meth:`wiqaya.read.detector.StemMatcher.find` for the coder: a match it refuses
@@ -109,6 +112,16 @@ def _drone(words: list[str], start: int) -> bool:
     )
 
 
+# «احتجاجا» (in protest) as the adverb of a state's diplomatic act: «استدعت
+# الخارجية السفير الفرنسي احتجاجاً على تصريحات ماكرون» is an official protest
+# (CAMEO 11, criticism), not a demonstration.
+_IN_PROTEST = re.compile(r"^[وف]?احتجاجا$")
+_DIPLOMATIC_ACT = re.compile(
+    r"^[وف]?(ل|ال)?([يت]?(استدع|سحب|علق|جمد|قطع)|سفير|سفيرها|سفيره|سفراء|القايم|سفار)"
+)
+_DIPLOMATIC_REACH = 8
+
+
 def wrong_sense(words: list[str], start: int, end: int, label: str) -> bool:
     """Whether the trigger ``words[start:end]`` of ``label`` is a word in another sense.
 
@@ -117,6 +130,9 @@ def wrong_sense(words: list[str], start: int, end: int, label: str) -> bool:
     word = words[start]
     if label == "PROTEST" and _MARCH_WORD.match(word):
         return _drone(words, start)
+    if label == "PROTEST" and _IN_PROTEST.match(word):
+        before = words[max(0, start - _DIPLOMATIC_REACH) : start]
+        return any(_DIPLOMATIC_ACT.match(w) for w in before)
     if (
         label in _NAMED_TYPES
         and start > 0
