@@ -171,3 +171,18 @@ def test_the_international_community_is_no_civilian_actor() -> None:
     assert actors("دعا الفاتيكان المجتمع الدولي إلى مساعدة المسيحيين") == [
         ("الفاتيكان", "VAT", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector"),
+    [
+        ("رفض المجلس الرئاسي الليبي قرار البرلمان", "المجلس الرئاسي الليبي", "LBY", "GOV"),
+        ("أعلن مجلس السيادة السوداني حالة الطوارئ", "مجلس السيادة السوداني", "SDN", "GOV"),
+        ("قالت هيئة الأركان الإسرائيلية إن", "هيئة الأركان الإسرائيلية", "ISR", "MIL"),
+        ("أنقذ خفر السواحل الليبي مهاجرين", "خفر السواحل الليبي", "LBY", "MIL"),
+    ],
+)
+def test_state_bodies_named_by_their_office(
+    text: str, name: str, country: str, sector: str
+) -> None:
+    assert (name, country, sector) in actors(text), actors(text)
