@@ -201,3 +201,26 @@ def test_protest_broken_up_is_coercion(text: str, source: str) -> None:
 
 def test_protest_itself_stays_a_protest() -> None:
     assert _types("Thousands rallied in Tbilisi against the government.") == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Morocco and Algeria exchanged accusations over the Western Sahara at the UN"
+            " General Assembly.",
+            {("MAR", "DZA"), ("DZA", "MAR")},
+        ),
+        (
+            "Ethiopia and Egypt traded accusations over the Nile dam.",
+            {("ETH", "EGY"), ("EGY", "ETH")},
+        ),
+    ],
+)
+def test_exchanged_accusations_are_each_sides_against_the_other(
+    text: str, pair: set[tuple[str, str]]
+) -> None:
+    # What they quarrel over is no side; each accuses the other.
+    res = read_document(DocumentInput("x", text, "en"))
+    got = {(e.source.country, e.target.country) for e in res.events if e.event_type == "ACCUSE"}
+    assert got == pair

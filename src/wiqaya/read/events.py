@@ -684,6 +684,13 @@ def _distributed(group: list[ActorMention], tokens: list[Token]) -> list[ActorMe
 def _mutual(trig: Trigger, tokens: list[Token]) -> bool:
     if trig.event_type in RECIPROCAL:
         return True
+    if (
+        trig.event_type in ("ACCUSE", "THREATEN")
+        and trig.tok_start > 0
+        and not {"exchange", "trade"}.isdisjoint(lemmas(tokens[trig.tok_start - 1].norm))
+    ):
+        # "Morocco and Algeria exchanged accusations": each accuses the other.
+        return True
     return trig.event_type == "ASSAULT" and any(
         x in _MUTUAL_VERBS for x in lemmas(tokens[trig.tok_start].norm)
     )
@@ -724,11 +731,12 @@ def english_pairs(
     if (
         target is not None
         and len(sources) > 1
-        and _word_before(tokens, target.start) == "by"
+        and _word_before(tokens, target.start) in ("by", "over", "about")
         and _mutual(trig, tokens)
     ):
         # "A and B agreed to a truce brokered by C": C is the broker, not the
-        # other side; A and B are each other's.
+        # other side; A and B are each other's. "… exchanged accusations over
+        # Western Sahara": what they quarrel over is no side either.
         target = None
     if (
         target is None
