@@ -642,6 +642,7 @@ def _clause_pair(
         p.sentence,
         p.sentence_start,
         load_actors().index.has_form,
+        frozenset(k for pl in p.places for k in range(pl.tok_start, pl.tok_end)),
     )
     source = _placed(roles.source, p, where, src)
     target = _placed(roles.target, p, where, tgt)
@@ -789,7 +790,20 @@ def _placed(
         ),
         None,
     )
-    country = nxt.country if nxt else (ranked.mention.country if ranked else None)
+    # «وزارة الصحة في غزة»: an office placed right after it is that place's.
+    seat = next(
+        (
+            pl.country
+            for pl in p.places
+            if pl.status == "resolved"
+            and pl.tok_start == m.end + 1
+            and p.tokens[m.end].norm == "في"
+            and pl.country not in (None, *RELIGION)
+            and m.sector is not None
+        ),
+        None,
+    )
+    country = nxt.country if nxt else seat or (ranked.mention.country if ranked else None)
     country = country or where
     if (
         nxt is not None

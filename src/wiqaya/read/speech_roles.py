@@ -127,6 +127,11 @@ _OPENING = 2
 _GENITIVE_IS_TARGET = frozenset({"COERCE", "SANCTION", "THREATEN"})
 
 
+# Where a subject says what it says («اتهمت حماس في بيان لها إسرائيل»), and
+# what may follow that word before the object.
+_STATEMENTS = frozenset({"بيان", "تصريح", "تصريحات", "كلمه", "مؤتمر", "رساله", "تغريده", "حديث"})
+_STATEMENT_TAILS = frozenset({"له", "لها", "لهم", "رسمي", "صحفي", "مشترك", "صادر", "متلفز"})
+
 # Words that open a new noun phrase after a subject: a time adverb or a
 # quantity («أوقف رجال شرطة العاصمة واشنطن حوالي مائة متظاهر», «اتهمت لجنة
 # برلمانية تركية أمس قوات الامن»).
@@ -200,11 +205,18 @@ def _phrase_end(
         if p == "" and {_noun_form(subject, tokens), _noun_form(a, tokens)} == {"m", "f"}:
             # «واتهم الوزير اللبناني المعارضة»: an apposition agrees in gender.
             break
-        if p == "" and _closed(subject, tokens) and tokens[a.start].norm in _INSTITUTION_HEADS:
+        if (
+            p == ""
+            and (_closed(subject, tokens) or (end > subject.end and _definite_head(tokens, a)))
+            and tokens[a.start].norm in _INSTITUTION_HEADS
+        ):
             # «اتهم الجيش السوداني قوات الدعم السريع», «طالب البرلمان العراقي
             # الحكومة»: a subject closed by its nationality or article takes no
             # second institution in apposition; that one is the object. A name
             # («الرئيس المصري عبد الفتاح السيسي») or a title («الأمير») still is.
+            # A head already completed by a mention after it («توعد قائد قوات
+            # الدعم السريع محمد حمدان دقلو الجيش») takes no definite
+            # institution either.
             break
         if p == "" and _noun_form(a, tokens) == "acc":
             # «وانتقدت الحكومة العراقية المسلحين»: a plural in «ين» is no
@@ -262,6 +274,23 @@ _INSTITUTION_HEADS = frozenset(
         "الجامعه",
     }
 )
+
+
+def _adjective(m: ActorMention, tokens: list[Token]) -> bool:
+    """An indefinite relative adjective read as a sector («مساعدات عسكرية»,
+    «دعما عسكريا»): it describes the noun before it, it is no actor of its own."""
+    w = tokens[m.start].norm
+    return (
+        m.end - m.start == 1
+        and m.country is None
+        and not w.startswith("ال")
+        and w.endswith(("يه", "يا", "ي"))
+        and len(w) >= 5
+    )
+
+
+def _definite_head(tokens: list[Token], m: ActorMention) -> bool:
+    return tokens[m.start].norm.startswith("ال")
 
 
 def _closed(subject: ActorMention, tokens: list[Token]) -> bool:
@@ -799,11 +828,13 @@ def clause_roles(
     sentence: str,
     offset: int,
     has_form: Callable[[str], bool] | None = None,
+    places: frozenset[int] = frozenset(),
 ) -> ClauseRoles:
     """(source, target) of the act named by ``tokens[trig_start:trig_end]``.
 
     ``has_form`` tells a dictionary word as written from one with a clitic
-    (:meth:`wiqaya.read.phrases.PhraseIndex.has_form`).
+    (:meth:`wiqaya.read.phrases.PhraseIndex.has_form`); ``places`` holds the
+    tokens of the sentence's place names.
     """
     kind = trigger_kind(tokens[trig_start].norm)
     # The clause: from the last stop before the trigger to the first stop,
@@ -902,6 +933,10 @@ def clause_roles(
             ):
                 source = s_
     elif kind == "noun":
+        # «مساعدات عسكرية للجيش اللبناني»: the adjective right after the
+        # noun is neither its agent nor its object.
+        after = [a for a in after if not (a.start == trig_end and _adjective(a, tokens))]
+        rest = after
         # «زيارة بوش», «استقالة وزراء المعارضة»: the genitive, or the
         # mention that completes it one word on.
         gen = [
@@ -991,6 +1026,20 @@ def clause_roles(
     anchor = trig_end if source is None or source.end <= trig_start else max(trig_end, source.end)
     if source is not None and source.start >= trig_end:
         anchor = _phrase_end(source, actors, tokens, preps, anchor)
+        if anchor < len(tokens) - 1 and tokens[anchor].norm == "في":
+            # «اتهمت وزارة الصحة في غزة الجيش الإسرائيلي», «اتهمت حماس في
+            # بيان إسرائيل»: a place of the subject's or the statement it
+            # spoke in («في» with no actor); the object comes after it.
+            k = anchor + 1
+            if tokens[k].norm in _STATEMENTS:
+                k += 1
+                while k < len(tokens) and tokens[k].norm in _STATEMENT_TAILS:
+                    k += 1
+            else:
+                while k in places and k not in named:
+                    k += 1
+            if k > anchor + 1 and any(a.start == k and preps[a.start] == "" for a in rest):
+                anchor = k
     for a in rest:
         if a.start < anchor:
             continue
