@@ -218,6 +218,16 @@ def _phrase_end(
             # الدعم السريع محمد حمدان دقلو الجيش») takes no definite
             # institution either.
             break
+        if (
+            p == ""
+            and a.start > end
+            and _closed(subject, tokens)
+            and tokens[end].norm in _INSTITUTION_HEADS
+        ):
+            # «اعتقلت السلطات التونسية زعيم حركة النهضة راشد الغنوشي»: an
+            # office the dictionary does not name opens the object; the name
+            # after it is that office's, not the subject's.
+            break
         if p == "" and _noun_form(a, tokens) == "acc":
             # «وانتقدت الحكومة العراقية المسلحين»: a plural in «ين» is no
             # apposition of a subject (which is nominative), but the object.
@@ -286,6 +296,18 @@ def _adjective(m: ActorMention, tokens: list[Token]) -> bool:
         and not w.startswith("ال")
         and w.endswith(("يه", "يا", "ي"))
         and len(w) >= 5
+    )
+
+
+def _nationality(m: ActorMention, tokens: list[Token]) -> bool:
+    """A lone indefinite nationality («إسرائيليين», «فرنسي»): an adjective."""
+    w = tokens[m.start].norm
+    return (
+        m.end - m.start == 1
+        and m.country is not None
+        and m.sector is None
+        and not w.startswith("ال")
+        and w.endswith(("ي", "يه", "يين", "يون"))
     )
 
 
@@ -1059,6 +1081,22 @@ def clause_roles(
             # الانتقالية»: the mention is the genitive of the preposition's
             # object, a word for members or a seat of the group.
             p = tokens[a.start - 2].norm
+        if p == "" and a.start - 2 >= anchor and _nationality(a, tokens):
+            # «أفرجت حركة حماس عن ثلاثة رهائن إسرائيليين»: a nationality after
+            # the noun it describes, that noun governed by the preposition
+            # (a number between).
+            k = a.start - 2
+            if tokens[k].norm in _QUANTITIES or tokens[k].norm[:1].isdigit():
+                k -= 1
+            if (
+                k >= anchor
+                and tokens[k].norm in _PREPS
+                and tokens[k].norm in allowed
+                and a.start - 1 not in named
+                and not any(_marks_phrase(t.norm) for t in tokens[anchor:k])
+                and not any(_stop_before(tokens, j, sentence, offset) for j in range(k + 1, a.end))
+            ):
+                p = tokens[k].norm
         if p == "" and any(_joined_verb(tokens, k) for k in range(anchor, a.start)):
             # «رفض الرئيس السوري المبادرة واتهم الوزير»: a mention past a
             # joined verb is that verb's.
