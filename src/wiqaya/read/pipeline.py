@@ -674,10 +674,16 @@ def _aid_destination(
     for pl in p.places:
         if pl.status != "resolved" or pl.tok_start < trig.tok_end or pl.country == home:
             continue
-        if pl.place is None or pl.place.kind != "country":
+        if pl.place is None:
             continue
         norm = p.tokens[pl.tok_start].norm
         before = p.tokens[pl.tok_start - 1].norm if pl.tok_start > 0 else ""
+        if pl.place.kind != "country":
+            # «قافلة مساعدات إلى قطاع غزة»: a foreign place the aid is sent
+            # to stands for its country.
+            if before == "الي" or (pl.tok_start >= 2 and p.tokens[pl.tok_start - 2].norm == "الي"):
+                return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
+            continue
         if before == "الي" or (
             norm[:1] == "ل" and not has_form(norm) and (norm[:2] == "لل" or has_form(norm[1:]))
         ):

@@ -43,6 +43,7 @@ from wiqaya.read.actors import ActorMention
 from wiqaya.read.detector import arabic_triggers
 from wiqaya.read.partitive import head_word
 from wiqaya.read.phrases import Token
+from wiqaya.read.roles import is_nisba
 
 # Words that open a clause after a comma («...، لكنها سرعان ما عادت»).
 _OPENERS = frozenset(
@@ -227,6 +228,22 @@ def _phrase_end(
             # «اعتقلت السلطات التونسية زعيم حركة النهضة راشد الغنوشي»: an
             # office the dictionary does not name opens the object; the name
             # after it is that office's, not the subject's.
+            break
+        if (
+            p == ""
+            and a.start == end + 1
+            and a.country is None
+            and not is_nisba(tokens[a.start].norm)
+            and _closed(subject, tokens)
+            and tokens[end].norm.isalpha()
+            and not tokens[end].norm.startswith(("ال", "وال"))
+            and end not in preps
+            and tokens[end].norm not in _PREPS
+            and tokens[end].norm not in _ADVERBS
+        ):
+            # «رفضت الخارجية الفلسطينية قرار الكنيست»: a complete subject
+            # takes no genitive; an indefinite noun after it heads the
+            # object, and a body of no country after that is its genitive.
             break
         if p == "" and _noun_form(a, tokens) == "acc":
             # «وانتقدت الحكومة العراقية المسلحين»: a plural in «ين» is no
@@ -417,7 +434,12 @@ def _prep(
             return "ل"
         if before in _PREPS:
             return before
-        if before[:1] in "بل" and trigger_kind(before) == "noun" and m.start - 1 not in named:
+        if (
+            before[:1] in "بل"
+            and before != "باسم"
+            and trigger_kind(before) == "noun"
+            and m.start - 1 not in named
+        ):
             # «باغتيال رئيس الوزراء», «بالتزام رئيس المستقبل», «لترشيح
             # الرئيس»: the genitive of a «ب»/«ل» verbal noun.
             return before[0] + "+"
@@ -957,7 +979,19 @@ def clause_roles(
     elif kind == "noun":
         # «مساعدات عسكرية للجيش اللبناني»: the adjective right after the
         # noun is neither its agent nor its object.
-        after = [a for a in after if not (a.start == trig_end and _adjective(a, tokens))]
+        # «اتفاقية تعاون عسكري مع إسرائيل»: or one word on, after a noun
+        # that completes the trigger.
+        after = [
+            a
+            for a in after
+            if not (
+                _adjective(a, tokens)
+                and (
+                    a.start == trig_end
+                    or (a.start == trig_end + 1 and not _marks_phrase(tokens[trig_end].norm))
+                )
+            )
+        ]
         rest = after
         # «زيارة بوش», «استقالة وزراء المعارضة»: the genitive, or the
         # mention that completes it one word on.
