@@ -681,7 +681,8 @@ def _aid_destination(
         if pl.place.kind != "country":
             # «قافلة مساعدات إلى قطاع غزة»: a foreign place the aid is sent
             # to stands for its country.
-            if before == "الي" or (pl.tok_start >= 2 and p.tokens[pl.tok_start - 2].norm == "الي"):
+            near = pl.tok_start - trig.tok_end <= 4
+            if near and (before == "الي" or p.tokens[pl.tok_start - 2].norm == "الي"):
                 return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
             continue
         if before == "الي" or (

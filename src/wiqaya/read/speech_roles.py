@@ -977,28 +977,17 @@ def clause_roles(
             ):
                 source = s_
     elif kind == "noun":
-        # «مساعدات عسكرية للجيش اللبناني»: the adjective right after the
-        # noun is neither its agent nor its object.
-        # «اتفاقية تعاون عسكري مع إسرائيل»: or one word on, after a noun
-        # that completes the trigger.
-        after = [
-            a
-            for a in after
-            if not (
-                _adjective(a, tokens)
-                and (
-                    a.start == trig_end
-                    or (a.start == trig_end + 1 and not _marks_phrase(tokens[trig_end].norm))
-                )
-            )
-        ]
+        # «دعما عسكريا»: an adjective right after the noun is no actor.
+        after = [a for a in after if not (a.start == trig_end and _adjective(a, tokens))]
         rest = after
         # «زيارة بوش», «استقالة وزراء المعارضة»: the genitive, or the
-        # mention that completes it one word on.
+        # mention that completes it one word on; an adjective there
+        # («اتفاقية تعاون عسكري مع إسرائيل») is not the agent.
         gen = [
             a
             for a in after
             if preps[a.start] == ""
+            and not _adjective(a, tokens)
             and (
                 a.start == trig_end
                 or (a.start == trig_end + 1 and not _marks_phrase(tokens[trig_end].norm))
