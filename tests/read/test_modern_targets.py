@@ -55,6 +55,7 @@ def test_an_unnamed_office_opens_the_object() -> None:
 def test_a_decision_named_by_its_author_is_rejected_of_that_author() -> None:
     ev = _one("رفضت الخارجية الفلسطينية قرار الكنيست ضم الضفة الغربية.", "REJECT")
     assert ev.target is not None and ev.target.text == "الكنيست"
+    assert ev.target.country == "ISR"
 
 
 def test_a_closed_subject_keeps_its_adjective_out_of_the_target() -> None:
@@ -81,9 +82,10 @@ def test_an_adjective_after_a_verbal_noun_is_no_actor() -> None:
     ev = _one("أعلنت الولايات المتحدة تقديم مساعدات عسكرية للجيش اللبناني.", "AID")
     assert ev.source.country == "USA"
     assert ev.target.country == "LBN" and ev.target.sector == "MIL"
-    ev = _one("أبرمت المغرب اتفاقية تعاون عسكري مع إسرائيل.", "AGREE")
-    assert ev.source.country == "MAR" and ev.source.text == "المغرب"
-    assert ev.target.country == "ISR"
+    for event_type in ("AGREE", "COOPERATE"):
+        ev = _one("أبرمت المغرب اتفاقية تعاون عسكري مع إسرائيل.", event_type)
+        assert ev.source.country == "MAR" and ev.source.text == "المغرب"
+        assert ev.target.country == "ISR"
 
 
 def test_aid_sent_to_a_foreign_region() -> None:

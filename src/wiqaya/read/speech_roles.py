@@ -1017,6 +1017,10 @@ def clause_roles(
                 break
             if any(t.norm in _PREPS for t in tokens[trig_end : a.start]):
                 break
+            if a.start == trig_end and _adjective(a, tokens):
+                # «اتفاقية تعاون عسكري مع إسرائيل»: an adjective after the
+                # trigger makes it a noun; no subject follows.
+                break
             head = head_word(tokens[a.start].norm)
             if head is not None and head.endswith("ا"):
                 # «واستقبل كل منهما وفداً من المعارضة»: an accusative head
