@@ -675,6 +675,7 @@ def _clause_pair(
         p.sentence,
         p.sentence_start,
         load_actors().index.has_form,
+        frozenset(k for pl in p.places for k in range(pl.tok_start, pl.tok_end)),
     )
     source = _placed(roles.source, p, where, src)
     target = _placed(roles.target, p, where, tgt)
@@ -706,10 +707,17 @@ def _aid_destination(
     for pl in p.places:
         if pl.status != "resolved" or pl.tok_start < trig.tok_end or pl.country == home:
             continue
-        if pl.place is None or pl.place.kind != "country":
+        if pl.place is None:
             continue
         norm = p.tokens[pl.tok_start].norm
         before = p.tokens[pl.tok_start - 1].norm if pl.tok_start > 0 else ""
+        if pl.place.kind != "country":
+            # «قافلة مساعدات إلى قطاع غزة»: a foreign place the aid is sent
+            # to stands for its country.
+            near = pl.tok_start - trig.tok_end <= 4
+            if near and (before == "الي" or p.tokens[pl.tok_start - 2].norm == "الي"):
+                return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
+            continue
         if before == "الي" or (
             norm[:1] == "ل" and not has_form(norm) and (norm[:2] == "لل" or has_form(norm[1:]))
         ):
@@ -822,7 +830,20 @@ def _placed(
         ),
         None,
     )
-    country = nxt.country if nxt else (ranked.mention.country if ranked else None)
+    # «وزارة الصحة في غزة»: an office placed right after it is that place's.
+    seat = next(
+        (
+            pl.country
+            for pl in p.places
+            if pl.status == "resolved"
+            and pl.tok_start == m.end + 1
+            and p.tokens[m.end].norm == "في"
+            and pl.country not in (None, *RELIGION)
+            and m.sector is not None
+        ),
+        None,
+    )
+    country = nxt.country if nxt else seat or (ranked.mention.country if ranked else None)
     country = country or where
     if (
         nxt is not None

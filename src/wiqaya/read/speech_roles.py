@@ -43,6 +43,7 @@ from wiqaya.read.actors import ActorMention
 from wiqaya.read.detector import arabic_triggers
 from wiqaya.read.partitive import head_word
 from wiqaya.read.phrases import Token
+from wiqaya.read.roles import is_nisba
 
 # Words that open a clause after a comma («...، لكنها سرعان ما عادت»).
 _OPENERS = frozenset(
@@ -127,6 +128,11 @@ _OPENING = 2
 _GENITIVE_IS_TARGET = frozenset({"COERCE", "SANCTION", "THREATEN"})
 
 
+# Where a subject says what it says («اتهمت حماس في بيان لها إسرائيل»), and
+# what may follow that word before the object.
+_STATEMENTS = frozenset({"بيان", "تصريح", "تصريحات", "كلمه", "مؤتمر", "رساله", "تغريده", "حديث"})
+_STATEMENT_TAILS = frozenset({"له", "لها", "لهم", "رسمي", "صحفي", "مشترك", "صادر", "متلفز"})
+
 # Words that open a new noun phrase after a subject: a time adverb or a
 # quantity («أوقف رجال شرطة العاصمة واشنطن حوالي مائة متظاهر», «اتهمت لجنة
 # برلمانية تركية أمس قوات الامن»).
@@ -200,11 +206,44 @@ def _phrase_end(
         if p == "" and {_noun_form(subject, tokens), _noun_form(a, tokens)} == {"m", "f"}:
             # «واتهم الوزير اللبناني المعارضة»: an apposition agrees in gender.
             break
-        if p == "" and _closed(subject, tokens) and tokens[a.start].norm in _INSTITUTION_HEADS:
+        if (
+            p == ""
+            and (_closed(subject, tokens) or (end > subject.end and _definite_head(tokens, a)))
+            and tokens[a.start].norm in _INSTITUTION_HEADS
+        ):
             # «اتهم الجيش السوداني قوات الدعم السريع», «طالب البرلمان العراقي
             # الحكومة»: a subject closed by its nationality or article takes no
             # second institution in apposition; that one is the object. A name
             # («الرئيس المصري عبد الفتاح السيسي») or a title («الأمير») still is.
+            # A head already completed by a mention after it («توعد قائد قوات
+            # الدعم السريع محمد حمدان دقلو الجيش») takes no definite
+            # institution either.
+            break
+        if (
+            p == ""
+            and a.start > end
+            and _closed(subject, tokens)
+            and tokens[end].norm in _INSTITUTION_HEADS
+        ):
+            # «اعتقلت السلطات التونسية زعيم حركة النهضة راشد الغنوشي»: an
+            # office the dictionary does not name opens the object; the name
+            # after it is that office's, not the subject's.
+            break
+        if (
+            p == ""
+            and a.start == end + 1
+            and a.country is None
+            and not is_nisba(tokens[a.start].norm)
+            and _closed(subject, tokens)
+            and tokens[end].norm.isalpha()
+            and not tokens[end].norm.startswith(("ال", "وال"))
+            and end not in preps
+            and tokens[end].norm not in _PREPS
+            and tokens[end].norm not in _ADVERBS
+        ):
+            # «رفضت الخارجية الفلسطينية قرار الكنيست»: a complete subject
+            # takes no genitive; an indefinite noun after it heads the
+            # object, and a body of no country after that is its genitive.
             break
         if p == "" and _noun_form(a, tokens) == "acc":
             # «وانتقدت الحكومة العراقية المسلحين»: a plural in «ين» is no
@@ -262,6 +301,35 @@ _INSTITUTION_HEADS = frozenset(
         "الجامعه",
     }
 )
+
+
+def _adjective(m: ActorMention, tokens: list[Token]) -> bool:
+    """An indefinite relative adjective read as a sector («مساعدات عسكرية»,
+    «دعما عسكريا»): it describes the noun before it, it is no actor of its own."""
+    w = tokens[m.start].norm
+    return (
+        m.end - m.start == 1
+        and m.country is None
+        and not w.startswith("ال")
+        and w.endswith(("يه", "يا", "ي"))
+        and len(w) >= 5
+    )
+
+
+def _nationality(m: ActorMention, tokens: list[Token]) -> bool:
+    """A lone indefinite nationality («إسرائيليين», «فرنسي»): an adjective."""
+    w = tokens[m.start].norm
+    return (
+        m.end - m.start == 1
+        and m.country is not None
+        and m.sector is None
+        and not w.startswith("ال")
+        and w.endswith(("ي", "يه", "يين", "يون"))
+    )
+
+
+def _definite_head(tokens: list[Token], m: ActorMention) -> bool:
+    return tokens[m.start].norm.startswith("ال")
 
 
 def _closed(subject: ActorMention, tokens: list[Token]) -> bool:
@@ -366,7 +434,12 @@ def _prep(
             return "ل"
         if before in _PREPS:
             return before
-        if before[:1] in "بل" and trigger_kind(before) == "noun" and m.start - 1 not in named:
+        if (
+            before[:1] in "بل"
+            and before != "باسم"
+            and trigger_kind(before) == "noun"
+            and m.start - 1 not in named
+        ):
             # «باغتيال رئيس الوزراء», «بالتزام رئيس المستقبل», «لترشيح
             # الرئيس»: the genitive of a «ب»/«ل» verbal noun.
             return before[0] + "+"
@@ -799,11 +872,13 @@ def clause_roles(
     sentence: str,
     offset: int,
     has_form: Callable[[str], bool] | None = None,
+    places: frozenset[int] = frozenset(),
 ) -> ClauseRoles:
     """(source, target) of the act named by ``tokens[trig_start:trig_end]``.
 
     ``has_form`` tells a dictionary word as written from one with a clitic
-    (:meth:`wiqaya.read.phrases.PhraseIndex.has_form`).
+    (:meth:`wiqaya.read.phrases.PhraseIndex.has_form`); ``places`` holds the
+    tokens of the sentence's place names.
     """
     kind = trigger_kind(tokens[trig_start].norm)
     # The clause: from the last stop before the trigger to the first stop,
@@ -902,12 +977,17 @@ def clause_roles(
             ):
                 source = s_
     elif kind == "noun":
+        # «دعما عسكريا»: an adjective right after the noun is no actor.
+        after = [a for a in after if not (a.start == trig_end and _adjective(a, tokens))]
+        rest = after
         # «زيارة بوش», «استقالة وزراء المعارضة»: the genitive, or the
-        # mention that completes it one word on.
+        # mention that completes it one word on; an adjective there
+        # («اتفاقية تعاون عسكري مع إسرائيل») is not the agent.
         gen = [
             a
             for a in after
             if preps[a.start] == ""
+            and not _adjective(a, tokens)
             and (
                 a.start == trig_end
                 or (a.start == trig_end + 1 and not _marks_phrase(tokens[trig_end].norm))
@@ -936,6 +1016,10 @@ def clause_roles(
             if a.start - trig_end > _SUBJECT_GAP:
                 break
             if any(t.norm in _PREPS for t in tokens[trig_end : a.start]):
+                break
+            if a.start == trig_end and _adjective(a, tokens):
+                # «اتفاقية تعاون عسكري مع إسرائيل»: an adjective after the
+                # trigger makes it a noun; no subject follows.
                 break
             head = head_word(tokens[a.start].norm)
             if head is not None and head.endswith("ا"):
@@ -991,6 +1075,20 @@ def clause_roles(
     anchor = trig_end if source is None or source.end <= trig_start else max(trig_end, source.end)
     if source is not None and source.start >= trig_end:
         anchor = _phrase_end(source, actors, tokens, preps, anchor)
+        if anchor < len(tokens) - 1 and tokens[anchor].norm == "في":
+            # «اتهمت وزارة الصحة في غزة الجيش الإسرائيلي», «اتهمت حماس في
+            # بيان إسرائيل»: a place of the subject's or the statement it
+            # spoke in («في» with no actor); the object comes after it.
+            k = anchor + 1
+            if tokens[k].norm in _STATEMENTS:
+                k += 1
+                while k < len(tokens) and tokens[k].norm in _STATEMENT_TAILS:
+                    k += 1
+            else:
+                while k in places and k not in named:
+                    k += 1
+            if k > anchor + 1 and any(a.start == k and preps[a.start] == "" for a in rest):
+                anchor = k
     for a in rest:
         if a.start < anchor:
             continue
@@ -1010,6 +1108,22 @@ def clause_roles(
             # الانتقالية»: the mention is the genitive of the preposition's
             # object, a word for members or a seat of the group.
             p = tokens[a.start - 2].norm
+        if p == "" and a.start - 2 >= anchor and _nationality(a, tokens):
+            # «أفرجت حركة حماس عن ثلاثة رهائن إسرائيليين»: a nationality after
+            # the noun it describes, that noun governed by the preposition
+            # (a number between).
+            k = a.start - 2
+            if tokens[k].norm in _QUANTITIES or tokens[k].norm[:1].isdigit():
+                k -= 1
+            if (
+                k >= anchor
+                and tokens[k].norm in _PREPS
+                and tokens[k].norm in allowed
+                and a.start - 1 not in named
+                and not any(_marks_phrase(t.norm) for t in tokens[anchor:k])
+                and not any(_stop_before(tokens, j, sentence, offset) for j in range(k + 1, a.end))
+            ):
+                p = tokens[k].norm
         if p == "" and any(_joined_verb(tokens, k) for k in range(anchor, a.start)):
             # «رفض الرئيس السوري المبادرة واتهم الوزير»: a mention past a
             # joined verb is that verb's.
