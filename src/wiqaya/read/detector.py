@@ -184,7 +184,7 @@ class StemMatcher:
         another sense, :func:`wiqaya.read.senses.wrong_sense`).
         """
         out: dict[str, tuple[int, int]] = {}
-        first = self._first
+        first, max_prefix = self._first, self._max_prefix
         # Most words carry no stem: the cache lookups run in C (map) and only
         # the words with stems reach Python (compress skips the empty tuples);
         # this runs for every word of every sentence.
@@ -202,9 +202,12 @@ class StemMatcher:
                     end = i + 1 + len(rest)
                     if end > len(words):
                         continue
-                    # Most terms are one word: no generator for an empty rest.
-                    if not rest or all(
-                        self._contains(words[i + 1 + k], r) for k, r in enumerate(rest)
+                    # Most terms are one word, most others two: no generator
+                    # for those (_contains written out).
+                    if not rest or (
+                        0 <= words[i + 1].find(rest[0]) <= max_prefix
+                        if len(rest) == 1
+                        else all(self._contains(words[i + 1 + k], r) for k, r in enumerate(rest))
                     ):
                         if reject is not None and reject(words, i, end, label):
                             continue
@@ -229,7 +232,7 @@ class StemMatcher:
         if None in found:
             stems_in = self.stems_in
             found = [s if s is not None else stems_in(w) for s, w in zip(found, words, strict=True)]
-        check = label in strict
+        check, max_prefix = label in strict, self._max_prefix
         n = len(words)
         for i in compress(range(n), found):
             for stem in found[i]:
@@ -240,8 +243,10 @@ class StemMatcher:
                     end = i + 1 + len(rest)
                     if end > n:
                         continue
-                    if not rest or all(
-                        self._contains(words[i + 1 + k], r) for k, r in enumerate(rest)
+                    if not rest or (
+                        0 <= words[i + 1].find(rest[0]) <= max_prefix
+                        if len(rest) == 1
+                        else all(self._contains(words[i + 1 + k], r) for k, r in enumerate(rest))
                     ):
                         return i, end
         return None

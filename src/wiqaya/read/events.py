@@ -26,7 +26,7 @@ from wiqaya.read.english import (
     lemmas,
     own_subject_start,
 )
-from wiqaya.read.phrases import Token
+from wiqaya.read.phrases import NORM_OF, Token
 from wiqaya.read.senses import wrong_sense
 
 PLOVER_TYPES = (
@@ -163,7 +163,7 @@ def find_triggers(tokens: list[Token], lang: str) -> list[Trigger]:
             for h in english_matcher().find([t.norm for t in tokens])
             if h.label != NOT_EVENT
         ]
-    norms = [t.norm for t in tokens]
+    norms = list(map(NORM_OF, tokens))
     found = trigger_matchers()["ar"].find(norms, strict=_ALL_TYPES, reject=wrong_sense)
     for etype, span in _gapped_terms(norms):
         # «أطلقت حماس سراح رهائن مقابل الإفراج عن أسرى»: the first act of a

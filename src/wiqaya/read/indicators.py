@@ -55,7 +55,7 @@ from itertools import chain
 from wiqaya.language.arabic import normalise
 from wiqaya.read.actors import DATA, ActorMention
 from wiqaya.read.detector import ARABIC_PROCLITICS, StemMatcher, stem_matcher
-from wiqaya.read.phrases import Token
+from wiqaya.read.phrases import NORM_OF, Token
 
 INDICATORS = (
     "hate_speech_incitement",
@@ -131,7 +131,7 @@ class IndicatorLexicon:
         """One hit per indicator and sentence (the first evidence), in indicator order."""
         if not tokens:
             return []
-        words = [t.norm for t in tokens]
+        words = list(map(NORM_OF, tokens))
         # Each lexicon's terms are in its own script, so a sentence without a
         # letter of that script cannot match: skipping the pass saves a third
         # of the indicators' time on Arabic news.
