@@ -150,3 +150,35 @@ def test_a_batch_hands_the_frozen_heap_back(monkeypatch) -> None:  # noqa: ANN00
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+def _cue_stems(m: StemMatcher) -> list[str]:
+    return sorted(m._first)
+
+
+_CUE_WORDS = st.one_of(
+    _built(_cue_stems(load_indicators().cues_ar)),
+    _built(_cue_stems(load_indicators().with_ar[0])),
+    st.sampled_from(["من", "في", "ابناء", "الطائفه", "الجيش", "اطلاق", "النار"]),
+)
+
+
+@given(st.lists(_CUE_WORDS, max_size=14))
+@settings(max_examples=500, deadline=None)
+def test_find_label_is_find_for_one_label(words: list[str]) -> None:
+    # The indicators' cue windows ask one label each: what find gives for it.
+    lex = load_indicators()
+    for m in (lex.cues_ar, lex.with_ar[0], lex.arabic):
+        for strict in (frozenset(), frozenset(m._terms_of_label())):
+            found = m.find(words, strict)
+            for label in m._terms_of_label():
+                assert m.find_label(words, label, strict) == found.get(label)
+
+
+def test_find_label_sees_a_relabelled_matcher() -> None:
+    m = StemMatcher({"a": ["قصف المدينة"], "b": ["قصف"]}, 3)
+    words = ["وقصف", "المدينه"]  # normalised, as the pipeline gives them
+    assert m.find_label(words, "a") == (0, 2)
+    moved = m.relabelled({"قصف": "c"})
+    assert moved.find_label(words, "c") == moved.find(words)["c"] == (0, 2)
+    assert moved.find_label(words, "a") is None

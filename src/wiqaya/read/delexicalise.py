@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from wiqaya.read.actors import ActorMention, iso3_codes, load_actors
-from wiqaya.read.phrases import MAX_CACHED_WORD, Token
+from wiqaya.read.phrases import MAX_CACHED_WORD, NORM_OF, Token
 from wiqaya.read.places import PlaceMention, load_gazetteer
 
 COUNTRY = "zcountry"
@@ -62,7 +62,7 @@ def detector_norm(
     (actor mentions with a country and sector REB) and country words replaced."""
     countries = _country_words()
     # Cached flags in one C-level pass; only new words reach the index.
-    words = [t.norm for t in tokens]
+    words = list(map(NORM_OF, tokens))
     flags = list(map(countries.known.get, words))
     out = [
         COUNTRY if (f if f is not None else countries.look_up(w)) else w

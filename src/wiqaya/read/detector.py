@@ -108,6 +108,7 @@ class StemMatcher:
             f"(?s).{{0,{max_prefix}}}?{trie_pattern(self._first)}" if self._first else "(?!)"
         )
         self._cache: dict[str, tuple[str, ...]] = {}
+        self._by_label: dict[str, dict[str, list[tuple[str, ...]]]] | None = None
 
     def relabelled(self, moved: dict[str, str]) -> StemMatcher:
         """The same stems with those in ``moved`` under another label.
@@ -116,6 +117,7 @@ class StemMatcher:
         a stem is the word's own): they do not depend on the labels.
         """
         out = copy.copy(self)
+        out._by_label = None
         out._first = {
             stem: [(rest, moved.get(stem, label)) for rest, label in terms]
             for stem, terms in self._first.items()
@@ -182,7 +184,7 @@ class StemMatcher:
         another sense, :func:`wiqaya.read.senses.wrong_sense`).
         """
         out: dict[str, tuple[int, int]] = {}
-        first = self._first
+        first, max_prefix = self._first, self._max_prefix
         # Most words carry no stem: the cache lookups run in C (map) and only
         # the words with stems reach Python (compress skips the empty tuples);
         # this runs for every word of every sentence.
@@ -200,14 +202,64 @@ class StemMatcher:
                     end = i + 1 + len(rest)
                     if end > len(words):
                         continue
-                    # Most terms are one word: no generator for an empty rest.
-                    if not rest or all(
-                        self._contains(words[i + 1 + k], r) for k, r in enumerate(rest)
+                    # Most terms are one word, most others two: no generator
+                    # for those (_contains written out).
+                    if not rest or (
+                        0 <= words[i + 1].find(rest[0]) <= max_prefix
+                        if len(rest) == 1
+                        else all(self._contains(words[i + 1 + k], r) for k, r in enumerate(rest))
                     ):
                         if reject is not None and reject(words, i, end, label):
                             continue
                         out[label] = (i, end)
         return out
+
+    def find_label(
+        self, words: list[str], label: str, strict: frozenset[str] = frozenset()
+    ) -> tuple[int, int] | None:
+        """``find(words, strict).get(label)``, trying only that label's terms.
+
+        Without ``reject`` one label's match does not depend on the others':
+        find takes, for each label, its first fitting term at the first word
+        that has one, in the order stems and terms are listed, as here. The
+        indicators ask this of every cue window, where find went through the
+        terms of every cue list and checked each stem's proclitics.
+        """
+        terms = self._terms_of_label().get(label)
+        if terms is None:
+            return None
+        found = list(map(self._cache.get, words))
+        if None in found:
+            stems_in = self.stems_in
+            found = [s if s is not None else stems_in(w) for s, w in zip(found, words, strict=True)]
+        check, max_prefix = label in strict, self._max_prefix
+        n = len(words)
+        for i in compress(range(n), found):
+            for stem in found[i]:
+                rests = terms.get(stem)
+                if rests is None or (check and not self.is_word_of(words[i], stem)):
+                    continue
+                for rest in rests:
+                    end = i + 1 + len(rest)
+                    if end > n:
+                        continue
+                    if not rest or (
+                        0 <= words[i + 1].find(rest[0]) <= max_prefix
+                        if len(rest) == 1
+                        else all(self._contains(words[i + 1 + k], r) for k, r in enumerate(rest))
+                    ):
+                        return i, end
+        return None
+
+    def _terms_of_label(self) -> dict[str, dict[str, list[tuple[str, ...]]]]:
+        """label → stem → the rests of its terms, in ``_first``'s order."""
+        if self._by_label is None:
+            by_label: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+            for stem, terms in self._first.items():
+                for rest, label in terms:
+                    by_label.setdefault(label, {}).setdefault(stem, []).append(rest)
+            self._by_label = by_label
+        return self._by_label
 
 
 def _proclitics() -> frozenset[str]:

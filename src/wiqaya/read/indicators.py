@@ -55,7 +55,7 @@ from itertools import chain
 from wiqaya.language.arabic import normalise
 from wiqaya.read.actors import DATA, ActorMention
 from wiqaya.read.detector import ARABIC_PROCLITICS, StemMatcher, stem_matcher
-from wiqaya.read.phrases import Token
+from wiqaya.read.phrases import NORM_OF, Token
 
 INDICATORS = (
     "hate_speech_incitement",
@@ -131,7 +131,7 @@ class IndicatorLexicon:
         """One hit per indicator and sentence (the first evidence), in indicator order."""
         if not tokens:
             return []
-        words = [t.norm for t in tokens]
+        words = list(map(NORM_OF, tokens))
         # Each lexicon's terms are in its own script, so a sentence without a
         # letter of that script cannot match: skipping the pass saves a third
         # of the indicators' time on Arabic news.
@@ -139,18 +139,22 @@ class IndicatorLexicon:
         found: dict[str, tuple[int, int]] = {}
         if _ARABIC_LETTER.search(span):
             # A stem only where it is the word's own, as for event triggers.
+            memo: dict = {}
             found = self._resolved(
-                self.arabic.find(words, _STRICT, self._rejecter(self.cues_ar, self.with_ar)),
+                self.arabic.find(words, _STRICT, self._rejecter(self.cues_ar, self.with_ar, memo)),
                 words,
                 self.cues_ar,
                 self.with_ar,
+                memo,
             )
         if _LATIN_LETTER.search(span):
+            memo = {}
             for k, v in self._resolved(
-                self.english.find(words, reject=self._rejecter(self.cues_en, self.with_en)),
+                self.english.find(words, reject=self._rejecter(self.cues_en, self.with_en, memo)),
                 words,
                 self.cues_en,
                 self.with_en,
+                memo,
             ).items():
                 found.setdefault(k, v)
         out = []
@@ -163,7 +167,7 @@ class IndicatorLexicon:
         return out
 
     def _rejecter(
-        self, cues: StemMatcher | None, also: _With | None
+        self, cues: StemMatcher | None, also: _With | None, memo: dict | None = None
     ) -> Callable[[list[str], int, int, str], bool]:
         """The matcher's ``reject``: a term's blocks and negation, and an anchor without a cue.
 
@@ -175,7 +179,9 @@ class IndicatorLexicon:
         def reject(words: list[str], start: int, end: int, label: str) -> bool:
             if self._reject(words, start, end, label):
                 return True
-            return _ANCHOR in label and self._cue(words, start, end, label, cues, also) is None
+            return (
+                _ANCHOR in label and self._cue(words, start, end, label, cues, also, memo) is None
+            )
 
         return reject
 
@@ -187,30 +193,51 @@ class IndicatorLexicon:
         key: str,
         cues: StemMatcher | None,
         also: _With | None = None,
+        memo: dict | None = None,
     ) -> tuple[int, int] | None:
         """The span of the anchor at ``a:b`` and its first cue within the window, if any.
 
         A rule with ``with`` cues needs one of those in the window as well; the
-        span then takes in all three.
+        span then takes in all three. ``memo``: one sentence's (one language's)
+        answers, shared by the matcher's ``reject`` and :meth:`_resolved`, which
+        asks again about every anchor the matcher kept.
         """
         if cues is None:
             return None
+        if memo is None:
+            memo = {}
+        asked = (key, a, b)
+        if asked in memo:
+            return memo[asked]
+        out = self._cue_span(words, a, b, key, cues, also)
+        memo[asked] = out
+        return out
+
+    def _cue_span(
+        self,
+        words: list[str],
+        a: int,
+        b: int,
+        key: str,
+        cues: StemMatcher,
+        also: _With | None,
+    ) -> tuple[int, int] | None:
         lo = max(0, a - self.window)
         window = words[lo : b + self.window]
-        near = cues.find(window, _STRICT)
-        if key not in near:
+        near = cues.find_label(window, key, _STRICT)
+        if near is None:
             return None
-        c, d = near[key]
+        c, d = near
         # The cue may carry the negation: «لم تسجل أي حوادث عنف خلال
         # عملية الاقتراع» ("no violence was reported at the polls").
         if self.negation and self._negated(words, lo + c, lo + d):
             return None
         start, end = min(a, lo + c), max(b, lo + d)
         if also is not None and key in also[1]:
-            more = also[0].find(window, _STRICT)
-            if key not in more:
+            more = also[0].find_label(window, key, _STRICT)
+            if more is None:
                 return None
-            e, f = more[key]
+            e, f = more
             start, end = min(start, lo + e), max(end, lo + f)
         return start, end
 
@@ -220,6 +247,7 @@ class IndicatorLexicon:
         words: list[str],
         cues: StemMatcher | None,
         also: _With | None,
+        memo: dict | None = None,
     ) -> dict[str, tuple[int, int]]:
         """Terms as found; an anchor (one with a cue, see :meth:`_rejecter`) spans both."""
         anchors = sorted((k for k in found if _ANCHOR in k), key=lambda k: found[k])
@@ -228,7 +256,7 @@ class IndicatorLexicon:
             name = _indicator(key)
             if name in found:
                 continue
-            span = self._cue(words, a, b, key, cues, also)
+            span = self._cue(words, a, b, key, cues, also, memo)
             if span is not None:
                 found[name] = span
         return found

@@ -21,7 +21,7 @@ from functools import cache
 
 from wiqaya.language.arabic import normalise
 from wiqaya.read.actors import DATA
-from wiqaya.read.phrases import PhraseIndex, Token, canonical, tokenize
+from wiqaya.read.phrases import NORM_OF, PhraseIndex, Token, canonical, tokenize
 from wiqaya.read.place_names import plain_latin
 
 # Words that, right before a name, say a city is meant rather than a country.
@@ -231,7 +231,7 @@ class Gazetteer:
                 else t
                 for t in tokens
             ]
-        norms = [t.norm for t in tokens]
+        norms = list(map(NORM_OF, tokens))
         # A text with no capital at all (a typed report, a chat message) cannot
         # use case to tell "tyre" from Tyre: there every name is a candidate.
         cased = text != text.lower()

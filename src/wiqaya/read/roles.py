@@ -26,7 +26,7 @@ from functools import cache
 from operator import mul
 
 from wiqaya.read.actors import DATA, NON_STATE, ActorMention
-from wiqaya.read.phrases import Token
+from wiqaya.read.phrases import NORM_OF, Token
 from wiqaya.read.places import PlaceMention
 
 MODEL_FILE = "roles-ar.json"
@@ -325,7 +325,7 @@ def candidates_by_role(
     many = len({m.country for m, kind in raw if kind != "sector_only"}) >= 2
     before = [m for m, _ in raw if m.end <= trig_start]
     after = [m for m, _ in raw if m.start >= trig_end]
-    norms = [t.norm for t in tokens]
+    norms = list(map(NORM_OF, tokens))
     trig_victim = any(w in _VICTIM for w in norms[trig_start:trig_end])
     out: dict[str, list[Candidate]] = {"source": [], "target": []}
     last_before = before[-1] if before else None
