@@ -553,30 +553,38 @@ _WELCOME = re.compile(
 _WELCOME_REACH = 4
 
 
+def _word_before_in_clause(
+    tokens: list[Token],
+    start: int,
+    text: str,
+    offset: int,
+    rx: re.Pattern[str],
+    reach: int,
+    openers: frozenset[str] = frozenset(),
+) -> bool:
+    """A word matching ``rx`` stands within ``reach`` words before ``start``,
+    with no clause boundary (nor one of ``openers``) between."""
+    for k in range(start - 1, max(start - 1 - reach, -1), -1):
+        gap = text[tokens[k].end - offset : tokens[k + 1].start - offset]
+        if _BOUNDARY.search(gap):
+            return False
+        if rx.match(tokens[k].norm):
+            return True
+        if tokens[k].norm in openers:
+            return False
+    return False
+
+
 def welcomed(tokens: list[Token], start: int, text: str, offset: int) -> bool:
     """The agreement word at ``start`` has «ب» and a welcome or praise verb governs it."""
     if not tokens[start].norm.startswith(("ب", "وب")):
         return False
-    for k in range(start - 1, max(start - 1 - _WELCOME_REACH, -1), -1):
-        gap = text[tokens[k].end - offset : tokens[k + 1].start - offset]
-        if _BOUNDARY.search(gap):
-            return False
-        if _WELCOME.match(tokens[k].norm):
-            return True
-    return False
+    return _word_before_in_clause(tokens, start, text, offset, _WELCOME, _WELCOME_REACH)
 
 
 def truce_made(tokens: list[Token], start: int, text: str, offset: int) -> bool:
     """A word that makes the truce at ``start`` stands before it in its clause."""
-    for k in range(start - 1, max(start - 1 - _TRUCE_REACH, -1), -1):
-        gap = text[tokens[k].end - offset : tokens[k + 1].start - offset]
-        if _BOUNDARY.search(gap):
-            return False
-        if _TRUCE_MADE.match(tokens[k].norm):
-            return True
-        if tokens[k].norm in _OPENERS:
-            return False
-    return False
+    return _word_before_in_clause(tokens, start, text, offset, _TRUCE_MADE, _TRUCE_REACH, _OPENERS)
 
 
 def in_slogan(tokens: list[Token], start: int, text: str, offset: int) -> bool:
