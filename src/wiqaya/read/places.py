@@ -15,7 +15,7 @@ import itertools
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -783,6 +783,19 @@ def load_gazetteer() -> Gazetteer:
     def keys(name: str) -> str:
         return key_of(normalise(name))
 
+    def norms(field: str) -> frozenset[str]:
+        """The additions' word list ``field``, normalised."""
+        return frozenset(normalise(w) for w in add.get(field, []))
+
+    def norms_by_name(
+        field: str, key: Callable[[str], str] = normalise
+    ) -> dict[str, frozenset[str]]:
+        """The additions' ``field``, a word list per place name, normalised."""
+        return {
+            key(name): frozenset(normalise(w) for w in words)
+            for name, words in add.get(field, {}).items()
+        }
+
     person_next: dict[str, set[str]] = {}
     person_prev: dict[str, set[str]] = {}
     for full in _person_names(add):
@@ -805,35 +818,26 @@ def load_gazetteer() -> Gazetteer:
         f"{gaz['version']}+{add['version']}",
         frozenset((name, cc) for cc, name in capitals.items()),
         cue_only=frozenset(keys(n) for n in cue_only),
-        not_place={
-            keys(name): frozenset(normalise(w) for w in words)
-            for name, words in add.get("not_place_cues", {}).items()
-        },
-        person_before=frozenset(normalise(w) for w in add.get("person_before", [])),
+        not_place=norms_by_name("not_place_cues", keys),
+        person_before=norms("person_before"),
         given_names_en=frozenset(add.get("given_name_places_en", [])),
         en_place_nouns=frozenset(w.casefold() for w in add.get("en_place_nouns", [])),
-        kind_words=frozenset(normalise(w) for w in add.get("kind_words", [])),
-        direction_words=frozenset(normalise(w) for w in add.get("direction_words", [])),
-        food_words=frozenset(normalise(w) for w in add.get("food_words", [])),
+        kind_words=norms("kind_words"),
+        direction_words=norms("direction_words"),
+        food_words=norms("food_words"),
         person_next={k: frozenset(v) for k, v in person_next.items()},
-        not_place_before=frozenset(normalise(w) for w in add.get("not_place_before", [])),
-        person_nouns_after=frozenset(normalise(w) for w in add.get("person_nouns_after", [])),
+        not_place_before=norms("not_place_before"),
+        person_nouns_after=norms("person_nouns_after"),
         given_names_before_en=frozenset(add.get("given_names_before_en", [])),
         media_after_en=frozenset(add.get("media_after_en", [])),
         nationality_adjectives=_nationality_adjectives(),
-        not_place_after={
-            normalise(name): frozenset(normalise(w) for w in words)
-            for name, words in add.get("not_place_after_word", {}).items()
-        },
-        place_adjectives=frozenset(normalise(w) for w in add.get("place_adjectives", [])),
-        not_place_before_word={
-            normalise(name): frozenset(normalise(w) for w in words)
-            for name, words in add.get("not_place_before_word", {}).items()
-        },
-        verb_names=frozenset(normalise(w) for w in add.get("verb_names", [])),
-        verb_before=frozenset(normalise(w) for w in add.get("verb_before", [])),
+        not_place_after=norms_by_name("not_place_after_word"),
+        place_adjectives=norms("place_adjectives"),
+        not_place_before_word=norms_by_name("not_place_before_word"),
+        verb_names=norms("verb_names"),
+        verb_before=norms("verb_before"),
         not_place_spellings=frozenset(add.get("not_place_spellings", [])),
-        adjective_names=frozenset(normalise(w) for w in add.get("adjective_names", [])),
+        adjective_names=norms("adjective_names"),
         defaults={keys(name): cc for name, cc in add.get("defaults", {}).items()},
         nationality_of=_nationality_words(),
         person_prev={k: frozenset(v) for k, v in person_prev.items()},
