@@ -1,0 +1,253 @@
+"""Reports of military force: shelling, air strikes and clashes that happened.
+
+PLOVER codes the use of conventional military force as ASSAULT (CAMEO 19:
+"employ aerial weapons", "fight with artillery and tanks"), and for users who
+follow Sudan, Gaza, Lebanon or Yemen these are the commonest conflict events of
+all. The Arabic gold's annotators split on them, though: «وقتل ناشط ثان من كتائب
+القسام وأصيب أربعة آخرون في قصف جوي إسرائيلي» is a ``difficult no`` there, so
+the detector, trained on that gold, accepts an air strike only when a toll comes
+with it, and «قصفت المدفعية الإسرائيلية بلدات في جنوب لبنان» was no event.
+
+:func:`force_report` accepts such a sentence on its form, not on the detector: a
+past-tense verb of striking with its forces after it («قصفت المدفعية
+الإسرائيلية», «استهدفت طائرة مسيرة», «اشتبكت قوات الجيش») or a strike named
+after a past verb of doing («شنت طائرات حربية غارات», «نفذ الطيران ضربات»,
+«اندلعت اشتباكات»), never negated, planned, conditional, demanded or
+threatened (:func:`wiqaya.read.clause.governor`). Nouns alone («القصف
+العشوائي», «حملات قصف») and present or future verbs («سيقصف») are left to the
+detector: they name a practice, a fear or a plan more often than an act.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wiqaya.read.actors import ActorMention
+from wiqaya.read.clause import governor
+from wiqaya.read.events import Trigger
+from wiqaya.read.phrases import Token
+
+# Past verbs of striking, with the conjunction and the object pronoun they may carry.
+_STRIKE_VERB = re.compile(
+    r"^[وف]?(قصف|قصفت|قصفوا|قصفا|استهدف|استهدفت|استهدفوا|اشتبك|اشتبكت|اشتبكوا|قنص|قنصت)"
+    r"(ه|ها|هم)?$"
+)
+# What strikes are named by after a verb of doing: strikes, raids, shelling, clashes.
+_STRIKE_NOUN = re.compile(
+    r"^[وف]?(ب|ل)?(ال)?(غاره|غارات|ضربه|ضربات|قصف|قصفا|قذايف|قذيفه|صواريخ|صاروخا|صاروخ"
+    r"|اشتباكات|معارك)$"
+)
+# Past verbs of doing that carry them: «شنت غارات», «نفذ ضربات», «أطلق صواريخ»,
+# «اندلعت اشتباكات», «دارت معارك», «تعرضت البلدة لقصف».
+_DOING_VERB = re.compile(
+    r"^[وف]?(شن|شنت|شنوا|نفذ|نفذت|نفذوا|اطلق|اطلقت|اطلقوا|اندلعت|دارت|تجددت|تعرض|تعرضت)$"
+)
+# The bare forms are verbal nouns as often as verbs («خيار يتمثل في شن ضربات
+# جوية»): they count only with the striking force between them and the strike.
+_BARE_DOING = re.compile(r"^[وف]?(شن|نفذ|اطلق|تعرض)$")
+_DOING_REACH = 4
+# Who strikes, when no dictionary actor names it: aircraft, artillery, tanks, forces.
+_FORCE_NOUN = re.compile(
+    r"^[وف]?(ال)?(طايره|طايرات|طيران|مسيره|مسيرات|مدفعيه|دبابات|زوارق|بوارج|مقاتلات"
+    r"|قوات|قوه|الجيش|جيش|مسلحون|مسلحين|فصائل|مقاتلو|مقاتلي|عناصر|وحدات)$"
+)
+_AGENT_REACH = 4
+# Forces, armed groups, police and intelligence strike; protesters who clash
+# with the police are a protest, a project that "targets" villages no attack.
+_FORCE_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "UAF"})
+# Protesters and mourners who clash with the police make a protest (PLOVER
+# PROTEST with violence), whatever force they meet.
+_CROWD = re.compile(r"^[وف]?(ال)?(متظاهر|محتج|مشيع|طلاب|طلبه)")
+_BOUNDARY = re.compile(r"[،,.;:؛!?؟()«»\"]")
+_DENIAL = re.compile(r"^[وف]?(نفي|نفت|نفى|ينفي|تنفي|نفوا)$")
+_NOT_HAPPENED = frozenset(
+    {"negation", "future", "condition", "plan", "request", "threat", "refusal", "purpose"}
+)
+
+
+def _agent_between(
+    tokens: list[Token], k: int, stop: int, actors: list[ActorMention], states: bool
+) -> bool:
+    """A striking force between the words ``k`` and ``stop``: a force noun, an
+    armed actor, or (``states``) a country named without a sector («قصفت إسرائيل»)."""
+    words = tokens[k + 1 : stop]
+    if any(_CROWD.match(t.norm) for t in words):
+        return False
+    if any(_FORCE_NOUN.match(t.norm) for t in words):
+        return True
+    return any(
+        k < a.start < stop
+        and (a.sector in _FORCE_SECTORS or (states and a.country and a.sector is None))
+        for a in actors
+    )
+
+
+def _happened(tokens: list[Token], k: int, text: str, offset: int) -> bool:
+    gov = governor(tokens, k, text, offset, "ASSAULT")
+    if gov is not None and gov.kind in _NOT_HAPPENED:
+        return False
+    return not any(_DENIAL.match(t.norm) for t in tokens[:k])
+
+
+def force_report(
+    tokens: list[Token], trig: Trigger, actors: list[ActorMention], text: str, offset: int
+) -> bool:
+    """The ASSAULT trigger reports military force used (see the module doc)."""
+    k = trig.tok_start
+    word = tokens[k].norm
+    if _STRIKE_VERB.match(word):
+        stop = min(len(tokens), k + 1 + _AGENT_REACH)
+        # «استهدف» also aims projects and campaigns at people: only a force does it.
+        states = "استهدف" not in word
+        return _agent_between(tokens, k, stop, actors, states) and _happened(
+            tokens, k, text, offset
+        )
+    if not _STRIKE_NOUN.match(word):
+        return False
+    for v in range(k - 1, max(k - 1 - _DOING_REACH, -1), -1):
+        if _DOING_VERB.match(tokens[v].norm):
+            if _BOUNDARY.search(text[tokens[v].end - offset : tokens[k].start - offset]):
+                return False
+            if _BARE_DOING.match(tokens[v].norm) and not _agent_between(tokens, v, k, actors, True):
+                return False
+            return _happened(tokens, v, text, offset)
+    return False
+
+
+# A time word may stand between a verb and its subject: «قصفت امس المدفعية».
+_TIME_WORDS = frozenset({"امس", "اليوم", "صباح", "مساء", "ليلا", "فجر", "ظهر", "الليله"})
+# «قالت جبهة البوليساريو إنها قصفت»: the verb's subject is the speaker.
+_SELF_REPORT = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "وانه", "وانها"})
+# «… بحسب سلطات إقليم كردستان», «وفق سكان»: who tells of the strike is no side of it.
+_ATTRIBUTION = frozenset(
+    {"بحسب", "حسب", "وفق", "وفقا", "نقلا", "ذكرت", "قالت", "قال", "افاد", "افادت"}
+)
+_CLASH = re.compile(r"^[وف]?(ب|ل)?(ال)?(اشتباك|معارك|اشتبك)")
+_SUFFERED = re.compile(r"^[وف]?(تعرض|تعرضت)$")
+
+
+def _clause_end(tokens: list[Token], k: int, text: str, offset: int) -> int:
+    """The first word after ``k`` that opens another clause or names who reports it."""
+    for j in range(k + 1, len(tokens)):
+        if _BOUNDARY.search(text[tokens[j - 1].end - offset : tokens[j].start - offset]):
+            return j
+        if tokens[j].norm in _ATTRIBUTION:
+            return j
+    return len(tokens)
+
+
+def _actor_at(actors: list[ActorMention], start: int, stop: int) -> ActorMention | None:
+    return next((a for a in actors if start <= a.start < stop), None)
+
+
+def _prepositional(m: ActorMention, tokens: list[Token]) -> bool:
+    """«للجيش المغربي», «لجماعة الحوثي»: an owner or a goal, not a subject."""
+    w = tokens[m.start].norm
+    return w.startswith("ل") and not w.startswith("ال")
+
+
+def _subject(
+    tokens: list[Token], k: int, stop: int, actors: list[ActorMention]
+) -> ActorMention | None:
+    """The striking force named right after the verb at ``k`` (VSO)."""
+    s = k + 1
+    while s < stop and tokens[s].norm in _TIME_WORDS:
+        s += 1
+    if s >= stop:
+        return None
+    a = _actor_at(actors, s, s + 1)
+    if a is not None:
+        return None if _prepositional(a, tokens) else a
+    if not _FORCE_NOUN.match(tokens[s].norm):
+        return None
+    # «الطائرات الإسرائيلية», «مقاتلات أمريكية»: the force and whose it is.
+    owner = _actor_at(actors, s + 1, min(s + 3, stop))
+    if owner is not None and not _prepositional(owner, tokens):
+        return ActorMention(
+            f"{tokens[s].text} {owner.text}", s, owner.end, owner.country, owner.sector or "MIL"
+        )
+    return ActorMention(tokens[s].text, s, s + 1, None, "MIL")
+
+
+def _speaker(tokens: list[Token], k: int, actors: list[ActorMention]) -> ActorMention | None:
+    if k == 0 or tokens[k - 1].norm not in _SELF_REPORT:
+        return None
+    before = [a for a in actors if a.end <= k - 1]
+    return before[-1] if before else None
+
+
+def _object(
+    tokens: list[Token],
+    after: int,
+    stop: int,
+    actors: list[ActorMention],
+    places: list,
+    source: ActorMention | None,
+) -> ActorMention | None:
+    """What is struck: the first actor or place after ``after`` in the clause.
+
+    «مواقع للمعارضة», «قرى قرب زاخو»: a place stands for its country's side.
+    """
+    floor = max(after, source.end) if source is not None and source.start >= after else after
+    hits = [a for a in actors if floor <= a.start < stop]
+    hits += [
+        ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
+        for pl in places
+        if floor <= pl.tok_start < stop and pl.status == "resolved" and pl.country
+    ]
+    return min(hits, key=lambda m: m.start) if hits else None
+
+
+def force_roles(
+    tokens: list[Token],
+    trig: Trigger,
+    actors: list[ActorMention],
+    places: list,
+    text: str,
+    offset: int,
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """(source, target) of a report of force, read from its clause.
+
+    «اندلعت اشتباكات بين الجيش وقوات الدعم السريع»: the two sides;
+    «قصفت المدفعية التركية قرى قرب زاخو»: the force after the verb, then
+    what it struck (an actor, else the place it is in); «شنت إسرائيل غارات
+    على مطار التيفور»: the force between the verb of doing and the strike.
+    """
+    k = trig.tok_start
+    stop = _clause_end(tokens, k, text, offset)
+    word = tokens[k].norm
+    if _CLASH.match(word):
+        # «بين X و Y», «اشتبكت قبائل مع الحوثيين».
+        for j in range(k + 1, stop):
+            if tokens[j].norm in ("بين", "مع"):
+                sides = [a for a in actors if j < a.start < stop]
+                if tokens[j].norm == "مع":
+                    return _subject(tokens, k, j, actors), sides[0] if sides else None
+                if len(sides) >= 2:
+                    return sides[0], sides[1]
+                if sides and sides[0].country:
+                    # «بين فصائل فلسطينية»: one side named, fighting among itself.
+                    own = sides[0]
+                    return own, ActorMention("", own.end, own.end, own.country, None)
+                return (sides[0] if sides else None), None
+        return _subject(tokens, k, stop, actors), None
+    if _STRIKE_VERB.match(word):
+        source = _speaker(tokens, k, actors) or _subject(tokens, k, stop, actors)
+        after = source.end if source is not None and source.start > k else k + 1
+        return source, _object(tokens, after, stop, actors, places, source)
+    # A strike named after a verb of doing: the force stands between them.
+    v = next(
+        (
+            v
+            for v in range(k - 1, max(k - 1 - _DOING_REACH, -1), -1)
+            if _DOING_VERB.match(tokens[v].norm)
+        ),
+        None,
+    )
+    if v is None:
+        return None, None
+    if _SUFFERED.match(tokens[v].norm):
+        # «تعرضت درعا البلد لقصف»: what suffered it is the target.
+        return None, _object(tokens, v + 1, k, actors, places, None)
+    source = _speaker(tokens, v, actors) or _subject(tokens, v, k, actors)
+    return source, _object(tokens, k + 1, stop, actors, places, source)
