@@ -1,6 +1,6 @@
 """Draw the sentences of the indicator labelled set (evaluation/indicators_labels.jsonl).
 
-    PYTHONPATH=src python -m evaluation.indicators_draw [--fresh|--fresh2|...|--fresh5] >OUT
+    PYTHONPATH=src python -m evaluation.indicators_draw [--fresh|--fresh2|...|--fresh6] >OUT
 
 ``--fresh`` draws the second, fresh held-out set (``indicators_labels_fresh.jsonl``,
 seed 20261126, lexicon ``indicators-2026.11.25``, i.e. the data file as of commit
@@ -15,7 +15,10 @@ the data file as of commit 0d376a0 and the indicator code as of 7b143b3; see
 ``draw_fresh4``). ``--fresh5`` draws the sixth held-out set
 (``indicators_labels_fresh5.jsonl``, seed 20261204, lexicon ``FRESH5_DRAWN_WITH``, i.e.
 the data file as of commit 246d9b6 and the indicator code as of 80fd888, unchanged at
-bb9b7d8; see ``draw_fresh5``).
+bb9b7d8; see ``draw_fresh5``). ``--fresh6`` draws the seventh held-out set
+(``indicators_labels_fresh6.jsonl``, seed 20261205, lexicon ``FRESH6_DRAWN_WITH``, i.e. the
+data file as of commit f778e5b and the indicator code as of fd9642b, unchanged at 5910b4b;
+see ``draw_fresh6``).
 
 Run once, with the lexicon ``indicators-2026.11.24``, before any lexicon change;
 kept so the draw can be checked. The strata depend on what the lexicon fires on,
@@ -358,9 +361,39 @@ def draw_fresh5() -> list[dict]:
     )
 
 
+# The seventh set (evaluation/indicators_labels_fresh6.jsonl): labelled blind to the
+# lexicon (shuffled, without stratum), as fresh5 was. Same sources and strata as
+# fresh5, another seed, no sentence of the first six sets.
+FRESH6_SEED = 20261205
+FRESH6_DRAWN_WITH = "indicators-2026.11.32"
+FRESH6_PER_FIRED = {"ar": 12, "en": 6}
+FRESH6_N_CANDIDATE = {"ar": 60, "en": 20}
+FRESH6_N_RANDOM = {"ar": 50, "en": 30}
+
+
+def draw_fresh6() -> list[dict]:
+    return _draw_blind(
+        "fresh6",
+        FRESH6_SEED,
+        (
+            "indicators_labels.jsonl",
+            "indicators_labels_fresh.jsonl",
+            "indicators_labels_fresh2.jsonl",
+            "indicators_labels_fresh3.jsonl",
+            "indicators_labels_fresh4.jsonl",
+            "indicators_labels_fresh5.jsonl",
+        ),
+        FRESH6_PER_FIRED,
+        FRESH6_N_CANDIDATE,
+        FRESH6_N_RANDOM,
+    )
+
+
 def main() -> None:
     args = sys.argv[1:]
-    if "--fresh5" in args:
+    if "--fresh6" in args:
+        want, rows = FRESH6_DRAWN_WITH, draw_fresh6
+    elif "--fresh5" in args:
         want, rows = FRESH5_DRAWN_WITH, draw_fresh5
     elif "--fresh4" in args:
         want, rows = FRESH4_DRAWN_WITH, draw_fresh4

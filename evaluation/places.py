@@ -74,6 +74,25 @@ variants, and 44 words that are not places here (common words, people, clubs,
 channels, newspapers and products named like towns). Rows carry ``lang`` and
 ``kind`` as in the sixth set. Its misses are hidden unless ``--show-fresh7``
 is given.
+
+Eighth set (``places_eval8.jsonl``, 243 sentences, ``"split": "fresh8"``, 143
+Arabic and 100 English, written on 2026-11-24 by a helper of round 8 while
+another helper was improving the resolver): written blind, without opening the
+resolver, the gazetteer, the place-name lists, their tests or the place docs
+(the sixth and seventh sets were read for the row format and so as not to
+repeat their sentences), then committed before it was ever scored. Same
+scoring; small towns, camps, districts and first-level regions in Darfur and
+Kordofan, Libya's south, Yemen's governorates, Syria since 2024, Anbar,
+Nineveh and Kurdistan, Somalia's states, Ethiopia's regions, the Sahel and
+Western Sahara; 63 names shared across countries (Tripoli, عمان, جبلة,
+القنيطرة, المنصورة, الطينة/Tine, الجبل الأخضر, Rosso, Mao, Gao, the Niger
+Delta, Palestine in Texas) or between a country and its capital, or named like
+a common word (كتم, الخمس, سوسة, معسكر, بلد, حرض, Hit); clitic, hamza, ta
+marbuta, diacritic and transliteration variants (لطرابلس, لأم درمان, اعزاز,
+حلبجه, سَبْها, Misratah, Kaduqli, Al-Junaynah, Hewler); and 48 words that are
+not places here (common words, verbs, people, brands, armed groups and
+companies named like towns). Rows carry ``lang`` and ``kind`` as in the sixth
+set. Its misses are hidden unless ``--show-fresh8`` is given.
 """
 
 from __future__ import annotations
@@ -189,6 +208,7 @@ def main() -> None:
     ap.add_argument(
         "--show-fresh7", action="store_true", help="list the blind seventh set's misses"
     )
+    ap.add_argument("--show-fresh8", action="store_true", help="list the blind eighth set's misses")
     args = ap.parse_args()
     if not args.fresh_only:
         _first_set()
@@ -198,6 +218,7 @@ def main() -> None:
     _second_set(["fresh5"], "places_eval5.jsonl", show=args.show_fresh5)
     _second_set(["fresh6"], "places_eval6.jsonl", show=args.show_fresh6)
     _second_set(["fresh7"], "places_eval7.jsonl", show=args.show_fresh7)
+    _second_set(["fresh8"], "places_eval8.jsonl", show=args.show_fresh8)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,63 @@
+"""Shape of the blind full-coding sets, checked without running the reader.
+
+A malformed line (a type outside PLOVER, a country written "Sudan" instead of
+"SDN", a repeated id) would silently lower or raise the scores the lead takes
+on these sets, and the sets are blind: nobody reads their misses to notice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from evaluation.coding_modern import SETS, _set_path, load
+
+from wiqaya.assess.series import PLOVER
+
+ACTOR = re.compile(r"[A-Z]{3}")
+ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_lines_follow_the_set_format(name: str) -> None:
+    rows = load(SETS[name])
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids)), [i for i, n in Counter(ids).items() if n > 1]
+    for r in rows:
+        assert set(r) == {"id", "lang", "text", "events", "note"}, r["id"]
+        assert r["lang"] in ("ar", "en"), r["id"]
+        assert r["text"].strip() == r["text"] and r["text"], r["id"]
+        assert bool(ARABIC_LETTER.search(r["text"])) == (r["lang"] == "ar"), r["id"]
+        assert len(r["events"]) <= 2, r["id"]
+        for e in r["events"]:
+            assert set(e) == {"event", "source", "target"}, r["id"]
+            assert e["event"] in PLOVER, (r["id"], e["event"])
+            for role in ("source", "target"):
+                actor = e[role]
+                assert actor is None or ACTOR.fullmatch(actor), (r["id"], role, actor)
+
+
+def test_second_set_covers_every_type_and_keeps_no_event_lines() -> None:
+    rows = load(SETS["modern2"])
+    langs = Counter(r["lang"] for r in rows)
+    assert langs["ar"] >= 120 and langs["en"] >= 25, langs
+    types = Counter(e["event"] for r in rows for e in r["events"])
+    assert set(types) == set(PLOVER), set(PLOVER) - set(types)
+    assert min(types.values()) >= 5, types
+    empty = sum(1 for r in rows if not r["events"])
+    assert 0.12 <= empty / len(rows) <= 0.25, empty
+    assert all(r["id"].startswith("m3-") for r in rows)
+
+
+def test_second_set_repeats_no_sentence_of_the_first() -> None:
+    first = {r["text"] for r in load(SETS["modern"])}
+    second = {r["text"] for r in load(SETS["modern2"])}
+    assert not first & second
+
+
+def test_set_option_takes_names_and_paths(tmp_path) -> None:
+    assert _set_path("modern") == SETS["modern"]
+    assert _set_path("modern2").name == "coding_modern2.jsonl"
+    other = tmp_path / "x.jsonl"
+    assert _set_path(str(other)) == other
