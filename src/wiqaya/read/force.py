@@ -52,6 +52,10 @@ _FORCE_NOUN = re.compile(
     r"|قوات|قوه|الجيش|جيش|مسلحون|مسلحين|فصائل|مقاتلو|مقاتلي|عناصر|وحدات)$"
 )
 _AGENT_REACH = 4
+# «أعلنت وزارة الدفاع التركية تحييد 12 مسلحا»: the Turkish army's word for
+# killing or capturing fighters, reported by the force that did it.
+_NEUTRALISED = re.compile(r"^[وف]?(ب|ل)?(ال)?تحييد$")
+_FIGHTERS = re.compile(r"^(\d+|[وف]?(ال)?(مسلح|ارهابي|عنصر|مقاتل|عناصر|قياد))")
 # Forces, armed groups, police and intelligence strike; protesters who clash
 # with the police are a protest, a project that "targets" villages no attack.
 _FORCE_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "UAF"})
@@ -95,6 +99,9 @@ def force_report(
     """The ASSAULT trigger reports military force used (see the module doc)."""
     k = trig.tok_start
     word = tokens[k].norm
+    if _NEUTRALISED.match(word):
+        nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+        return bool(_FIGHTERS.match(nxt)) and _happened(tokens, k, text, offset)
     if _STRIKE_VERB.match(word):
         stop = min(len(tokens), k + 1 + _AGENT_REACH)
         # «استهدف» also aims projects and campaigns at people: only a force does it.
@@ -216,6 +223,10 @@ def force_roles(
     k = trig.tok_start
     stop = _clause_end(tokens, k, text, offset)
     word = tokens[k].norm
+    if _NEUTRALISED.match(word):
+        # The force that announces it did it; the fighters named after it.
+        before = [a for a in actors if a.end <= k and not _prepositional(a, tokens)]
+        return (before[-1] if before else None), _object(tokens, k + 1, stop, actors, places, None)
     if _CLASH.match(word):
         # «بين X و Y», «اشتبكت قبائل مع الحوثيين».
         for j in range(k + 1, stop):

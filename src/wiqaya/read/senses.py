@@ -115,9 +115,12 @@ def _drone(words: list[str], start: int) -> bool:
 # «احتجاجا» (in protest) as the adverb of a state's diplomatic act: «استدعت
 # الخارجية السفير الفرنسي احتجاجاً على تصريحات ماكرون» is an official protest
 # (CAMEO 11, criticism), not a demonstration.
-_IN_PROTEST = re.compile(r"^[وف]?احتجاجا$")
+# Also the noun handed over: «استدعت … السفير الفرنسي لإبلاغه احتجاج المملكة»,
+# «سلمته مذكرة احتجاج».
+_IN_PROTEST = re.compile(r"^[وف]?(ب|ل)?(ال)?احتجاج(ا|ها|ه)?$")
 _DIPLOMATIC_ACT = re.compile(
-    r"^[وف]?(ل|ال)?([يت]?(استدع|سحب|علق|جمد|قطع)|سفير|سفيرها|سفيره|سفراء|القايم|سفار)"
+    r"^[وف]?(ل|ال)?([يت]?(استدع|سحب|علق|جمد|قطع)|سفير|سفيرها|سفيره|سفراء|القايم|سفار"
+    r"|مذكره|ابلاغ|لابلاغ|ابلغ)"
 )
 _DIPLOMATIC_REACH = 8
 

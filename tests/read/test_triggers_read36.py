@@ -1,0 +1,72 @@
+"""Trigger additions of `triggers-2026.11.21`: negotiations, calls, complaints, vetoes,
+ambassadors summoned or recalled, crossings closed, deportations, «تحييد».
+
+Sentences from the Arabic dev split and the place sets (`../shared/data`, `src/wiqaya/data/read`)
+where they exist, else current news written for the round.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wiqaya.read.pipeline import DocumentInput, read_document
+
+
+def coded(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """Event type -> (source country, target country)."""
+    return {
+        e.event_type: (e.source.country, e.target.country)
+        for e in read_document(DocumentInput("d", text, "ar")).events
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # Dev split and place sets.
+        (
+            "ويحمّل المتظاهرون بكين مسؤولية عدم صدور قرار عن الأمم المتحدة "
+            "يدين جنرالات الحكم العسكري في بورما.",
+            "ACCUSE",
+        ),
+        (
+            "وقالت انها صدمت عندما علمت ان وزارة الخارجية الفرنسية استدعت "
+            "السفير الاسرائيلي في باريس الى جلسة توبيخ.",
+            "ACCUSE",
+        ),
+        ("استدعت الجزائر سفيرها لدى باريس للتشاور", "SANCTION"),
+        ("استضافت الدوحة جولة جديدة من المفاوضات غير المباشرة بين حماس وإسرائيل", "CONSULT"),
+        ("أغلق الأردن معبر جابر الحدودي مع سوريا بعد اشتباكات قرب الحدود", "COERCE"),
+        ("أعلنت وزارة الدفاع الجزائرية تحييد إرهابيين في عملية عسكرية بولاية تيبازة", "ASSAULT"),
+        # Current news written for the round.
+        ("استخدمت روسيا حق النقض ضد مشروع قرار بشأن سوريا في مجلس الأمن.", "REJECT"),
+        ("رحّلت السلطات الليبية مئات المهاجرين غير النظاميين إلى النيجر.", "COERCE"),
+        ("قدمت الحكومة العراقية شكوى إلى مجلس الأمن ضد الضربات التركية.", "ACCUSE"),
+    ],
+)
+def test_the_act_is_coded(text: str, etype: str) -> None:
+    assert etype in coded(text)
+
+
+def test_a_summoned_ambassador_is_a_complaint_to_his_country() -> None:
+    text = "استدعت وزارة الخارجية المغربية السفير الفرنسي لإبلاغه احتجاج المملكة."
+    events = coded(text)
+    assert events.get("ACCUSE") == ("MAR", "FRA")
+    # The protest handed to him is no demonstration.
+    assert "PROTEST" not in events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Bearing responsibility oneself is no accusation (dev split).
+        "فرد المالكي بانفعال «عندما احرك ملفك واعرضه على البرلمان فهل تتحمل مسؤولية ما تقوله؟»",
+        # «مصادرها»: her sources, not a confiscation.
+        "ونفت مصادرهما ان تكون الضحيتان تعرضتا للتعذيب والتنكيل.",
+        # A reporter's phone call is no consultation.
+        "وقال المتحدث باسم المجاهدين الشيخ مختار روبو في اتصال هاتفي "
+        "مع وكالة الصحافة الفرنسية ان الوضع هادئ.",
+    ],
+)
+def test_words_in_another_sense_are_no_event(text: str) -> None:
+    assert not {"ACCUSE", "COERCE", "CONSULT"} & set(coded(text))
