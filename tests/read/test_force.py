@@ -90,3 +90,36 @@ def test_protesters_who_clash_with_the_army_are_no_report_of_force() -> None:
     assert not [
         e for e in events if e.event_type == "ASSAULT" and e.confidence == TRIGGER_ONLY_CONFIDENCE
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # Arson of homes, executions and destroyed buildings are assaults too.
+        ("أحرق مستوطنون منازل ومركبات في بلدة حوارة جنوب نابلس.", "ISR", "PSE"),
+        ("أعدمت السلطات الإيرانية سجينين في مشهد", "IRN", None),
+        ("دمرت غارة إسرائيلية مبنى سكنيا في الضاحية الجنوبية لبيروت.", "ISR", "LBN"),
+        ("ألقى الجيش السوداني براميل متفجرة على قرى في جبال النوبة.", "SDN", None),
+    ],
+)
+def test_arson_executions_and_barrel_bombs(text: str, source: str, target: str | None) -> None:
+    [(_, s, _, t)] = assaults(text)
+    assert s == source
+    assert target is None or t == target
+
+
+def test_rioters_who_burn_banks_make_a_protest_not_an_attack() -> None:
+    # Dev split: a riot in Patras; «أحرق» is no plain ASSAULT stem.
+    text = "وقد اصاب متظاهرون شرطيا واحرقوا مصارف وسيارات امس في باتراس احتجاجا على مقتل الفتى."
+    assert all(e != "واحرقوا" for e in (ev.evidence for ev in _events(text)))
+
+
+def test_a_country_across_the_border_is_where_not_who() -> None:
+    # Place set 4: the gunmen laid the ambush, not Mali.
+    text = "قتل جنود نيجريون في كمين نصبه مسلحون في منطقة تيلابيري قرب الحدود مع مالي"
+    [(words, country, _, _)] = assaults(text)
+    assert words != "مالي" and country != "MLI"
+
+
+def _events(text: str) -> list:
+    return read_document(DocumentInput("d", text, "ar")).events

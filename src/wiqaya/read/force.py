@@ -29,27 +29,35 @@ from wiqaya.read.phrases import Token
 
 # Past verbs of striking, with the conjunction and the object pronoun they may carry.
 _STRIKE_VERB = re.compile(
-    r"^[وف]?(قصف|قصفت|قصفوا|قصفا|استهدف|استهدفت|استهدفوا|اشتبك|اشتبكت|اشتبكوا|قنص|قنصت)"
+    r"^[وف]?(قصف|قصفت|قصفوا|قصفا|استهدف|استهدفت|استهدفوا|اشتبك|اشتبكت|اشتبكوا|قنص|قنصت"
+    # Destroyed, burned, executed, assaulted: «دمرت غارة إسرائيلية مبنى», «أحرق
+    # مستوطنون منازل», «أعدمت السلطات الإيرانية ناشطا», «اعتدت على المصلين».
+    r"|دمر|دمرت|دمروا|احرق|احرقت|احرقوا|اعدم|اعدمت|اعدموا|اعتدت|اعتدوا)"
     r"(ه|ها|هم)?$"
 )
+# Acts a government does by its own hand (an execution), not only its forces.
+_STATE_ACTS = re.compile(r"^[وف]?اعدم")
 # What strikes are named by after a verb of doing: strikes, raids, shelling, clashes.
 _STRIKE_NOUN = re.compile(
     r"^[وف]?(ب|ل)?(ال)?(غاره|غارات|ضربه|ضربات|قصف|قصفا|قذايف|قذيفه|صواريخ|صاروخا|صاروخ"
-    r"|اشتباكات|معارك)$"
+    r"|اشتباكات|معارك|براميل|اطلاق)$"
 )
 # Past verbs of doing that carry them: «شنت غارات», «نفذ ضربات», «أطلق صواريخ»,
 # «اندلعت اشتباكات», «دارت معارك», «تعرضت البلدة لقصف».
 _DOING_VERB = re.compile(
-    r"^[وف]?(شن|شنت|شنوا|نفذ|نفذت|نفذوا|اطلق|اطلقت|اطلقوا|اندلعت|دارت|تجددت|تعرض|تعرضت)$"
+    r"^[وف]?(شن|شنت|شنوا|نفذ|نفذت|نفذوا|اطلق|اطلقت|اطلقوا|اندلعت|دارت|تجددت|تعرض|تعرضت"
+    r"|القي|القت|القوا)$"
 )
 # The bare forms are verbal nouns as often as verbs («خيار يتمثل في شن ضربات
 # جوية»): they count only with the striking force between them and the strike.
-_BARE_DOING = re.compile(r"^[وف]?(شن|نفذ|اطلق|تعرض)$")
+_BARE_DOING = re.compile(r"^[وف]?(شن|نفذ|اطلق|تعرض|القي)$")
 _DOING_REACH = 4
 # Who strikes, when no dictionary actor names it: aircraft, artillery, tanks, forces.
 _FORCE_NOUN = re.compile(
     r"^[وف]?(ال)?(طايره|طايرات|طيران|مسيره|مسيرات|مدفعيه|دبابات|زوارق|بوارج|مقاتلات"
-    r"|قوات|قوه|الجيش|جيش|مسلحون|مسلحين|فصائل|مقاتلو|مقاتلي|عناصر|وحدات)$"
+    r"|قوات|قوه|الجيش|جيش|مسلحون|مسلحين|فصائل|مقاتلو|مقاتلي|عناصر|وحدات|مستوطنون|مستوطنين"
+    # A strike that destroyed something: «دمرت غارة إسرائيلية مبنى».
+    r"|غاره|غارات|ضربه|ضربات|قذيفه|صاروخ)$"
 )
 _AGENT_REACH = 4
 # «أعلنت وزارة الدفاع التركية تحييد 12 مسلحا»: the Turkish army's word for
@@ -70,10 +78,16 @@ _NOT_HAPPENED = frozenset(
 
 
 def _agent_between(
-    tokens: list[Token], k: int, stop: int, actors: list[ActorMention], states: bool
+    tokens: list[Token],
+    k: int,
+    stop: int,
+    actors: list[ActorMention],
+    states: bool,
+    government: bool = False,
 ) -> bool:
     """A striking force between the words ``k`` and ``stop``: a force noun, an
-    armed actor, or (``states``) a country named without a sector («قصفت إسرائيل»)."""
+    armed actor, (``states``) a country named without a sector («قصفت إسرائيل»),
+    or (``government``) a government («أعدمت السلطات الإيرانية»)."""
     words = tokens[k + 1 : stop]
     if any(_CROWD.match(t.norm) for t in words):
         return False
@@ -81,7 +95,11 @@ def _agent_between(
         return True
     return any(
         k < a.start < stop
-        and (a.sector in _FORCE_SECTORS or (states and a.country and a.sector is None))
+        and (
+            a.sector in _FORCE_SECTORS
+            or (states and a.country and a.sector is None)
+            or (government and a.sector == "GOV")
+        )
         for a in actors
     )
 
@@ -106,7 +124,8 @@ def force_report(
         stop = min(len(tokens), k + 1 + _AGENT_REACH)
         # «استهدف» also aims projects and campaigns at people: only a force does it.
         states = "استهدف" not in word
-        return _agent_between(tokens, k, stop, actors, states) and _happened(
+        government = bool(_STATE_ACTS.match(word))
+        return _agent_between(tokens, k, stop, actors, states, government) and _happened(
             tokens, k, text, offset
         )
     if not _STRIKE_NOUN.match(word):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import math
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -633,6 +634,10 @@ def assign_roles(
                 source = _other_mention(by_role["source"], tgt.mention, roles, "source")
         source = _not_the_reporter(source, by_role["source"], p.tokens)
         target = _not_the_reporter(target, by_role["target"], p.tokens)
+        if _at_a_border(source, p.tokens):
+            source = _best_apart(by_role["source"], roles, "source", p.tokens, target)
+        if _at_a_border(target, p.tokens):
+            target = _best_apart(by_role["target"], roles, "target", p.tokens, source)
         return source, target, loc
     source, target = pick_actors(p.actors, trig, p.lang, p.tokens, p.clause)
     source = _with_country(source, where)
@@ -672,6 +677,37 @@ def _not_the_reporter(
         # «قال حلف شمال الأطلسي في أفغانستان إنه قتل …».
         return m
     return ActorMention("", m.end, m.end, m.country, None)
+
+
+_BORDER = re.compile(r"^[وف]?(ب|ل|علي)?(ال)?حدود(ها|ه|يه)?$")
+
+
+def _at_a_border(m: ActorMention | None, tokens: list[Token]) -> bool:
+    """«كمين قرب الحدود مع النيجر»: a country after «الحدود مع» says where, not who."""
+    return (
+        m is not None
+        and m.sector is None
+        and m.start >= 2
+        and tokens[m.start - 1].norm == "مع"
+        and bool(_BORDER.match(tokens[m.start - 2].norm))
+    )
+
+
+def _best_apart(
+    cands: list[Candidate],
+    roles: RoleModel,
+    role: str,
+    tokens: list[Token],
+    other: ActorMention | None,
+) -> ActorMention | None:
+    """The ranker's best candidate for ``role`` that is neither at a border nor the other role."""
+    rest = [
+        c
+        for c in cands
+        if not _at_a_border(c.mention, tokens)
+        and (other is None or not _same_span(c.mention, other))
+    ]
+    return max(rest, key=lambda c: roles.score(c, role)).mention if rest else None
 
 
 # The types whose Arabic roles the ranker was trained on (their gold data).
