@@ -70,3 +70,66 @@ def test_a_summoned_ambassador_is_a_complaint_to_his_country() -> None:
 )
 def test_words_in_another_sense_are_no_event(text: str) -> None:
     assert not {"ACCUSE", "COERCE", "CONSULT"} & set(coded(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "source", "target"),
+    [
+        ("أبدت إثيوبيا استعدادها للعودة إلى طاولة المفاوضات بشأن سد النهضة.", "AGREE", "ETH", None),
+        (
+            "ثمّن مجلس التعاون الخليجي الجهود الكويتية لرأب الصدع بين الأشقاء.",
+            "SUPPORT",
+            "IGO",
+            None,
+        ),
+        ("اعترفت فرنسا بسيادة المغرب على الصحراء الغربية.", "SUPPORT", "FRA", "MAR"),
+        (
+            "أجرت القوات المصرية والسعودية مناورات عسكرية مشتركة في البحر الأحمر.",
+            "COOPERATE",
+            "EGY",
+            None,
+        ),
+        ("رفعت الولايات المتحدة العقوبات المفروضة على سوريا.", "RETREAT", "USA", None),
+        ("سمحت السلطات الإسرائيلية بدخول شاحنات الوقود إلى قطاع غزة.", "RETREAT", "ISR", None),
+        (
+            "أعلن المجلس العسكري في النيجر إطلاق سراح الرئيس المخلوع محمد بازوم.",
+            "RETREAT",
+            "NER",
+            "NER",
+        ),
+        ("حث الاتحاد الأفريقي الأطراف السودانية على وقف القتال فورا.", "REQUEST", "IGO", "SDN"),
+        ("لوّحت تركيا بشن عملية عسكرية جديدة في شمال سوريا.", "THREATEN", "TUR", None),
+        ("أعلنت الجزائر حالة التأهب القصوى على حدودها الجنوبية.", "MOBILIZE", "DZA", None),
+    ],
+)
+def test_fourth_batch(text: str, etype: str, source: str, target: str | None) -> None:
+    events = coded(text)
+    assert etype in events
+    assert events[etype][0] == source
+    assert target is None or events[etype][1] == target
+
+
+def test_lifted_sanctions_are_no_sanctions_imposed() -> None:
+    assert "COERCE" not in coded("رفعت الولايات المتحدة العقوبات المفروضة على سوريا.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Dev split: a release sought, not made.
+        "ونظم أصدقاء شاليط مظاهرة امس، وقال الناطق بلسان الهيئة الناشطة لإطلاق سراح شاليط، "
+        "إن أقوال ليفني خطيرة.",
+        "من جهة أخرى، اكدت فرنسا امس انها لم تدفع اية فدية للمتمردين لقاء اطلاق سراح الرهينة.",
+    ],
+)
+def test_a_release_sought_is_no_release(text: str) -> None:
+    assert "RETREAT" not in coded(text)
+
+
+def test_an_accusation_denied_is_no_accusation() -> None:
+    assert "ACCUSE" not in coded("نفت الخرطوم اتهامات بدعم جماعات مسلحة في جنوب السودان.")
+
+
+def test_a_besieged_town_is_no_siege_laid() -> None:
+    # Place set 4.
+    assert "COERCE" not in coded("قتلت امرأة وطفلاها بقذيفة سقطت على حي سكني في مدينة تعز المحاصرة")

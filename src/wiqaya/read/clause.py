@@ -148,6 +148,7 @@ _STEMS: dict[str, tuple[str, ...]] = {
     # «رفع» both lifts («رفع الحصار») and raises («رفع حالة الاستنفار»).
     "lift": ("رفع",),
 }
+_LIFTED = re.compile(r"^[وف]?(ال)?(عقوبات|حظر)$")
 # A halt as a whole word with proclitics only: «موقف» *position* and «وقفات»
 # *vigils* hold «وقف».
 _HALT = re.compile(r"^[وف]?(بال|لل|ال|ب|ل)?(وقف|توقف|ايقاف|الغاء|انهاء|انهيار|كسر|تعليق)$")
@@ -218,6 +219,8 @@ _SLOGAN_REACH = 10
 # Refusal and opposition, found as the REJECT lexicon finds them, so that
 # «المعارضه» *the opposition* is none.
 _REFUSAL = ("رفض", "عارض")
+# «نفت الخرطوم اتهامات بدعم جماعات مسلحة»: an accusation denied is reported, not made.
+_DENIAL = re.compile(r"^[وف]?(نفي|نفت|نفوا|ينفي|تنفي|ينفون)$")
 # «ما زال», «لا يزال» *still*, «ما بعد» *post-*, «لا سيما»: no negation.
 _NOT_NEGATED = frozenset({"زال", "زالت", "يزال", "تزال", "بعد", "قبل", "سيما", "بين"})
 # «وهو ما ترفضه انقره», «ذلك ما طالب به»: «ما» is *what*.
@@ -358,7 +361,7 @@ def word_kind(word: str) -> Kind | None:
         return "background"
     if _HALT.match(word):
         return "halt"
-    if _refusal(word):
+    if _refusal(word) or _DENIAL.match(word):
         return "refusal"
     if (
         _FUTURE.match(word)
@@ -492,6 +495,10 @@ def govern_triggers(
         if gov is None and _future_trigger(tokens[trig.tok_start].norm):
             gov = Governor("future", trig.tok_start)
         v = verdict(trig.event_type, gov, trig.tok_start)
+        if gov is not None and gov.kind == "lift" and _LIFTED.match(tokens[trig.tok_start].norm):
+            # «رفعت الولايات المتحدة العقوبات»: sanctions lifted are no
+            # sanctions imposed (the lifting is RETREAT, a gapped pair).
+            continue
         if (
             v == "keep"
             and trig.event_type == "AGREE"

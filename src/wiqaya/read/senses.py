@@ -125,12 +125,23 @@ _DIPLOMATIC_ACT = re.compile(
 _DIPLOMATIC_REACH = 8
 
 
+# «لإطلاق سراح شاليط», «بإطلاق سراحه», «لقاء إطلاق سراح الرهينة» and, in lists
+# of demands, «وإطلاق سراح المعتقلين»: the release
+# named as what is sought or bargained for, not one made.
+_SOUGHT_RELEASE = re.compile(r"^([وف]?(ل|ب)|و)اطلاق$")
+_IN_EXCHANGE = frozenset({"لقاء", "مقابل", "بمقابل"})
+
+
 def wrong_sense(words: list[str], start: int, end: int, label: str) -> bool:
     """Whether the trigger ``words[start:end]`` of ``label`` is a word in another sense.
 
     ``words`` are normalised (:func:`wiqaya.language.arabic.normalise`).
     """
     word = words[start]
+    if label == "RETREAT" and word.endswith("اطلاق"):
+        return bool(_SOUGHT_RELEASE.match(word)) or (
+            start > 0 and words[start - 1] in _IN_EXCHANGE
+        )
     if label == "PROTEST" and _MARCH_WORD.match(word):
         return _drone(words, start)
     if label == "PROTEST" and _IN_PROTEST.match(word):

@@ -1002,7 +1002,9 @@ def clause_roles(
             and trig_start - before[-1].end <= 1
             and preps[before[-1].start] == ""
         )
-        if gen and event_type not in _GENITIVE_IS_TARGET and not instrument:
+        # «إطلاق سراح الرئيس المخلوع»: whom «سراح» is of is released.
+        released = event_type == "RETREAT" and _base(tokens[trig_end - 1].norm) == "سراح"
+        if gen and event_type not in _GENITIVE_IS_TARGET and not instrument and not released:
             source = gen[0]
             rest = [a for a in after if a is not gen[0]]
         elif before and trig_start - before[-1].end <= 2 and preps[before[-1].start] == "":
