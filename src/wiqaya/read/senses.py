@@ -139,9 +139,7 @@ def wrong_sense(words: list[str], start: int, end: int, label: str) -> bool:
     """
     word = words[start]
     if label == "RETREAT" and word.endswith("اطلاق"):
-        return bool(_SOUGHT_RELEASE.match(word)) or (
-            start > 0 and words[start - 1] in _IN_EXCHANGE
-        )
+        return bool(_SOUGHT_RELEASE.match(word)) or (start > 0 and words[start - 1] in _IN_EXCHANGE)
     if label == "PROTEST" and _MARCH_WORD.match(word):
         return _drone(words, start)
     if label == "PROTEST" and _IN_PROTEST.match(word):
