@@ -220,7 +220,8 @@ def _parse_petrarch_actors(path: Path, iso3: frozenset[str]) -> list[tuple[str, 
 # Words before a party's name that make it the party's («قيادة فتح», «عناصر
 # فتح», «بين فتح وحماس»): a group's members, leaders, organs or a pairing.
 _PARTY_HEADS = frozenset(
-    {
+    normalise(w)
+    for w in {
         "قياده",
         "قيادات",
         "قاده",

@@ -42,8 +42,15 @@ from dataclasses import dataclass
 from wiqaya.read.actors import ActorMention
 from wiqaya.read.detector import arabic_triggers
 from wiqaya.read.partitive import head_word
-from wiqaya.read.phrases import Token
+from wiqaya.read.phrases import Token, normalise
 from wiqaya.read.roles import is_nisba
+
+
+def _folded(words: set[str]) -> frozenset[str]:
+    """Words as token norms are written: «رئيس», «مؤتمر» fold to «رييس», «موتمر»,
+    so a set of them as spelt never matched a token with a hamza."""
+    return frozenset(map(normalise, words))
+
 
 # Words that open a clause after a comma («...، لكنها سرعان ما عادت»).
 _OPENERS = frozenset(
@@ -130,13 +137,13 @@ _GENITIVE_IS_TARGET = frozenset({"COERCE", "SANCTION", "THREATEN"})
 
 # Where a subject says what it says («اتهمت حماس في بيان لها إسرائيل»), and
 # what may follow that word before the object.
-_STATEMENTS = frozenset({"بيان", "تصريح", "تصريحات", "كلمه", "مؤتمر", "رساله", "تغريده", "حديث"})
+_STATEMENTS = _folded({"بيان", "تصريح", "تصريحات", "كلمه", "مؤتمر", "رساله", "تغريده", "حديث"})
 _STATEMENT_TAILS = frozenset({"له", "لها", "لهم", "رسمي", "صحفي", "مشترك", "صادر", "متلفز"})
 
 # Words that open a new noun phrase after a subject: a time adverb or a
 # quantity («أوقف رجال شرطة العاصمة واشنطن حوالي مائة متظاهر», «اتهمت لجنة
 # برلمانية تركية أمس قوات الامن»).
-_NEW_PHRASE = frozenset(
+_NEW_PHRASE = _folded(
     {
         "امس",
         "اليوم",
@@ -155,7 +162,7 @@ _NEW_PHRASE = frozenset(
 
 # Words for the members, the whole or the seat of a group: «عن عناصر طالبان»,
 # «من شبكات التلفزيون الاميركية», «على مقر الجامعة العربية».
-_GROUP_HEADS = frozenset(
+_GROUP_HEADS = _folded(
     {
         "عناصر",
         "قاده",
@@ -263,7 +270,7 @@ def _phrase_end(
 
 # Heads of a body or an office that begin a noun phrase of their own: after a
 # complete subject, one of them starts the object, never an apposition.
-_INSTITUTION_HEADS = frozenset(
+_INSTITUTION_HEADS = _folded(
     {
         "قوات",
         "القوات",
@@ -501,7 +508,7 @@ _NOT_VERBS = frozenset(
 )
 # Heads of a masculine singular person («الوزير», «المتحدث»): the subject of
 # a feminine verb is none of them («واتهمت الوزير» is V-O).
-_MASCULINE_HEADS = frozenset(
+_MASCULINE_HEADS = _folded(
     {
         "الرئيس",
         "رئيس",
