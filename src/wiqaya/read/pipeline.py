@@ -667,6 +667,7 @@ def _clause_pair(
     """
     actors = p.joined if p.joined is not None else p.actors
     actors = _with_seats(actors, p, trig)
+    names, places = load_actors().index.has_form, load_gazetteer().index.has_form
     roles = clause_roles(
         actors,
         p.tokens,
@@ -675,7 +676,8 @@ def _clause_pair(
         trig.event_type,
         p.sentence,
         p.sentence_start,
-        load_actors().index.has_form,
+        # «اتهامات باماكو»: a capital's «ب» is its own letter, not «in».
+        lambda w: names(w) or places(w),
         frozenset(k for pl in p.places for k in range(pl.tok_start, pl.tok_end)),
     )
     source = _placed(roles.source, p, where, src)

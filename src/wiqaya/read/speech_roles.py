@@ -252,6 +252,10 @@ def _phrase_end(
             # takes no genitive; an indefinite noun after it heads the
             # object, and a body of no country after that is its genitive.
             break
+        if p == "" and _closed(subject, tokens) and head_word(tokens[a.start].norm) is not None:
+            # «اعتقلت السلطات قادة في الجيش السوداني»: an indefinite head of
+            # some of a group's people is no apposition of a definite subject.
+            break
         if p == "" and _noun_form(a, tokens) == "acc":
             # «وانتقدت الحكومة العراقية المسلحين»: a plural in «ين» is no
             # apposition of a subject (which is nominative), but the object.
