@@ -101,7 +101,9 @@ _TARGET_PREP: dict[str, frozenset[str]] = {
     "REQUEST": frozenset({"", "من"}),
     "ACCUSE": frozenset({"", "علي", "ضد", "ل"}),
     "REJECT": frozenset({""}),
-    "THREATEN": frozenset({"", "ضد"}),
+    # «هددت واشنطن بفرض عقوبات على المسؤولين الإثيوبيين»: whom the threatened
+    # act falls on.
+    "THREATEN": frozenset({"", "ضد", "علي"}),
     # «تضامنا مع الشعب الفلسطيني»: solidarity is with its target.
     "SUPPORT": frozenset({"", "ب", "ل", "مع"}),
     "CONSULT": frozenset({"", "مع", "ب"}),
@@ -272,6 +274,11 @@ def _phrase_end(
     return end
 
 
+# Titles of one sent to a country or a body («المبعوث الأممي إلى اليمن»,
+# «السفير الأمريكي لدى إسرائيل»).
+_ENVOYS = _folded({"المبعوث", "مبعوث", "السفير", "سفير", "المندوب", "مندوب", "الممثل", "ممثل"})
+
+
 # Heads of a body or an office that begin a noun phrase of their own: after a
 # complete subject, one of them starts the object, never an apposition.
 _INSTITUTION_HEADS = _folded(
@@ -328,14 +335,14 @@ def _adjective(m: ActorMention, tokens: list[Token]) -> bool:
 
 
 def _nationality(m: ActorMention, tokens: list[Token]) -> bool:
-    """A lone indefinite nationality («إسرائيليين», «فرنسي»): an adjective."""
+    """A lone indefinite nationality («إسرائيليين», «إسرائيليات», «فرنسي»): an adjective."""
     w = tokens[m.start].norm
     return (
         m.end - m.start == 1
         and m.country is not None
         and m.sector is None
         and not w.startswith("ال")
-        and w.endswith(("ي", "يه", "يين", "يون"))
+        and w.endswith(("ي", "يه", "يين", "يون", "يات"))
     )
 
 
@@ -603,11 +610,51 @@ _QUANTITIES = _NEW_PHRASE | {
     "عشره",
     "بضعه",
     "عده",
+    # The construct forms before a counted noun: «أربع مجندات», «ثلاث سفن».
+    "ثلاث",
+    "اربع",
+    "خمس",
+    "ست",
+    "سبع",
+    "ثماني",
+    "تسع",
 }
+# Words that count some of a group before «من» («عشرات من معتقلي الحراك»,
+# «عددا من عناصر النظام السابق»).
+_SOME = _QUANTITIES | {"عدد", "عددا", "العشرات", "المئات", "الالاف", "بعض", "عشرات"}
+# Words for people held or kept («معتقلي الحراك», «أسرى الاحتلال»), who are a
+# group's as its members are.
+_HELD = _folded({"معتقلي", "سجناء", "اسرى", "رهائن", "موظفي", "ناشطي", "انصار", "عائلات", "اهالي"})
 
 
 # Words whose «و» is a root letter, not «and»: «وزير الخارجية», «وكالة».
 _WAW_ROOTS = ("وزير", "وزار", "وكيل", "وكال", "وفد", "وفود", "والي", "ولي", "وحد", "وطن", "وسط")
+
+
+def _object_prep(tokens: list[Token], start: int, anchor: int, named: frozenset[int]) -> str | None:
+    """The preposition (``""``: none) governing the noun phrase whose genitive
+    starts at ``start``, past a count and «من» and a word for some of a group's
+    people: «عن عشرات من معتقلي الحراك», «اعتقلت عددا من عناصر النظام»;
+    None when no such words stand between."""
+    k = start - 1
+    if k >= anchor and k not in named and tokens[k].norm in _GROUP_HEADS | _HELD:
+        k -= 1
+    if k >= anchor + 1 and tokens[k].norm == "من" and _counts(tokens[k - 1].norm):
+        k -= 2
+    elif k >= anchor and _counts(tokens[k].norm):
+        k -= 1
+    elif k >= anchor and tokens[k].norm == "من":
+        # «قادة من المتمردين»: the partitive's own «من» governs nothing.
+        return None
+    if k == start - 1 or any(j in named for j in range(k + 1, start)):
+        return None
+    if k < anchor:
+        return ""
+    return tokens[k].norm if tokens[k].norm in _PREPS else None
+
+
+def _counts(norm: str) -> bool:
+    return norm in _SOME or norm[:1].isdigit()
 
 
 def coordinated(tokens: list[Token], k: int) -> bool:
@@ -1086,6 +1133,19 @@ def clause_roles(
     anchor = trig_end if source is None or source.end <= trig_start else max(trig_end, source.end)
     if source is not None and source.start >= trig_end:
         anchor = _phrase_end(source, actors, tokens, preps, anchor)
+        if (
+            anchor < len(tokens) - 1
+            and tokens[anchor].norm in ("الي", "لدي")
+            and tokens[source.start].norm in _ENVOYS
+        ):
+            # «التقى المبعوث الأممي إلى اليمن وزير الخارجية العماني»: where an
+            # envoy is sent is part of his title; the object follows it.
+            there = next((a for a in actors if a.start == anchor + 1), None)
+            k = there.end if there is not None else anchor + 1
+            while k in places:
+                k += 1
+            if k > anchor + 1 and any(a.start == k and preps[a.start] == "" for a in rest):
+                anchor = k
         if anchor < len(tokens) - 1 and tokens[anchor].norm == "في":
             # «اتهمت وزارة الصحة في غزة الجيش الإسرائيلي», «اتهمت حماس في
             # بيان إسرائيل»: a place of the subject's or the statement it
@@ -1119,6 +1179,17 @@ def clause_roles(
             # الانتقالية»: the mention is the genitive of the preposition's
             # object, a word for members or a seat of the group.
             p = tokens[a.start - 2].norm
+        via = _object_prep(tokens, a.start, anchor, named) if p == "" else None
+        if via is not None and not any(
+            _stop_before(tokens, j, sentence, offset) for j in range(anchor + 1, a.start + 1)
+        ):
+            # «أفرجت السلطات عن عشرات من معتقلي الحراك»: the count and the
+            # people are the object; the group after them gives its country.
+            if via == "" and a.start - anchor <= _OBJECT_GAP + 2:
+                target = a
+                break
+            if via in allowed:
+                p = via
         if p == "" and a.start - 2 >= anchor and _nationality(a, tokens):
             # «أفرجت حركة حماس عن ثلاثة رهائن إسرائيليين»: a nationality after
             # the noun it describes, that noun governed by the preposition
