@@ -92,8 +92,9 @@ def english_matcher() -> LemmaMatcher:
 
 # A verb and its object with the subject between them (verb-subject-object):
 # «قطعت الجزائر علاقاتها مع المغرب», «سحبت قطر سفيرها». The lexicon lists these
-# pairs under ``ar_gapped``; the object may follow the verb within this many words.
-_GAP = 3
+# pairs under ``ar_gapped``; the object may follow the verb within this many words
+# («استدعت وزارة الخارجية المغربية السفير»: a subject of three words).
+_GAP = 4
 
 
 @cache

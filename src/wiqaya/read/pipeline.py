@@ -778,11 +778,18 @@ def _with_seats(actors: list[ActorMention], p: _Pending, trig: Trigger) -> list[
             continue
         k = pl.tok_start
         before = [t.norm for t in p.tokens[max(0, k - 2) : k]]
-        if before and (before[-1] in _NOT_BEFORE_SEAT_AR or before[-1].startswith("مطار")):
+        if before[-2:-1] and before[0].startswith(("سفير", "سفراء")) and before[1] in ("من", "في"):
+            # «سحبت السعودية سفيرها من بيروت»: whose capital the envoy leaves.
+            pass
+        elif before and (before[-1] in _NOT_BEFORE_SEAT_AR or before[-1].startswith("مطار")):
             continue
         if "العاصمه" in before:
             continue
-        if before[-1:] == ["من"] and not (trig.event_type == "REQUEST" and k - trig.tok_end <= 2):
+        if (
+            before[-1:] == ["من"]
+            and not (trig.event_type == "REQUEST" and k - trig.tok_end <= 2)
+            and not before[0].startswith(("سفير", "سفراء"))
+        ):
             # «طلبت أنقرة من واشنطن»; not «بطرد السفيرين … من القاهرة».
             continue
         event_type = trig.event_type

@@ -94,6 +94,9 @@ _PREPS = frozenset(
         "نحو",
         "ازاء",
         "بشان",
+        # «إثر رفض المعارضين»: following.
+        "اثر",
+        "عقب",
     }
 )
 # The preposition (or ``""``: none, a direct object) that marks each type's target.
@@ -212,8 +215,14 @@ def _phrase_end(
             t.norm in _NEW_PHRASE or t.norm[:1].isdigit() for t in tokens[end : a.start]
         ):
             break
-        if p == "" and {_noun_form(subject, tokens), _noun_form(a, tokens)} == {"m", "f"}:
-            # «واتهم الوزير اللبناني المعارضة»: an apposition agrees in gender.
+        if (
+            p == ""
+            and _closed(subject, tokens)
+            and {_noun_form(subject, tokens), _noun_form(a, tokens)} == {"m", "f"}
+        ):
+            # «واتهم الوزير اللبناني المعارضة»: an apposition agrees in gender;
+            # an indefinite head («قائد قوات الدعم السريع») takes a genitive
+            # of either.
             break
         if (
             p == ""
@@ -306,6 +315,8 @@ _INSTITUTION_HEADS = _folded(
         "زعيم",
         "السفير",
         "سفير",
+        # «القائم بالأعمال», a chargé d'affaires.
+        "القائم",
         "نظيره",
         "نظيرته",
         "المبعوث",
@@ -1070,7 +1081,20 @@ def clause_roles(
         # The subject: the first mention in the noun phrase after the verb,
         # before any preposition («أدانت أكبر منظمة للمسلمين في بريطانيا»).
         subj = None
-        for a in after:
+        topic = before[-1] if before else None
+        # «الخارجية الجزائرية استدعت السفير الإسباني», «المغرب استدعى
+        # السفير»: a clause that opens with a mention right before its verb
+        # has its subject there (SVO); who follows is the object.
+        svo = (
+            topic is not None
+            and topic.end == trig_start
+            # «علمت أن وزارة الخارجية الفرنسية استدعت السفير»: or a «أن» clause.
+            and (topic.start == left or tokens[topic.start - 1].norm in _THAT)
+            and preps[topic.start] == ""
+            and not coordinated(tokens, trig_start)
+            and _agrees(tokens[trig_start].norm, topic, tokens)
+        )
+        for a in [] if svo else after:
             if a.start - trig_end > _SUBJECT_GAP:
                 break
             if any(t.norm in _PREPS for t in tokens[trig_end : a.start]):
@@ -1179,6 +1203,17 @@ def clause_roles(
             # الانتقالية»: the mention is the genitive of the preposition's
             # object, a word for members or a seat of the group.
             p = tokens[a.start - 2].norm
+        if (
+            event_type == "SANCTION"
+            and p in ("لدي", "من", "في")
+            and a.start >= 2
+            and _base(tokens[a.start - 2].norm).startswith(("سفير", "سفراء"))
+        ):
+            # «سحبت السعودية سفيرها من بيروت», «استدعت الرياض سفيرها لدى
+            # بيروت»: the country an ambassador is recalled from.
+            if a.start - anchor <= _PP_GAP:
+                target = a
+            break
         via = _object_prep(tokens, a.start, anchor, named) if p == "" else None
         if via is not None and not any(
             _stop_before(tokens, j, sentence, offset) for j in range(anchor + 1, a.start + 1)
