@@ -59,6 +59,7 @@ _HEADS: dict[str, str | None] = {
     "ضباط": "MIL",
     "ضابط": "MIL",
     "ضابطا": "MIL",
+    "ضباطا": "MIL",
     "موظفين": None,
     "موظفون": None,
     "موظفا": None,
@@ -67,7 +68,9 @@ _HEADS: dict[str, str | None] = {
     "ناشطين": None,
 }
 # Words for a body that the dictionary leaves out of a group's name.
-_BODIES = frozenset({"تنظيم", "حركه", "جماعه", "حزب", "ميليشيا", "ميليشيات", "مليشيا", "فصايل"})
+_BODIES = frozenset(
+    {"تنظيم", "حركه", "جماعه", "حزب", "ميليشيا", "ميليشيات", "مليشيا", "فصايل", "نقابه"}
+)
 # Punctuation that separates the head from «من» or «من» from the group.
 _BREAKS = frozenset('.,،;؛:?؟!()[]«»"')
 

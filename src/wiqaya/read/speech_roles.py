@@ -635,7 +635,9 @@ _QUANTITIES = _NEW_PHRASE | {
 _SOME = _QUANTITIES | {"عدد", "عددا", "العشرات", "المئات", "الالاف", "بعض", "عشرات"}
 # Words for people held or kept («معتقلي الحراك», «أسرى الاحتلال»), who are a
 # group's as its members are.
-_HELD = _folded({"معتقلي", "سجناء", "اسرى", "رهائن", "موظفي", "ناشطي", "انصار", "عائلات", "اهالي"})
+_HELD = _folded(
+    {"معتقلي", "معتقلين", "سجناء", "اسرى", "رهائن", "موظفي", "ناشطي", "انصار", "عائلات", "اهالي"}
+)
 
 
 # Words whose «و» is a root letter, not «and»: «وزير الخارجية», «وكالة».
@@ -648,7 +650,7 @@ def _object_prep(tokens: list[Token], start: int, anchor: int, named: frozenset[
     people: «عن عشرات من معتقلي الحراك», «اعتقلت عددا من عناصر النظام»;
     None when no such words stand between."""
     k = start - 1
-    if k >= anchor and k not in named and tokens[k].norm in _GROUP_HEADS | _HELD:
+    if k >= anchor and k not in named and _held(tokens[k].norm):
         k -= 1
     if k >= anchor + 1 and tokens[k].norm == "من" and _counts(tokens[k - 1].norm):
         k -= 2
@@ -662,6 +664,11 @@ def _object_prep(tokens: list[Token], start: int, anchor: int, named: frozenset[
     if k < anchor:
         return ""
     return tokens[k].norm if tokens[k].norm in _PREPS else None
+
+
+def _held(norm: str) -> bool:
+    """«معتقلي», «عناصر», «الأسرى»: some of a group's people, with or without the article."""
+    return norm in _GROUP_HEADS or norm in _HELD or norm.removeprefix("ال") in _HELD
 
 
 def _counts(norm: str) -> bool:
