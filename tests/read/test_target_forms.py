@@ -31,6 +31,11 @@ def test_capitals_stand_for_their_governments() -> None:
     assert (ev.source.country, ev.target.country) == ("TUR", "USA")
 
 
+def test_tel_aviv_stands_for_israel() -> None:
+    ev = _one("اتهمت حركة حماس تل أبيب بعرقلة المفاوضات.", "ACCUSE")
+    assert (ev.target.text, ev.target.country) == ("تل أبيب", "ISR")
+
+
 def test_a_capital_after_its_preposition_is_the_object() -> None:
     ev = _one("وقعت الحكومة الصومالية اتفاقية دفاعية مع أنقرة.", "AGREE")
     assert (ev.source.country, ev.target.country) == ("SOM", "TUR")

@@ -481,6 +481,14 @@ def _mergeable(prev: ActorMention, code: ActorCode, latin: bool) -> bool:
 
 
 @cache
+def seats_of_government() -> frozenset[tuple[str, str]]:
+    """(English place name, ISO3) of cities named for a government that are no
+    capital in the gazetteer («تل أبيب» for Israel)."""
+    adds = json.loads((DATA / "actors_additions.json").read_text(encoding="utf-8"))
+    return frozenset((n, cc) for cc, names in adds.get("seats", {}).items() for n in names)
+
+
+@cache
 def iso3_codes() -> frozenset[str]:
     gaz = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))
     return frozenset(c["iso3"] for c in gaz["countries"])

@@ -26,7 +26,13 @@ from operator import methodcaller
 
 from wiqaya.language.arabic import arabic_share
 from wiqaya.language.detect import detect_language
-from wiqaya.read.actors import EN_FUNCTION_WORDS, ActorDictionary, ActorMention, load_actors
+from wiqaya.read.actors import (
+    EN_FUNCTION_WORDS,
+    ActorDictionary,
+    ActorMention,
+    load_actors,
+    seats_of_government,
+)
 from wiqaya.read.clause import govern_triggers
 from wiqaya.read.dates import resolve_date
 from wiqaya.read.delexicalise import detector_norm
@@ -759,22 +765,25 @@ def _with_seats(actors: list[ActorMention], p: _Pending, trig: Trigger) -> list[
     «اتهمت طهران واشنطن», «طالبت أنقرة واشنطن», «اتفاقية دفاعية مع أنقرة»: a
     capital is a place, so the clause found neither side, and the ranker's
     country went to whichever capital it liked. As the English reader does
-    ("Beirut rejected"), a capital is an actor of its country here unless a
-    word before it makes it a place («في», «قرب», «مطار», «العاصمة», «اتفاق
-    الدوحة»), a «ب» (in) or, where the act takes no such object, «من» (from)
-    or «ل» (to) governs it, or it heads a dateline. The role ranker keeps its
-    place candidates.
+    ("Beirut rejected"), a capital (or another seat the actor additions list,
+    «تل أبيب») is an actor of its country here unless a word before it makes
+    it a place («في», «قرب», «مطار», «العاصمة», «اتفاق الدوحة»), a «ب» (in)
+    or, where the act takes no such object, «من» (from) or «ل» (to) governs
+    it, or it heads a dateline. The role ranker keeps its place candidates.
     """
     gaz = load_gazetteer()
+    others = seats_of_government()
     seats = []
     for pl in p.places:
         if (
             pl.status != "resolved"
             or pl.place is None
             or pl.place.kind == "country"
-            or (pl.place.name, pl.country) not in gaz.capitals
             or pl.place.name in _NOT_SEATS
         ):
+            continue
+        named = (pl.place.name, pl.country)
+        if named not in gaz.capitals and named not in others:
             continue
         k = pl.tok_start
         before = [t.norm for t in p.tokens[max(0, k - 2) : k]]
