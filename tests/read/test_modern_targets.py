@@ -49,7 +49,9 @@ def test_an_institution_after_a_head_and_its_name_is_the_object() -> None:
 def test_an_unnamed_office_opens_the_object() -> None:
     ev = _one("اعتقلت السلطات التونسية زعيم حركة النهضة راشد الغنوشي.", "COERCE")
     assert ev.source.text == "السلطات التونسية"
-    assert ev.target is not None and ev.target.text == "راشد الغنوشي"
+    # With Ennahda in the dictionary, the person's mention holds his party.
+    assert ev.target is not None and ev.target.text.endswith("راشد الغنوشي")
+    assert ev.target.country == "TUN"
 
 
 def test_a_decision_named_by_its_author_is_rejected_of_that_author() -> None:

@@ -1,4 +1,4 @@
-"""Trigger additions of `triggers-2026.11.21`: negotiations, calls, complaints, vetoes,
+"""Trigger additions of `triggers-2026.11.21` (lead; merged as `.22`): negotiations, calls, complaints, vetoes,
 ambassadors summoned or recalled, crossings closed, deportations, «تحييد».
 
 Sentences from the Arabic dev split and the place sets (`../shared/data`, `src/wiqaya/data/read`)

@@ -220,7 +220,8 @@ def _parse_petrarch_actors(path: Path, iso3: frozenset[str]) -> list[tuple[str, 
 # Words before a party's name that make it the party's («قيادة فتح», «عناصر
 # فتح», «بين فتح وحماس»): a group's members, leaders, organs or a pairing.
 _PARTY_HEADS = frozenset(
-    {
+    normalise(w)
+    for w in {
         "قياده",
         "قيادات",
         "قاده",
@@ -477,6 +478,14 @@ def _mergeable(prev: ActorMention, code: ActorCode, latin: bool) -> bool:
     if latin and prev.country is not None and prev.sector is None and code.country is None:
         return code.sector is not None
     return False
+
+
+@cache
+def seats_of_government() -> frozenset[tuple[str, str]]:
+    """(English place name, ISO3) of cities named for a government that are no
+    capital in the gazetteer («تل أبيب» for Israel)."""
+    adds = json.loads((DATA / "actors_additions.json").read_text(encoding="utf-8"))
+    return frozenset((n, cc) for cc, names in adds.get("seats", {}).items() for n in names)
 
 
 @cache

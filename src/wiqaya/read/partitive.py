@@ -2,7 +2,8 @@
 
 Current news names an armed group's or a party's people by a head noun and
 the group after «من»: «مسلحون من حركة الشباب», «عناصر من الحشد الشعبي»,
-«مقاتلون من قوات الدعم السريع», «وفد من حماس». The actor dictionary finds
+«مقاتلون من قوات الدعم السريع», «وفد من حماس»; or a body's members after
+«في»: «قادة في الجيش السوداني», «أعضاء في حركة النهضة». The actor dictionary finds
 the head («مسلحون», REB with no country) and the group as two mentions, or
 the group alone («وفد» is no actor). The roles then took them as two sides
 (the gunmen as the target of their own attack), or dropped the group as a
@@ -55,12 +56,21 @@ _HEADS: dict[str, str | None] = {
     "ممثلين": None,
     "ممثلو": None,
     "جنود": "MIL",
+    "ضباط": "MIL",
+    "ضابط": "MIL",
+    "ضابطا": "MIL",
+    "ضباطا": "MIL",
+    "موظفين": None,
+    "موظفون": None,
+    "موظفا": None,
     "انصار": None,
     "ناشطون": None,
     "ناشطين": None,
 }
 # Words for a body that the dictionary leaves out of a group's name.
-_BODIES = frozenset({"تنظيم", "حركه", "جماعه", "حزب", "ميليشيا", "ميليشيات", "مليشيا", "فصايل"})
+_BODIES = frozenset(
+    {"تنظيم", "حركه", "جماعه", "حزب", "ميليشيا", "ميليشيات", "مليشيا", "فصايل", "نقابه"}
+)
 # Punctuation that separates the head from «من» or «من» from the group.
 _BREAKS = frozenset('.,،;؛:?؟!()[]«»"')
 
@@ -99,7 +109,13 @@ def join_partitives(
             h = a.start - 3
             if body is not None and (body.end != a.start or body.country is not None):
                 continue
-        if h < 0 or tokens[h + 1].norm != "من" or (a.country is None and a.sector is None):
+        if h < 0 or (a.country is None and a.sector is None):
+            continue
+        link = tokens[h + 1].norm
+        # «قادة في الجيش السوداني», «أعضاء في حركة النهضة»: «في» joins a head
+        # to a body it serves in; after a bare country («مسلحون في العراق») it
+        # says where they are.
+        if link != "من" and not (link == "في" and a.sector is not None):
             continue
         head = head_word(tokens[h].norm)
         if head is None:

@@ -27,7 +27,13 @@ from operator import methodcaller
 
 from wiqaya.language.arabic import arabic_share
 from wiqaya.language.detect import detect_language
-from wiqaya.read.actors import EN_FUNCTION_WORDS, ActorDictionary, ActorMention, load_actors
+from wiqaya.read.actors import (
+    EN_FUNCTION_WORDS,
+    ActorDictionary,
+    ActorMention,
+    load_actors,
+    seats_of_government,
+)
 from wiqaya.read.clause import govern_triggers
 from wiqaya.read.dates import resolve_date
 from wiqaya.read.delexicalise import detector_norm
@@ -730,6 +736,8 @@ def _clause_pair(
     event's place.
     """
     actors = p.joined if p.joined is not None else p.actors
+    actors = _with_seats(actors, p, trig)
+    names, places = load_actors().index.has_form, load_gazetteer().index.has_form
     roles = clause_roles(
         actors,
         p.tokens,
@@ -738,7 +746,8 @@ def _clause_pair(
         trig.event_type,
         p.sentence,
         p.sentence_start,
-        load_actors().index.has_form,
+        # «اتهامات باماكو»: a capital's «ب» is its own letter, not «in».
+        lambda w: names(w) or places(w),
         frozenset(k for pl in p.places for k in range(pl.tok_start, pl.tok_end)),
     )
     source = _placed(roles.source, p, where, src)
@@ -752,6 +761,128 @@ def _clause_pair(
     if source is not None and target is not None and _same_span(source, target):
         target = None
     return source, target
+
+
+# Words after which a capital is where something happens, not who acts: «في
+# بغداد», «قرب دمشق», «العاصمة طهران», «مطار بيروت», «في قلب الخرطوم».
+_NOT_BEFORE_SEAT_AR = frozenset(
+    {
+        "في",
+        "وفي",
+        "قرب",
+        "داخل",
+        "خارج",
+        "وسط",
+        "قلب",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "شمالي",
+        "جنوبي",
+        "شرقي",
+        "غربي",
+        "ضواحي",
+        "محيط",
+        "انحاء",
+        "احياء",
+        "شوارع",
+        "ريف",
+        "عبر",
+        "نحو",
+        "حول",
+        "باتجاه",
+        "العاصمه",
+        "عاصمه",
+        "مدينه",
+        "بمدينه",
+        "مدن",
+        "ميناء",
+        "جامعه",
+        # A named accord or meeting: «اتفاق الدوحة», «اتفاق بريتوريا», «مؤتمر
+        # باريس» say where it was made, not who made it.
+        "اتفاق",
+        "اتفاقيه",
+        "معاهده",
+        "موتمر",
+        "قمه",
+        "اعلان",
+        "مسار",
+        "بروتوكول",
+        "جوله",
+        "ميثاق",
+        "مبادره",
+        "تفاهم",
+        "وثيقه",
+    }
+)
+# Capitals that Arabic news names as a city, not as a government: the status
+# of Jerusalem is disputed, and «القدس» is the city in the news.
+_NOT_SEATS = frozenset({"Jerusalem", "East Jerusalem"})
+# A dateline («موسكو ـ ا.ف.ب:», «نيقوسيا - ا ف ب») says where the news was filed.
+_DATELINE = frozenset("-–—ـ:(")
+
+
+def _with_seats(actors: list[ActorMention], p: _Pending, trig: Trigger) -> list[ActorMention]:
+    """``actors`` with each capital that stands for its government added.
+
+    «اتهمت طهران واشنطن», «طالبت أنقرة واشنطن», «اتفاقية دفاعية مع أنقرة»: a
+    capital is a place, so the clause found neither side, and the ranker's
+    country went to whichever capital it liked. As the English reader does
+    ("Beirut rejected"), a capital (or another seat the actor additions list,
+    «تل أبيب») is an actor of its country here unless a word before it makes
+    it a place («في», «قرب», «مطار», «العاصمة», «اتفاق الدوحة»), a «ب» (in)
+    or, where the act takes no such object, «من» (from) or «ل» (to) governs
+    it, or it heads a dateline. The role ranker keeps its place candidates.
+    """
+    gaz = load_gazetteer()
+    others = seats_of_government()
+    seats = []
+    for pl in p.places:
+        if (
+            pl.status != "resolved"
+            or pl.place is None
+            or pl.place.kind == "country"
+            or pl.place.name in _NOT_SEATS
+        ):
+            continue
+        named = (pl.place.name, pl.country)
+        if named not in gaz.capitals and named not in others:
+            continue
+        k = pl.tok_start
+        before = [t.norm for t in p.tokens[max(0, k - 2) : k]]
+        if before[-2:-1] and before[0].startswith(("سفير", "سفراء")) and before[1] in ("من", "في"):
+            # «سحبت السعودية سفيرها من بيروت»: whose capital the envoy leaves.
+            pass
+        elif before and (before[-1] in _NOT_BEFORE_SEAT_AR or before[-1].startswith("مطار")):
+            continue
+        if "العاصمه" in before:
+            continue
+        if (
+            before[-1:] == ["من"]
+            and not (trig.event_type == "REQUEST" and k - trig.tok_end <= 2)
+            and not before[0].startswith(("سفير", "سفراء"))
+        ):
+            # «طلبت أنقرة من واشنطن»; not «بطرد السفيرين … من القاهرة».
+            continue
+        event_type = trig.event_type
+        norm = p.tokens[k].norm
+        bare = norm[1:] if norm[:1] in "وف" and not gaz.index.has_form(norm) else norm
+        clitic = bare[:1] if bare[:1] in "بل" and not gaz.index.has_form(bare) else ""
+        if clitic == "ب" or (clitic == "ل" and event_type not in ("SUPPORT", "AID", "ACCUSE")):
+            # «ببغداد»: in Baghdad; «المنافذ المؤدية لإنجامينا»: towards it.
+            continue
+        if pl.tok_end < len(p.tokens):
+            off = p.sentence_start
+            gap = p.sentence[p.tokens[pl.tok_end - 1].end - off : p.tokens[pl.tok_end].start - off]
+            if not _DATELINE.isdisjoint(gap):
+                continue
+        if any(a.start < pl.tok_end and a.end > pl.tok_start for a in actors):
+            continue
+        seats.append(ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None))
+    if not seats:
+        return actors
+    return sorted(actors + seats, key=lambda a: (a.start, a.end))
 
 
 def _definite(norm: str) -> bool:

@@ -42,8 +42,15 @@ from dataclasses import dataclass
 from wiqaya.read.actors import ActorMention
 from wiqaya.read.detector import arabic_triggers
 from wiqaya.read.partitive import head_word
-from wiqaya.read.phrases import Token
+from wiqaya.read.phrases import Token, normalise
 from wiqaya.read.roles import is_nisba
+
+
+def _folded(words: set[str]) -> frozenset[str]:
+    """Words as token norms are written: «رئيس», «مؤتمر» fold to «رييس», «موتمر»,
+    so a set of them as spelt never matched a token with a hamza."""
+    return frozenset(map(normalise, words))
+
 
 # Words that open a clause after a comma («...، لكنها سرعان ما عادت»).
 _OPENERS = frozenset(
@@ -87,6 +94,9 @@ _PREPS = frozenset(
         "نحو",
         "ازاء",
         "بشان",
+        # «إثر رفض المعارضين»: following.
+        "اثر",
+        "عقب",
     }
 )
 # The preposition (or ``""``: none, a direct object) that marks each type's target.
@@ -94,7 +104,9 @@ _TARGET_PREP: dict[str, frozenset[str]] = {
     "REQUEST": frozenset({"", "من"}),
     "ACCUSE": frozenset({"", "علي", "ضد", "ل"}),
     "REJECT": frozenset({""}),
-    "THREATEN": frozenset({"", "ضد"}),
+    # «هددت واشنطن بفرض عقوبات على المسؤولين الإثيوبيين»: whom the threatened
+    # act falls on.
+    "THREATEN": frozenset({"", "ضد", "علي"}),
     # «تضامنا مع الشعب الفلسطيني»: solidarity is with its target.
     "SUPPORT": frozenset({"", "ب", "ل", "مع"}),
     "CONSULT": frozenset({"", "مع", "ب"}),
@@ -130,13 +142,13 @@ _GENITIVE_IS_TARGET = frozenset({"COERCE", "SANCTION", "THREATEN"})
 
 # Where a subject says what it says («اتهمت حماس في بيان لها إسرائيل»), and
 # what may follow that word before the object.
-_STATEMENTS = frozenset({"بيان", "تصريح", "تصريحات", "كلمه", "مؤتمر", "رساله", "تغريده", "حديث"})
+_STATEMENTS = _folded({"بيان", "تصريح", "تصريحات", "كلمه", "مؤتمر", "رساله", "تغريده", "حديث"})
 _STATEMENT_TAILS = frozenset({"له", "لها", "لهم", "رسمي", "صحفي", "مشترك", "صادر", "متلفز"})
 
 # Words that open a new noun phrase after a subject: a time adverb or a
 # quantity («أوقف رجال شرطة العاصمة واشنطن حوالي مائة متظاهر», «اتهمت لجنة
 # برلمانية تركية أمس قوات الامن»).
-_NEW_PHRASE = frozenset(
+_NEW_PHRASE = _folded(
     {
         "امس",
         "اليوم",
@@ -155,7 +167,7 @@ _NEW_PHRASE = frozenset(
 
 # Words for the members, the whole or the seat of a group: «عن عناصر طالبان»,
 # «من شبكات التلفزيون الاميركية», «على مقر الجامعة العربية».
-_GROUP_HEADS = frozenset(
+_GROUP_HEADS = _folded(
     {
         "عناصر",
         "قاده",
@@ -203,8 +215,14 @@ def _phrase_end(
             t.norm in _NEW_PHRASE or t.norm[:1].isdigit() for t in tokens[end : a.start]
         ):
             break
-        if p == "" and {_noun_form(subject, tokens), _noun_form(a, tokens)} == {"m", "f"}:
-            # «واتهم الوزير اللبناني المعارضة»: an apposition agrees in gender.
+        if (
+            p == ""
+            and _closed(subject, tokens)
+            and {_noun_form(subject, tokens), _noun_form(a, tokens)} == {"m", "f"}
+        ):
+            # «واتهم الوزير اللبناني المعارضة»: an apposition agrees in gender;
+            # an indefinite head («قائد قوات الدعم السريع») takes a genitive
+            # of either.
             break
         if (
             p == ""
@@ -245,6 +263,10 @@ def _phrase_end(
             # takes no genitive; an indefinite noun after it heads the
             # object, and a body of no country after that is its genitive.
             break
+        if p == "" and _closed(subject, tokens) and head_word(tokens[a.start].norm) is not None:
+            # «اعتقلت السلطات قادة في الجيش السوداني»: an indefinite head of
+            # some of a group's people is no apposition of a definite subject.
+            break
         if p == "" and _noun_form(a, tokens) == "acc":
             # «وانتقدت الحكومة العراقية المسلحين»: a plural in «ين» is no
             # apposition of a subject (which is nominative), but the object.
@@ -261,9 +283,14 @@ def _phrase_end(
     return end
 
 
+# Titles of one sent to a country or a body («المبعوث الأممي إلى اليمن»,
+# «السفير الأمريكي لدى إسرائيل»).
+_ENVOYS = _folded({"المبعوث", "مبعوث", "السفير", "سفير", "المندوب", "مندوب", "الممثل", "ممثل"})
+
+
 # Heads of a body or an office that begin a noun phrase of their own: after a
 # complete subject, one of them starts the object, never an apposition.
-_INSTITUTION_HEADS = frozenset(
+_INSTITUTION_HEADS = _folded(
     {
         "قوات",
         "القوات",
@@ -288,6 +315,8 @@ _INSTITUTION_HEADS = frozenset(
         "زعيم",
         "السفير",
         "سفير",
+        # «القائم بالأعمال», a chargé d'affaires.
+        "القائم",
         "نظيره",
         "نظيرته",
         "المبعوث",
@@ -317,14 +346,14 @@ def _adjective(m: ActorMention, tokens: list[Token]) -> bool:
 
 
 def _nationality(m: ActorMention, tokens: list[Token]) -> bool:
-    """A lone indefinite nationality («إسرائيليين», «فرنسي»): an adjective."""
+    """A lone indefinite nationality («إسرائيليين», «إسرائيليات», «فرنسي»): an adjective."""
     w = tokens[m.start].norm
     return (
         m.end - m.start == 1
         and m.country is not None
         and m.sector is None
         and not w.startswith("ال")
-        and w.endswith(("ي", "يه", "يين", "يون"))
+        and w.endswith(("ي", "يه", "يين", "يون", "يات"))
     )
 
 
@@ -501,7 +530,7 @@ _NOT_VERBS = frozenset(
 )
 # Heads of a masculine singular person («الوزير», «المتحدث»): the subject of
 # a feminine verb is none of them («واتهمت الوزير» is V-O).
-_MASCULINE_HEADS = frozenset(
+_MASCULINE_HEADS = _folded(
     {
         "الرئيس",
         "رئيس",
@@ -592,11 +621,58 @@ _QUANTITIES = _NEW_PHRASE | {
     "عشره",
     "بضعه",
     "عده",
+    # The construct forms before a counted noun: «أربع مجندات», «ثلاث سفن».
+    "ثلاث",
+    "اربع",
+    "خمس",
+    "ست",
+    "سبع",
+    "ثماني",
+    "تسع",
 }
+# Words that count some of a group before «من» («عشرات من معتقلي الحراك»,
+# «عددا من عناصر النظام السابق»).
+_SOME = _QUANTITIES | {"عدد", "عددا", "العشرات", "المئات", "الالاف", "بعض", "عشرات"}
+# Words for people held or kept («معتقلي الحراك», «أسرى الاحتلال»), who are a
+# group's as its members are.
+_HELD = _folded(
+    {"معتقلي", "معتقلين", "سجناء", "اسرى", "رهائن", "موظفي", "ناشطي", "انصار", "عائلات", "اهالي"}
+)
 
 
 # Words whose «و» is a root letter, not «and»: «وزير الخارجية», «وكالة».
 _WAW_ROOTS = ("وزير", "وزار", "وكيل", "وكال", "وفد", "وفود", "والي", "ولي", "وحد", "وطن", "وسط")
+
+
+def _object_prep(tokens: list[Token], start: int, anchor: int, named: frozenset[int]) -> str | None:
+    """The preposition (``""``: none) governing the noun phrase whose genitive
+    starts at ``start``, past a count and «من» and a word for some of a group's
+    people: «عن عشرات من معتقلي الحراك», «اعتقلت عددا من عناصر النظام»;
+    None when no such words stand between."""
+    k = start - 1
+    if k >= anchor and k not in named and _held(tokens[k].norm):
+        k -= 1
+    if k >= anchor + 1 and tokens[k].norm == "من" and _counts(tokens[k - 1].norm):
+        k -= 2
+    elif k >= anchor and _counts(tokens[k].norm):
+        k -= 1
+    elif k >= anchor and tokens[k].norm == "من":
+        # «قادة من المتمردين»: the partitive's own «من» governs nothing.
+        return None
+    if k == start - 1 or any(j in named for j in range(k + 1, start)):
+        return None
+    if k < anchor:
+        return ""
+    return tokens[k].norm if tokens[k].norm in _PREPS else None
+
+
+def _held(norm: str) -> bool:
+    """«معتقلي», «عناصر», «الأسرى»: some of a group's people, with or without the article."""
+    return norm in _GROUP_HEADS or norm in _HELD or norm.removeprefix("ال") in _HELD
+
+
+def _counts(norm: str) -> bool:
+    return norm in _SOME or norm[:1].isdigit()
 
 
 def coordinated(tokens: list[Token], k: int) -> bool:
@@ -1014,7 +1090,20 @@ def clause_roles(
         # The subject: the first mention in the noun phrase after the verb,
         # before any preposition («أدانت أكبر منظمة للمسلمين في بريطانيا»).
         subj = None
-        for a in after:
+        topic = before[-1] if before else None
+        # «الخارجية الجزائرية استدعت السفير الإسباني», «المغرب استدعى
+        # السفير»: a clause that opens with a mention right before its verb
+        # has its subject there (SVO); who follows is the object.
+        svo = (
+            topic is not None
+            and topic.end == trig_start
+            # «علمت أن وزارة الخارجية الفرنسية استدعت السفير»: or a «أن» clause.
+            and (topic.start == left or tokens[topic.start - 1].norm in _THAT)
+            and preps[topic.start] == ""
+            and not coordinated(tokens, trig_start)
+            and _agrees(tokens[trig_start].norm, topic, tokens)
+        )
+        for a in [] if svo else after:
             if a.start - trig_end > _SUBJECT_GAP:
                 break
             if any(t.norm in _PREPS for t in tokens[trig_end : a.start]):
@@ -1077,6 +1166,19 @@ def clause_roles(
     anchor = trig_end if source is None or source.end <= trig_start else max(trig_end, source.end)
     if source is not None and source.start >= trig_end:
         anchor = _phrase_end(source, actors, tokens, preps, anchor)
+        if (
+            anchor < len(tokens) - 1
+            and tokens[anchor].norm in ("الي", "لدي")
+            and tokens[source.start].norm in _ENVOYS
+        ):
+            # «التقى المبعوث الأممي إلى اليمن وزير الخارجية العماني»: where an
+            # envoy is sent is part of his title; the object follows it.
+            there = next((a for a in actors if a.start == anchor + 1), None)
+            k = there.end if there is not None else anchor + 1
+            while k in places:
+                k += 1
+            if k > anchor + 1 and any(a.start == k and preps[a.start] == "" for a in rest):
+                anchor = k
         if anchor < len(tokens) - 1 and tokens[anchor].norm == "في":
             # «اتهمت وزارة الصحة في غزة الجيش الإسرائيلي», «اتهمت حماس في
             # بيان إسرائيل»: a place of the subject's or the statement it
@@ -1110,6 +1212,28 @@ def clause_roles(
             # الانتقالية»: the mention is the genitive of the preposition's
             # object, a word for members or a seat of the group.
             p = tokens[a.start - 2].norm
+        if (
+            event_type == "SANCTION"
+            and p in ("لدي", "من", "في")
+            and a.start >= 2
+            and _base(tokens[a.start - 2].norm).startswith(("سفير", "سفراء"))
+        ):
+            # «سحبت السعودية سفيرها من بيروت», «استدعت الرياض سفيرها لدى
+            # بيروت»: the country an ambassador is recalled from.
+            if a.start - anchor <= _PP_GAP:
+                target = a
+            break
+        via = _object_prep(tokens, a.start, anchor, named) if p == "" else None
+        if via is not None and not any(
+            _stop_before(tokens, j, sentence, offset) for j in range(anchor + 1, a.start + 1)
+        ):
+            # «أفرجت السلطات عن عشرات من معتقلي الحراك»: the count and the
+            # people are the object; the group after them gives its country.
+            if via == "" and a.start - anchor <= _OBJECT_GAP + 2:
+                target = a
+                break
+            if via in allowed:
+                p = via
         if p == "" and a.start - 2 >= anchor and _nationality(a, tokens):
             # «أفرجت حركة حماس عن ثلاثة رهائن إسرائيليين»: a nationality after
             # the noun it describes, that noun governed by the preposition
