@@ -1,5 +1,5 @@
-"""Trigger additions of `triggers-2026.11.21` (lead; merged as `.22`): negotiations, calls, complaints, vetoes,
-ambassadors summoned or recalled, crossings closed, deportations, «تحييد».
+"""Trigger additions of `triggers-2026.11.21` (lead; merged as `.22`): negotiations, calls,
+complaints, vetoes, ambassadors summoned or recalled, crossings closed, deportations, «تحييد».
 
 Sentences from the Arabic dev split and the place sets (`../shared/data`, `src/wiqaya/data/read`)
 where they exist, else current news written for the round.
