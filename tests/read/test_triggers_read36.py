@@ -133,3 +133,10 @@ def test_an_accusation_denied_is_no_accusation() -> None:
 def test_a_besieged_town_is_no_siege_laid() -> None:
     # Place set 4.
     assert "COERCE" not in coded("قتلت امرأة وطفلاها بقذيفة سقطت على حي سكني في مدينة تعز المحاصرة")
+
+
+def test_sanctions_on_an_armed_group_are_no_instance_of_its_activity() -> None:
+    text = "فرضت الولايات المتحدة عقوبات على قادة في قوات الدعم السريع."
+    doc = read_document(DocumentInput("d", text, "ar"))
+    assert {e.event_type for e in doc.events} == {"COERCE"}
+    assert not [h for h in doc.indicators if h.indicator == "armed_group_activity"]

@@ -319,7 +319,7 @@ def _read_documents(
             p.result.events.append(
                 _event(trig.event_type, roots, source, target, loc, when, p, a, b, conf)
             )
-            if id(p) in settled:
+            if id(p) in settled or _sanctions(p, trig):
                 continue
             group = rules.group_of(trig.event_type, source, target)
             if group is not None:
@@ -683,6 +683,16 @@ def _not_the_reporter(
         # «قال حلف شمال الأطلسي في أفغانستان إنه قتل …».
         return m
     return ActorMention("", m.end, m.end, m.country, None)
+
+
+# Sanctions and embargoes are coded COERCE (CAMEO 163); on an armed group's
+# leaders («فرضت الولايات المتحدة عقوبات على قادة في قوات الدعم السريع») they are
+# a response to its activity, not an instance of it.
+_SANCTION_WORD = re.compile(r"^[وف]?(ب|ل)?(ال)?(عقوبات|حظر|مقاطعه)$")
+
+
+def _sanctions(p: _Pending, trig: Trigger) -> bool:
+    return trig.event_type == "COERCE" and bool(_SANCTION_WORD.match(p.tokens[trig.tok_start].norm))
 
 
 _BORDER = re.compile(r"^[وف]?(ب|ل|علي)?(ال)?حدود(ها|ه|يه)?$")
