@@ -140,3 +140,34 @@ def test_sanctions_on_an_armed_group_are_no_instance_of_its_activity() -> None:
     doc = read_document(DocumentInput("d", text, "ar"))
     assert {e.event_type for e in doc.events} == {"COERCE"}
     assert not [h for h in doc.indicators if h.indicator == "armed_group_activity"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "not_etype"),
+    [
+        # Place set 2: a diplomat expelled is a sanction, not a deportation.
+        ("أعلنت الكويت طرد دبلوماسي بعد اتهامه بالتجسس", "SANCTION", "COERCE"),
+        ("طردت روسيا عشرة دبلوماسيين أمريكيين ردا على عقوبات واشنطن.", "SANCTION", None),
+        # Dev split: the present tense accuses and condemns.
+        ("وتتهم السلطات المصرية الفرماوي بمساعدة عناصر حماس على شراء معدات.", "ACCUSE", None),
+        (
+            "حكومة المالكي تدين التفجيرات ـ ومعها كل القوى السياسية على اختلاف مشاربها.",
+            "ACCUSE",
+            None,
+        ),
+    ],
+)
+def test_expulsions_and_present_accusations(text: str, etype: str, not_etype: str | None) -> None:
+    events = coded(text)
+    assert etype in events
+    assert not_etype is None or not_etype not in events
+
+
+def test_would_that_they_accuse_no_one() -> None:
+    assert "ACCUSE" not in coded("ليتهم يدركون أن التربية الوطنية والإحساس بالانتماء للأمة ضرورة.")
+
+
+def test_to_protest_after_a_summons_is_no_demonstration() -> None:
+    text = "استدعت الخارجية المصرية السفير الإسرائيلي للاحتجاج على التصريحات."
+    assert "PROTEST" not in coded(text)
+    assert "ACCUSE" in coded(text)

@@ -117,7 +117,7 @@ def _drone(words: list[str], start: int) -> bool:
 # (CAMEO 11, criticism), not a demonstration.
 # Also the noun handed over: «استدعت … السفير الفرنسي لإبلاغه احتجاج المملكة»,
 # «سلمته مذكرة احتجاج».
-_IN_PROTEST = re.compile(r"^[وف]?(ب|ل)?(ال)?احتجاج(ا|ها|ه)?$")
+_IN_PROTEST = re.compile(r"^[وف]?(ب|ل|لل|بال|ال)?احتجاج(ا|ها|ه)?$")
 _DIPLOMATIC_ACT = re.compile(
     r"^[وف]?(ل|ال)?([يت]?(استدع|سحب|علق|جمد|قطع)|سفير|سفيرها|سفيره|سفراء|القايم|سفار"
     r"|مذكره|ابلاغ|لابلاغ|ابلغ)"
@@ -125,6 +125,8 @@ _DIPLOMATIC_ACT = re.compile(
 _DIPLOMATIC_REACH = 8
 
 
+_EXPEL = re.compile(r"^[وف]?[يت]?طرد")
+_ENVOY = re.compile(r"^[وف]?(ال)?(سفير|دبلوماسي|القايم|قايم)")
 # «لإطلاق سراح شاليط», «بإطلاق سراحه», «لقاء إطلاق سراح الرهينة» and, in lists
 # of demands, «وإطلاق سراح المعتقلين»: the release
 # named as what is sought or bargained for, not one made.
@@ -138,6 +140,10 @@ def wrong_sense(words: list[str], start: int, end: int, label: str) -> bool:
     ``words`` are normalised (:func:`wiqaya.language.arabic.normalise`).
     """
     word = words[start]
+    if label == "COERCE" and _EXPEL.match(word) and end < len(words):
+        # «طرد السفير», «طردت مالي السفير الفرنسي»: diplomats expelled are a
+        # SANCTION (CAMEO 166), not a deportation.
+        return any(_ENVOY.match(w) for w in words[end : end + 4])
     if label == "RETREAT" and word.endswith("اطلاق"):
         return bool(_SOUGHT_RELEASE.match(word)) or (start > 0 and words[start - 1] in _IN_EXCHANGE)
     if label == "PROTEST" and _MARCH_WORD.match(word):
