@@ -171,3 +171,9 @@ def test_to_protest_after_a_summons_is_no_demonstration() -> None:
     text = "استدعت الخارجية المصرية السفير الإسرائيلي للاحتجاج على التصريحات."
     assert "PROTEST" not in coded(text)
     assert "ACCUSE" in coded(text)
+
+
+def test_mali_s_authorities_are_mali_s() -> None:
+    # Place set 7: «المالية» (financial) is stopped on its own; the authorities were Russia's.
+    text = "فرضت السلطات المالية حظر التجول في كيدال بعد دخول الجيش وحلفائه الروس"
+    assert coded(text)["COERCE"][0] == "MLI"
