@@ -177,3 +177,9 @@ def test_mali_s_authorities_are_mali_s() -> None:
     # Place set 7: «المالية» (financial) is stopped on its own; the authorities were Russia's.
     text = "فرضت السلطات المالية حظر التجول في كيدال بعد دخول الجيش وحلفائه الروس"
     assert coded(text)["COERCE"][0] == "MLI"
+
+
+def test_what_a_government_decided_is_its_act() -> None:
+    # After «قررت» and its subject, «طرد» is the verbal noun: Jordan expels Israel's envoy.
+    text = "قررت الحكومة الأردنية طرد السفير الإسرائيلي احتجاجا على العدوان على غزة."
+    assert coded(text)["SANCTION"] == ("JOR", "ISR")

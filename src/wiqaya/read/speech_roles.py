@@ -36,6 +36,7 @@ words empty rather than take another mention of the sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -406,6 +407,21 @@ def trigger_kind(norm: str) -> str:
     if len(w) >= 4 and w[-2] == "ا":
         return "noun"
     return "verb"
+
+
+# Verbs whose object is an act named by its verbal noun: «قررت … طرد»,
+# «أعلنت … حظر», «بدأت … سحب».
+_DECIDING = re.compile(r"^[وف]?(قرر|قررت|قرروا|اعلن|اعلنت|اعلنوا|بدا|بدات|بداوا|تقرر|يقرر)$")
+
+
+def _object_of_decision(tokens: list[Token], before: list[ActorMention], k: int) -> bool:
+    """The trigger at ``k`` follows a verb of deciding and its subject, nothing between."""
+    if not before or before[-1].end != k:
+        return False
+    s = before[-1].start
+    while s > 0 and any(a.end == s for a in before):
+        s = next(a.start for a in before if a.end == s)
+    return s > 0 and bool(_DECIDING.match(tokens[s - 1].norm))
 
 
 def _purpose_l(w: str) -> bool:
@@ -973,6 +989,10 @@ def clause_roles(
     before = [a for a in actors if left <= a.start and a.end <= trig_start]
     named = frozenset(k for a in actors for k in range(a.start, a.end))
     preps = {a.start: _prep(tokens, a, named, has_form) for a in actors}
+    if kind == "verb" and _object_of_decision(tokens, before, trig_start):
+        # «قررت الحكومة الأردنية طرد السفير»: after a verb of deciding and
+        # its subject, the bare stem is the verbal noun (what was decided).
+        kind = "noun"
     if trig_end in preps and preps[trig_end].endswith("+"):
         # «لتفريق المحتجين»: the trigger's own genitive.
         preps[trig_end] = ""
