@@ -183,3 +183,19 @@ def test_what_a_government_decided_is_its_act() -> None:
     # After «قررت» and its subject, «طرد» is the verbal noun: Jordan expels Israel's envoy.
     text = "قررت الحكومة الأردنية طرد السفير الإسرائيلي احتجاجا على العدوان على غزة."
     assert coded(text)["SANCTION"] == ("JOR", "ISR")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Place set 2 and the dev split: detaining is no protesting.
+        "احتجز الجيش الموريتاني قاربا للمهاجرين قبالة نواذيبو",
+        "انتقدت منظمة هيومن رايتس ووتش الحكومة المصرية بسبب احتجاز آلاف المعارضين.",
+    ],
+)
+def test_detention_is_no_protest(text: str) -> None:
+    assert "PROTEST" not in coded(text)
+
+
+def test_a_grant_is_aid() -> None:
+    assert coded("قدمت اليابان منحة للأونروا بقيمة 20 مليون دولار.")["AID"][0] == "JPN"
