@@ -1057,6 +1057,13 @@ ROUND9_HITS = [
         "armed_group_activity",
         "الجناح المسلح",
     ),
+    (
+        "ويعرب التقرير عن الأسف «لاستخدام القوة بشكل مفرط ضد متظاهرين وعمال مضربين» في القارة "
+        "السوداء.",
+        "ar",
+        "human_rights_violations",
+        "القوة بشكل مفرط",
+    ),
 ]
 
 
@@ -1090,6 +1097,8 @@ def test_round9_paraphrases_and_pairs(text: str, lang: str, indicator: str, evid
             "ar",
             "border_territorial_dispute",
         ),
+        # "officers" is stemmed to "offic": club officials are no coup plotters.
+        ("A transfer coup, club officials said on Monday.", "en", "unconstitutional_change"),
         # A border crossing for trade: "crossing" is no border cue.
         (
             "The minister said the new border crossing would boost trade.",
