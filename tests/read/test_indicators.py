@@ -978,7 +978,7 @@ ROUND9_HITS = [
         "موجة غضب.",
         "ar",
         "hate_speech_incitement",
-        "اللاجئين السوريين بأنهم «جراثيم",
+        "وصف فيها اللاجئين السوريين بأنهم «جراثيم",
     ),
     (
         "وعلى وقع هتافات «الموت لاسرائيل» و«الموت لاميركا»، توجه المتظاهرون الى جامعة المدينة.",
@@ -990,7 +990,7 @@ ROUND9_HITS = [
         "The gunman's manifesto described Muslim immigrants as invaders to be driven out.",
         "en",
         "hate_speech_incitement",
-        "Muslim immigrants as invaders",
+        "manifesto described Muslim immigrants as invaders",
     ),
     (
         "فككت الشرطة شبكة تستدرج فتيات من دول آسيوية بعروض عمل وهمية ثم تجبرهن على العمل "
@@ -1109,6 +1109,15 @@ def test_round9_paraphrases_and_pairs(text: str, lang: str, indicator: str, evid
         (
             "وحسب المصدر فقد فجر الجيش الاسرائيلي المواد التي تسلمها من السلطة الفلسطينية في "
             "معسكر أبو غنيم.",
+            "ar",
+            "unconstitutional_change",
+        ),
+        # A dehumanising word near a group is speech only when someone says it.
+        ("تفشى وباء الكوليرا في مخيمات اللاجئين السوريين.", "ar", "hate_speech_incitement"),
+        ("Rats infested the refugee camp after the floods.", "en", "hate_speech_incitement"),
+        # A president captured by a foreign army is no coup.
+        (
+            "اعتقل الجيش الأمريكي الرئيس العراقي السابق صدام حسين قرب تكريت.",
             "ar",
             "unconstitutional_change",
         ),
