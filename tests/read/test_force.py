@@ -123,3 +123,19 @@ def test_a_country_across_the_border_is_where_not_who() -> None:
 
 def _events(text: str) -> list:
     return read_document(DocumentInput("d", text, "ar")).events
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("الجيش الإسرائيلي يقصف مواقع لحزب الله في جنوب لبنان.", "ISR", "LBN"),
+        ("إسرائيل تشن غارات على مواقع في دمشق", "ISR", "SYR"),
+    ],
+)
+def test_a_headline_names_the_force_first(text: str, source: str, target: str) -> None:
+    [(_, s, _, t)] = assaults(text)
+    assert (s, t) == (source, target)
+
+
+def test_a_habit_reported_inside_a_statement_is_no_headline() -> None:
+    assert assaults("قال إن إسرائيل تشن غارات على مواقع في دمشق كل أسبوع") == []

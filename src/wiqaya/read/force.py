@@ -35,6 +35,9 @@ _STRIKE_VERB = re.compile(
     r"|دمر|دمرت|دمروا|احرق|احرقت|احرقوا|اعدم|اعدمت|اعدموا|اعتدت|اعتدوا)"
     r"(ه|ها|هم)?$"
 )
+# Headlines put the force first and the verb in the present: «الجيش الإسرائيلي
+# يقصف مواقع لحزب الله», «طائرات روسية تستهدف ريف إدلب».
+_HEADLINE_VERB = re.compile(r"^(يقصف|تقصف|يستهدف|تستهدف|يشن|تشن|يدمر|تدمر)$")
 # Acts a government does by its own hand (an execution), not only its forces.
 _STATE_ACTS = re.compile(r"^[وف]?اعدم")
 # What strikes are named by after a verb of doing: strikes, raids, shelling, clashes.
@@ -50,6 +53,7 @@ _DOING_VERB = re.compile(
 )
 # The bare forms are verbal nouns as often as verbs («خيار يتمثل في شن ضربات
 # جوية»): they count only with the striking force between them and the strike.
+_HEADLINE_DOING = re.compile(r"^(يشن|تشن|ينفذ|تنفذ|يطلق|تطلق)$")
 _BARE_DOING = re.compile(r"^[وف]?(شن|نفذ|اطلق|تعرض|القي)$")
 _DOING_REACH = 4
 # Who strikes, when no dictionary actor names it: aircraft, artillery, tanks, forces.
@@ -120,6 +124,8 @@ def force_report(
     if _NEUTRALISED.match(word):
         nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
         return bool(_FIGHTERS.match(nxt)) and _happened(tokens, k, text, offset)
+    if _HEADLINE_VERB.match(word):
+        return _headline_force(tokens, k, actors) is not None and _happened(tokens, k, text, offset)
     if _STRIKE_VERB.match(word):
         stop = min(len(tokens), k + 1 + _AGENT_REACH)
         # «استهدف» also aims projects and campaigns at people: only a force does it.
@@ -131,6 +137,11 @@ def force_report(
     if not _STRIKE_NOUN.match(word):
         return False
     for v in range(k - 1, max(k - 1 - _DOING_REACH, -1), -1):
+        if _HEADLINE_DOING.match(tokens[v].norm):
+            # «إسرائيل تشن غارات على مواقع في دمشق».
+            return _headline_force(tokens, v, actors) is not None and _happened(
+                tokens, v, text, offset
+            )
         if _DOING_VERB.match(tokens[v].norm):
             if _BOUNDARY.search(text[tokens[v].end - offset : tokens[k].start - offset]):
                 return False
@@ -193,6 +204,16 @@ def _subject(
             f"{tokens[s].text} {owner.text}", s, owner.end, owner.country, owner.sector or "MIL"
         )
     return ActorMention(tokens[s].text, s, s + 1, None, "MIL")
+
+
+def _headline_force(tokens: list[Token], k: int, actors: list[ActorMention]) -> ActorMention | None:
+    """The force that opens a headline right before its present-tense verb at ``k``."""
+    a = next((a for a in actors if a.end == k), None)
+    if a is None or a.start > 1:
+        return None
+    if a.sector in _FORCE_SECTORS or (a.country and a.sector is None):
+        return a
+    return None
 
 
 def _speaker(tokens: list[Token], k: int, actors: list[ActorMention]) -> ActorMention | None:
@@ -261,6 +282,9 @@ def force_roles(
                     return own, ActorMention("", own.end, own.end, own.country, None)
                 return (sides[0] if sides else None), None
         return _subject(tokens, k, stop, actors), None
+    if _HEADLINE_VERB.match(word):
+        source = _headline_force(tokens, k, actors)
+        return source, _object(tokens, k + 1, stop, actors, places, source)
     if _STRIKE_VERB.match(word):
         source = _speaker(tokens, k, actors) or _subject(tokens, k, stop, actors)
         after = source.end if source is not None and source.start > k else k + 1
@@ -275,7 +299,18 @@ def force_roles(
         None,
     )
     if v is None:
-        return None, None
+        v = next(
+            (
+                v
+                for v in range(k - 1, max(k - 1 - _DOING_REACH, -1), -1)
+                if _HEADLINE_DOING.match(tokens[v].norm)
+            ),
+            None,
+        )
+        if v is None:
+            return None, None
+        source = _headline_force(tokens, v, actors)
+        return source, _object(tokens, k + 1, stop, actors, places, source)
     if _SUFFERED.match(tokens[v].norm):
         # «تعرضت درعا البلد لقصف»: what suffered it is the target.
         return None, _object(tokens, v + 1, k, actors, places, None)
