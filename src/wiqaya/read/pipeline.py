@@ -640,6 +640,13 @@ def assign_roles(
                 source = _other_mention(by_role["source"], tgt.mention, roles, "source")
         source = _not_the_reporter(source, by_role["source"], p.tokens)
         target = _not_the_reporter(target, by_role["target"], p.tokens)
+        by_hand = _by_the_hand_of(p.tokens, trig, p.joined or p.actors)
+        if by_hand is not None and not (source is not None and _same_span(source, by_hand)):
+            # «قتل صحفي فلسطيني على يد جنود إسرائيليين»: the agent is named
+            # after «على يد»; the ranker's source there is the victim.
+            if source is not None and (target is None or _same_span(target, by_hand)):
+                target = source
+            source = by_hand
         if _at_a_border(source, p.tokens):
             source = _best_apart(by_role["source"], roles, "source", p.tokens, target)
         if _at_a_border(target, p.tokens):
@@ -760,8 +767,16 @@ def _clause_pair(
         lambda w: names(w) or places(w),
         frozenset(k for pl in p.places for k in range(pl.tok_start, pl.tok_end)),
     )
-    source = _placed(roles.source, p, where, src)
-    target = _placed(roles.target, p, where, tgt)
+    source, target = roles.source, roles.target
+    by_hand = _by_the_hand_of(p.tokens, trig, actors)
+    if by_hand is not None and not (source is not None and _same_span(source, by_hand)):
+        # «اعتُقل ناشطون معارضون في تونس على يد قوات الأمن»: the passive's
+        # subject is acted on, the agent is named after «على يد».
+        if source is not None and source.start >= trig.tok_end:
+            target = source
+        source = by_hand
+    source = _placed(source, p, where, src)
+    target = _placed(target, p, where, tgt)
     if target is None and trig.event_type == "AID":
         target = _aid_destination(p, trig, source)
     if source is None and src is not None:
@@ -893,6 +908,28 @@ def _with_seats(actors: list[ActorMention], p: _Pending, trig: Trigger) -> list[
     if not seats:
         return actors
     return sorted(actors + seats, key=lambda a: (a.start, a.end))
+
+
+_HAND = frozenset({"يد", "ايدي"})
+_HAND_REACH = 6
+_ON = frozenset({"علي", "على"})
+
+
+def _by_the_hand_of(
+    tokens: list[Token], trig: Trigger, actors: list[ActorMention]
+) -> ActorMention | None:
+    """The actor right after «على يد»/«على أيدي» a few words after the trigger.
+
+    Only for acts done to someone (ASSAULT, COERCE): «للاحتجاج على مقتل
+    مدنيين على يد قوات التحالف», «نندد بإعدام … على يد عصابة» name who killed,
+    not who protests or condemns.
+    """
+    if trig.event_type not in ("ASSAULT", "COERCE"):
+        return None
+    for k in range(trig.tok_end, min(len(tokens) - 2, trig.tok_end + _HAND_REACH)):
+        if tokens[k].norm in _ON and tokens[k + 1].norm in _HAND:
+            return next((a for a in actors if a.start == k + 2), None)
+    return None
 
 
 def _definite(norm: str) -> bool:

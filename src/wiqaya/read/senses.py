@@ -125,6 +125,10 @@ _DIPLOMATIC_ACT = re.compile(
 _DIPLOMATIC_REACH = 8
 
 
+_AID_BODY = re.compile(
+    r"^[وف]?(ل|ب|ال|لل)?(عمال|عاملي|عاملين|موظفي|موظفو|منظمات|منظمه|هيئات|هيئه|وكالات|وكاله"
+    r"|فرق|طواقم|جمعيات|جمعيه)$"
+)
 _EXPEL = re.compile(r"^[وف]?[يت]?طرد")
 _ENVOY = re.compile(r"^[وف]?(ال)?(سفير|دبلوماسي|القايم|قايم)")
 # «لإطلاق سراح شاليط», «بإطلاق سراحه», «لقاء إطلاق سراح الرهينة» and, in lists
@@ -144,6 +148,9 @@ def wrong_sense(words: list[str], start: int, end: int, label: str) -> bool:
         # «طرد السفير», «طردت مالي السفير الفرنسي»: diplomats expelled are a
         # SANCTION (CAMEO 166), not a deportation.
         return any(_ENVOY.match(w) for w in words[end : end + 4])
+    if label == "AID" and start > 0 and _AID_BODY.match(words[start - 1]):
+        # «عمال إغاثة», «منظمات الإغاثة»: aid workers and agencies, not aid given.
+        return True
     if label == "RETREAT" and word.endswith("اطلاق"):
         return bool(_SOUGHT_RELEASE.match(word)) or (start > 0 and words[start - 1] in _IN_EXCHANGE)
     if label == "PROTEST" and _MARCH_WORD.match(word):
