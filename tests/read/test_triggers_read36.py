@@ -224,3 +224,30 @@ def test_aid_workers_are_no_aid_given() -> None:
     assert "AID" not in coded("أعلنت منظمات الإغاثة تفشي الكوليرا في كادقلي")
     # Place set 5: convoys that arrive are aid.
     assert "AID" in coded("وصلت قوافل إغاثة إلى الجنينة عاصمة ولاية غرب دارفور بعد توقف دام أسابيع")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("استجابت الحكومة العراقية لمطالب المحتجين وأقالت محافظ البصرة.", "CONCEDE"),
+        ("خففت السلطات الصينية القيود المفروضة على السفر.", "CONCEDE"),
+        # Dev split (indicator set 1).
+        ("سلم مئات المقاتلين أسلحتهم في إطار برنامج نزع السلاح.", "RETREAT"),
+        ("عقد قادة دول الخليج قمة طارئة في الرياض لبحث التصعيد الإقليمي.", "CONSULT"),
+        ("بحث وزير الخارجية المصري مع نظيره الأمريكي تطورات الأوضاع في غزة.", "CONSULT"),
+        ("نشرت روسيا منظومات دفاع جوي إضافية في سوريا.", "MOBILIZE"),
+        ("فتحت المحكمة الجنائية الدولية تحقيقا في جرائم حرب في دارفور.", "ACCUSE"),
+        ("جمدت الولايات المتحدة أصول البنك المركزي الأفغاني.", "SANCTION"),
+    ],
+)
+def test_fifth_batch(text: str, etype: str) -> None:
+    assert etype in coded(text)
+
+
+def test_demands_met_are_no_demand() -> None:
+    assert "REQUEST" not in coded("استجابت الحكومة العراقية لمطالب المحتجين وأقالت محافظ البصرة.")
+
+
+def test_the_icc_is_international() -> None:
+    text = "أصدرت المحكمة الجنائية الدولية مذكرة اعتقال بحق نتنياهو."
+    assert coded(text)["COERCE"][0] == "IGO"

@@ -125,6 +125,8 @@ _DIPLOMATIC_ACT = re.compile(
 _DIPLOMATIC_REACH = 8
 
 
+_DEMANDS = re.compile(r"^[وف]?(ل|ب)?(ال)?مطالب")
+_MET = re.compile(r"^[وف]?(استجاب|استجابت|استجابوا|استجابه|لبت|لبي|تلبيه|يستجيب|تستجيب)$")
 _AID_BODY = re.compile(
     r"^[وف]?(ل|ب|ال|لل)?(عمال|عاملي|عاملين|موظفي|موظفو|منظمات|منظمه|هيئات|هيئه|وكالات|وكاله"
     r"|فرق|طواقم|جمعيات|جمعيه)$"
@@ -148,6 +150,13 @@ def wrong_sense(words: list[str], start: int, end: int, label: str) -> bool:
         # «طرد السفير», «طردت مالي السفير الفرنسي»: diplomats expelled are a
         # SANCTION (CAMEO 166), not a deportation.
         return any(_ENVOY.match(w) for w in words[end : end + 4])
+    if (
+        label == "REQUEST"
+        and _DEMANDS.match(word)
+        and any(_MET.match(w) for w in words[max(0, start - 4) : start])
+    ):
+        # «استجابت الحكومة لمطالب المحتجين»: demands met are a concession's.
+        return True
     if label == "AID" and start > 0 and _AID_BODY.match(words[start - 1]):
         # «عمال إغاثة», «منظمات الإغاثة»: aid workers and agencies, not aid given.
         return True
