@@ -139,3 +139,27 @@ def test_a_headline_names_the_force_first(text: str, source: str, target: str) -
 
 def test_a_habit_reported_inside_a_statement_is_no_headline() -> None:
     assert assaults("قال إن إسرائيل تشن غارات على مواقع في دمشق كل أسبوع") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # Dev split: the feminine verb's collective subject after it attacked.
+        ("الى ذلك قتلت قوات الامن الباكستانية ستة متشددين سلاميين في غارة شنتها ليلا.", "PAK"),
+        # Current news: the owner of the fire attacked.
+        ("قتل ثلاثة أشخاص بنيران قوات الدعم السريع في مدينة الأبيض.", "SDN"),
+    ],
+)
+def test_the_sentence_names_the_attacker(text: str, source: str) -> None:
+    events = [e for e in _events(text) if e.event_type == "ASSAULT"]
+    assert events and events[0].source.sector in ("COP", "REB", "MIL")
+    assert events[0].source.country == source
+
+
+def test_an_instrument_in_another_clause_is_not_this_attack_s() -> None:
+    # Dev split: the police shot the fourth bomber; they did not bomb.
+    text = (
+        "10 أبريل 2007 فجر 3 انتحاريين أنفسهم بينما قتل الرابع برصاص رجال الأمن في الدار البيضاء."
+    )
+    events = [e for e in _events(text) if e.event_type == "ASSAULT"]
+    assert all(e.source.text != "رجال الأمن" for e in events)
