@@ -163,3 +163,26 @@ def test_an_instrument_in_another_clause_is_not_this_attack_s() -> None:
     )
     events = [e for e in _events(text) if e.event_type == "ASSAULT"]
     assert all(e.source.text != "رجال الأمن" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # Place sets 6 and 5: a strike hits the country it falls in.
+        ("استهدفت غارة إسرائيلية مبنى سكنياً في مدينة صور جنوبي لبنان", "LBN"),
+        (
+            "قصفت طائرات إسرائيلية منزلا في خان يونس جنوبي قطاع غزة، ما أدى إلى مقتل عائلة بأكملها",
+            "PSE",
+        ),
+    ],
+)
+def test_a_strike_hits_where_it_falls(text: str, target: str) -> None:
+    [(_, source, _, t)] = assaults(text)
+    assert (source, t) == ("ISR", target)
+
+
+def test_soldiers_killed_abroad_stay_their_country_s() -> None:
+    # Dev split: the gold codes the US soldiers' country as the target.
+    text = "من جهته، اعلن الجيش الاميركي مقتل أحد جنوده في انفجار قنبلة لدى مرور قافلته قرب بعقوبة."
+    [(_, _, _, target)] = assaults(text)
+    assert target == "USA"

@@ -656,6 +656,22 @@ def assign_roles(
             if source is not None and (target is None or _same_span(target, by_hand)):
                 target = source
             source = by_hand
+        if (
+            trig.event_type == "ASSAULT"
+            and source is not None
+            and target is not None
+            and not target.text
+            and target.country == source.country
+            and where
+            and where != source.country
+            and source.start > 0
+            and _WEAPON.match(p.tokens[source.start - 1].norm)
+        ):
+            # «استهدفت غارة إسرائيلية مبنى في مدينة صور»: a target with no
+            # words of its own took the country of the weapon's owner; the
+            # strike hit the place it happened in. (Not «أعلن الجيش الأميركي
+            # مقتل أحد جنوده قرب بعقوبة»: there the country is the victims'.)
+            target = ActorMention("", target.start, target.end, where, None)
         if _at_a_border(source, p.tokens):
             source = _best_apart(by_role["source"], roles, "source", p.tokens, target)
         if _at_a_border(target, p.tokens):
@@ -919,6 +935,11 @@ def _with_seats(actors: list[ActorMention], p: _Pending, trig: Trigger) -> list[
     return sorted(actors + seats, key=lambda a: (a.start, a.end))
 
 
+# A strike or weapon named with its owner's nationality: «غارة إسرائيلية».
+_WEAPON = re.compile(
+    r"^[وف]?(ب|ل)?(ال)?(غاره|غارات|ضربه|ضربات|قصف|مسيره|مسيرات|طايره|طايرات|مقاتلات|صاروخ"
+    r"|صواريخ|قذيفه|قذايف|مدفعيه|زوارق|بوارج)$"
+)
 # «برصاص قوات الأمن», «بنيران قوات الدعم السريع»: the weapon's owner attacked.
 _BY_FIRE = re.compile(r"^[وف]?(برصاص|بنيران|بقذايف|بصواريخ|بقصف|بغاره|بغارات|برصاصه)$")
 # Past verbs whose feminine ending says a collective subject follows them
