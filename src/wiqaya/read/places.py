@@ -159,6 +159,9 @@ class Gazetteer:
     # and the nouns after them that still say a place ("Jordan Valley").
     given_names_en: frozenset[str] = frozenset()
     en_place_nouns: frozenset[str] = frozenset()
+    # English names that are words or a story's places too ("the Shire"): a
+    # place only with a place of the same country a few words away.
+    cue_only_en: frozenset[str] = frozenset()
     # Words after which a common-word name is a place: «مدينة صور», «بلدة الميادين».
     kind_words: frozenset[str] = frozenset()
     direction_words: frozenset[str] = frozenset()
@@ -206,6 +209,27 @@ class Gazetteer:
     # Nationality words (normalised Arabic with and without «ال» and «ة»,
     # English demonyms) and their country: «رفح المصرية», "Egyptian Rafah".
     nationality_of: dict[str, str] = field(default_factory=dict)
+
+    # Actor surfaces already checked by ``shared_name``.
+    _shared: dict[str, bool] = field(default_factory=dict)
+
+    def shared_name(self, surface: str) -> bool:
+        """Whether ``surface`` as a whole is a place name of several countries.
+
+        The actor dictionary gives some of these one country («بطرابلس» LBN,
+        «أريحا» PSE); counted as context, that reading would outvote the
+        sentence's own places («أبو سليم بطرابلس», «أريحا بريف إدلب»).
+        """
+        hit = self._shared.get(surface)
+        if hit is None:
+            toks = tokenize(surface)
+            hit = any(
+                m.start == 0 and m.end == len(toks) and len({c.country for c in m.payload}) > 1
+                for m in self.index.find(toks)
+            )
+            if len(self._shared) < 50_000:
+                self._shared[surface] = hit
+        return hit
 
     def mentions(
         self,
@@ -314,6 +338,15 @@ class Gazetteer:
                 return False
             if e < len(tokens) and tokens[e].text in self.media_after_en:
                 return False
+            if first in self.cue_only_en:
+                # "Aid workers in Shire, in northwestern Tigray": a name that is an
+                # English word or a story's place ("the Shire") needs a place of
+                # its own country near it.
+                here = {c.country for c in cands}
+                near = self.index.find(tokens[max(0, s - 6) : s]) + self.index.find(
+                    tokens[e : e + 6]
+                )
+                return any(c.country in here for m in near for c in m.payload)
             if e - s == 1 and first in self.given_names_en and e < len(tokens):
                 nxt = tokens[e].text
                 # "Jordan Miller": a first name before a capitalised surname.
@@ -378,6 +411,38 @@ class Gazetteer:
             after = self.index.find(tokens[e + 1 : e + 5])
             return any(c.country in here for m in after for c in m.payload)
         return True
+
+    def _place_around(
+        self, tokens: Sequence[Token], norms: list[str], s: int, e: int, countries: set
+    ) -> str | None:
+        """The country a shared name is placed in by the words right around it.
+
+        "Rafah, in North Sinai", "Shire, in northwestern Tigray", «أريحا بريف
+        إدلب», «طرابلس في شمال لبنان»: a place of one country, after "in" or
+        «في»/«ب», within three words of the name; "Egypt's Dakhla": a
+        country's possessive right before it.
+        """
+        if s > 0 and tokens[s - 1].text.endswith(("'s", "’s")):
+            got = self.index.payload_of(norms[s - 1])
+            if got and len(cc := {c.country for c in got}) == 1 and cc <= countries:
+                return next(iter(cc))
+        k = e + (e < len(norms) and norms[e] == ",")
+        if k >= len(norms):
+            return None
+        word = norms[k]
+        if word in ("in", "في"):
+            k += 1
+        elif not (
+            word in self.kind_words
+            or word in self.direction_words
+            or (word[:1] == "ب" and self.index.word_key(word) is not None)
+        ):
+            return None
+        for m in self.index.find(tokens[k : k + 4]):
+            got = {c.country for c in m.payload}
+            if m.start <= 2 and len(got) == 1 and got <= countries:
+                return next(iter(got))
+        return None
 
     def _default_of(self, norms: list[str], s: int, e: int) -> str | None:
         return self.defaults.get(" ".join(self.index.word_key(n) or n for n in norms[s:e]))
@@ -505,6 +570,9 @@ class Gazetteer:
             agree = self.nationality_of.get(norms[e]) if e < len(norms) else None
         if agree and (pick := _best_in(cands, agree)):
             return done(pick, "resolved", "cue")
+        if within := self._place_around(tokens, norms, s, e, countries):
+            if pick := _best_in(cands, within):
+                return done(pick, "resolved", "cue")
         region_pick = None
         if before in _REGION_CUES:
             regions = [c for c in cands if c.kind == "admin1"]
@@ -821,6 +889,7 @@ def load_gazetteer() -> Gazetteer:
         not_place=norms_by_name("not_place_cues", keys),
         person_before=norms("person_before"),
         given_names_en=frozenset(add.get("given_name_places_en", [])),
+        cue_only_en=frozenset(add.get("cue_only_en", [])),
         en_place_nouns=frozenset(w.casefold() for w in add.get("en_place_nouns", [])),
         kind_words=norms("kind_words"),
         direction_words=norms("direction_words"),
