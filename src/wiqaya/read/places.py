@@ -57,6 +57,8 @@ _DEMONSTRATIVES = frozenset(
 _COMPASS = frozenset(
     normalise(w) for w in ("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي")
 )
+# Words that go on about a person just named: «فلسطين أحمد وهي معلمة».
+_PERSON_PAUSE = frozenset(normalise(w) for w in ("وهي", "وهو", "البالغة", "البالغ"))
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _AND_PAIR = re.compile(r"^(\w+) and (\w+)$")
 # Words right before a name that say a first-level region is meant: «ولاية
@@ -155,6 +157,8 @@ class Gazetteer:
     not_place: dict[str, frozenset[str]] = field(default_factory=dict)
     # Given names and titles: «الخليل» right after «أحمد» is a family name.
     person_before: frozenset[str] = frozenset()
+    # The given names among them (no title, no «بن»): «فلسطين أحمد، ...».
+    given_names: frozenset[str] = frozenset()
     # English places that are also given names ("Jordan Miller", "Chad Wilson"),
     # and the nouns after them that still say a place ("Jordan Valley").
     given_names_en: frozenset[str] = frozenset()
@@ -183,6 +187,12 @@ class Gazetteer:
     given_names_before_en: frozenset[str] = frozenset()
     # "Washington Post", "Tehran Times": a newspaper, not the city.
     media_after_en: frozenset[str] = frozenset()
+    # "Aleppo pepper", "Damascus steel": lower-case products after a name.
+    product_after_en: frozenset[str] = frozenset()
+    # "Alexandria, Virginia", "Lebanon, Pennsylvania": a town of the USA.
+    us_states: frozenset[str] = frozenset()
+    # Heads of an apposition that no place has: "Casablanca, the 1942 film".
+    not_place_heads_en: frozenset[str] = frozenset()
     # Arabic nationality adjectives (masculine, normalised): «الرقة السورية»
     # is Raqqa, «الزاوية التيجانية» a Sufi lodge.
     nationality_adjectives: frozenset[str] = frozenset()
@@ -200,6 +210,9 @@ class Gazetteer:
     # Spellings that are never the place: «مآرب» (ends, motives) is Marib
     # («مأرب») only once the madda is folded away.
     not_place_spellings: frozenset[str] = frozenset()
+    # Adjectives without the article («خاص», «شخصية»): after an indefinite name
+    # they agree with a common noun («لكل طرف مأرب خاص», his own ends).
+    indefinite_adjectives: frozenset[str] = frozenset()
     # Participles and elatives that are towns too: «النظام القائم» (the ruling
     # regime), «الطريق الأقصر» (the shortest way) agree with the noun before.
     adjective_names: frozenset[str] = frozenset()
@@ -278,7 +291,7 @@ class Gazetteer:
         out = []
         for s, e, cands in raw:
             surface = text[tokens[s].start : tokens[e - 1].end]
-            out.append(self._resolve(surface, tokens, norms, s, e, cands, ctx))
+            out.append(self._resolve(surface, tokens, norms, s, e, cands, ctx, text))
         return out
 
     def _conjunction_split(
@@ -338,6 +351,11 @@ class Gazetteer:
                 return False
             if e < len(tokens) and tokens[e].text in self.media_after_en:
                 return False
+            # "Aleppo pepper", "Damascus steel": a product named after the place.
+            if e < len(tokens) and tokens[e].text in self.product_after_en:
+                return False
+            if self._apposition_not_place(tokens, e, text):
+                return False
             if first in self.cue_only_en:
                 # "Aid workers in Shire, in northwestern Tigray": a name that is an
                 # English word or a story's place ("the Shire") needs a place of
@@ -374,12 +392,16 @@ class Gazetteer:
             return False
         if s > 0 and norms[s - 1] in self.food_words and norms[s].startswith("ال"):
             return False
+        if self._food_next_to(norms, s, e):
+            return False
         if s > 0 and self._not_place_head(norms[s - 1]):
             return False
         if e - s == 1 and self._common_noun_here(tokens, norms, s, e, cands):
             return False
         key = " ".join(self.index.word_key(n) or n for n in norms[s:e])
         if s > 0 and norms[s].startswith("ال") and norms[s - 1] in self.person_before:
+            return False
+        if e - s == 1 and e < len(norms) and self._named_person(tokens, norms, e, text):
             return False
         words = self.not_place.get(key)
         if words and any(n in words for n in norms[max(0, s - 3) : e + 3]):
@@ -412,6 +434,20 @@ class Gazetteer:
             return any(c.country in here for m in after for c in m.payload)
         return True
 
+    def _us_state_after(
+        self, tokens: Sequence[Token], e: int, surface: str, text: str
+    ) -> str | None:
+        """The US state after "Alexandria, Virginia" (the American way to name a town)."""
+        if not surface.isascii() or e >= len(tokens) or not self.us_states:
+            return None
+        if "," not in text[tokens[e - 1].end : tokens[e].start]:
+            return None
+        for n in (2, 1):
+            words = " ".join(t.text for t in tokens[e : e + n])
+            if words in self.us_states:
+                return words
+        return None
+
     def _place_around(
         self, tokens: Sequence[Token], norms: list[str], s: int, e: int, countries: set
     ) -> str | None:
@@ -443,6 +479,49 @@ class Gazetteer:
             if m.start <= 2 and len(got) == 1 and got <= countries:
                 return next(iter(got))
         return None
+
+    def _named_person(self, tokens: Sequence[Token], norms: list[str], e: int, text: str) -> bool:
+        """«قالت فلسطين أحمد، وهي معلمة»: a name, then a father's name, then a pause.
+
+        Women are named after places («فلسطين», «بغداد»); a given name right
+        after the place and then a comma, the end or «وهي»/«وهو» is a person
+        introduced in apposition, not a place.
+        """
+        if norms[e] not in self.given_names:
+            return False
+        if e + 1 >= len(norms):
+            return True
+        gap = text[tokens[e].end : tokens[e + 1].start]
+        return "،" in gap or "," in gap or norms[e + 1] in _PERSON_PAUSE
+
+    def _apposition_not_place(self, tokens: Sequence[Token], e: int, text: str) -> bool:
+        """An apposition with a head no place has: "Casablanca, the 1942 film".
+
+        A comma, an article, and within the phrase a head noun that no place
+        is: the name is a film's, an animal's ("Sudan, the last male northern
+        white rhino"), a ship's.
+        """
+        if e >= len(tokens) or tokens[e].text not in ("the", "a", "an"):
+            return False
+        if "," not in text[tokens[e - 1].end : tokens[e].start]:
+            return False
+        for k in range(e + 1, min(e + 8, len(tokens))):
+            if any(p in text[tokens[k - 1].end : tokens[k].start] for p in ",.;:("):
+                return False  # the apposition ended without such a head
+            if tokens[k].text.casefold() in self.not_place_heads_en:
+                return True
+        return False
+
+    def _food_next_to(self, norms: list[str], s: int, e: int) -> bool:
+        """«الحمص والفول», «العدس والحمص»: an «ال» name joined by «و» to a food."""
+
+        def food(word: str) -> bool:
+            return word.removeprefix("و").removeprefix("ال") in self.food_words
+
+        if not norms[s].removeprefix("و").startswith("ال"):
+            return False
+        after = e < len(norms) and norms[e][:1] == "و" and food(norms[e])
+        return after or (norms[s][:1] == "و" and s > 0 and food(norms[s - 1]))
 
     def _default_of(self, norms: list[str], s: int, e: int) -> str | None:
         return self.defaults.get(" ".join(self.index.word_key(n) or n for n in norms[s:e]))
@@ -491,14 +570,28 @@ class Gazetteer:
         w = norms[s]
         nxt = norms[e] if e < len(norms) else ""
         if not w.startswith("ال"):
-            return nxt in self.person_nouns_after
+            if nxt in self.person_nouns_after:
+                return True
+            # A name is definite: an indefinite adjective after it agrees with
+            # a common noun («مأرب خاص»). A country keeps its reading («لبنان
+            # جديد» is still Lebanon).
+            return nxt in self.indefinite_adjectives and all(c.kind != "country" for c in cands)
         if any(c.kind == "country" for c in cands):
             return False
         prev = norms[s - 1] if s > 0 else ""
         # «باللون الرمادي»: the noun may carry a preposition before its article.
         bare = prev[1:] if prev[:3] in ("بال", "وال", "فال", "كال") else prev
         adjective = w.endswith("ي") or w in self.adjective_names
-        if adjective and bare.startswith("ال") and self.index.payload_of(prev) is None:
+        if (
+            adjective
+            and bare.startswith("ال")
+            and self.index.payload_of(prev) is None
+            # «العاصمة القاهرة», «العاصمة المصرية القاهرة»: the city in apposition.
+            and prev not in _CITY_CUES
+            and prev not in self.kind_words
+            and prev not in self.nationality_of
+            and prev not in self.place_adjectives
+        ):
             return True
         # «موقفه القائم على», «شكلها القائم»: a noun with a possessive suffix
         # (read on the raw word: the normaliser writes «ة» as «ه»).
@@ -535,12 +628,16 @@ class Gazetteer:
         e: int,
         cands: tuple[Place, ...],
         ctx: Counter[str],
+        text: str = "",
     ) -> PlaceMention:
         def done(place: Place | None, status: str, how: str) -> PlaceMention:
             return PlaceMention(
                 surface, tokens[s].start, tokens[e - 1].end, s, e, status, place, cands, how
             )
 
+        if state := self._us_state_after(tokens, e, surface, text):
+            # "Alexandria, Virginia": the American town of the name, not Egypt's.
+            return done(Place(surface, "USA", "city", admin1=state), "resolved", "cue")
         countries = {c.country for c in cands}
         before = norms[s - 1] if s > 0 else ""
         if len(countries) == 1:
@@ -570,9 +667,9 @@ class Gazetteer:
             agree = self.nationality_of.get(norms[e]) if e < len(norms) else None
         if agree and (pick := _best_in(cands, agree)):
             return done(pick, "resolved", "cue")
-        if within := self._place_around(tokens, norms, s, e, countries):
-            if pick := _best_in(cands, within):
-                return done(pick, "resolved", "cue")
+        within = self._place_around(tokens, norms, s, e, countries)
+        if within and (pick := _best_in(cands, within)):
+            return done(pick, "resolved", "cue")
         region_pick = None
         if before in _REGION_CUES:
             regions = [c for c in cands if c.kind == "admin1"]
@@ -888,6 +985,9 @@ def load_gazetteer() -> Gazetteer:
         cue_only=frozenset(keys(n) for n in cue_only),
         not_place=norms_by_name("not_place_cues", keys),
         person_before=norms("person_before"),
+        given_names=frozenset(
+            w for w in norms("person_before") if not w.startswith("ال") and len(w) > 3
+        ),
         given_names_en=frozenset(add.get("given_name_places_en", [])),
         cue_only_en=frozenset(add.get("cue_only_en", [])),
         en_place_nouns=frozenset(w.casefold() for w in add.get("en_place_nouns", [])),
@@ -899,6 +999,9 @@ def load_gazetteer() -> Gazetteer:
         person_nouns_after=norms("person_nouns_after"),
         given_names_before_en=frozenset(add.get("given_names_before_en", [])),
         media_after_en=frozenset(add.get("media_after_en", [])),
+        product_after_en=frozenset(add.get("product_after_en", [])),
+        not_place_heads_en=frozenset(add.get("not_place_heads_en", [])),
+        us_states=frozenset(add.get("us_states", [])),
         nationality_adjectives=_nationality_adjectives(),
         not_place_after=norms_by_name("not_place_after_word"),
         place_adjectives=norms("place_adjectives"),
@@ -907,6 +1010,7 @@ def load_gazetteer() -> Gazetteer:
         verb_before=norms("verb_before"),
         not_place_spellings=frozenset(add.get("not_place_spellings", [])),
         adjective_names=norms("adjective_names"),
+        indefinite_adjectives=norms("indefinite_adjectives"),
         defaults={keys(name): cc for name, cc in add.get("defaults", {}).items()},
         nationality_of=_nationality_words(),
         person_prev={k: frozenset(v) for k, v in person_prev.items()},
