@@ -57,6 +57,11 @@ _DEMONSTRATIVES = frozenset(
 _COMPASS = frozenset(
     normalise(w) for w in ("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي")
 )
+# Particles and relatives that begin with «ال» but are no noun with the article.
+_AL_PARTICLES = frozenset(
+    normalise(w)
+    for w in ("إلى", "الى", "إلا", "الا", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي")
+)
 # Words that go on about a person just named: «فلسطين أحمد وهي معلمة».
 _PERSON_PAUSE = frozenset(normalise(w) for w in ("وهي", "وهو", "البالغة", "البالغ"))
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
@@ -591,6 +596,8 @@ class Gazetteer:
             and prev not in self.kind_words
             and prev not in self.nationality_of
             and prev not in self.place_adjectives
+            # «إلى القاهرة», «التي الرمادي»: a particle spelt with «ال», no noun.
+            and prev not in _AL_PARTICLES
         ):
             return True
         # «موقفه القائم على», «شكلها القائم»: a noun with a possessive suffix
