@@ -198,6 +198,8 @@ class Gazetteer:
     us_states: frozenset[str] = frozenset()
     # Heads of an apposition that no place has: "Casablanca, the 1942 film".
     not_place_heads_en: frozenset[str] = frozenset()
+    # «للطيران», «للبترول» after a name: «مصر للطيران» is an airline.
+    company_after: frozenset[str] = frozenset()
     # Arabic nationality adjectives (masculine, normalised): «الرقة السورية»
     # is Raqqa, «الزاوية التيجانية» a Sufi lodge.
     nationality_adjectives: frozenset[str] = frozenset()
@@ -400,6 +402,9 @@ class Gazetteer:
         if self._food_next_to(norms, s, e):
             return False
         if s > 0 and self._not_place_head(norms[s - 1]):
+            return False
+        # «مصر للطيران», «قطر للبترول»: a company named after the place.
+        if e < len(norms) and norms[e] in self.company_after:
             return False
         if e - s == 1 and self._common_noun_here(tokens, norms, s, e, cands):
             return False
@@ -1003,6 +1008,7 @@ def load_gazetteer() -> Gazetteer:
         food_words=norms("food_words"),
         person_next={k: frozenset(v) for k, v in person_next.items()},
         not_place_before=norms("not_place_before"),
+        company_after=norms("company_after"),
         person_nouns_after=norms("person_nouns_after"),
         given_names_before_en=frozenset(add.get("given_names_before_en", [])),
         media_after_en=frozenset(add.get("media_after_en", [])),
