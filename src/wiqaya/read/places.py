@@ -912,9 +912,11 @@ def load_gazetteer() -> Gazetteer:
                 geonames_id=extra.get("geonames"),
                 population=extra.get("pop", 0),
             )
-            put(extra["en"], p)
-            for n in plain_spellings(extra["en"]):
-                put(n, p)
+            # English names that are people's too ("Tina") are left out.
+            skip = extra.get("en_skip", ())
+            for n in [extra["en"], *plain_spellings(extra["en"])]:
+                if n not in skip:
+                    put(n, p)
         # Press spellings GeoNames lacks: "Basra", "Hodeidah", "Mekelle", "Hargeisa".
         for n in extra.get("en_aliases", []) + extra["ar"]:
             put(n, p)
