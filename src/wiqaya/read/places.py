@@ -205,6 +205,8 @@ class Gazetteer:
     nationality_adjectives: frozenset[str] = frozenset()
     # Adjectives a town takes in news prose: «الموصل الشمالية», «القصير الحدودية».
     place_adjectives: frozenset[str] = frozenset()
+    # Prepositions after which a cue-only adjective-shaped name is its town.
+    place_after: dict[str, frozenset[str]] = field(default_factory=dict)
     # Words after which a name is a word: «لا أدري» (I don't know), not Adré.
     not_place_after: dict[str, frozenset[str]] = field(default_factory=dict)
     # Words right after a name that make it a word: «حماة الوطن» (protectors
@@ -418,6 +420,10 @@ class Gazetteer:
             return False
         if key in self.cue_only:
             if s > 0 and norms[s - 1] in self.kind_words:
+                return True
+            # «في بحري», «إلى الطويلة»: an adjective needs a noun before it,
+            # so after a preposition such a name is the town.
+            if s > 0 and norms[s - 1] in self.place_after.get(key, ()):
                 return True
             # «شمال بحري», «شرق الجزيرة»: a direction noun is no adjective's
             # head, so the name after it is the place it points from.
@@ -1019,6 +1025,7 @@ def load_gazetteer() -> Gazetteer:
         us_states=frozenset(add.get("us_states", [])),
         nationality_adjectives=_nationality_adjectives(),
         not_place_after=norms_by_name("not_place_after_word"),
+        place_after=norms_by_name("place_after_word", keys),
         place_adjectives=norms("place_adjectives"),
         not_place_before_word=norms_by_name("not_place_before_word"),
         verb_names=norms("verb_names"),
