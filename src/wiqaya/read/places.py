@@ -228,6 +228,9 @@ class Gazetteer:
     # A name shared across a border whose press default is one side (Rafah:
     # the Gaza city); only a cue near it or an agreeing nationality moves it.
     defaults: dict[str, str] = field(default_factory=dict)
+    # Territories and the country whose news names them: Western Sahara (ESH)
+    # and Morocco, a gazetteer convention (ISO 3166), not a position.
+    context_affinity: dict[str, frozenset[str]] = field(default_factory=dict)
     # Nationality words (normalised Arabic with and without «ال» and «ة»,
     # English demonyms) and their country: «رفح المصرية», "Egyptian Rafah".
     nationality_of: dict[str, str] = field(default_factory=dict)
@@ -597,7 +600,11 @@ class Gazetteer:
         prev = norms[s - 1] if s > 0 else ""
         # «باللون الرمادي»: the noun may carry a preposition before its article.
         bare = prev[1:] if prev[:3] in ("بال", "وال", "فال", "كال") else prev
-        adjective = w.endswith("ي") or w in self.adjective_names
+        adjective = w.endswith("ي") or (
+            # A participle agrees in gender: «القوات الداخلة», «المتهم الضالع»;
+            # «زار الوفد الداخلة» (the delegation visited Dakhla) does not.
+            w in self.adjective_names and w.endswith("ه") == prev.endswith(("ه", "ات"))
+        )
         if (
             adjective
             and bare.startswith("ال")
@@ -726,7 +733,21 @@ class Gazetteer:
         if default and (pick := _best_in(cands, default)):
             return done(pick, "resolved", "level")
         # Other places and nationalities in the document.
-        scored = sorted(((ctx.get(cc, 0), cc) for cc in countries if cc), reverse=True)
+        # A territory named in its administering country's news («الداخلة جنوب
+        # المغرب») counts that country as its own context.
+        aff = self.context_affinity
+        scored = sorted(
+            (
+                (
+                    ctx.get(cc, 0)
+                    + sum(ctx.get(o, 0) for o in aff.get(cc, ()) if o not in countries),
+                    cc,
+                )
+                for cc in countries
+                if cc
+            ),
+            reverse=True,
+        )
         if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             pick = _best_in(cands, scored[0][1])
             if pick:
@@ -1035,6 +1056,7 @@ def load_gazetteer() -> Gazetteer:
         indefinite_adjectives=norms("indefinite_adjectives"),
         defaults={keys(name): cc for name, cc in add.get("defaults", {}).items()},
         nationality_of=_nationality_words(),
+        context_affinity={cc: frozenset(v) for cc, v in add.get("context_affinity", {}).items()},
         person_prev={k: frozenset(v) for k, v in person_prev.items()},
         # A stop word is kept out of the index under its own spelling only; the
         # look-up still reaches a place through the article or a clitic
