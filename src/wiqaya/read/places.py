@@ -57,6 +57,9 @@ _DEMONSTRATIVES = frozenset(
 _COMPASS = frozenset(
     normalise(w) for w in ("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي")
 )
+_PREPOSITIONS = frozenset(
+    normalise(w) for w in ("في", "من", "إلى", "الى", "على", "عن", "نحو", "داخل", "قرب", "وفي")
+)
 # Particles and relatives that begin with «ال» but are no noun with the article.
 _AL_PARTICLES = frozenset(
     normalise(w)
@@ -192,8 +195,8 @@ class Gazetteer:
     given_names_before_en: frozenset[str] = frozenset()
     # "Washington Post", "Tehran Times": a newspaper, not the city.
     media_after_en: frozenset[str] = frozenset()
-    # "Aleppo pepper", "Damascus steel": lower-case products after a name.
-    product_after_en: frozenset[str] = frozenset()
+    # "Aleppo pepper", "Damascus steel": products named after a place.
+    product_after_en: dict[str, frozenset[str]] = field(default_factory=dict)
     # "Alexandria, Virginia", "Lebanon, Pennsylvania": a town of the USA.
     us_states: frozenset[str] = frozenset()
     # Heads of an apposition that no place has: "Casablanca, the 1942 film".
@@ -361,10 +364,14 @@ class Gazetteer:
                 return False
             if s > 0 and tokens[s - 1].text in self.given_names_before_en:
                 return False
-            if e < len(tokens) and tokens[e].text in self.media_after_en:
+            # "Washington Post", "Qatar Airways", "Aleppo pepper": the next word,
+            # with no punctuation between ("… in Gaza. News of …" is the place).
+            nxt = tokens[e].text if e < len(tokens) else ""
+            if nxt and text[tokens[e - 1].end : tokens[e].start].strip():
+                nxt = ""
+            if nxt in self.media_after_en:
                 return False
-            # "Aleppo pepper", "Damascus steel": a product named after the place.
-            if e < len(tokens) and tokens[e].text in self.product_after_en:
+            if nxt in self.product_after_en.get(surface, ()):
                 return False
             if self._apposition_not_place(tokens, e, text):
                 return False
@@ -507,6 +514,10 @@ class Gazetteer:
         introduced in apposition, not a place.
         """
         if norms[e] not in self.given_names:
+            return False
+        # «في غزة محمد، ...», «بغزة»: after a preposition the name is the place.
+        s = e - 1
+        if (s > 0 and norms[s - 1] in _PREPOSITIONS) or self.index.word_key(norms[s]) != norms[s]:
             return False
         if e + 1 >= len(norms):
             return True
@@ -1041,7 +1052,7 @@ def load_gazetteer() -> Gazetteer:
         person_nouns_after=norms("person_nouns_after"),
         given_names_before_en=frozenset(add.get("given_names_before_en", [])),
         media_after_en=frozenset(add.get("media_after_en", [])),
-        product_after_en=frozenset(add.get("product_after_en", [])),
+        product_after_en={k: frozenset(v) for k, v in add.get("product_after_en", {}).items()},
         not_place_heads_en=frozenset(add.get("not_place_heads_en", [])),
         us_states=frozenset(add.get("us_states", [])),
         nationality_adjectives=_nationality_adjectives(),
