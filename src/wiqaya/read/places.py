@@ -191,6 +191,8 @@ class Gazetteer:
     # A person noun right after an indefinite name: the name is a noun in
     # construct with it («جدة الطفل», the child's grandmother), not a city.
     person_nouns_after: frozenset[str] = frozenset()
+    # A person noun before an indefinite name: «الطفلة جنين» is a girl.
+    person_nouns_before: frozenset[str] = frozenset()
     # English given names and titles: "Carlos Medina", "Michael Jordan".
     given_names_before_en: frozenset[str] = frozenset()
     # "Washington Post", "Tehran Times": a newspaper, not the city.
@@ -422,6 +424,10 @@ class Gazetteer:
             return False
         key = " ".join(self.index.word_key(n) or n for n in norms[s:e])
         if s > 0 and norms[s].startswith("ال") and norms[s - 1] in self.person_before:
+            return False
+        # «الطفلة جنين», «السيدة عدن», «الشابة يافا»: women are named after
+        # places; a person noun right before an indefinite name makes it hers.
+        if s > 0 and not norms[s].startswith("ال") and norms[s - 1] in self.person_nouns_before:
             return False
         if e - s == 1 and e < len(norms) and self._named_person(tokens, norms, e, text):
             return False
@@ -1050,6 +1056,7 @@ def load_gazetteer() -> Gazetteer:
         not_place_before=norms("not_place_before"),
         company_after=norms("company_after"),
         person_nouns_after=norms("person_nouns_after"),
+        person_nouns_before=norms("person_nouns_before"),
         given_names_before_en=frozenset(add.get("given_names_before_en", [])),
         media_after_en=frozenset(add.get("media_after_en", [])),
         product_after_en={k: frozenset(v) for k, v in add.get("product_after_en", {}).items()},
