@@ -50,6 +50,9 @@ def _resolved(text: str, word: str) -> str | None:
             "EGY",
         ),
         ("Wells are drying up in Egypt's Dakhla Oasis.", "Dakhla", "EGY"),
+        ("Clashes erupted in Tripoli, Lebanon, overnight.", "Tripoli", "LBN"),
+        ("Homes were razed in Rafah, Egypt, to widen the buffer zone.", "Rafah", "EGY"),
+        ("اندلعت اشتباكات في طرابلس، لبنان، ليلا", "طرابلس", "LBN"),
         ("Smoke rose over Sur, the port Lebanese residents also call Tyre.", "Sur", "LBN"),
         # A town the story's "Shire" shares a name with: a place near Tigray only.
         ("Aid workers in Shire, in northwestern Tigray, reported hunger.", "Shire", "ETH"),

@@ -481,20 +481,34 @@ class Gazetteer:
         return None
 
     def _place_around(
-        self, tokens: Sequence[Token], norms: list[str], s: int, e: int, countries: set
+        self,
+        tokens: Sequence[Token],
+        norms: list[str],
+        s: int,
+        e: int,
+        countries: set,
+        text: str = "",
     ) -> str | None:
         """The country a shared name is placed in by the words right around it.
 
         "Rafah, in North Sinai", "Shire, in northwestern Tigray", «أريحا بريف
         إدلب», «طرابلس في شمال لبنان»: a place of one country, after "in" or
-        «في»/«ب», within three words of the name; "Egypt's Dakhla": a
-        country's possessive right before it.
+        «في»/«ب», within three words of the name; "Tripoli, Lebanon": a
+        country after a comma; "Egypt's Dakhla": a country's possessive right
+        before it.
         """
         if s > 0 and tokens[s - 1].text.endswith(("'s", "’s")):
             got = self.index.payload_of(norms[s - 1])
             if got and len(cc := {c.country for c in got}) == 1 and cc <= countries:
                 return next(iter(cc))
-        k = e + (e < len(norms) and norms[e] == ",")
+        if e < len(tokens) and "," in text[tokens[e - 1].end : tokens[e].start]:
+            # "Tripoli, Lebanon", «رفح، مصر»: the country right after a comma.
+            for m in self.index.find(tokens[e : e + 3]):
+                got = {c.country for c in m.payload}
+                country = m.start == 0 and all(c.kind == "country" for c in m.payload)
+                if country and len(got) == 1 and got <= countries:
+                    return next(iter(got))
+        k = e
         if k >= len(norms):
             return None
         word = norms[k]
@@ -709,7 +723,7 @@ class Gazetteer:
             agree = self.nationality_of.get(norms[e]) if e < len(norms) else None
         if agree and (pick := _best_in(cands, agree)):
             return done(pick, "resolved", "cue")
-        within = self._place_around(tokens, norms, s, e, countries)
+        within = self._place_around(tokens, norms, s, e, countries, text)
         if within and (pick := _best_in(cands, within)):
             return done(pick, "resolved", "cue")
         region_pick = None
