@@ -57,6 +57,7 @@ _DEMONSTRATIVES = frozenset(
 _COMPASS = frozenset(
     normalise(w) for w in ("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي")
 )
+_LOCATIVE = frozenset(normalise(w) for w in ("في", "من", "إلى", "الى", "نحو", "وفي", "ومن"))
 _PREPOSITIONS = frozenset(
     normalise(w) for w in ("في", "من", "إلى", "الى", "على", "عن", "نحو", "داخل", "قرب", "وفي")
 )
@@ -289,11 +290,16 @@ class Gazetteer:
         # A text with no capital at all (a typed report, a chat message) cannot
         # use case to tell "tyre" from Tyre: there every name is a candidate.
         cased = text != text.lower()
-        raw: list[tuple[int, int, tuple[Place, ...]]] = [
-            (m.start, m.end, m.payload)
-            for m in self.index.find(tokens)
-            if self._is_place(tokens, norms, m.start, m.end, m.payload, text, cased)
-        ]
+        raw: list[tuple[int, int, tuple[Place, ...]]] = []
+        # Common-word names after a preposition («فروا من الجزيرة»): places only
+        # if their country is named in the text too.
+        pending: list[tuple[int, int, tuple[Place, ...]]] = []
+        for m in self.index.find(tokens):
+            ok = self._is_place(tokens, norms, m.start, m.end, m.payload, text, cased)
+            if ok:
+                raw.append((m.start, m.end, m.payload))
+            elif ok is None:
+                pending.append((m.start, m.end, m.payload))
         if len(raw) > 1:
             raw = self._conjunction_split(norms, raw)
         # Countries named unambiguously anywhere here are context for the rest.
@@ -305,6 +311,9 @@ class Gazetteer:
             elif self.defaults and (cc := self._default_of(norms, s, e)) in countries:
                 # «مدينة البيضاء بالجبل الأخضر»: the region's press side is context too.
                 ctx[cc] += 1
+        if pending:
+            raw += [p for p in pending if any(ctx.get(c.country) for c in p[2])]
+            raw.sort(key=lambda p: p[0])
         out = []
         for s, e, cands in raw:
             surface = text[tokens[s].start : tokens[e - 1].end]
@@ -342,8 +351,12 @@ class Gazetteer:
         cands: tuple[Place, ...],
         text: str,
         cased: bool = True,
-    ) -> bool:
-        """Whether the matched name is a place here, not a word or a person's name."""
+    ) -> bool | None:
+        """Whether the matched name is a place here, not a word or a person's name.
+
+        None: a common-word name after a preposition, a place only if its
+        country is named elsewhere in the text.
+        """
         first = tokens[s].text
         if e - s == 1:
             w = norms[s]
@@ -460,10 +473,15 @@ class Gazetteer:
             # A direction and a place of the same country follow: «صور جنوب لبنان»,
             # «الميادين شرقي دير الزور»; a place alone after it is not enough
             # («دوراً في الضفة»: a role in the West Bank).
-            if e >= len(norms) or norms[e] not in self.direction_words:
-                return False
-            after = self.index.find(tokens[e + 1 : e + 5])
-            return any(c.country in here for m in after for c in m.payload)
+            if e < len(norms) and norms[e] in self.direction_words:
+                after = self.index.find(tokens[e + 1 : e + 5])
+                if any(c.country in here for m in after for c in m.payload):
+                    return True
+            # After a preposition, a hand-listed name («من الجزيرة», «في مشهد»)
+            # waits for its country elsewhere in the text (None: undecided).
+            if s > 0 and norms[s - 1] in _LOCATIVE and not any(c.minor for c in cands):
+                return None
+            return False
         return True
 
     def _us_state_after(
