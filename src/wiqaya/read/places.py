@@ -57,6 +57,10 @@ _DEMONSTRATIVES = frozenset(
 _COMPASS = frozenset(
     normalise(w) for w in ("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي")
 )
+_EN_LOCATIVE = frozenset(
+    ("in", "near", "at", "from", "off", "across", "outside", "inside", "around", "into", "to")
+    + ("throughout", "over", "under", "within", "towards", "toward", "through", "along")
+)
 _LOCATIVE = frozenset(normalise(w) for w in ("في", "من", "إلى", "الى", "نحو", "وفي", "ومن"))
 _PREPOSITIONS = frozenset(
     normalise(w) for w in ("في", "من", "إلى", "الى", "على", "عن", "نحو", "داخل", "قرب", "وفي")
@@ -570,6 +574,10 @@ class Gazetteer:
         white rhino"), a ship's.
         """
         if e >= len(tokens) or tokens[e].text not in ("the", "a", "an"):
+            return False
+        # "Off Yemen, a tanker was hit", "In Cairo, a film festival opened": a
+        # fronted place, then the clause's subject.
+        if e > 1 and tokens[e - 2].text.casefold() in _EN_LOCATIVE:
             return False
         if "," not in text[tokens[e - 1].end : tokens[e].start]:
             return False
