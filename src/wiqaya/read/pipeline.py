@@ -378,7 +378,9 @@ def pending_events(
         sentences = split_sentences(text)
         toks = [tokenize(s.text, s.start) for s in sentences]
         actors = [actors_dict.mentions(_no_possessive(t), text) for t in toks]
-        context: Counter[str] = Counter(a.country for al in actors for a in al if a.country)
+        context: Counter[str] = Counter(
+            a.country for al in actors for a in al if a.country and not gaz.shared_name(a.text)
+        )
         all_tokens = [t for ts in toks for t in ts]
         places = gaz.mentions(all_tokens, text, context)
         result.places = places

@@ -57,6 +57,21 @@ _DEMONSTRATIVES = frozenset(
 _COMPASS = frozenset(
     normalise(w) for w in ("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي")
 )
+_EN_LOCATIVE = frozenset(
+    ("in", "near", "at", "from", "off", "across", "outside", "inside", "around", "into", "to")
+    + ("throughout", "over", "under", "within", "towards", "toward", "through", "along")
+)
+_LOCATIVE = frozenset(normalise(w) for w in ("في", "من", "إلى", "الى", "نحو", "وفي", "ومن"))
+_PREPOSITIONS = frozenset(
+    normalise(w) for w in ("في", "من", "إلى", "الى", "على", "عن", "نحو", "داخل", "قرب", "وفي")
+)
+# Particles and relatives that begin with «ال» but are no noun with the article.
+_AL_PARTICLES = frozenset(
+    normalise(w)
+    for w in ("إلى", "الى", "إلا", "الا", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي")
+)
+# Words that go on about a person just named: «فلسطين أحمد وهي معلمة».
+_PERSON_PAUSE = frozenset(normalise(w) for w in ("وهي", "وهو", "البالغة", "البالغ"))
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _AND_PAIR = re.compile(r"^(\w+) and (\w+)$")
 # Words right before a name that say a first-level region is meant: «ولاية
@@ -155,10 +170,15 @@ class Gazetteer:
     not_place: dict[str, frozenset[str]] = field(default_factory=dict)
     # Given names and titles: «الخليل» right after «أحمد» is a family name.
     person_before: frozenset[str] = frozenset()
+    # The given names among them (no title, no «بن»): «فلسطين أحمد، ...».
+    given_names: frozenset[str] = frozenset()
     # English places that are also given names ("Jordan Miller", "Chad Wilson"),
     # and the nouns after them that still say a place ("Jordan Valley").
     given_names_en: frozenset[str] = frozenset()
     en_place_nouns: frozenset[str] = frozenset()
+    # English names that are words or a story's places too ("the Shire"): a
+    # place only with a place of the same country a few words away.
+    cue_only_en: frozenset[str] = frozenset()
     # Words after which a common-word name is a place: «مدينة صور», «بلدة الميادين».
     kind_words: frozenset[str] = frozenset()
     direction_words: frozenset[str] = frozenset()
@@ -176,15 +196,27 @@ class Gazetteer:
     # A person noun right after an indefinite name: the name is a noun in
     # construct with it («جدة الطفل», the child's grandmother), not a city.
     person_nouns_after: frozenset[str] = frozenset()
+    # A person noun before an indefinite name: «الطفلة جنين» is a girl.
+    person_nouns_before: frozenset[str] = frozenset()
     # English given names and titles: "Carlos Medina", "Michael Jordan".
     given_names_before_en: frozenset[str] = frozenset()
     # "Washington Post", "Tehran Times": a newspaper, not the city.
     media_after_en: frozenset[str] = frozenset()
+    # "Aleppo pepper", "Damascus steel": products named after a place.
+    product_after_en: dict[str, frozenset[str]] = field(default_factory=dict)
+    # "Alexandria, Virginia", "Lebanon, Pennsylvania": a town of the USA.
+    us_states: frozenset[str] = frozenset()
+    # Heads of an apposition that no place has: "Casablanca, the 1942 film".
+    not_place_heads_en: frozenset[str] = frozenset()
+    # «للطيران», «للبترول» after a name: «مصر للطيران» is an airline.
+    company_after: frozenset[str] = frozenset()
     # Arabic nationality adjectives (masculine, normalised): «الرقة السورية»
     # is Raqqa, «الزاوية التيجانية» a Sufi lodge.
     nationality_adjectives: frozenset[str] = frozenset()
     # Adjectives a town takes in news prose: «الموصل الشمالية», «القصير الحدودية».
     place_adjectives: frozenset[str] = frozenset()
+    # Prepositions after which a cue-only adjective-shaped name is its town.
+    place_after: dict[str, frozenset[str]] = field(default_factory=dict)
     # Words after which a name is a word: «لا أدري» (I don't know), not Adré.
     not_place_after: dict[str, frozenset[str]] = field(default_factory=dict)
     # Words right after a name that make it a word: «حماة الوطن» (protectors
@@ -197,15 +229,42 @@ class Gazetteer:
     # Spellings that are never the place: «مآرب» (ends, motives) is Marib
     # («مأرب») only once the madda is folded away.
     not_place_spellings: frozenset[str] = frozenset()
+    # Adjectives without the article («خاص», «شخصية»): after an indefinite name
+    # they agree with a common noun («لكل طرف مأرب خاص», his own ends).
+    indefinite_adjectives: frozenset[str] = frozenset()
     # Participles and elatives that are towns too: «النظام القائم» (the ruling
     # regime), «الطريق الأقصر» (the shortest way) agree with the noun before.
     adjective_names: frozenset[str] = frozenset()
     # A name shared across a border whose press default is one side (Rafah:
     # the Gaza city); only a cue near it or an agreeing nationality moves it.
     defaults: dict[str, str] = field(default_factory=dict)
+    # Territories and the country whose news names them: Western Sahara (ESH)
+    # and Morocco, a gazetteer convention (ISO 3166), not a position.
+    context_affinity: dict[str, frozenset[str]] = field(default_factory=dict)
     # Nationality words (normalised Arabic with and without «ال» and «ة»,
     # English demonyms) and their country: «رفح المصرية», "Egyptian Rafah".
     nationality_of: dict[str, str] = field(default_factory=dict)
+
+    # Actor surfaces already checked by ``shared_name``.
+    _shared: dict[str, bool] = field(default_factory=dict)
+
+    def shared_name(self, surface: str) -> bool:
+        """Whether ``surface`` as a whole is a place name of several countries.
+
+        The actor dictionary gives some of these one country («بطرابلس» LBN,
+        «أريحا» PSE); counted as context, that reading would outvote the
+        sentence's own places («أبو سليم بطرابلس», «أريحا بريف إدلب»).
+        """
+        hit = self._shared.get(surface)
+        if hit is None:
+            toks = tokenize(surface)
+            hit = any(
+                m.start == 0 and m.end == len(toks) and len({c.country for c in m.payload}) > 1
+                for m in self.index.find(toks)
+            )
+            if len(self._shared) < 50_000:
+                self._shared[surface] = hit
+        return hit
 
     def mentions(
         self,
@@ -235,11 +294,16 @@ class Gazetteer:
         # A text with no capital at all (a typed report, a chat message) cannot
         # use case to tell "tyre" from Tyre: there every name is a candidate.
         cased = text != text.lower()
-        raw: list[tuple[int, int, tuple[Place, ...]]] = [
-            (m.start, m.end, m.payload)
-            for m in self.index.find(tokens)
-            if self._is_place(tokens, norms, m.start, m.end, m.payload, text, cased)
-        ]
+        raw: list[tuple[int, int, tuple[Place, ...]]] = []
+        # Common-word names after a preposition («فروا من الجزيرة»): places only
+        # if their country is named in the text too.
+        pending: list[tuple[int, int, tuple[Place, ...]]] = []
+        for m in self.index.find(tokens):
+            ok = self._is_place(tokens, norms, m.start, m.end, m.payload, text, cased)
+            if ok:
+                raw.append((m.start, m.end, m.payload))
+            elif ok is None:
+                pending.append((m.start, m.end, m.payload))
         if len(raw) > 1:
             raw = self._conjunction_split(norms, raw)
         # Countries named unambiguously anywhere here are context for the rest.
@@ -251,10 +315,13 @@ class Gazetteer:
             elif self.defaults and (cc := self._default_of(norms, s, e)) in countries:
                 # «مدينة البيضاء بالجبل الأخضر»: the region's press side is context too.
                 ctx[cc] += 1
+        if pending:
+            raw += [p for p in pending if any(ctx.get(c.country) for c in p[2])]
+            raw.sort(key=lambda p: p[0])
         out = []
         for s, e, cands in raw:
             surface = text[tokens[s].start : tokens[e - 1].end]
-            out.append(self._resolve(surface, tokens, norms, s, e, cands, ctx))
+            out.append(self._resolve(surface, tokens, norms, s, e, cands, ctx, text))
         return out
 
     def _conjunction_split(
@@ -288,8 +355,12 @@ class Gazetteer:
         cands: tuple[Place, ...],
         text: str,
         cased: bool = True,
-    ) -> bool:
-        """Whether the matched name is a place here, not a word or a person's name."""
+    ) -> bool | None:
+        """Whether the matched name is a place here, not a word or a person's name.
+
+        None: a common-word name after a preposition, a place only if its
+        country is named elsewhere in the text.
+        """
         first = tokens[s].text
         if e - s == 1:
             w = norms[s]
@@ -312,8 +383,26 @@ class Gazetteer:
                 return False
             if s > 0 and tokens[s - 1].text in self.given_names_before_en:
                 return False
-            if e < len(tokens) and tokens[e].text in self.media_after_en:
+            # "Washington Post", "Qatar Airways", "Aleppo pepper": the next word,
+            # with no punctuation between ("… in Gaza. News of …" is the place).
+            nxt = tokens[e].text if e < len(tokens) else ""
+            if nxt and text[tokens[e - 1].end : tokens[e].start].strip():
+                nxt = ""
+            if nxt in self.media_after_en:
                 return False
+            if nxt in self.product_after_en.get(surface, ()):
+                return False
+            if self._apposition_not_place(tokens, e, text):
+                return False
+            if first in self.cue_only_en:
+                # "Aid workers in Shire, in northwestern Tigray": a name that is an
+                # English word or a story's place ("the Shire") needs a place of
+                # its own country near it.
+                here = {c.country for c in cands}
+                near = self.index.find(tokens[max(0, s - 6) : s]) + self.index.find(
+                    tokens[e : e + 6]
+                )
+                return any(c.country in here for m in near for c in m.payload)
             if e - s == 1 and first in self.given_names_en and e < len(tokens):
                 nxt = tokens[e].text
                 # "Jordan Miller": a first name before a capitalised surname.
@@ -341,18 +430,33 @@ class Gazetteer:
             return False
         if s > 0 and norms[s - 1] in self.food_words and norms[s].startswith("ال"):
             return False
+        if self._food_next_to(norms, s, e):
+            return False
         if s > 0 and self._not_place_head(norms[s - 1]):
+            return False
+        # «مصر للطيران», «قطر للبترول»: a company named after the place.
+        if e < len(norms) and norms[e] in self.company_after:
             return False
         if e - s == 1 and self._common_noun_here(tokens, norms, s, e, cands):
             return False
         key = " ".join(self.index.word_key(n) or n for n in norms[s:e])
         if s > 0 and norms[s].startswith("ال") and norms[s - 1] in self.person_before:
             return False
+        # «الطفلة جنين», «السيدة عدن», «الشابة يافا»: women are named after
+        # places; a person noun right before an indefinite name makes it hers.
+        if s > 0 and not norms[s].startswith("ال") and norms[s - 1] in self.person_nouns_before:
+            return False
+        if e - s == 1 and e < len(norms) and self._named_person(tokens, norms, e, text):
+            return False
         words = self.not_place.get(key)
         if words and any(n in words for n in norms[max(0, s - 3) : e + 3]):
             return False
         if key in self.cue_only:
             if s > 0 and norms[s - 1] in self.kind_words:
+                return True
+            # «في بحري», «إلى الطويلة»: an adjective needs a noun before it,
+            # so after a preposition such a name is the town.
+            if s > 0 and norms[s - 1] in self.place_after.get(key, ()):
                 return True
             # «شمال بحري», «شرق الجزيرة»: a direction noun is no adjective's
             # head, so the name after it is the place it points from.
@@ -373,11 +477,127 @@ class Gazetteer:
             # A direction and a place of the same country follow: «صور جنوب لبنان»,
             # «الميادين شرقي دير الزور»; a place alone after it is not enough
             # («دوراً في الضفة»: a role in the West Bank).
-            if e >= len(norms) or norms[e] not in self.direction_words:
-                return False
-            after = self.index.find(tokens[e + 1 : e + 5])
-            return any(c.country in here for m in after for c in m.payload)
+            if e < len(norms) and norms[e] in self.direction_words:
+                after = self.index.find(tokens[e + 1 : e + 5])
+                if any(c.country in here for m in after for c in m.payload):
+                    return True
+            # After a preposition, a hand-listed name («من الجزيرة», «في مشهد»)
+            # waits for its country elsewhere in the text (None: undecided).
+            if s > 0 and norms[s - 1] in _LOCATIVE and not any(c.minor for c in cands):
+                return None
+            return False
         return True
+
+    def _us_state_after(
+        self, tokens: Sequence[Token], e: int, surface: str, text: str
+    ) -> str | None:
+        """The US state after "Alexandria, Virginia" (the American way to name a town)."""
+        if not surface.isascii() or e >= len(tokens) or not self.us_states:
+            return None
+        if "," not in text[tokens[e - 1].end : tokens[e].start]:
+            return None
+        for n in (2, 1):
+            words = " ".join(t.text for t in tokens[e : e + n])
+            if words in self.us_states:
+                return words
+        return None
+
+    def _place_around(
+        self,
+        tokens: Sequence[Token],
+        norms: list[str],
+        s: int,
+        e: int,
+        countries: set,
+        text: str = "",
+    ) -> str | None:
+        """The country a shared name is placed in by the words right around it.
+
+        "Rafah, in North Sinai", "Shire, in northwestern Tigray", «أريحا بريف
+        إدلب», «طرابلس في شمال لبنان»: a place of one country, after "in" or
+        «في»/«ب», within three words of the name; "Tripoli, Lebanon": a
+        country after a comma; "Egypt's Dakhla": a country's possessive right
+        before it.
+        """
+        if s > 0 and tokens[s - 1].text.endswith(("'s", "’s")):
+            got = self.index.payload_of(norms[s - 1])
+            if got and len(cc := {c.country for c in got}) == 1 and cc <= countries:
+                return next(iter(cc))
+        if e < len(tokens) and "," in text[tokens[e - 1].end : tokens[e].start]:
+            # "Tripoli, Lebanon", «رفح، مصر»: the country right after a comma.
+            for m in self.index.find(tokens[e : e + 3]):
+                got = {c.country for c in m.payload}
+                country = m.start == 0 and all(c.kind == "country" for c in m.payload)
+                if country and len(got) == 1 and got <= countries:
+                    return next(iter(got))
+        k = e
+        if k >= len(norms):
+            return None
+        word = norms[k]
+        if word in ("in", "في"):
+            k += 1
+        elif not (
+            word in self.kind_words
+            or word in self.direction_words
+            or (word[:1] == "ب" and self.index.word_key(word) is not None)
+        ):
+            return None
+        for m in self.index.find(tokens[k : k + 4]):
+            got = {c.country for c in m.payload}
+            if m.start <= 2 and len(got) == 1 and got <= countries:
+                return next(iter(got))
+        return None
+
+    def _named_person(self, tokens: Sequence[Token], norms: list[str], e: int, text: str) -> bool:
+        """«قالت فلسطين أحمد، وهي معلمة»: a name, then a father's name, then a pause.
+
+        Women are named after places («فلسطين», «بغداد»); a given name right
+        after the place and then a comma, the end or «وهي»/«وهو» is a person
+        introduced in apposition, not a place.
+        """
+        if norms[e] not in self.given_names:
+            return False
+        # «في غزة محمد، ...», «بغزة»: after a preposition the name is the place.
+        s = e - 1
+        if (s > 0 and norms[s - 1] in _PREPOSITIONS) or self.index.word_key(norms[s]) != norms[s]:
+            return False
+        if e + 1 >= len(norms):
+            return True
+        gap = text[tokens[e].end : tokens[e + 1].start]
+        return "،" in gap or "," in gap or norms[e + 1] in _PERSON_PAUSE
+
+    def _apposition_not_place(self, tokens: Sequence[Token], e: int, text: str) -> bool:
+        """An apposition with a head no place has: "Casablanca, the 1942 film".
+
+        A comma, an article, and within the phrase a head noun that no place
+        is: the name is a film's, an animal's ("Sudan, the last male northern
+        white rhino"), a ship's.
+        """
+        if e >= len(tokens) or tokens[e].text not in ("the", "a", "an"):
+            return False
+        # "Off Yemen, a tanker was hit", "In Cairo, a film festival opened": a
+        # fronted place, then the clause's subject.
+        if e > 1 and tokens[e - 2].text.casefold() in _EN_LOCATIVE:
+            return False
+        if "," not in text[tokens[e - 1].end : tokens[e].start]:
+            return False
+        for k in range(e + 1, min(e + 8, len(tokens))):
+            if any(p in text[tokens[k - 1].end : tokens[k].start] for p in ",.;:("):
+                return False  # the apposition ended without such a head
+            if tokens[k].text.casefold() in self.not_place_heads_en:
+                return True
+        return False
+
+    def _food_next_to(self, norms: list[str], s: int, e: int) -> bool:
+        """«الحمص والفول», «العدس والحمص»: an «ال» name joined by «و» to a food."""
+
+        def food(word: str) -> bool:
+            return word.removeprefix("و").removeprefix("ال") in self.food_words
+
+        if not norms[s].removeprefix("و").startswith("ال"):
+            return False
+        after = e < len(norms) and norms[e][:1] == "و" and food(norms[e])
+        return after or (norms[s][:1] == "و" and s > 0 and food(norms[s - 1]))
 
     def _default_of(self, norms: list[str], s: int, e: int) -> str | None:
         return self.defaults.get(" ".join(self.index.word_key(n) or n for n in norms[s:e]))
@@ -426,14 +646,34 @@ class Gazetteer:
         w = norms[s]
         nxt = norms[e] if e < len(norms) else ""
         if not w.startswith("ال"):
-            return nxt in self.person_nouns_after
+            if nxt in self.person_nouns_after:
+                return True
+            # A name is definite: an indefinite adjective after it agrees with
+            # a common noun («مأرب خاص»). A country keeps its reading («لبنان
+            # جديد» is still Lebanon).
+            return nxt in self.indefinite_adjectives and all(c.kind != "country" for c in cands)
         if any(c.kind == "country" for c in cands):
             return False
         prev = norms[s - 1] if s > 0 else ""
         # «باللون الرمادي»: the noun may carry a preposition before its article.
         bare = prev[1:] if prev[:3] in ("بال", "وال", "فال", "كال") else prev
-        adjective = w.endswith("ي") or w in self.adjective_names
-        if adjective and bare.startswith("ال") and self.index.payload_of(prev) is None:
+        adjective = w.endswith("ي") or (
+            # A participle agrees in gender: «القوات الداخلة», «المتهم الضالع»;
+            # «زار الوفد الداخلة» (the delegation visited Dakhla) does not.
+            w in self.adjective_names and w.endswith("ه") == prev.endswith(("ه", "ات"))
+        )
+        if (
+            adjective
+            and bare.startswith("ال")
+            and self.index.payload_of(prev) is None
+            # «العاصمة القاهرة», «العاصمة المصرية القاهرة»: the city in apposition.
+            and prev not in _CITY_CUES
+            and prev not in self.kind_words
+            and prev not in self.nationality_of
+            and prev not in self.place_adjectives
+            # «إلى القاهرة», «التي الرمادي»: a particle spelt with «ال», no noun.
+            and prev not in _AL_PARTICLES
+        ):
             return True
         # «موقفه القائم على», «شكلها القائم»: a noun with a possessive suffix
         # (read on the raw word: the normaliser writes «ة» as «ه»).
@@ -470,12 +710,16 @@ class Gazetteer:
         e: int,
         cands: tuple[Place, ...],
         ctx: Counter[str],
+        text: str = "",
     ) -> PlaceMention:
         def done(place: Place | None, status: str, how: str) -> PlaceMention:
             return PlaceMention(
                 surface, tokens[s].start, tokens[e - 1].end, s, e, status, place, cands, how
             )
 
+        if state := self._us_state_after(tokens, e, surface, text):
+            # "Alexandria, Virginia": the American town of the name, not Egypt's.
+            return done(Place(surface, "USA", "city", admin1=state), "resolved", "cue")
         countries = {c.country for c in cands}
         before = norms[s - 1] if s > 0 else ""
         if len(countries) == 1:
@@ -504,6 +748,9 @@ class Gazetteer:
         else:
             agree = self.nationality_of.get(norms[e]) if e < len(norms) else None
         if agree and (pick := _best_in(cands, agree)):
+            return done(pick, "resolved", "cue")
+        within = self._place_around(tokens, norms, s, e, countries, text)
+        if within and (pick := _best_in(cands, within)):
             return done(pick, "resolved", "cue")
         region_pick = None
         if before in _REGION_CUES:
@@ -543,7 +790,21 @@ class Gazetteer:
         if default and (pick := _best_in(cands, default)):
             return done(pick, "resolved", "level")
         # Other places and nationalities in the document.
-        scored = sorted(((ctx.get(cc, 0), cc) for cc in countries if cc), reverse=True)
+        # A territory named in its administering country's news («الداخلة جنوب
+        # المغرب») counts that country as its own context.
+        aff = self.context_affinity
+        scored = sorted(
+            (
+                (
+                    ctx.get(cc, 0)
+                    + sum(ctx.get(o, 0) for o in aff.get(cc, ()) if o not in countries),
+                    cc,
+                )
+                for cc in countries
+                if cc
+            ),
+            reverse=True,
+        )
         if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             pick = _best_in(cands, scored[0][1])
             if pick:
@@ -735,9 +996,11 @@ def load_gazetteer() -> Gazetteer:
                 geonames_id=extra.get("geonames"),
                 population=extra.get("pop", 0),
             )
-            put(extra["en"], p)
-            for n in plain_spellings(extra["en"]):
-                put(n, p)
+            # English names that are people's too ("Tina") are left out.
+            skip = extra.get("en_skip", ())
+            for n in [extra["en"], *plain_spellings(extra["en"])]:
+                if n not in skip:
+                    put(n, p)
         # Press spellings GeoNames lacks: "Basra", "Hodeidah", "Mekelle", "Hargeisa".
         for n in extra.get("en_aliases", []) + extra["ar"]:
             put(n, p)
@@ -820,26 +1083,38 @@ def load_gazetteer() -> Gazetteer:
         cue_only=frozenset(keys(n) for n in cue_only),
         not_place=norms_by_name("not_place_cues", keys),
         person_before=norms("person_before"),
+        given_names=frozenset(
+            w for w in norms("person_before") if not w.startswith("ال") and len(w) > 3
+        ),
         given_names_en=frozenset(add.get("given_name_places_en", [])),
+        cue_only_en=frozenset(add.get("cue_only_en", [])),
         en_place_nouns=frozenset(w.casefold() for w in add.get("en_place_nouns", [])),
         kind_words=norms("kind_words"),
         direction_words=norms("direction_words"),
         food_words=norms("food_words"),
         person_next={k: frozenset(v) for k, v in person_next.items()},
         not_place_before=norms("not_place_before"),
+        company_after=norms("company_after"),
         person_nouns_after=norms("person_nouns_after"),
+        person_nouns_before=norms("person_nouns_before"),
         given_names_before_en=frozenset(add.get("given_names_before_en", [])),
         media_after_en=frozenset(add.get("media_after_en", [])),
+        product_after_en={k: frozenset(v) for k, v in add.get("product_after_en", {}).items()},
+        not_place_heads_en=frozenset(add.get("not_place_heads_en", [])),
+        us_states=frozenset(add.get("us_states", [])),
         nationality_adjectives=_nationality_adjectives(),
         not_place_after=norms_by_name("not_place_after_word"),
+        place_after=norms_by_name("place_after_word", keys),
         place_adjectives=norms("place_adjectives"),
         not_place_before_word=norms_by_name("not_place_before_word"),
         verb_names=norms("verb_names"),
         verb_before=norms("verb_before"),
         not_place_spellings=frozenset(add.get("not_place_spellings", [])),
         adjective_names=norms("adjective_names"),
+        indefinite_adjectives=norms("indefinite_adjectives"),
         defaults={keys(name): cc for name, cc in add.get("defaults", {}).items()},
         nationality_of=_nationality_words(),
+        context_affinity={cc: frozenset(v) for cc, v in add.get("context_affinity", {}).items()},
         person_prev={k: frozenset(v) for k, v in person_prev.items()},
         # A stop word is kept out of the index under its own spelling only; the
         # look-up still reaches a place through the article or a clitic
