@@ -56,7 +56,7 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "wiqaya" / "data" / "read" /
 TYPES = ("PROTEST", "ASSAULT")
 C = 3.0
 AMBIGUOUS_WEIGHT = 0.5
-VERSION = "detector-ar-2026.11.9"
+VERSION = "detector-ar-2026.11.10"
 GRID = np.round(np.arange(0.1, 0.91, 0.02), 2)
 
 

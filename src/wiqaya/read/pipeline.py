@@ -196,7 +196,7 @@ def coder_version() -> str:
 
     full = "+".join(
         [
-            "read35",
+            "read36",
             "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
             "i" + tail(f"{load_indicators().version}+{load_event_rules().version}"),
