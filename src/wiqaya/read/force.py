@@ -12,9 +12,11 @@ with it, and «قصفت المدفعية الإسرائيلية بلدات في 
 past-tense verb of striking with its forces after it («قصفت المدفعية
 الإسرائيلية», «استهدفت طائرة مسيرة», «اشتبكت قوات الجيش») or a strike named
 after a past verb of doing («شنت طائرات حربية غارات», «نفذ الطيران ضربات»,
-«اندلعت اشتباكات»), never negated, planned, conditional, demanded or
+«اندلعت اشتباكات»), a headline that names the force before a present-tense strike
+(«الجيش الإسرائيلي يقصف مواقع لحزب الله»), arson of homes, executions and
+«تحييد» fighters; never negated, planned, conditional, demanded or
 threatened (:func:`wiqaya.read.clause.governor`). Nouns alone («القصف
-العشوائي», «حملات قصف») and present or future verbs («سيقصف») are left to the
+العشوائي», «حملات قصف») and present or future verbs elsewhere («سيقصف») are left to the
 detector: they name a practice, a fear or a plan more often than an act.
 """
 
@@ -51,9 +53,10 @@ _DOING_VERB = re.compile(
     r"^[وف]?(شن|شنت|شنوا|نفذ|نفذت|نفذوا|اطلق|اطلقت|اطلقوا|اندلعت|دارت|تجددت|تعرض|تعرضت"
     r"|القي|القت|القوا)$"
 )
+# In a headline, after the force that opens it: «إسرائيل تشن غارات».
+_HEADLINE_DOING = re.compile(r"^(يشن|تشن|ينفذ|تنفذ|يطلق|تطلق)$")
 # The bare forms are verbal nouns as often as verbs («خيار يتمثل في شن ضربات
 # جوية»): they count only with the striking force between them and the strike.
-_HEADLINE_DOING = re.compile(r"^(يشن|تشن|ينفذ|تنفذ|يطلق|تطلق)$")
 _BARE_DOING = re.compile(r"^[وف]?(شن|نفذ|اطلق|تعرض|القي)$")
 _DOING_REACH = 4
 # Who strikes, when no dictionary actor names it: aircraft, artillery, tanks, forces.
