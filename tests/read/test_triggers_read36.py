@@ -251,3 +251,24 @@ def test_demands_met_are_no_demand() -> None:
 def test_the_icc_is_international() -> None:
     text = "أصدرت المحكمة الجنائية الدولية مذكرة اعتقال بحق نتنياهو."
     assert coded(text)["COERCE"][0] == "IGO"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "sources", "target"),
+    [
+        (
+            "طالبت فرنسا وألمانيا إيران بالإفراج عن المعتقلين الأوروبيين.",
+            "REQUEST",
+            {"FRA", "DEU"},
+            "IRN",
+        ),
+        ("اتهمت مصر والسودان إثيوبيا بتهديد أمنهما المائي.", "ACCUSE", {"EGY", "SDN"}, "ETH"),
+        ("رحبت قطر ومصر باتفاق وقف إطلاق النار في غزة.", "SUPPORT", {"QAT", "EGY"}, None),
+    ],
+)
+def test_joined_subjects_each_act(text: str, etype: str, sources: set, target: str | None) -> None:
+    events = [
+        e for e in read_document(DocumentInput("d", text, "ar")).events if e.event_type == etype
+    ]
+    assert {e.source.country for e in events} == sources
+    assert {e.target.country for e in events} == {target}

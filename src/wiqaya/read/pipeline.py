@@ -1204,6 +1204,64 @@ def _other_mention(
     return ActorMention("", taken.end, taken.end, taken.country, None)
 
 
+# Types whose second party is the other side of the act, not a second actor:
+# «اتفقت الحكومة العراقية وحكومة إقليم كردستان».
+_MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "PROTEST", "ASSAULT"})
+_CLAUSE_STOP = re.compile(r"[،,.;:؛!?؟()«»\"]")
+
+
+def _joined_by_and(norm: str) -> bool:
+    """«ومصر», «والإمارات»: «و» as a conjunction, not a name's own letter («واشنطن»)."""
+    if not norm.startswith("و"):
+        return False
+    names, places = load_actors().index.has_form, load_gazetteer().index.has_form
+    return not (names(norm) or places(norm))
+
+
+def _co_subjects(
+    p: _Pending,
+    trig: Trigger,
+    pair: tuple[ActorMention | None, ActorMention | None, PlaceMention | None],
+) -> list[tuple[ActorMention | None, ActorMention | None, PlaceMention | None]]:
+    """«طالبت فرنسا وألمانيا إيران بالإفراج»: France and Germany both ask Iran.
+
+    The clause reads the mention joined to the subject by «و» as the object;
+    it is a second subject, and the object is the mention after them. As in
+    English, each subject gets its event.
+    """
+    source, target, loc = pair
+    if (
+        trig.event_type in _MUTUAL
+        or source is None
+        or target is None
+        or not target.text
+        or target.start != source.end
+        # The subject right after the verb (a time word may stand between):
+        # not «شجبت عمليات القصف الإيراني والتركي», two adjectives of the object.
+        or not 0 <= source.start - trig.tok_end <= 1
+        or not _joined_by_and(p.tokens[target.start].norm)
+    ):
+        return [pair]
+    subjects = [source, target]
+    rest: ActorMention | None = None
+    k = target.end
+    for a in sorted(p.joined or p.actors, key=lambda a: a.start):
+        if a.start < k:
+            continue
+        gap = p.sentence[
+            p.tokens[k - 1].end - p.sentence_start : p.tokens[a.start].start - p.sentence_start
+        ]
+        if _CLAUSE_STOP.search(gap):
+            break
+        if a.start == k and _joined_by_and(p.tokens[a.start].norm):
+            subjects.append(a)  # a third subject: «فرنسا وألمانيا وبريطانيا»
+            k = a.end
+            continue
+        rest = a
+        break
+    return [(s, rest, loc) for s in subjects]
+
+
 def role_pairs(
     p: _Pending, trig: Trigger, roles: RoleModel | None
 ) -> list[tuple[ActorMention | None, ActorMention | None, PlaceMention | None]]:
@@ -1212,7 +1270,9 @@ def role_pairs(
     Arabic: one. English: one per coordinated actor pair ("A and B welcomed
     ties with C" is A→C and B→C; "A and B renewed ties", A→B and B→A).
     """
-    if p.lang == "ar" or p.clause is None:
+    if p.lang == "ar":
+        return _co_subjects(p, trig, assign_roles(p, trig, roles))
+    if p.clause is None:
         return [assign_roles(p, trig, roles)]
     loc = location_of(p)
     where = loc.country if loc and loc.status == "resolved" else None
