@@ -272,3 +272,8 @@ def test_joined_subjects_each_act(text: str, etype: str, sources: set, target: s
     ]
     assert {e.source.country for e in events} == sources
     assert {e.target.country for e in events} == {target}
+
+
+def test_a_counterpart_is_the_other_side_of_a_meeting() -> None:
+    text = "اجتمع وزير الخارجية الأردني بنظيره الإيراني."
+    assert coded(text)["CONSULT"] == ("JOR", "IRN")
