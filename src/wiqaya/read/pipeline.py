@@ -78,6 +78,13 @@ from wiqaya.read.partitive import join_partitives
 from wiqaya.read.persons import load_persons, with_persons
 from wiqaya.read.phrases import NORM_OF, Token, tokenize
 from wiqaya.read.places import PlaceMention, load_gazetteer
+from wiqaya.read.role_rules import (
+    at_a_border,
+    by_the_hand_of,
+    co_subjects,
+    stated_attacker,
+    weapon_owner,
+)
 from wiqaya.read.roles import (
     FEATURES,
     RELIGION,
@@ -642,7 +649,7 @@ def assign_roles(
                 source = _other_mention(by_role["source"], tgt.mention, roles, "source")
         source = _not_the_reporter(source, by_role["source"], p.tokens)
         target = _not_the_reporter(target, by_role["target"], p.tokens)
-        agent = _stated_attacker(p.tokens, trig, p.joined or p.actors)
+        agent = stated_attacker(p.tokens, trig, p.joined or p.actors)
         if agent is not None and not (source is not None and _same_span(source, agent)):
             # «قتل ثلاثة أشخاص بنيران قوات الدعم السريع», «قتلت القوات
             # الصومالية عشرة من مسلحي حركة الشباب»: the sentence says who
@@ -651,7 +658,7 @@ def assign_roles(
             if target is not None and _same_span(target, agent):
                 target = source
             source = agent
-        by_hand = _by_the_hand_of(p.tokens, trig, p.joined or p.actors)
+        by_hand = by_the_hand_of(p.tokens, trig, p.joined or p.actors)
         if by_hand is not None and not (source is not None and _same_span(source, by_hand)):
             # «قتل صحفي فلسطيني على يد جنود إسرائيليين»: the agent is named
             # after «على يد»; the ranker's source there is the victim.
@@ -666,17 +673,16 @@ def assign_roles(
             and target.country == source.country
             and where
             and where != source.country
-            and source.start > 0
-            and _WEAPON.match(p.tokens[source.start - 1].norm)
+            and weapon_owner(p.tokens, source)
         ):
             # «استهدفت غارة إسرائيلية مبنى في مدينة صور»: a target with no
             # words of its own took the country of the weapon's owner; the
             # strike hit the place it happened in. (Not «أعلن الجيش الأميركي
             # مقتل أحد جنوده قرب بعقوبة»: there the country is the victims'.)
             target = ActorMention("", target.start, target.end, where, None)
-        if _at_a_border(source, p.tokens):
+        if at_a_border(source, p.tokens):
             source = _best_apart(by_role["source"], roles, "source", p.tokens, target)
-        if _at_a_border(target, p.tokens):
+        if at_a_border(target, p.tokens):
             target = _best_apart(by_role["target"], roles, "target", p.tokens, source)
         return source, target, loc
     source, target = pick_actors(p.actors, trig, p.lang, p.tokens, p.clause)
@@ -729,20 +735,6 @@ def _sanctions(p: _Pending, trig: Trigger) -> bool:
     return trig.event_type == "COERCE" and bool(_SANCTION_WORD.match(p.tokens[trig.tok_start].norm))
 
 
-_BORDER = re.compile(r"^[وف]?(ب|ل|علي)?(ال)?حدود(ها|ه|يه)?$")
-
-
-def _at_a_border(m: ActorMention | None, tokens: list[Token]) -> bool:
-    """«كمين قرب الحدود مع النيجر»: a country after «الحدود مع» says where, not who."""
-    return (
-        m is not None
-        and m.sector is None
-        and m.start >= 2
-        and tokens[m.start - 1].norm == "مع"
-        and bool(_BORDER.match(tokens[m.start - 2].norm))
-    )
-
-
 def _best_apart(
     cands: list[Candidate],
     roles: RoleModel,
@@ -754,7 +746,7 @@ def _best_apart(
     rest = [
         c
         for c in cands
-        if not _at_a_border(c.mention, tokens)
+        if not at_a_border(c.mention, tokens)
         and (other is None or not _same_span(c.mention, other))
     ]
     return max(rest, key=lambda c: roles.score(c, role)).mention if rest else None
@@ -795,7 +787,7 @@ def _clause_pair(
         frozenset(k for pl in p.places for k in range(pl.tok_start, pl.tok_end)),
     )
     source, target = roles.source, roles.target
-    by_hand = _by_the_hand_of(p.tokens, trig, actors)
+    by_hand = by_the_hand_of(p.tokens, trig, actors)
     if by_hand is not None and not (source is not None and _same_span(source, by_hand)):
         # «اعتُقل ناشطون معارضون في تونس على يد قوات الأمن»: the passive's
         # subject is acted on, the agent is named after «على يد».
@@ -935,64 +927,6 @@ def _with_seats(actors: list[ActorMention], p: _Pending, trig: Trigger) -> list[
     if not seats:
         return actors
     return sorted(actors + seats, key=lambda a: (a.start, a.end))
-
-
-# A strike or weapon named with its owner's nationality: «غارة إسرائيلية».
-_WEAPON = re.compile(
-    r"^[وف]?(ب|ل)?(ال)?(غاره|غارات|ضربه|ضربات|قصف|مسيره|مسيرات|طايره|طايرات|مقاتلات|صاروخ"
-    r"|صواريخ|قذيفه|قذايف|مدفعيه|زوارق|بوارج)$"
-)
-# «برصاص قوات الأمن», «بنيران قوات الدعم السريع»: the weapon's owner attacked.
-_BY_FIRE = re.compile(r"^[وف]?(برصاص|بنيران|بقذايف|بصواريخ|بقصف|بغاره|بغارات|برصاصه)$")
-# Past verbs whose feminine ending says a collective subject follows them
-# («قتلت القوات الصومالية»); bare «قتل» is as often «قُتل» (was killed), and
-# «اغتالوا» carries its subject, so the mention after it is the victim.
-_ACTIVE_ATTACK = re.compile(r"^[وف]?(قتلت|اغتالت|هاجمت|اختطفت|خطفت)$")
-# Words that open another clause between an attack and an instrument.
-_OTHER_CLAUSE = frozenset({"بينما", "فيما", "حيث", "الذي", "التي", "الذين", "بعد", "قبل"})
-_FIRE_REACH = 4
-_ATTACKER_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "UAF", "INS"})
-
-
-def _stated_attacker(
-    tokens: list[Token], trig: Trigger, actors: list[ActorMention]
-) -> ActorMention | None:
-    """An attack's agent the words name: the owner of the fire, or the subject of an active verb."""
-    if trig.event_type != "ASSAULT":
-        return None
-    k = trig.tok_start
-    if _ACTIVE_ATTACK.match(tokens[k].norm):
-        a = next((a for a in actors if a.start == k + 1), None)
-        if a is not None and a.sector in _ATTACKER_SECTORS:
-            return a
-    for j in range(k, min(len(tokens) - 1, trig.tok_end + _FIRE_REACH)):
-        if tokens[j].norm in _OTHER_CLAUSE:
-            return None
-        if _BY_FIRE.match(tokens[j].norm):
-            return next((a for a in actors if a.start == j + 1), None)
-    return None
-
-
-_HAND = frozenset({"يد", "ايدي"})
-_HAND_REACH = 6
-_ON = frozenset({"علي", "على"})
-
-
-def _by_the_hand_of(
-    tokens: list[Token], trig: Trigger, actors: list[ActorMention]
-) -> ActorMention | None:
-    """The actor right after «على يد»/«على أيدي» a few words after the trigger.
-
-    Only for acts done to someone (ASSAULT, COERCE): «للاحتجاج على مقتل
-    مدنيين على يد قوات التحالف», «نندد بإعدام … على يد عصابة» name who killed,
-    not who protests or condemns.
-    """
-    if trig.event_type not in ("ASSAULT", "COERCE"):
-        return None
-    for k in range(trig.tok_end, min(len(tokens) - 2, trig.tok_end + _HAND_REACH)):
-        if tokens[k].norm in _ON and tokens[k + 1].norm in _HAND:
-            return next((a for a in actors if a.start == k + 2), None)
-    return None
 
 
 def _definite(norm: str) -> bool:
@@ -1204,61 +1138,19 @@ def _other_mention(
     return ActorMention("", taken.end, taken.end, taken.country, None)
 
 
-# Types whose second party is the other side of the act, not a second actor:
-# «اتفقت الحكومة العراقية وحكومة إقليم كردستان».
-_MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "PROTEST", "ASSAULT"})
-_CLAUSE_STOP = re.compile(r"[،,.;:؛!?؟()«»\"]")
-
-
-def _joined_by_and(norm: str) -> bool:
-    """«ومصر», «والإمارات»: «و» as a conjunction, not a name's own letter («واشنطن»)."""
-    if not norm.startswith("و"):
-        return False
-    names, places = load_actors().index.has_form, load_gazetteer().index.has_form
-    return not (names(norm) or places(norm))
-
-
 def _co_subjects(
     p: _Pending,
     trig: Trigger,
     pair: tuple[ActorMention | None, ActorMention | None, PlaceMention | None],
 ) -> list[tuple[ActorMention | None, ActorMention | None, PlaceMention | None]]:
-    """«طالبت فرنسا وألمانيا إيران بالإفراج»: France and Germany both ask Iran.
-
-    The clause reads the mention joined to the subject by «و» as the object;
-    it is a second subject, and the object is the mention after them. As in
-    English, each subject gets its event.
-    """
+    """Each joined subject's event (:func:`wiqaya.read.role_rules.co_subjects`)."""
     source, target, loc = pair
-    if (
-        trig.event_type in _MUTUAL
-        or source is None
-        or target is None
-        or not target.text
-        or target.start != source.end
-        # The subject right after the verb (a time word may stand between):
-        # not «شجبت عمليات القصف الإيراني والتركي», two adjectives of the object.
-        or not 0 <= source.start - trig.tok_end <= 1
-        or not _joined_by_and(p.tokens[target.start].norm)
-    ):
+    joined = co_subjects(
+        p.tokens, p.sentence, p.sentence_start, p.joined or p.actors, trig, source, target
+    )
+    if joined is None:
         return [pair]
-    subjects = [source, target]
-    rest: ActorMention | None = None
-    k = target.end
-    for a in sorted(p.joined or p.actors, key=lambda a: a.start):
-        if a.start < k:
-            continue
-        gap = p.sentence[
-            p.tokens[k - 1].end - p.sentence_start : p.tokens[a.start].start - p.sentence_start
-        ]
-        if _CLAUSE_STOP.search(gap):
-            break
-        if a.start == k and _joined_by_and(p.tokens[a.start].norm):
-            subjects.append(a)  # a third subject: «فرنسا وألمانيا وبريطانيا»
-            k = a.end
-            continue
-        rest = a
-        break
+    subjects, rest = joined
     return [(s, rest, loc) for s in subjects]
 
 
