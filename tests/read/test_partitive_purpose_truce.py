@@ -7,21 +7,10 @@ are the lead's cases (2015–2026 register, none is in the 2007–2008 dev data)
 from __future__ import annotations
 
 import pytest
+from read_lookups import events_of as _events
+from read_lookups import one_event as _one
 
 from wiqaya.read.partitive import head_word
-from wiqaya.read.pipeline import DocumentInput, EventRecord, read_documents
-
-
-def _events(text: str, event_type: str) -> list[EventRecord]:
-    (result,) = read_documents([DocumentInput("t", text, "ar")])
-    return [e for e in result.events if e.event_type == event_type]
-
-
-def _one(text: str, event_type: str) -> EventRecord:
-    found = _events(text, event_type)
-    assert found, text
-    return found[0]
-
 
 # Partitives: one actor, the group.
 

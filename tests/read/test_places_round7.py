@@ -9,19 +9,7 @@ blind set.
 from __future__ import annotations
 
 import pytest
-
-from wiqaya.read.pipeline import DocumentInput, read_document
-from wiqaya.read.places import PlaceMention
-
-
-def _mention(text: str, word: str) -> PlaceMention | None:
-    doc = read_document(DocumentInput("t", text))
-    return next((m for m in doc.places if word in m.surface), None)
-
-
-def _resolved(text: str, word: str) -> str | None:
-    m = _mention(text, word)
-    return m.country if m is not None and m.status == "resolved" else None
+from read_lookups import resolved_country as _resolved
 
 
 @pytest.mark.parametrize(

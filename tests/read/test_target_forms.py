@@ -9,18 +9,8 @@ event GSR dev split and the shipped place sets.
 
 from __future__ import annotations
 
-from wiqaya.read.pipeline import DocumentInput, EventRecord, read_documents
-
-
-def _events(text: str, event_type: str) -> list[EventRecord]:
-    (result,) = read_documents([DocumentInput("t", text, "ar")])
-    return [e for e in result.events if e.event_type == event_type]
-
-
-def _one(text: str, event_type: str) -> EventRecord:
-    found = _events(text, event_type)
-    assert found, text
-    return found[0]
+from read_lookups import events_of as _events
+from read_lookups import one_event as _one
 
 
 def test_capitals_stand_for_their_governments() -> None:
