@@ -220,7 +220,7 @@ _SLOGAN_REACH = 10
 # «المعارضه» *the opposition* is none.
 _REFUSAL = ("رفض", "عارض")
 # «نفت الخرطوم اتهامات بدعم جماعات مسلحة»: an accusation denied is reported, not made.
-_DENIAL = re.compile(r"^[وف]?(نفي|نفت|نفوا|ينفي|تنفي|ينفون)$")
+DENIAL = re.compile(r"^[وف]?(نفي|نفت|نفوا|ينفي|تنفي|ينفون)$")
 # «ما زال», «لا يزال» *still*, «ما بعد» *post-*, «لا سيما»: no negation.
 _NOT_NEGATED = frozenset({"زال", "زالت", "يزال", "تزال", "بعد", "قبل", "سيما", "بين"})
 # «وهو ما ترفضه انقره», «ذلك ما طالب به»: «ما» is *what*.
@@ -361,7 +361,7 @@ def word_kind(word: str) -> Kind | None:
         return "background"
     if _HALT.match(word):
         return "halt"
-    if _refusal(word) or _DENIAL.match(word):
+    if _refusal(word) or DENIAL.match(word):
         return "refusal"
     if (
         _FUTURE.match(word)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from wiqaya.read.actors import ActorMention
-from wiqaya.read.clause import governor
+from wiqaya.read.clause import DENIAL, governor
 from wiqaya.read.events import Trigger
 from wiqaya.read.phrases import Token
 
@@ -78,7 +78,6 @@ _FORCE_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "UAF"})
 # PROTEST with violence), whatever force they meet.
 _CROWD = re.compile(r"^[وف]?(ال)?(متظاهر|محتج|مشيع|طلاب|طلبه)")
 _BOUNDARY = re.compile(r"[،,.;:؛!?؟()«»\"]")
-_DENIAL = re.compile(r"^[وف]?(نفي|نفت|نفى|ينفي|تنفي|نفوا)$")
 _NOT_HAPPENED = frozenset(
     {"negation", "future", "condition", "plan", "request", "threat", "refusal", "purpose"}
 )
@@ -115,7 +114,7 @@ def _happened(tokens: list[Token], k: int, text: str, offset: int) -> bool:
     gov = governor(tokens, k, text, offset, "ASSAULT")
     if gov is not None and gov.kind in _NOT_HAPPENED:
         return False
-    return not any(_DENIAL.match(t.norm) for t in tokens[:k])
+    return not any(DENIAL.match(t.norm) for t in tokens[:k])
 
 
 def force_report(
@@ -139,19 +138,29 @@ def force_report(
         )
     if not _STRIKE_NOUN.match(word):
         return False
+    found = _doing_verb(tokens, k)
+    if found is None:
+        return False
+    v, headline = found
+    if headline:
+        # «إسرائيل تشن غارات على مواقع في دمشق».
+        return _headline_force(tokens, v, actors) is not None and _happened(tokens, v, text, offset)
+    if _BOUNDARY.search(text[tokens[v].end - offset : tokens[k].start - offset]):
+        return False
+    if _BARE_DOING.match(tokens[v].norm) and not _agent_between(tokens, v, k, actors, True):
+        return False
+    return _happened(tokens, v, text, offset)
+
+
+def _doing_verb(tokens: list[Token], k: int) -> tuple[int, bool] | None:
+    """The nearest verb of doing before the strike noun at ``k``, and whether it
+    is a headline's present tense."""
     for v in range(k - 1, max(k - 1 - _DOING_REACH, -1), -1):
         if _HEADLINE_DOING.match(tokens[v].norm):
-            # «إسرائيل تشن غارات على مواقع في دمشق».
-            return _headline_force(tokens, v, actors) is not None and _happened(
-                tokens, v, text, offset
-            )
+            return v, True
         if _DOING_VERB.match(tokens[v].norm):
-            if _BOUNDARY.search(text[tokens[v].end - offset : tokens[k].start - offset]):
-                return False
-            if _BARE_DOING.match(tokens[v].norm) and not _agent_between(tokens, v, k, actors, True):
-                return False
-            return _happened(tokens, v, text, offset)
-    return False
+            return v, False
+    return None
 
 
 # A time word may stand between a verb and its subject: «قصفت امس المدفعية».
@@ -293,25 +302,11 @@ def force_roles(
         after = source.end if source is not None and source.start > k else k + 1
         return source, _object(tokens, after, stop, actors, places, source)
     # A strike named after a verb of doing: the force stands between them.
-    v = next(
-        (
-            v
-            for v in range(k - 1, max(k - 1 - _DOING_REACH, -1), -1)
-            if _DOING_VERB.match(tokens[v].norm)
-        ),
-        None,
-    )
-    if v is None:
-        v = next(
-            (
-                v
-                for v in range(k - 1, max(k - 1 - _DOING_REACH, -1), -1)
-                if _HEADLINE_DOING.match(tokens[v].norm)
-            ),
-            None,
-        )
-        if v is None:
-            return None, None
+    found = _doing_verb(tokens, k)
+    if found is None:
+        return None, None
+    v, headline = found
+    if headline:
         source = _headline_force(tokens, v, actors)
         return source, _object(tokens, k + 1, stop, actors, places, source)
     if _SUFFERED.match(tokens[v].norm):

@@ -595,19 +595,6 @@ def assign_roles(
     # by default, to the country where the event happens.
     where = loc.country if loc and loc.status == "resolved" else None
     if roles is not None and p.lang == "ar":
-        word_order = pick_actors(p.actors, trig, p.lang, p.tokens)
-        by_role = candidates_by_role(
-            p.actors,
-            p.places,
-            p.tokens,
-            trig.tok_start,
-            trig.tok_end,
-            where,
-            word_order,
-            _is_country(loc),
-        )
-        src = roles.pick(by_role["source"], "source")
-        tgt = roles.pick(by_role["target"], "target")
         if trig in p.forced:
             # The ranker learnt the gold's attacks, told by their tolls and
             # victims; a strike's sides are its clause's.
@@ -624,6 +611,19 @@ def assign_roles(
                 # As the gold codes attacks: with no named target, the place's.
                 target = ActorMention("", trig.tok_end, trig.tok_end, where, None)
             return source, target, loc
+        word_order = pick_actors(p.actors, trig, p.lang, p.tokens)
+        by_role = candidates_by_role(
+            p.actors,
+            p.places,
+            p.tokens,
+            trig.tok_start,
+            trig.tok_end,
+            where,
+            word_order,
+            _is_country(loc),
+        )
+        src = roles.pick(by_role["source"], "source")
+        tgt = roles.pick(by_role["target"], "target")
         if trig.event_type not in _RANKED_TYPES:
             return (*_clause_pair(p, trig, where, src, tgt), loc)
         source = src.mention if src else None
