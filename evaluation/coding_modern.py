@@ -225,7 +225,12 @@ def score(rows: list[dict], outputs: list[dict], show: bool) -> dict[str, Tally]
 
 def _set_path(value: str) -> Path:
     """A named set, or a path so that earlier ``--set FILE`` calls keep working."""
-    return SETS.get(value, Path(value))
+    path = SETS.get(value, Path(value))
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is neither a set name ({', '.join(SETS)}) nor a JSONL file"
+        )
+    return path
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -7,6 +7,7 @@ on these sets, and the sets are blind: nobody reads their misses to notice.
 
 from __future__ import annotations
 
+import argparse
 import re
 from collections import Counter
 
@@ -60,4 +61,10 @@ def test_set_option_takes_names_and_paths(tmp_path) -> None:
     assert _set_path("modern") == SETS["modern"]
     assert _set_path("modern2").name == "coding_modern2.jsonl"
     other = tmp_path / "x.jsonl"
+    other.write_text("", encoding="utf-8")
     assert _set_path(str(other)) == other
+
+
+def test_set_option_rejects_a_name_that_is_no_set_nor_file(tmp_path) -> None:
+    with pytest.raises(argparse.ArgumentTypeError, match="neither a set name"):
+        _set_path(str(tmp_path / "missing.jsonl"))
