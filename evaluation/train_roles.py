@@ -30,7 +30,8 @@ from scipy.optimize import minimize
 from evaluation.read_arabic import coding_sentences
 from evaluation.train_detector import GSR, document_of, group_kfold
 from wiqaya.language.arabic import normalise
-from wiqaya.read.pipeline import DocumentInput, pending_events, role_candidates
+from wiqaya.read.event_roles import role_candidates
+from wiqaya.read.pipeline import DocumentInput, pending_events
 from wiqaya.read.roles import FEATURES, MODEL_FILE, Candidate, RoleModel
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "wiqaya" / "data" / "read" / MODEL_FILE

@@ -463,7 +463,8 @@ def test_new_trigger_stems_do_not_fire_inside_other_words(text: str) -> None:
 
 
 def test_seat_and_slogan_cues_mark_the_addressee() -> None:
-    from wiqaya.read.pipeline import pending_events, role_candidates
+    from wiqaya.read.event_roles import role_candidates
+    from wiqaya.read.pipeline import pending_events
     from wiqaya.read.roles import FEATURES
 
     # protest_coding.dev.xml: gold source RUS, target EST (the embassy).

@@ -9,13 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from wiqaya.read.pipeline import (
-    DocumentInput,
-    location_of,
-    pending_events,
-    read_document,
-    role_candidates,
-)
+from wiqaya.read.event_roles import location_of, role_candidates
+from wiqaya.read.pipeline import DocumentInput, pending_events, read_document
 from wiqaya.read.roles import FEATURES
 
 PESHAWAR = (

@@ -10,16 +10,10 @@ from __future__ import annotations
 import pytest
 
 from wiqaya.read.actors import load_actors
+from wiqaya.read.event_roles import assign_roles, location_of
 from wiqaya.read.events import pick_actors
 from wiqaya.read.phrases import tokenize
-from wiqaya.read.pipeline import (
-    DocumentInput,
-    EventRecord,
-    assign_roles,
-    location_of,
-    pending_events,
-    read_documents,
-)
+from wiqaya.read.pipeline import DocumentInput, EventRecord, pending_events, read_documents
 from wiqaya.read.roles import candidates_by_role, load_roles
 from wiqaya.read.speech_roles import clause_roles, trigger_kind
 
