@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
-from wiqaya.language.arabic import normalise
+from wiqaya.language.arabic import MARKS, normalise
 from wiqaya.read.actors import DATA, ActorMention
 from wiqaya.read.detector import StemMatcher, arabic_triggers, trigger_lexicon
 from wiqaya.read.english import (
@@ -137,14 +137,49 @@ def _gapped_terms(norms: list[str]) -> list[tuple[str, tuple[int, int]]]:
                 (k for k in range(i + 1, i + 1 + _GAP) if k < len(norms) and obj in norms[k]), None
             )
             # «علّق المتحدث على عضوية تركيا» comments on the membership: a
-            # preposition between verb and noun makes the noun no object.
-            if j is not None and _GAP_BREAKS.isdisjoint(norms[i + 1 : j]):
+            # preposition right before the noun makes it no object. One
+            # earlier has its own noun: «طردت السلطات في النيجر السفير».
+            if j is not None and norms[j - 1] not in _GAP_BREAKS:
                 out.append((etype, (i, i + 1)))
                 break
     return out
 
 
 _GAP_BREAKS = frozenset({"علي", "في", "من", "الي", "عن", "مع", "حول", "بشان"})
+
+
+# Words the normalised alphabet cannot tell apart: «هنأ» (congratulated) folds to
+# «هنا» (here). The lexicon's ``ar_surface`` words are matched on the written
+# word with its hamza, diacritics and tatweel removed, after «و» or «ف».
+_UNMARKED = str.maketrans("", "", MARKS + "\u0640")
+
+
+@cache
+def _surface_lexicon() -> tuple[frozenset[str], dict[str, str]]:
+    """(normalised forms, written form -> type) of the ``ar_surface`` words."""
+    written = {
+        w: etype for etype, v in trigger_lexicon()["types"].items() for w in v.get("ar_surface", [])
+    }
+    return frozenset(map(normalise, written)), written
+
+
+def _surface_terms(tokens: list[Token], norms: list[str]) -> list[tuple[str, int]]:
+    """(type, index) of the ``ar_surface`` words the sentence writes with their hamza."""
+    forms, written = _surface_lexicon()
+    joined = " ".join(norms)
+    if not any(f in joined for f in forms):
+        return []
+    out = []
+    for i, norm in enumerate(norms):
+        if norm[:1] in ("و", "ف") and norm[1:] in forms:
+            word = tokens[i].text.translate(_UNMARKED)[1:]
+        elif norm in forms:
+            word = tokens[i].text.translate(_UNMARKED)
+        else:
+            continue
+        if word in written:
+            out.append((written[word], i))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +201,9 @@ def find_triggers(tokens: list[Token], lang: str) -> list[Trigger]:
         ]
     norms = list(map(NORM_OF, tokens))
     found = trigger_matchers()["ar"].find(norms, strict=_ALL_TYPES, reject=wrong_sense)
+    for etype, i in _surface_terms(tokens, norms):
+        if etype not in found or i < found[etype][0]:
+            found[etype] = (i, i + 1)
     for etype, span in _gapped_terms(norms):
         # «أطلقت حماس سراح رهائن مقابل الإفراج عن أسرى»: the first act of a
         # type is the sentence's, whichever way it was found.

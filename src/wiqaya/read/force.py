@@ -58,7 +58,7 @@ _HEADLINE_DOING = re.compile(r"^(يشن|تشن|ينفذ|تنفذ|يطلق|تطل
 # The bare forms are verbal nouns as often as verbs («خيار يتمثل في شن ضربات
 # جوية»): they count only with the striking force between them and the strike.
 _BARE_DOING = re.compile(r"^[وف]?(شن|نفذ|اطلق|تعرض|القي)$")
-_DOING_REACH = 4
+_DOING_REACH = 6
 # Who strikes, when no dictionary actor names it: aircraft, artillery, tanks, forces.
 _FORCE_NOUN = re.compile(
     r"^[وف]?(ال)?(طايره|طايرات|طيران|مسيره|مسيرات|مدفعيه|دبابات|زوارق|بوارج|مقاتلات"
@@ -67,6 +67,11 @@ _FORCE_NOUN = re.compile(
     r"|غاره|غارات|ضربه|ضربات|قذيفه|صاروخ)$"
 )
 _AGENT_REACH = 4
+# «أعلنت جماعة الحوثي استهداف سفينة», «تبنت كتائب حزب الله قصف قاعدة»: a force
+# that claims a strike (found as a gapped pair of the claim and the strike,
+# since «استهداف» alone is as often a plan or a charge).
+_CLAIM_VERB = re.compile(r"^[وف]?(اعلن|اعلنت|اعلنوا|تبني|تبنت|تبنوا)$")
+_CLAIMED = re.compile(r"^[وف]?(استهداف|قصف)$")
 # «أعلنت وزارة الدفاع التركية تحييد 12 مسلحا»: the Turkish army's word for
 # killing or capturing fighters, reported by the force that did it.
 _NEUTRALISED = re.compile(r"^[وف]?(ب|ل)?(ال)?تحييد$")
@@ -128,6 +133,13 @@ def force_report(
         return bool(_FIGHTERS.match(nxt)) and _happened(tokens, k, text, offset)
     if _HEADLINE_VERB.match(word):
         return _headline_force(tokens, k, actors) is not None and _happened(tokens, k, text, offset)
+    if _CLAIM_VERB.match(word):
+        j = _claimed(tokens, k)
+        return (
+            j is not None
+            and _agent_between(tokens, k, j, actors, True)
+            and _happened(tokens, k, text, offset)
+        )
     if _STRIKE_VERB.match(word):
         stop = min(len(tokens), k + 1 + _AGENT_REACH)
         # «استهدف» also aims projects and campaigns at people: only a force does it.
@@ -150,6 +162,14 @@ def force_report(
     if _BARE_DOING.match(tokens[v].norm) and not _agent_between(tokens, v, k, actors, True):
         return False
     return _happened(tokens, v, text, offset)
+
+
+def _claimed(tokens: list[Token], k: int) -> int | None:
+    """The strike claimed by the verb at ``k``: its verbal noun a few words on."""
+    for j in range(k + 1, min(len(tokens), k + 1 + _AGENT_REACH + 1)):
+        if _CLAIMED.match(tokens[j].norm):
+            return j
+    return None
 
 
 def _doing_verb(tokens: list[Token], k: int) -> tuple[int, bool] | None:
@@ -297,6 +317,12 @@ def force_roles(
     if _HEADLINE_VERB.match(word):
         source = _headline_force(tokens, k, actors)
         return source, _object(tokens, k + 1, stop, actors, places, source)
+    if _CLAIM_VERB.match(word):
+        # The force that claims it, after the verb; what it struck, after the strike.
+        j = _claimed(tokens, k)
+        if j is not None:
+            source = _subject(tokens, k, j, actors)
+            return source, _object(tokens, j + 1, stop, actors, places, source)
     if _STRIKE_VERB.match(word):
         source = _speaker(tokens, k, actors) or _subject(tokens, k, stop, actors)
         after = source.end if source is not None and source.start > k else k + 1

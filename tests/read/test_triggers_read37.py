@@ -1,0 +1,89 @@
+"""Lead's fourth current-news pass (`triggers-2026.11.25`, coder `read37`): claimed strikes,
+congratulations written with their hamza, a gapped object after a placed subject, a longer
+reach from a verb of doing to its strike.
+
+Sentences from the Arabic dev split (`../shared/data/arabic_event_gsr`) where it has the
+form, else 2015-2026 news written for the round.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wiqaya.read.pipeline import DocumentInput, read_document
+
+
+def coded(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """Event type -> (source country, target country)."""
+    return {
+        e.event_type: (e.source.country, e.target.country)
+        for e in read_document(DocumentInput("d", text, "ar")).events
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("أعلنت جماعة الحوثي استهداف سفينة تجارية في البحر الأحمر بصاروخ باليستي.", "YEM", None),
+        ("أعلن الجيش الإسرائيلي استهداف مواقع لحزب الله في جنوب لبنان.", "ISR", "LBN"),
+        ("تبنت جماعة الحوثي قصف مدينة إيلات بصواريخ بالستية.", "YEM", "ISR"),
+    ],
+)
+def test_a_force_that_claims_a_strike_made_it(text: str, source: str, target: str | None) -> None:
+    assert coded(text)["ASSAULT"] == (source, target)
+
+
+def test_a_ministry_that_targets_dealers_claims_no_strike() -> None:
+    assert "ASSAULT" not in coded("أعلنت وزارة الداخلية استهداف تجار المخدرات في حملة جديدة.")
+
+
+def test_a_strike_after_a_long_named_force_is_still_a_strike() -> None:
+    text = "شن الطيران الحربي الإسرائيلي سلسلة غارات على بلدات في جنوب لبنان فجر اليوم."
+    assert coded(text)["ASSAULT"] == ("ISR", "LBN")
+
+
+def test_an_ambassador_expelled_by_authorities_placed_in_their_country() -> None:
+    text = "طردت السلطات في النيجر السفير الفرنسي ومنحته ثمانياً وأربعين ساعة لمغادرة البلاد."
+    assert coded(text)["SANCTION"] == ("NER", "FRA")
+
+
+def test_a_preposition_right_before_the_object_still_breaks_the_pair() -> None:
+    # «علّق على عضوية»: a comment on the membership, no suspension of it.
+    assert "SANCTION" not in coded("علق المتحدث باسم الخارجية على عضوية تركيا في الحلف.")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "هنأ رئيس دولة الإمارات الشيخ محمد بن زايد رئيس مجلس السيادة السوداني "
+            "بمناسبة ذكرى الاستقلال.",
+            "ARE",
+            "SDN",
+        ),
+        (
+            "وهنأ العاهل المغربي الملك محمد السادس الرئيس السنغالي بمناسبة فوزه في الانتخابات.",
+            "MAR",
+            "SEN",
+        ),
+        # Dev split: Hamas congratulates its students' bloc.
+        (
+            "وقال بيان لحماس انها تهنئ أبناءها في الكتلة الإسلامية في جامعة بيرزيت، بحصولهم "
+            "على 19 مقعداً من اصل 51",
+            "PSE",
+            None,
+        ),
+    ],
+)
+def test_congratulations_written_with_their_hamza_are_support(
+    text: str, source: str, target: str | None
+) -> None:
+    assert coded(text)["SUPPORT"] == (source, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["قال الوزير إن القوات ستبقى هنا حتى نهاية العام.", "وهنا يبرز سؤال عن مستقبل الحكومة."],
+)
+def test_here_is_no_congratulation(text: str) -> None:
+    assert "SUPPORT" not in coded(text)
