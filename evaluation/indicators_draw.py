@@ -1,6 +1,6 @@
 """Draw the sentences of the indicator labelled set (evaluation/indicators_labels.jsonl).
 
-    PYTHONPATH=src python -m evaluation.indicators_draw [--fresh|--fresh2|...|--fresh6] >OUT
+    PYTHONPATH=src python -m evaluation.indicators_draw [--fresh|--fresh2|...|--fresh7] >OUT
 
 ``--fresh`` draws the second, fresh held-out set (``indicators_labels_fresh.jsonl``,
 seed 20261126, lexicon ``indicators-2026.11.25``, i.e. the data file as of commit
@@ -18,7 +18,10 @@ the data file as of commit 246d9b6 and the indicator code as of 80fd888, unchang
 bb9b7d8; see ``draw_fresh5``). ``--fresh6`` draws the seventh held-out set
 (``indicators_labels_fresh6.jsonl``, seed 20261205, lexicon ``FRESH6_DRAWN_WITH``, i.e. the
 data file as of commit f778e5b and the indicator code as of fd9642b, unchanged at 5910b4b;
-see ``draw_fresh6``).
+see ``draw_fresh6``). ``--fresh7`` draws the eighth held-out set
+(``indicators_labels_fresh7.jsonl``, seed 20261206, lexicon ``FRESH7_DRAWN_WITH``, i.e. the
+data file as of commit cbba8b6 and the indicator code as of ec8d758, unchanged at 93ced02;
+see ``draw_fresh7``).
 
 Run once, with the lexicon ``indicators-2026.11.24``, before any lexicon change;
 kept so the draw can be checked. The strata depend on what the lexicon fires on,
@@ -389,9 +392,40 @@ def draw_fresh6() -> list[dict]:
     )
 
 
+# The eighth set (evaluation/indicators_labels_fresh7.jsonl): labelled blind to the
+# lexicon (shuffled, without stratum), as fresh6 was. Same sources and strata as
+# fresh6, another seed, no sentence of the first seven sets.
+FRESH7_SEED = 20261206
+FRESH7_DRAWN_WITH = "indicators-2026.11.33"
+FRESH7_PER_FIRED = {"ar": 12, "en": 6}
+FRESH7_N_CANDIDATE = {"ar": 60, "en": 20}
+FRESH7_N_RANDOM = {"ar": 50, "en": 30}
+
+
+def draw_fresh7() -> list[dict]:
+    return _draw_blind(
+        "fresh7",
+        FRESH7_SEED,
+        (
+            "indicators_labels.jsonl",
+            "indicators_labels_fresh.jsonl",
+            "indicators_labels_fresh2.jsonl",
+            "indicators_labels_fresh3.jsonl",
+            "indicators_labels_fresh4.jsonl",
+            "indicators_labels_fresh5.jsonl",
+            "indicators_labels_fresh6.jsonl",
+        ),
+        FRESH7_PER_FIRED,
+        FRESH7_N_CANDIDATE,
+        FRESH7_N_RANDOM,
+    )
+
+
 def main() -> None:
     args = sys.argv[1:]
-    if "--fresh6" in args:
+    if "--fresh7" in args:
+        want, rows = FRESH7_DRAWN_WITH, draw_fresh7
+    elif "--fresh6" in args:
         want, rows = FRESH6_DRAWN_WITH, draw_fresh6
     elif "--fresh5" in args:
         want, rows = FRESH5_DRAWN_WITH, draw_fresh5
