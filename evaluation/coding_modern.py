@@ -1,6 +1,6 @@
 """Full PLOVER event coding (type, source and target country) on 2015-2026 news.
 
-    PYTHONPATH=src python -m evaluation.coding_modern [--set modern|modern2] [--list]
+    PYTHONPATH=src python -m evaluation.coding_modern [--set modern|modern2|modern3] [--list]
 
 The Arabic gold data (``arabic_event_gsr``) is news of about 2007-2008, mostly
 Iraq, coded for PROTEST and ASSAULT only, and ``detector_modern`` checks only
@@ -82,6 +82,34 @@ recalling one's own is SANCTION; imposing sanctions is COERCE (CAMEO 163 in
 ``CAMEO2PLOVER-2021.txt``); halting mediation is SANCTION (165); a riot is
 PROTEST; JNIM in Burkina Faso has a null source. Not scored yet: the lead
 scores it first.
+
+``--set modern3`` (``evaluation/coding_modern3.jsonl``, ids ``m5-NNN``): a
+third blind set, 195 sentences (159 Arabic, 36 English), written on 2026-11-24
+by another helper session (branch ``modern4``) under the same blindness: it
+did not open the reader's code, data, tests or ``docs/read*`` pages, and ran
+neither the reader nor this scorer on any of its sentences. Where the first two
+sets lean on hard cases, this one aims at a representative day of wire news
+(Al Jazeera, Asharq Al-Awsat, SANA, WAFA, Al-Ahram, Hespress, Sudan Tribune,
+Anadolu, BBC Arabic), so the type mix follows what wires carry: 188 gold
+events, most of them ASSAULT (32), CONSULT (28), COERCE (20), ACCUSE (15) and
+REQUEST (12), and at least five of every type (17 sentences carry two events).
+Sentence shapes are the wires' own: attribution around the event («قال … إن»,
+«بحسب …», «وفق …», «أفادت …»), a time or place phrase before the object,
+titles with names («وزير الخارجية السعودي الأمير فيصل بن فرحان»), passive
+leads («قُتل شخصان بغارة …»), a second clause with a second actor, capitals
+for governments. 24 sentences carry no event: statistics, forecasts, analysis,
+scheduled visits and votes, plans, denials, a statement of concern (CAMEO 012).
+None of the first two sets' sentences is repeated or paraphrased (checked by
+character 4-gram overlap with both sets). Conventions it adds: the caller is the
+source of a phone call even when the text says the other side "received" it;
+restoring a cut service (the internet) to meet demands is CONCEDE, as is easing
+a curfew (the first set's convention, though ``CAMEO2PLOVER-2021.txt`` files
+0813 under RETREAT); ending a UN mission is SANCTION (166); suspending a
+foreign state broadcaster is COERCE with the broadcaster's country as target;
+a prisoner swap carries two RETREAT events, one per side; settlers -> ISR, the
+Kurdistan Regional Government -> IRQ, the TPLF and Fano -> ETH, M23 -> COD,
+Islamic State has a null source or target. Not scored yet: the lead scores it
+first.
 """
 
 from __future__ import annotations
@@ -97,6 +125,7 @@ from evaluation.arabic_trigger_only import wilson
 SETS = {
     "modern": Path(__file__).with_name("coding_modern.jsonl"),
     "modern2": Path(__file__).with_name("coding_modern2.jsonl"),
+    "modern3": Path(__file__).with_name("coding_modern3.jsonl"),
 }
 SET = SETS["modern"]
 ROLES = ("source", "target")
@@ -240,7 +269,7 @@ def main(argv: list[str] | None = None) -> None:
         "--set",
         type=_set_path,
         default=SET,
-        help="set to score: modern (default), modern2, or a path to a JSONL file",
+        help="set to score: modern (default), modern2, modern3, or a path to a JSONL file",
     )
     args = ap.parse_args(argv)
     rows = load(args.set)

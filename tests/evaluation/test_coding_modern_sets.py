@@ -57,9 +57,28 @@ def test_second_set_repeats_no_sentence_of_the_first() -> None:
     assert not first & second
 
 
+def test_third_set_covers_every_type_and_keeps_no_event_lines() -> None:
+    rows = load(SETS["modern3"])
+    langs = Counter(r["lang"] for r in rows)
+    assert langs["ar"] >= 140 and langs["en"] >= 25, langs
+    types = Counter(e["event"] for r in rows for e in r["events"])
+    assert set(types) == set(PLOVER), set(PLOVER) - set(types)
+    assert min(types.values()) >= 5, types
+    empty = sum(1 for r in rows if not r["events"])
+    assert 0.10 <= empty / len(rows) <= 0.25, empty
+    assert all(r["id"].startswith("m5-") for r in rows)
+
+
+def test_third_set_repeats_no_sentence_of_the_first_two() -> None:
+    earlier = {r["text"] for name in ("modern", "modern2") for r in load(SETS[name])}
+    third = {r["text"] for r in load(SETS["modern3"])}
+    assert not earlier & third
+
+
 def test_set_option_takes_names_and_paths(tmp_path) -> None:
     assert _set_path("modern") == SETS["modern"]
     assert _set_path("modern2").name == "coding_modern2.jsonl"
+    assert _set_path("modern3").name == "coding_modern3.jsonl"
     other = tmp_path / "x.jsonl"
     other.write_text("", encoding="utf-8")
     assert _set_path(str(other)) == other
