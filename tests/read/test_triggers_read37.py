@@ -87,3 +87,46 @@ def test_congratulations_written_with_their_hamza_are_support(
 )
 def test_here_is_no_congratulation(text: str) -> None:
     assert "SUPPORT" not in coded(text)
+
+
+def test_killed_by_a_forces_fire_is_its_assault_on_the_dead() -> None:
+    text = "قتل ثلاثة فلسطينيين برصاص الجيش الإسرائيلي خلال اقتحام مخيم جنين."
+    assert coded(text)["ASSAULT"] == ("ISR", "PSE")
+
+
+def test_a_force_that_attacks_a_camp_assaults_it() -> None:
+    assert coded("هاجمت قوات الدعم السريع مخيم زمزم للنازحين قرب الفاشر.")["ASSAULT"] == (
+        "SDN",
+        "SDN",
+    )
+
+
+def test_a_minister_who_attacks_a_movement_in_words_strikes_nobody() -> None:
+    # Dev split: Rice «attacked» Hamas in a statement.
+    text = "وهاجمت رايس حماس قائلة «ان حماس من خلال الانقلاب غير المشروع خلقت ظروفا صعبة»"
+    assert "ASSAULT" not in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "source"),
+    [
+        ("سحبت روسيا جزءاً من قواتها من قاعدة حميميم في سوريا.", "RETREAT", "RUS"),
+        (
+            "جددت جامعة الدول العربية دعمها لحق الشعب الفلسطيني في إقامة دولته المستقلة.",
+            "SUPPORT",
+            "IGO",
+        ),
+        ("أصدرت محكمة جزائرية حكماً بسجن الكاتب بوعلام صنصال خمس سنوات.", "COERCE", "DZA"),
+        # Dev split: a Turkish court sentences seven militants.
+        (
+            "أصدرت محكمة تركية حكما بالسجن على سبعة متشددين إسلاميين لإدانتهم بالانتماء الى "
+            "جماعة مسلحة",
+            "COERCE",
+            "TUR",
+        ),
+    ],
+)
+def test_withdrawals_reaffirmed_support_and_prison_sentences(
+    text: str, etype: str, source: str
+) -> None:
+    assert coded(text)[etype][0] == source

@@ -138,14 +138,19 @@ def _gapped_terms(norms: list[str]) -> list[tuple[str, tuple[int, int]]]:
             )
             # «علّق المتحدث على عضوية تركيا» comments on the membership: a
             # preposition right before the noun makes it no object. One
-            # earlier has its own noun: «طردت السلطات في النيجر السفير».
-            if j is not None and norms[j - 1] not in _GAP_BREAKS:
+            # earlier has its own noun: «طردت السلطات في النيجر السفير»; a
+            # part of it is still the object: «سحبت روسيا جزءا من قواتها».
+            if j is not None and (
+                norms[j - 1] not in _GAP_BREAKS
+                or (norms[j - 1] == "من" and j - 2 > i and norms[j - 2] in _PARTS)
+            ):
                 out.append((etype, (i, i + 1)))
                 break
     return out
 
 
 _GAP_BREAKS = frozenset({"علي", "في", "من", "الي", "عن", "مع", "حول", "بشان"})
+_PARTS = frozenset({"جزءا", "جزء", "بعض", "عددا", "عدد", "معظم", "الاف", "ميات", "عشرات"})
 
 
 # Words the normalised alphabet cannot tell apart: «هنأ» (congratulated) folds to

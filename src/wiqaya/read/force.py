@@ -28,15 +28,24 @@ from wiqaya.read.actors import ActorMention
 from wiqaya.read.clause import DENIAL, governor
 from wiqaya.read.events import Trigger
 from wiqaya.read.phrases import Token
+from wiqaya.read.role_rules import fire_at
 
 # Past verbs of striking, with the conjunction and the object pronoun they may carry.
 _STRIKE_VERB = re.compile(
     r"^[وف]?(قصف|قصفت|قصفوا|قصفا|استهدف|استهدفت|استهدفوا|اشتبك|اشتبكت|اشتبكوا|قنص|قنصت"
     # Destroyed, burned, executed, assaulted: «دمرت غارة إسرائيلية مبنى», «أحرق
     # مستوطنون منازل», «أعدمت السلطات الإيرانية ناشطا», «اعتدت على المصلين».
-    r"|دمر|دمرت|دمروا|احرق|احرقت|احرقوا|اعدم|اعدمت|اعدموا|اعتدت|اعتدوا)"
+    r"|دمر|دمرت|دمروا|احرق|احرقت|احرقوا|اعدم|اعدمت|اعدموا|اعتدت|اعتدوا"
+    # Attacked: a force only («هاجمت قوات الدعم السريع مخيم زمزم»); a state or a
+    # minister who «هاجم» another attacks it in words.
+    r"|هاجم|هاجمت|هاجموا)"
     r"(ه|ها|هم)?$"
 )
+# Verbs a force's subject must name itself (no country alone): aiming, attacking.
+_FORCE_ONLY = re.compile(r"استهدف|هاجم")
+_ATTACKED = re.compile(r"^[وف]?هاجم")
+# Killed or wounded by a force's fire: «قتل ثلاثة فلسطينيين برصاص الجيش الإسرائيلي».
+_KILLED = re.compile(r"^[وف]?(قتل|استشهد|اصيب|جرح)$")
 # Headlines put the force first and the verb in the present: «الجيش الإسرائيلي
 # يقصف مواقع لحزب الله», «طائرات روسية تستهدف ريف إدلب».
 _HEADLINE_VERB = re.compile(r"^(يقصف|تقصف|يستهدف|تستهدف|يشن|تشن|يدمر|تدمر)$")
@@ -133,6 +142,13 @@ def force_report(
         return bool(_FIGHTERS.match(nxt)) and _happened(tokens, k, text, offset)
     if _HEADLINE_VERB.match(word):
         return _headline_force(tokens, k, actors) is not None and _happened(tokens, k, text, offset)
+    if _KILLED.match(word):
+        j = fire_at(tokens, k, trig.tok_end)
+        return (
+            j is not None
+            and _agent_between(tokens, j, min(len(tokens), j + 3), actors, True)
+            and _happened(tokens, k, text, offset)
+        )
     if _CLAIM_VERB.match(word):
         j = _claimed(tokens, k)
         return (
@@ -143,8 +159,13 @@ def force_report(
     if _STRIKE_VERB.match(word):
         stop = min(len(tokens), k + 1 + _AGENT_REACH)
         # «استهدف» also aims projects and campaigns at people: only a force does it.
-        states = "استهدف" not in word
+        states = not _FORCE_ONLY.search(word)
         government = bool(_STATE_ACTS.match(word))
+        if _ATTACKED.match(word):
+            # «وهاجمت رايس حماس»: the force must be the subject, not the object.
+            subject = _subject(tokens, k, stop, actors)
+            if subject is None or subject.sector not in _FORCE_SECTORS:
+                return False
         return _agent_between(tokens, k, stop, actors, states, government) and _happened(
             tokens, k, text, offset
         )
@@ -317,6 +338,14 @@ def force_roles(
     if _HEADLINE_VERB.match(word):
         source = _headline_force(tokens, k, actors)
         return source, _object(tokens, k + 1, stop, actors, places, source)
+    if _KILLED.match(word):
+        # The owner of the fire; the dead named between, else where they fell.
+        j = fire_at(tokens, k, trig.tok_end)
+        if j is not None:
+            source = _subject(tokens, j, stop, actors)
+            victims = _object(tokens, k + 1, j, actors, places, None)
+            after = source.end if source is not None else j + 1
+            return source, victims or _object(tokens, after, stop, actors, places, source)
     if _CLAIM_VERB.match(word):
         # The force that claims it, after the verb; what it struck, after the strike.
         j = _claimed(tokens, k)

@@ -46,11 +46,17 @@ def stated_attacker(
         a = next((a for a in actors if a.start == k + 1), None)
         if a is not None and a.sector in _ATTACKER_SECTORS:
             return a
-    for j in range(k, min(len(tokens) - 1, trig.tok_end + _FIRE_REACH)):
+    j = fire_at(tokens, k, trig.tok_end)
+    return None if j is None else next((a for a in actors if a.start == j + 1), None)
+
+
+def fire_at(tokens: list[Token], start: int, end: int) -> int | None:
+    """Where «برصاص»/«بنيران» (by the fire of) stands in the clause of the words ``start:end``."""
+    for j in range(start, min(len(tokens) - 1, end + _FIRE_REACH)):
         if tokens[j].norm in _OTHER_CLAUSE:
             return None
         if _BY_FIRE.match(tokens[j].norm):
-            return next((a for a in actors if a.start == j + 1), None)
+            return j
     return None
 
 
