@@ -130,3 +130,37 @@ def test_withdrawals_reaffirmed_support_and_prison_sentences(
     text: str, etype: str, source: str
 ) -> None:
     assert coded(text)[etype][0] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "pair"),
+    [
+        # A long name between verb and object counts as one word.
+        (
+            "علقت المجموعة الاقتصادية لدول غرب أفريقيا عضوية النيجر بعد الانقلاب.",
+            "SANCTION",
+            ("IGO", "NER"),
+        ),
+        (
+            "حمل تقرير أممي قوات الدعم السريع مسؤولية ارتكاب جرائم حرب في الجنينة.",
+            "ACCUSE",
+            ("IGO", "SDN"),
+        ),
+        # Dev split: the prime minister's call to the army commander.
+        (
+            "وأجرى رئيس الحكومة فؤاد السنيورة اتصالا هاتفيا بقائد الجيش العماد ميشال سليمان",
+            "CONSULT",
+            ("LBN", "LBN"),
+        ),
+    ],
+)
+def test_a_long_name_between_verb_and_object_keeps_the_pair(
+    text: str, etype: str, pair: tuple[str, str]
+) -> None:
+    assert coded(text)[etype] == pair
+
+
+def test_five_plain_words_between_verb_and_object_still_part_them() -> None:
+    # No name among them: «علق» comments, the «عضوية» is another clause's.
+    text = "علق الوزير في مؤتمر صحفي طويل أمس على قضية عضوية تركيا"
+    assert "SANCTION" not in coded(text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -113,8 +114,15 @@ def _gapped_objects() -> tuple[str, ...]:
     return tuple(dict.fromkeys(obj for _, _, obj in _gapped_lexicon()))
 
 
-def _gapped_terms(norms: list[str]) -> list[tuple[str, tuple[int, int]]]:
-    """(type, (verb index, verb index + 1)) of each gapped term found, first per type."""
+def _gapped_terms(
+    norms: list[str], names: Sequence[tuple[int, int]] = ()
+) -> list[tuple[str, tuple[int, int]]]:
+    """(type, (verb index, verb index + 1)) of each gapped term found, first per type.
+
+    ``names`` are the (start, end) word spans of the sentence's actor mentions: a
+    name between verb and object counts as one word («علقت المجموعة الاقتصادية لدول
+    غرب أفريقيا عضوية النيجر»), as a subject is one phrase however long its name.
+    """
     out: list[tuple[str, tuple[int, int]]] = []
     matcher = arabic_triggers()
     # Every Arabic sentence comes here: one scan of the joined words in C rules
@@ -133,9 +141,7 @@ def _gapped_terms(norms: list[str]) -> list[tuple[str, tuple[int, int]]]:
         for i, w in enumerate(norms):
             if verb not in w or not matcher.is_word_of(w, verb):
                 continue
-            j = next(
-                (k for k in range(i + 1, i + 1 + _GAP) if k < len(norms) and obj in norms[k]), None
-            )
+            j = next((k for k in _gap_words(i, len(norms), names) if obj in norms[k]), None)
             # «علّق المتحدث على عضوية تركيا» comments on the membership: a
             # preposition right before the noun makes it no object. One
             # earlier has its own noun: «طردت السلطات في النيجر السفير»; a
@@ -147,6 +153,21 @@ def _gapped_terms(norms: list[str]) -> list[tuple[str, tuple[int, int]]]:
                 out.append((etype, (i, i + 1)))
                 break
     return out
+
+
+def _gap_words(i: int, n: int, names: Sequence[tuple[int, int]]) -> Iterator[int]:
+    """The words after the verb at ``i`` within ``_GAP``, a name counting as one word."""
+    k, counted = i + 1, 0
+    while k < n and counted < _GAP:
+        yield k
+        span = next((b for a, b in names if a <= k < b), None)
+        if span is not None and span > k + 1:
+            # The name's other words are inside the reach too, uncounted.
+            yield from range(k + 1, min(span, n))
+            k = span
+        else:
+            k += 1
+        counted += 1
 
 
 _GAP_BREAKS = frozenset({"علي", "في", "من", "الي", "عن", "مع", "حول", "بشان"})
@@ -194,8 +215,13 @@ class Trigger:
     tok_end: int  # exclusive
 
 
-def find_triggers(tokens: list[Token], lang: str) -> list[Trigger]:
-    """Arabic: the first trigger of each PLOVER type; English: every trigger. Text order."""
+def find_triggers(
+    tokens: list[Token], lang: str, names: Sequence[tuple[int, int]] = ()
+) -> list[Trigger]:
+    """Arabic: the first trigger of each PLOVER type; English: every trigger. Text order.
+
+    ``names``: word spans of the sentence's actor mentions (see :func:`_gapped_terms`).
+    """
     if not tokens:
         return []
     if lang != "ar":
@@ -209,7 +235,7 @@ def find_triggers(tokens: list[Token], lang: str) -> list[Trigger]:
     for etype, i in _surface_terms(tokens, norms):
         if etype not in found or i < found[etype][0]:
             found[etype] = (i, i + 1)
-    for etype, span in _gapped_terms(norms):
+    for etype, span in _gapped_terms(norms, names):
         # «أطلقت حماس سراح رهائن مقابل الإفراج عن أسرى»: the first act of a
         # type is the sentence's, whichever way it was found.
         if etype not in found or span[0] < found[etype][0]:

@@ -415,7 +415,7 @@ def pending_events(
                 for p in s_places
             ]
             result.indicators.extend(lex.find(toks[i], text))
-            trigs = find_triggers(toks[i], s_lang)
+            trigs = find_triggers(toks[i], s_lang, [(a.start, a.end) for a in actors[i]])
             clause = None
             if s_lang == "en" and (trigs or any(t.norm == "must" for t in toks[i])):
                 trigs, clause, actors[i], local = _english_event(
