@@ -319,7 +319,7 @@ def fit_svm(
     use = weight > 0
     xs = x[use]
     cols = np.unique(xs.indices)
-    est = LinearSVC(C=c, class_weight="balanced", loss=loss, max_iter=20000)
+    est = LinearSVC(C=c, class_weight="balanced", loss=loss, max_iter=20000, random_state=0)
     est.fit(xs[:, cols], y[use], sample_weight=weight[use])
     coef = np.zeros(x.shape[1])
     coef[cols] = est.coef_[0]

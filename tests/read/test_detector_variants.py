@@ -219,7 +219,7 @@ def test_svm_probability_orders_as_its_margin() -> None:
     x, y, w = _small_split("assault")
     model = fit_svm(x, y, w, c=0.3)
     cols = np.unique(x.indices)
-    ref = LinearSVC(C=0.3, class_weight="balanced", max_iter=20000)
+    ref = LinearSVC(C=0.3, class_weight="balanced", max_iter=20000, random_state=0)
     ref.fit(x[:, cols], y, sample_weight=w)
     margin = ref.decision_function(x[:, cols])
     assert np.allclose(model.probabilities(x), 1 / (1 + np.exp(-margin)), atol=1e-6)

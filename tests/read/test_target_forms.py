@@ -27,7 +27,8 @@ def test_tel_aviv_stands_for_israel() -> None:
 
 
 def test_a_capital_after_its_preposition_is_the_object() -> None:
-    ev = _one("وقعت الحكومة الصومالية اتفاقية دفاعية مع أنقرة.", "AGREE")
+    # Signing an accord is SUPPORT (CAMEO 057, read37).
+    ev = _one("وقعت الحكومة الصومالية اتفاقية دفاعية مع أنقرة.", "SUPPORT")
     assert (ev.source.country, ev.target.country) == ("SOM", "TUR")
     # «باماكو» begins with its own «ب», not «in».
     ev = _one("رفضت الجزائر اتهامات باماكو بدعم الجماعات المسلحة.", "REJECT")

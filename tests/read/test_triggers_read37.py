@@ -164,3 +164,58 @@ def test_five_plain_words_between_verb_and_object_still_part_them() -> None:
     # No name among them: «علق» comments, the «عضوية» is another clause's.
     text = "علق الوزير في مؤتمر صحفي طويل أمس على قضية عضوية تركيا"
     assert "SANCTION" not in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("وافقت إسرائيل ولبنان على ترسيم الحدود البحرية بوساطة أمريكية.", ("ISR", "LBN")),
+        ("اتفق السودان وجنوب السودان على إعادة فتح المعابر الحدودية.", ("SDN", "SSD")),
+        ("اتفقت الرياض وطهران على استئناف العلاقات الدبلوماسية", ("SAU", "IRN")),
+    ],
+)
+def test_two_joined_subjects_who_agree_are_each_others_party(
+    text: str, pair: tuple[str, str]
+) -> None:
+    assert coded(text)["AGREE"] == pair
+
+
+def test_signing_an_accord_is_support_by_both_parties() -> None:
+    # CAMEO 057 «sign formal agreement» is SUPPORT in CAMEO2PLOVER, as «sign» in English.
+    found = coded("وقعت السعودية وباكستان اتفاقية دفاع مشترك.")
+    assert found == {"SUPPORT": ("SAU", "PAK")}
+
+
+def test_an_accord_signed_is_no_second_event() -> None:
+    assert set(coded("تم توقيع اتفاق لوقف إطلاق النار في السودان")) == {"SUPPORT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "حذر الحرس الثوري الإيراني إسرائيل من رد ساحق إذا استهدفت المنشآت النووية.",
+            ("IRN", "ISR"),
+        ),
+        ("حذرت موسكو واشنطن من عواقب تزويد كييف بصواريخ بعيدة المدى.", ("RUS", "USA")),
+    ],
+)
+def test_a_warning_to_a_named_side_is_a_threat(text: str, pair: tuple[str, str]) -> None:
+    assert coded(text)["THREATEN"] == pair
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حذرت الأمم المتحدة من مجاعة وشيكة في شمال دارفور.",
+        "حذرت منظمة الصحة العالمية من تفشي الكوليرا في السودان.",
+        "حذر وزير الخارجية المصري المواطنين من السفر إلى ليبيا.",
+    ],
+)
+def test_a_warning_of_famine_or_to_citizens_threatens_nobody(text: str) -> None:
+    assert "THREATEN" not in coded(text)
+
+
+def test_a_particle_in_a_trigger_is_no_word_it_begins() -> None:
+    # «بحث مع»: discussed with; «بحث معايير»: discussed standards.
+    assert "CONSULT" not in coded("بحث المجلس معايير جديدة لتوزيع الموازنة.")

@@ -12,6 +12,7 @@ tokens, actors and places.
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING
 
 from wiqaya.read.actors import (
@@ -32,6 +33,7 @@ from wiqaya.read.role_rules import (
     at_a_border,
     by_the_hand_of,
     co_subjects,
+    joined_by_and,
     stated_attacker,
     weapon_owner,
 )
@@ -335,6 +337,19 @@ def _clause_pair(
         if source is not None and source.start >= trig.tok_end:
             target = source
         source = by_hand
+    if target is None and source is not None and _reciprocal(p, trig):
+        # «وافقت إسرائيل ولبنان على ترسيم الحدود», «اتفق السودان وجنوب السودان
+        # على»: the subject joined to the first by «و» is the other party.
+        target = next(
+            (
+                a
+                for a in actors
+                if a.start == source.end
+                and source.start >= trig.tok_end
+                and joined_by_and(p.tokens[a.start].norm)
+            ),
+            None,
+        )
     source = _placed(source, p, where, src)
     target = _placed(target, p, where, tgt)
     if target is None and trig.event_type == "AID":
@@ -346,6 +361,18 @@ def _clause_pair(
     if source is not None and target is not None and _same_span(source, target):
         target = None
     return source, target
+
+
+# Acts two parties do together: the second of joined subjects is the other party.
+_RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Signing an accord is SUPPORT (CAMEO 057), and done by both parties.
+_SIGNING = re.compile(r"^[وف]?(ب|ل)?(ال)?(وقع|وقعت|وقعا|وقعتا|توقيع)$")
+
+
+def _reciprocal(p: _Pending, trig: Trigger) -> bool:
+    return trig.event_type in _RECIPROCAL or (
+        trig.event_type == "SUPPORT" and bool(_SIGNING.match(p.tokens[trig.tok_start].norm))
+    )
 
 
 # Words after which a capital is where something happens, not who acts: «في
@@ -686,6 +713,9 @@ def _co_subjects(
 ) -> list[tuple[ActorMention | None, ActorMention | None, PlaceMention | None]]:
     """Each joined subject's event (:func:`wiqaya.read.role_rules.co_subjects`)."""
     source, target, loc = pair
+    if _reciprocal(p, trig):
+        # «وقعت السعودية وباكستان اتفاقية»: one act of two parties.
+        return [pair]
     joined = co_subjects(
         p.tokens, p.sentence, p.sentence_start, p.joined or p.actors, trig, source, target
     )

@@ -116,14 +116,15 @@ def _gapped_objects() -> tuple[str, ...]:
 
 def _gapped_terms(
     norms: list[str], names: Sequence[tuple[int, int]] = ()
-) -> list[tuple[str, tuple[int, int]]]:
-    """(type, (verb index, verb index + 1)) of each gapped term found, first per type.
+) -> list[tuple[str, tuple[int, int], int]]:
+    """(type, (verb index, verb index + 1), object index) of each gapped term found, first
+    per type.
 
     ``names`` are the (start, end) word spans of the sentence's actor mentions: a
     name between verb and object counts as one word («علقت المجموعة الاقتصادية لدول
     غرب أفريقيا عضوية النيجر»), as a subject is one phrase however long its name.
     """
-    out: list[tuple[str, tuple[int, int]]] = []
+    out: list[tuple[str, tuple[int, int], int]] = []
     matcher = arabic_triggers()
     # Every Arabic sentence comes here: one scan of the joined words in C rules
     # out almost all of them before any loop over words.
@@ -141,7 +142,7 @@ def _gapped_terms(
         for i, w in enumerate(norms):
             if verb not in w or not matcher.is_word_of(w, verb):
                 continue
-            j = next((k for k in _gap_words(i, len(norms), names) if obj in norms[k]), None)
+            j = next((k for k in _gap_words(i, len(norms), names) if _holds(norms[k], obj)), None)
             # «علّق المتحدث على عضوية تركيا» comments on the membership: a
             # preposition right before the noun makes it no object. One
             # earlier has its own noun: «طردت السلطات في النيجر السفير»; a
@@ -150,9 +151,60 @@ def _gapped_terms(
                 norms[j - 1] not in _GAP_BREAKS
                 or (norms[j - 1] == "من" and j - 2 > i and norms[j - 2] in _PARTS)
             ):
+                out.append((etype, (i, i + 1), j))
+                break
+    return out
+
+
+@cache
+def _named_object_lexicon() -> tuple[tuple[str, str, str], ...]:
+    """(type, verb stem, word) of the lexicon's ``ar_named_object`` pairs."""
+    return tuple(
+        (etype, normalise(verb), normalise(word))
+        for etype, v in trigger_lexicon()["types"].items()
+        for verb, word in v.get("ar_named_object", [])
+    )
+
+
+def _named_object_terms(
+    norms: list[str], names: Sequence[tuple[int, int]]
+) -> list[tuple[str, tuple[int, int]]]:
+    """(type, verb span) of each ``ar_named_object`` pair: the verb, its subject's name,
+    a second name (the object) and the word right after it.
+
+    «حذر الحرس الثوري الإيراني إسرائيل من رد ساحق» warns Israel (THREATEN), while
+    «حذرت الأمم المتحدة من مجاعة» warns of a famine and names nobody to harm.
+    """
+    out: list[tuple[str, tuple[int, int]]] = []
+    if not names:
+        return out
+    matcher = arabic_triggers()
+    for etype, verb, word in _named_object_lexicon():
+        for i, w in enumerate(norms):
+            if verb not in w or not matcher.is_word_of(w, verb):
+                continue
+            after = sorted((a, b) for a, b in names if a > i)
+            if len(after) < 2:
+                continue
+            (s0, e0), (s1, e1) = after[0], after[1]
+            # The subject right after the verb, the object right after it.
+            if s0 == i + 1 and s1 == e0 and e1 < len(norms) and norms[e1] == word:
                 out.append((etype, (i, i + 1)))
                 break
     return out
+
+
+_PRONOUNS = ("", "ه", "ها", "هم", "هما")
+
+
+def _holds(word: str, obj: str) -> bool:
+    """The word is the gapped object: holds its stem, or (a particle: «مع») is it.
+
+    «بحث الوزير مع نظيره», «بحث معه»; not «بحث المجلس معايير جديدة».
+    """
+    if len(obj) > 2:
+        return obj in word
+    return word.startswith(obj) and word[len(obj) :] in _PRONOUNS
 
 
 def _gap_words(i: int, n: int, names: Sequence[tuple[int, int]]) -> Iterator[int]:
@@ -235,12 +287,26 @@ def find_triggers(
     for etype, i in _surface_terms(tokens, norms):
         if etype not in found or i < found[etype][0]:
             found[etype] = (i, i + 1)
-    for etype, span in _gapped_terms(norms, names):
+    for etype, span in _named_object_terms(norms, names):
+        if etype not in found or span[0] < found[etype][0]:
+            found[etype] = span
+    for etype, span, obj in _gapped_terms(norms, names):
         # «أطلقت حماس سراح رهائن مقابل الإفراج عن أسرى»: the first act of a
         # type is the sentence's, whichever way it was found.
         if etype not in found or span[0] < found[etype][0]:
             found[etype] = span
-    out = [Trigger(etype, a, b) for etype, (a, b) in found.items()]
+        # «وقعت السعودية وباكستان اتفاقية»: the object is the pair's act (a
+        # signing, SUPPORT), not another type's of its own (an accord, AGREE).
+        for other, (a, _) in list(found.items()):
+            if other != etype and a == obj:
+                del found[other]
+    # «تم توقيع اتفاق»: a word inside another type's phrase is that phrase's act.
+    phrases = [(a, b) for a, b in found.values() if b - a > 1]
+    out = [
+        Trigger(etype, a, b)
+        for etype, (a, b) in found.items()
+        if not any(x <= a and b <= y and (x, y) != (a, b) for x, y in phrases)
+    ]
     out.sort(key=lambda t: (t.tok_start, t.event_type))
     return out
 

@@ -415,7 +415,15 @@ def pending_events(
                 for p in s_places
             ]
             result.indicators.extend(lex.find(toks[i], text))
-            trigs = find_triggers(toks[i], s_lang, [(a.start, a.end) for a in actors[i]])
+            # Names a verb and its object may stand apart by: actors with a
+            # country and capitals («حذرت موسكو واشنطن من …»; not «حذر الوزير
+            # المواطنين من السفر», a warning to no other side).
+            names = [(a.start, a.end) for a in actors[i] if a.country] + [
+                (pl.tok_start, pl.tok_end)
+                for pl in local
+                if pl.place is not None and (pl.place.name, pl.country) in gaz.capitals
+            ]
+            trigs = find_triggers(toks[i], s_lang, names)
             clause = None
             if s_lang == "en" and (trigs or any(t.norm == "must" for t in toks[i])):
                 trigs, clause, actors[i], local = _english_event(

@@ -140,12 +140,24 @@ _SOUGHT_RELEASE = re.compile(r"^([وف]?(ل|ب)|و)اطلاق$")
 _IN_EXCHANGE = frozenset({"لقاء", "مقابل", "بمقابل"})
 
 
+_WITH_FROM = frozenset({"من", "مع"})
+_PARTICLE = frozenset({"من", "مع", "منه", "منها", "منهم", "منهما", "معه", "معها", "معهم", "معهما"})
+
+
 def wrong_sense(words: list[str], start: int, end: int, label: str) -> bool:
     """Whether the trigger ``words[start:end]`` of ``label`` is a word in another sense.
 
     ``words`` are normalised (:func:`wiqaya.language.arabic.normalise`).
     """
     word = words[start]
+    if (
+        end - start == 2
+        and words[start + 1][:2] in _WITH_FROM
+        and words[start + 1] not in _PARTICLE
+    ):
+        # «حذر من», «بحث مع»: the particle as a word, not a word it begins
+        # («حذرت منظمة الصحة العالمية», «بحث معايير»).
+        return True
     if label == "COERCE" and _EXPEL.match(word) and end < len(words):
         # «طرد السفير», «طردت مالي السفير الفرنسي»: diplomats expelled are a
         # SANCTION (CAMEO 166), not a deportation.
