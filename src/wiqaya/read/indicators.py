@@ -425,19 +425,35 @@ def en_stem(term: str) -> str:
     return " ".join(out)
 
 
+def with_lam(terms: list[str]) -> list[str]:
+    """Arabic terms, and each one led by «ال» also led by «لل».
+
+    «ل» before the article drops its alif: «للصعق الكهربائي», «للمتظاهرين»
+    do not hold «الصعق», «المتظاهرين», and a stem matches only inside a
+    word. «بال» and «وال» forms hold the article and need nothing.
+    """
+    out = list(terms)
+    out += [f"لل{t[2:]}" for t in terms if t.startswith("ال") and len(t.split()[0]) > 3]
+    return out
+
+
+def _fold(lang: str) -> Callable[[list[str]], list[str]]:
+    if lang == "ar":
+        return with_lam
+    return lambda terms: [en_stem(t) for t in terms]
+
+
 def _entries(ind: dict, rules: dict, lang: str) -> dict[str, list[str]]:
-    fold = (lambda t: t) if lang == "ar" else en_stem
-    out = {k: [fold(t) for t in ind[k][lang]] for k in INDICATORS}
+    fold = _fold(lang)
+    out = {k: fold(ind[k][lang]) for k in INDICATORS}
     for key, r in _rules(rules, lang).items():
-        out[key] = [fold(t) for t in r["anchor"]]
+        out[key] = fold(r["anchor"])
     return out
 
 
 def _cues(rules: dict, lang: str, field: str = "cue") -> StemMatcher | None:
-    fold = (lambda t: t) if lang == "ar" else en_stem
-    cues = {
-        key: [fold(t) for t in r[field]] for key, r in _rules(rules, lang).items() if field in r
-    }
+    fold = _fold(lang)
+    cues = {key: fold(r[field]) for key, r in _rules(rules, lang).items() if field in r}
     return stem_matcher(cues, lang == "ar") if cues else None
 
 
