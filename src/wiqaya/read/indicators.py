@@ -351,7 +351,7 @@ class IndicatorLexicon:
 
 
 # Up to this many cooccurrence rules per indicator.
-_RULES = 12
+_RULES = 16
 _STRICT = _ALL | frozenset(f"{name}{_ANCHOR}{i}" for name in INDICATORS for i in range(_RULES))
 
 
