@@ -107,6 +107,9 @@ helper ``indic10`` in the register of 2015-2026 news before round 10 read any mi
 the labelled sets (107 positives across the seven indicators, 27 near-miss
 negatives), committed with the lexicon's figures on them before any rule changed. It
 is development data: round 10's rules were written for the phrasings it holds.
+``--set probe10b`` (``indicators_probe10b.jsonl``, 62 sentences, 52 positives, 10 near
+misses) was written the same way after round 10's first rules and committed with
+their figures before the second step, which it then measured and guided.
 """
 
 from __future__ import annotations
@@ -128,6 +131,7 @@ FRESH4 = Path(__file__).with_name("indicators_labels_fresh4.jsonl")
 FRESH5 = Path(__file__).with_name("indicators_labels_fresh5.jsonl")
 FRESH6 = Path(__file__).with_name("indicators_labels_fresh6.jsonl")
 PROBE10 = Path(__file__).with_name("indicators_probe10.jsonl")
+PROBE10B = Path(__file__).with_name("indicators_probe10b.jsonl")
 SHRINK = 8.0
 
 
@@ -283,7 +287,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--list", action="store_true", help="print false hits and misses")
     parser.add_argument(
         "--set",
-        choices=("first", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "probe10"),
+        choices=(
+            "first",
+            "fresh",
+            "fresh2",
+            "fresh3",
+            "fresh4",
+            "fresh5",
+            "fresh6",
+            "probe10",
+            "probe10b",
+        ),
         default="first",
     )
     parser.add_argument("--fit", action="store_true", help="print confidences fitted on both sets")
@@ -302,6 +316,7 @@ def main(argv: list[str] | None = None) -> None:
         "fresh5": FRESH5,
         "fresh6": FRESH6,
         "probe10": PROBE10,
+        "probe10b": PROBE10B,
     }
     if args.set in sets:
         report("all", args.list, sets[args.set])
