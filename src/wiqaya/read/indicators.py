@@ -3,7 +3,7 @@
 The lexicons are data (``data/read/indicators.json``) with a version that every
 hit carries. Each hit has its evidence span in the original text.
 
-Four kinds of entry, all data:
+Four kinds of entry, all data, and one spelling rule:
 
 - ``ar`` / ``en`` terms: a term alone is the evidence («تعذيب», "coup d'etat");
 - ``cooccur`` rules: a word that is neutral alone («الانتخابات», «الحدود»,
@@ -23,6 +23,8 @@ Four kinds of entry, all data:
   "any" after a negation or a question, a slogan («لا للانقلاب العسكري») and a risk
   or fear («يواجه خطر التعذيب») drop the match as well; "not only" («لم تتعرض لمذبحة
   فحسب») does not;
+- Arabic entries led by the article also match after «ل», which drops its alif
+  («للصعق الكهربائي» for «الصعق الكهربائي»; :func:`with_lam`);
 - ``generic``: programme, law, conference and campaign frames («ورشة عمل حول مكافحة
   الاتجار بالبشر», "combating") before a term, for every indicator but armed groups.
 
