@@ -110,6 +110,8 @@ is development data: round 10's rules were written for the phrasings it holds.
 ``--set probe10b`` (``indicators_probe10b.jsonl``, 62 sentences, 52 positives, 10 near
 misses) was written the same way after round 10's first rules and committed with
 their figures before the second step, which it then measured and guided.
+``--set probe10c`` (``indicators_probe10c.jsonl``, 42 sentences, 35 positives, 7 near misses)
+was written after all of round 10's rules and scored once; no rule was written from it.
 """
 
 from __future__ import annotations
@@ -132,6 +134,7 @@ FRESH5 = Path(__file__).with_name("indicators_labels_fresh5.jsonl")
 FRESH6 = Path(__file__).with_name("indicators_labels_fresh6.jsonl")
 PROBE10 = Path(__file__).with_name("indicators_probe10.jsonl")
 PROBE10B = Path(__file__).with_name("indicators_probe10b.jsonl")
+PROBE10C = Path(__file__).with_name("indicators_probe10c.jsonl")
 SHRINK = 8.0
 
 
@@ -317,6 +320,7 @@ def main(argv: list[str] | None = None) -> None:
         "fresh6": FRESH6,
         "probe10": PROBE10,
         "probe10b": PROBE10B,
+        "probe10c": PROBE10C,
     }
     if args.set in sets:
         report("all", args.list, sets[args.set])
