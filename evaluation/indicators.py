@@ -300,6 +300,7 @@ def main(argv: list[str] | None = None) -> None:
             "fresh6",
             "probe10",
             "probe10b",
+            "probe10c",
         ),
         default="first",
     )
