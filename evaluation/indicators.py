@@ -122,6 +122,17 @@ English: a figurative «تهريب», «خطف» or «سحق», a border as a pl
 student vote, an impeachment, a confidence vote, a fined pharmacy, insults between MPs, a
 march against racism, cross-border cooperation, a call to vote, a parade, a crossing, a
 coalition formed, campaign rhetoric, recalled medicines, troops near a border).
+
+``--set probe10`` scores ``indicators_probe10.jsonl``: 134 sentences written by the
+helper ``indic10`` in the register of 2015-2026 news before round 10 read any miss of
+the labelled sets (107 positives across the seven indicators, 27 near-miss
+negatives), committed with the lexicon's figures on them before any rule changed. It
+is development data: round 10's rules were written for the phrasings it holds.
+``--set probe10b`` (``indicators_probe10b.jsonl``, 62 sentences, 52 positives, 10 near
+misses) was written the same way after round 10's first rules and committed with
+their figures before the second step, which it then measured and guided.
+``--set probe10c`` (``indicators_probe10c.jsonl``, 42 sentences, 35 positives, 7 near misses)
+was written after all of round 10's rules and scored once; no rule was written from it.
 """
 
 from __future__ import annotations
@@ -143,6 +154,9 @@ FRESH4 = Path(__file__).with_name("indicators_labels_fresh4.jsonl")
 FRESH5 = Path(__file__).with_name("indicators_labels_fresh5.jsonl")
 FRESH6 = Path(__file__).with_name("indicators_labels_fresh6.jsonl")
 FRESH7 = Path(__file__).with_name("indicators_labels_fresh7.jsonl")
+PROBE10 = Path(__file__).with_name("indicators_probe10.jsonl")
+PROBE10B = Path(__file__).with_name("indicators_probe10b.jsonl")
+PROBE10C = Path(__file__).with_name("indicators_probe10c.jsonl")
 SHRINK = 8.0
 
 
@@ -298,7 +312,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--list", action="store_true", help="print false hits and misses")
     parser.add_argument(
         "--set",
-        choices=("first", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"),
+        choices=(
+            "first",
+            "fresh",
+            "fresh2",
+            "fresh3",
+            "fresh4",
+            "fresh5",
+            "fresh6",
+            "fresh7",
+            "probe10",
+            "probe10b",
+            "probe10c",
+        ),
         default="first",
     )
     parser.add_argument("--fit", action="store_true", help="print confidences fitted on both sets")
@@ -317,6 +343,9 @@ def main(argv: list[str] | None = None) -> None:
         "fresh5": FRESH5,
         "fresh6": FRESH6,
         "fresh7": FRESH7,
+        "probe10": PROBE10,
+        "probe10b": PROBE10B,
+        "probe10c": PROBE10C,
     }
     if args.set in sets:
         report("all", args.list, sets[args.set])

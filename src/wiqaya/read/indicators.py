@@ -3,7 +3,7 @@
 The lexicons are data (``data/read/indicators.json``) with a version that every
 hit carries. Each hit has its evidence span in the original text.
 
-Four kinds of entry, all data:
+Four kinds of entry, all data, and one spelling rule:
 
 - ``ar`` / ``en`` terms: a term alone is the evidence («تعذيب», "coup d'etat");
 - ``cooccur`` rules: a word that is neutral alone («الانتخابات», «الحدود»,
@@ -23,6 +23,8 @@ Four kinds of entry, all data:
   "any" after a negation or a question, a slogan («لا للانقلاب العسكري») and a risk
   or fear («يواجه خطر التعذيب») drop the match as well; "not only" («لم تتعرض لمذبحة
   فحسب») does not;
+- Arabic entries led by the article also match after «ل», which drops its alif
+  («للصعق الكهربائي» for «الصعق الكهربائي»; :func:`with_lam`);
 - ``generic``: programme, law, conference and campaign frames («ورشة عمل حول مكافحة
   الاتجار بالبشر», "combating") before a term, for every indicator but armed groups.
 
@@ -351,7 +353,7 @@ class IndicatorLexicon:
 
 
 # Up to this many cooccurrence rules per indicator.
-_RULES = 12
+_RULES = 16
 _STRICT = _ALL | frozenset(f"{name}{_ANCHOR}{i}" for name in INDICATORS for i in range(_RULES))
 
 
@@ -425,19 +427,35 @@ def en_stem(term: str) -> str:
     return " ".join(out)
 
 
+def with_lam(terms: list[str]) -> list[str]:
+    """Arabic terms, and each one led by «ال» also led by «لل».
+
+    «ل» before the article drops its alif: «للصعق الكهربائي», «للمتظاهرين»
+    do not hold «الصعق», «المتظاهرين», and a stem matches only inside a
+    word. «بال» and «وال» forms hold the article and need nothing.
+    """
+    out = list(terms)
+    out += [f"لل{t[2:]}" for t in terms if t.startswith("ال") and len(t.split()[0]) > 3]
+    return out
+
+
+def _fold(lang: str) -> Callable[[list[str]], list[str]]:
+    if lang == "ar":
+        return with_lam
+    return lambda terms: [en_stem(t) for t in terms]
+
+
 def _entries(ind: dict, rules: dict, lang: str) -> dict[str, list[str]]:
-    fold = (lambda t: t) if lang == "ar" else en_stem
-    out = {k: [fold(t) for t in ind[k][lang]] for k in INDICATORS}
+    fold = _fold(lang)
+    out = {k: fold(ind[k][lang]) for k in INDICATORS}
     for key, r in _rules(rules, lang).items():
-        out[key] = [fold(t) for t in r["anchor"]]
+        out[key] = fold(r["anchor"])
     return out
 
 
 def _cues(rules: dict, lang: str, field: str = "cue") -> StemMatcher | None:
-    fold = (lambda t: t) if lang == "ar" else en_stem
-    cues = {
-        key: [fold(t) for t in r[field]] for key, r in _rules(rules, lang).items() if field in r
-    }
+    fold = _fold(lang)
+    cues = {key: fold(r[field]) for key, r in _rules(rules, lang).items() if field in r}
     return stem_matcher(cues, lang == "ar") if cues else None
 
 
