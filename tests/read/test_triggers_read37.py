@@ -219,3 +219,40 @@ def test_a_warning_of_famine_or_to_citizens_threatens_nobody(text: str) -> None:
 def test_a_particle_in_a_trigger_is_no_word_it_begins() -> None:
     # «بحث مع»: discussed with; «بحث معايير»: discussed standards.
     assert "CONSULT" not in coded("بحث المجلس معايير جديدة لتوزيع الموازنة.")
+
+
+def test_a_strikes_nationality_is_who_struck_not_whom() -> None:
+    text = (
+        "وأفادت الوكالة الوطنية للإعلام بأن غارة إسرائيلية استهدفت سيارة على طريق بلدة "
+        "الناقورة جنوبي لبنان، ما أدى إلى مقتل شخصين."
+    )
+    assert coded(text)["ASSAULT"] == ("ISR", "LBN")
+
+
+def test_rockets_named_by_their_owner_fall_on_the_other_side() -> None:
+    # Dev split: Qassam rockets on Ashkelon; the target was the rockets' own name.
+    text = (
+        "يذكر ان امس شهد سلسلة عمليات فلسطينية مكثفة، حيث أطلقت 5 صواريخ «قسام»، سقط "
+        "أحدها في منطقة مفتوحة في مدينة عسقلان، و18 قذيفة مدفعية."
+    )
+    assert coded(text)["ASSAULT"] == ("PSE", "ISR")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "source"),
+    [
+        (
+            "ونشرت جماعة الحوثي تعزيزات عسكرية كبيرة في محيط مدينة مأرب خلال الأيام الماضية.",
+            "MOBILIZE",
+            "YEM",
+        ),
+        (
+            "وأعلن الصندوق الكويتي للتنمية تقديم منحة بقيمة عشرين مليون دولار لدعم إعادة "
+            "الإعمار في سوريا.",
+            "AID",
+            "KWT",
+        ),
+    ],
+)
+def test_reinforcements_deployed_and_grants_offered(text: str, etype: str, source: str) -> None:
+    assert coded(text)[etype][0] == source

@@ -220,6 +220,24 @@ def assign_roles(
             source = by_hand
         if (
             trig.event_type == "ASSAULT"
+            and target is not None
+            and target.text
+            and target.country
+            and weapon_owner(p.tokens, target)
+        ):
+            # «غارة إسرائيلية استهدفت سيارة … جنوبي لبنان»: the strike's
+            # nationality is who struck; the side it struck is the other
+            # candidate, else the place it fell in.
+            owner = target
+            if source is not None and source.country and source.country != owner.country:
+                target = source
+            elif where and where != owner.country:
+                target = ActorMention("", owner.start, owner.end, where, None)
+            else:
+                target = None
+            source = owner
+        if (
+            trig.event_type == "ASSAULT"
             and source is not None
             and target is not None
             and not target.text
