@@ -21,7 +21,7 @@ from functools import cache
 
 from wiqaya.language.arabic import normalise
 from wiqaya.read.actors import DATA
-from wiqaya.read.phrases import NORM_OF, PhraseIndex, Token, canonical, tokenize
+from wiqaya.read.phrases import NORM_OF, Match, PhraseIndex, Token, canonical, tokenize
 from wiqaya.read.place_names import plain_latin
 
 # Words that, right before a name, say a city is meant rather than a country.
@@ -76,6 +76,13 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _AND_PAIR = re.compile(r"^(\w+) and (\w+)$")
 # Words right before a name that say a first-level region is meant: «ولاية
 # الجزيرة» is Sudan's Gezira state, not «الجزائر» (Algiers) of the same spelling.
+# Countries whose towns Arabic writes with the article when their name has
+# one («الموصل», «الخليل»): the Arab League, Western Sahara and Israel's Arabic
+# names. Elsewhere a town's Arabic name never takes «ال».
+_ARABIC_WRITTEN = frozenset(
+    "DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM"
+    " ESH ISR TCD".split()
+)
 _REGION_CUES = frozenset(
     normalise(w)
     for w in ("ولاية", "بولاية", "لولاية", "وولاية", "محافظة", "بمحافظة", "لمحافظة")
@@ -244,6 +251,20 @@ class Gazetteer:
     # Nationality words (normalised Arabic with and without «ال» and «ة»,
     # English demonyms) and their country: «رفح المصرية», "Egyptian Rafah".
     nationality_of: dict[str, str] = field(default_factory=dict)
+    # How the one-word Arabic names of a key are written: only with the
+    # article («الكاميرون», «العراق») or only without it («ساري», «موغله»).
+    # A bare «كاميرون» is David Cameron and «عراق قابضة» a listed company; an
+    # «ال» on a Turkish, Iranian or Ethiopian town's name is an Arabic word
+    # («الساري» the sari, «الموغلة» steeped, «الديسي» a surname).
+    article_only: frozenset[str] = frozenset()
+    bare_only: frozenset[str] = frozenset()
+    # A name right after these is an armed group's, an airline's or a
+    # liberation movement's: «سرايا القدس», «طيران الإمارات», «حركة تحرير السودان».
+    group_heads: frozenset[str] = frozenset()
+    group_before_liberation: frozenset[str] = frozenset()
+    # English words after a name that make it a group's: "Quds Force",
+    # "Sudan Liberation Army", "Tigray People's Liberation Front".
+    group_after_en: frozenset[str] = frozenset()
 
     # Actor surfaces already checked by ``shared_name``.
     _shared: dict[str, bool] = field(default_factory=dict)
@@ -298,7 +319,7 @@ class Gazetteer:
         # Common-word names after a preposition («فروا من الجزيرة»): places only
         # if their country is named in the text too.
         pending: list[tuple[int, int, tuple[Place, ...]]] = []
-        for m in self.index.find(tokens):
+        for m in self._compass_construct(tokens, norms, self.index.find(tokens)):
             ok = self._is_place(tokens, norms, m.start, m.end, m.payload, text, cased)
             if ok:
                 raw.append((m.start, m.end, m.payload))
@@ -322,6 +343,34 @@ class Gazetteer:
         for s, e, cands in raw:
             surface = text[tokens[s].start : tokens[e - 1].end]
             out.append(self._resolve(surface, tokens, norms, s, e, cands, ctx, text))
+        return out
+
+    def _compass_construct(
+        self, tokens: Sequence[Token], norms: list[str], found: list[Match]
+    ) -> list[Match]:
+        """«محافظة شمال سيناء»: a bare direction before a place heads that place.
+
+        The index drops the article, so «محافظة الشمال» (Lebanon's North) also
+        matches «محافظة شمال» in «محافظة شمال سيناء»; when a place starts right
+        after the direction, the words are looked up again from the direction on.
+        """
+        out: list[Match] = []
+        skip_to = -1
+        for i, m in enumerate(found):
+            if m.start < skip_to:
+                continue
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            if (
+                m.end - m.start >= 2
+                and norms[m.end - 1] in _COMPASS
+                and nxt is not None
+                and nxt.start == m.end
+            ):
+                again = self.index.find(tokens[m.start + 1 : nxt.end])
+                out += [Match(x.start + m.start + 1, x.end + m.start + 1, x.payload) for x in again]
+                skip_to = nxt.end
+                continue
+            out.append(m)
         return out
 
     def _conjunction_split(
@@ -392,6 +441,17 @@ class Gazetteer:
                 return False
             if nxt in self.product_after_en.get(surface, ()):
                 return False
+            # "Quds Force", "Sudan Liberation Army", "Tigray People's Liberation
+            # Front": the name of a group, not where it is.
+            if nxt and (
+                nxt in self.group_after_en
+                or (
+                    nxt.startswith("People")
+                    and e + 1 < len(tokens)
+                    and tokens[e + 1].text in self.group_after_en
+                )
+            ):
+                return False
             if self._apposition_not_place(tokens, e, text):
                 return False
             if first in self.cue_only_en:
@@ -412,6 +472,18 @@ class Gazetteer:
         if self.not_place_spellings and any(
             sp in tokens[s].text for sp in self.not_place_spellings
         ):
+            return False
+        if e - s == 1 and self._written_otherwise(
+            tokens[s].text, norms[s], cands, norms[e] if e < len(norms) else ""
+        ):
+            # «الطريق الدولي بصرة ـ كويت»: a road or a list of places drops the
+            # article too, so a place beside it keeps the name.
+            beside = (s > 0 and self.index.payload_of(norms[s - 1])) or (
+                e < len(norms) and self.index.payload_of(norms[e])
+            )
+            if not beside:
+                return False
+        if s > 0 and self._group_name_before(norms, s):
             return False
         if e - s == 1:
             w = norms[s]
@@ -601,6 +673,47 @@ class Gazetteer:
 
     def _default_of(self, norms: list[str], s: int, e: int) -> str | None:
         return self.defaults.get(" ".join(self.index.word_key(n) or n for n in norms[s:e]))
+
+    def _written_otherwise(
+        self, raw: str, norm: str, cands: tuple[Place, ...], nxt: str = ""
+    ) -> bool:
+        """A one-word name written as no place of it is: a word or a person.
+
+        - a clitic that the hamza shows: «بأجور» (for wages) is «ب» + «أجور»,
+          never Al Bajur («باجور»);
+        - «ف» or «ك» glued to a bare town's name: «كمينا» (an ambush) is no
+          «ك» + Minna, «كريمة» no «ك» + Raymah, «فخمين» no «ف» + Khomeyn; a
+          country keeps it («كالعراق», «فمصر»);
+        - the article where the name never has it, on a town of a country
+          whose towns Arabic writes without one («الساري», «الموغلة»);
+        - no article where the name always has it: «كاميرون» (Cameron), «عراق
+          قابضة» (a company).
+        """
+        key = self.index.word_key(norm)
+        if key is None or not norm.endswith(key):
+            return False
+        prefix = norm[: len(norm) - len(key)]
+        if prefix and raw[:1] in "وبلفك" and raw[1:2] in "أإآ" and key == norm:
+            return True
+        countries = any(c.kind == "country" for c in cands)
+        if prefix in ("ف", "ك") and not countries:
+            return True
+        article = prefix.endswith(("ال", "لل"))
+        if article and key in self.bare_only:
+            return all(c.kind == "city" and c.country not in _ARABIC_WRITTEN for c in cands)
+        # «عراق اليوم», «سوريا الأسد»: a name in construct drops its article.
+        return not article and key in self.article_only and not nxt.startswith("ال")
+
+    def _group_name_before(self, norms: list[str], s: int) -> bool:
+        """«سرايا القدس», «فيلق القدس», «حركة تحرير السودان»: a group's name."""
+        prev = norms[s - 1]
+        if prev in self.group_heads or (prev[:1] in "وبلف" and prev[1:] in self.group_heads):
+            return True
+        return (
+            s > 1
+            and prev.removeprefix("ل") in ("تحرير", "لتحرير")
+            and norms[s - 2].removeprefix("ال") in self.group_before_liberation
+        )
 
     def _verb_here(self, tokens: Sequence[Token], norms: list[str], s: int, text: str) -> bool:
         """«سرت شائعات», «التي سرت», «وهي تدمر المباني»: the verb, not Sirte or Palmyra.
@@ -925,6 +1038,8 @@ def load_gazetteer() -> Gazetteer:
     cue_only = {normalise(w) for w in add.get("cue_only", []) + small.get("cue_only", [])}
     stop = {normalise(w) for w in add["stop"]} - cue_only
     by_name: dict[str, list[Place]] = {}
+    # Per one-word key: whether its Arabic names are written with «ال», without, or both.
+    written: dict[str, set[bool]] = {}
 
     def put(name: str, place: Place) -> None:
         n = normalise(name)
@@ -932,6 +1047,8 @@ def load_gazetteer() -> Gazetteer:
         if not n or n in stop or len(n.replace(" ", "")) < (2 if n in cue_only else 3):
             return
         by_name.setdefault(n, []).append(place)
+        if " " not in n and not n.isascii():
+            written.setdefault(canonical(n), set()).add(n.startswith("ال") and len(n) >= 5)
         if n.isascii() and n != (bare := n.translate(_APOSTROPHES)):
             by_name.setdefault(bare, []).append(place)
         # "Sistan and Baluchestan" is written "Sistan-Baluchestan" too (one
@@ -995,6 +1112,9 @@ def load_gazetteer() -> Gazetteer:
                 lon=extra.get("lon"),
                 geonames_id=extra.get("geonames"),
                 population=extra.get("pop", 0),
+                # A town named like a very common word («بلد», «مساعد»): after a
+                # preposition it waits for a kind word, not for its country.
+                minor=extra.get("minor", False),
             )
             # English names that are people's too ("Tina") are left out.
             skip = extra.get("en_skip", ())
@@ -1116,6 +1236,11 @@ def load_gazetteer() -> Gazetteer:
         nationality_of=_nationality_words(),
         context_affinity={cc: frozenset(v) for cc, v in add.get("context_affinity", {}).items()},
         person_prev={k: frozenset(v) for k, v in person_prev.items()},
+        article_only=frozenset(k for k, v in written.items() if v == {True}),
+        bare_only=frozenset(k for k, v in written.items() if v == {False}),
+        group_heads=norms("group_heads"),
+        group_before_liberation=norms("group_before_liberation"),
+        group_after_en=frozenset(add.get("group_after_en", [])),
         # A stop word is kept out of the index under its own spelling only; the
         # look-up still reaches a place through the article or a clitic
         # («يشير» finds «اليشير», El Achir; «عيون» finds «العيون»), so the word
