@@ -80,8 +80,33 @@ _AND_PAIR = re.compile(r"^(\w+) and (\w+)$")
 # one («الموصل», «الخليل»): the Arab League, Western Sahara and Israel's Arabic
 # names. Elsewhere a town's Arabic name never takes «ال».
 _ARABIC_WRITTEN = frozenset(
-    "DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM"
-    " ESH ISR TCD".split()
+    [
+        "DZA",
+        "BHR",
+        "COM",
+        "DJI",
+        "EGY",
+        "IRQ",
+        "JOR",
+        "KWT",
+        "LBN",
+        "LBY",
+        "MRT",
+        "MAR",
+        "OMN",
+        "PSE",
+        "QAT",
+        "SAU",
+        "SOM",
+        "SDN",
+        "SYR",
+        "TUN",
+        "ARE",
+        "YEM",
+        "ESH",
+        "ISR",
+        "TCD",
+    ]
 )
 _REGION_CUES = frozenset(
     normalise(w)
@@ -359,17 +384,18 @@ class Gazetteer:
         for i, m in enumerate(found):
             if m.start < skip_to:
                 continue
-            nxt = found[i + 1] if i + 1 < len(found) else None
-            if (
-                m.end - m.start >= 2
-                and norms[m.end - 1] in _COMPASS
-                and nxt is not None
-                and nxt.start == m.end
-            ):
-                again = self.index.find(tokens[m.start + 1 : nxt.end])
-                out += [Match(x.start + m.start + 1, x.end + m.start + 1, x.payload) for x in again]
-                skip_to = nxt.end
-                continue
+            if m.end - m.start >= 2 and norms[m.end - 1] in _COMPASS and m.end < len(norms):
+                # «محافظة شمال الباطنة»: the direction begins a longer name.
+                again = self.index.find(tokens[m.start + 1 : m.start + 9])
+                if again and again[0].start == 0 and again[0].end > 1:
+                    first = again[0]
+                    out.append(Match(m.start + 1, m.start + 1 + first.end, first.payload))
+                    skip_to = m.start + 1 + first.end
+                    continue
+                # «محافظة شمال غزة»: a place right after, the direction is its own.
+                nxt = found[i + 1] if i + 1 < len(found) else None
+                if nxt is not None and nxt.start == m.end:
+                    continue
             out.append(m)
         return out
 
@@ -866,7 +892,9 @@ class Gazetteer:
         if within and (pick := _best_in(cands, within)):
             return done(pick, "resolved", "cue")
         region_pick = None
-        if before in _REGION_CUES:
+        # "Al-Bayda governorate": English puts the region word after the name.
+        after = norms[e] if e < len(norms) and tokens[s].text.isascii() else ""
+        if before in _REGION_CUES or after in _REGION_CUES:
             regions = [c for c in cands if c.kind == "admin1"]
             # A city named like its own region («أدرار», capital of Adrar
             # province) is that region's reading too: then the context chooses.
@@ -875,6 +903,11 @@ class Gazetteer:
                 return done(regions[0], "resolved", "cue")
             if len(regions) == 1:
                 region_pick = regions[0]
+            # "Al-Bayda governorate", «محافظة البيضاء»: a region named after its
+            # capital is indexed as that city, so the city of one country named
+            # like its own region is the region's reading.
+            if not regions and len({c.country for c in named}) == 1:
+                return done(named[0], "resolved", "cue")
         # Vowelled spelling decides on its own.
         for spelled, cc in _DIACRITIC_HINTS.items():
             if surface.endswith(spelled):
