@@ -101,7 +101,10 @@ engineer from what a demanding reader meets in 2015–2026 news and committed
 before the round's fixes: armed groups, media, brands and people named like
 places, common words spelt like towns (and the same words as towns, which must
 survive), first-level regions in their press spellings, and shared names.
-Its misses are always printed.
+Its misses are always printed. A second probe (``places_probe9b.jsonl``, 29
+sentences, ``"split": "probe9b"``) was written and committed halfway through the
+round, before the fixes for what it holds: people named like places, brands,
+namesakes inside a city (Aden's Mansoura) and short English names (Hit).
 """
 
 from __future__ import annotations
@@ -234,6 +237,7 @@ def main() -> None:
     _second_set(["fresh7"], "places_eval7.jsonl", show=args.show_fresh7)
     _second_set(["fresh8"], "places_eval8.jsonl", show=args.show_fresh8)
     _second_set(["probe9"], "places_probe9.jsonl")
+    _second_set(["probe9b"], "places_probe9b.jsonl")
 
 
 if __name__ == "__main__":
