@@ -255,6 +255,9 @@ class Gazetteer:
     # A bare «كاميرون» is David Cameron and «عراق قابضة» a listed company; an
     # «ال» on a Turkish, Iranian or Ethiopian town's name is an Arabic word
     # («الساري» the sari, «الموغلة» steeped, «الديسي» a surname).
+    # Cities a bigger namesake prunes («المنصورة» of Aden beside Egypt's
+    # Mansoura), by index key: chosen only when the words around place them.
+    namesakes: dict[str, tuple[Place, ...]] = field(default_factory=dict)
     article_only: frozenset[str] = frozenset()
     bare_only: frozenset[str] = frozenset()
     # A name right after these is an armed group's, an airline's or a
@@ -671,8 +674,12 @@ class Gazetteer:
         after = e < len(norms) and norms[e][:1] == "و" and food(norms[e])
         return after or (norms[s][:1] == "و" and s > 0 and food(norms[s - 1]))
 
+    def _key(self, norms: list[str], s: int, e: int) -> str:
+        """The index key of the name at ``s:e``."""
+        return " ".join(self.index.word_key(n) or n for n in norms[s:e])
+
     def _default_of(self, norms: list[str], s: int, e: int) -> str | None:
-        return self.defaults.get(" ".join(self.index.word_key(n) or n for n in norms[s:e]))
+        return self.defaults.get(self._key(norms, s, e))
 
     def _written_otherwise(
         self, raw: str, norm: str, cands: tuple[Place, ...], nxt: str = ""
@@ -834,6 +841,13 @@ class Gazetteer:
             # "Alexandria, Virginia": the American town of the name, not Egypt's.
             return done(Place(surface, "USA", "city", admin1=state), "resolved", "cue")
         countries = {c.country for c in cands}
+        if self.namesakes and (small := self.namesakes.get(self._key(norms, s, e))):
+            # «مديرية المنصورة بعدن», "Al Mansoura in Aden": a pruned namesake
+            # when the words around the name say where it is.
+            other = {c.country for c in small} - countries
+            within = self._place_around(tokens, norms, s, e, other, text) if other else None
+            if within and (pick := _best_in(small, within)):
+                return done(pick, "resolved", "cue")
         before = norms[s - 1] if s > 0 else ""
         if len(countries) == 1:
             if ctx and all(c.minor for c in cands) and not ctx.get(cands[0].country):
@@ -1161,10 +1175,17 @@ def load_gazetteer() -> Gazetteer:
         pooled.setdefault(key_of(name), []).extend(cands)
     overrides = {key_of(normalise(k)): v for k, v in add.get("overrides", {}).items()}
     index = PhraseIndex()
+    namesakes: dict[str, tuple[Place, ...]] = {}
     for name, cands in pooled.items():
         if name in overrides:
             cands = [c for c in cands if c.country == overrides[name]] or cands
-        index.add(name, _prune(cands))
+        kept = _prune(cands)
+        index.add(name, kept)
+        # Small namesakes the pruning drops (Aden's Mansoura beside Egypt's
+        # city) stay reachable when the text says where the name is.
+        dropped = {(c.name, c.country): c for c in cands if c.kind == "city" and c not in kept}
+        if dropped:
+            namesakes[name] = tuple(dropped.values())
     cues = {
         normalise(name): {cc: frozenset(normalise(w) for w in ws) for cc, ws in by_cc.items()}
         for name, by_cc in add["cues"].items()
@@ -1243,6 +1264,7 @@ def load_gazetteer() -> Gazetteer:
         nationality_of=_nationality_words(),
         context_affinity={cc: frozenset(v) for cc, v in add.get("context_affinity", {}).items()},
         person_prev={k: frozenset(v) for k, v in person_prev.items()},
+        namesakes=namesakes,
         article_only=frozenset(k for k, v in written.items() if v == {True}),
         bare_only=frozenset(k for k, v in written.items() if v == {False}),
         group_heads=norms("group_heads"),
