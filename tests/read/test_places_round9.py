@@ -57,6 +57,20 @@ from read_lookups import resolved_country as _resolved
         ("قال الخبير إن حشرة سوسة النخيل تهدد المحاصيل", "سوسة"),
         ("ارتفع سعر الخوخ والخوخة في الأسواق", "والخوخة"),
         ("قال الوزير إنه لا يهتم بردود الأفعال على القرار", "بردود"),
+        # People named like places: a given name before an «ال» name, a listed full name.
+        ("قالت المحامية بشرى الخليل إن موكلها بريء", "الخليل"),
+        ("قالت الناشطة توكل كرمان إن الثورة مستمرة", "كرمان"),
+        ("Dubai Ports World won the contract to run the terminal.", "Dubai"),
+        ("The strike hit a school in Anbar.", "hit"),
+        # The actor dictionary's groups named after a place.
+        ("قالت الجبهة الشعبية لتحرير تيغراي إنها ترفض الاتفاق", "تيغراي"),
+        ("قالت جبهة تحرير شعب تيغراي إن قواتها انسحبت", "تيغراي"),
+        ("تبنت جماعة أنصار بيت المقدس الهجوم على الكمين", "بيت المقدس"),
+        ("قالت قوات سوريا الديمقراطية إنها أسرت عناصر من داعش", "سوريا"),
+        # After a patronymic or a kunya, and before «بن»: a person's name.
+        ("قال محمد بن نايف إن المملكة ستلاحق المتورطين", "نايف"),
+        ("قال الشيخ زايد بن سلطان إن الاتحاد باق", "زايد"),
+        ("قال أبو عبيدة إن الكتائب استهدفت دبابة", "عبيدة"),
         # English group names.
         ("The Quds Force has armed militias across the region.", "Quds"),
         ("The Sudan Liberation Army faction said it would stay neutral.", "Sudan"),
@@ -100,6 +114,16 @@ def test_not_a_place_here(text: str, word: str) -> None:
             "باجور",
             "PAK",
         ),
+        # Places named with «أبو» or «بن» are matched whole; «تحرير» alone is an act.
+        ("زار الوفد أبو ظبي ودبي", "أبو ظبي", "ARE"),
+        ("سيطرت القوات على بلدة بن جواد غرب راس لانوف", "بن جواد", "LBY"),
+        ("قتل جنود في معركة تحرير الموصل من داعش", "الموصل", "IRQ"),
+        # A pruned namesake placed by the words around it, and the bigger one kept.
+        ("اشتبك مسلحون مع قوات الأمن في مديرية المنصورة بعدن", "المنصورة", "YEM"),
+        ("Gunmen attacked a checkpoint near Al Mansoura in Aden.", "Mansoura", "YEM"),
+        ("اندلع حريق في مصنع بمدينة المنصورة عاصمة محافظة الدقهلية", "المنصورة", "EGY"),
+        # A short English name beside a place of its country.
+        ("Fighting broke out near Hit in Anbar province.", "Hit", "IRQ"),
         # A shared name placed by its district and the forces named there.
         (
             "قالت مصادر إن الهدوء عاد إلى طرابلس بعد اشتباكات بين جهاز الردع واللواء 444",

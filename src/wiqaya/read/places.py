@@ -70,6 +70,10 @@ _AL_PARTICLES = frozenset(
     normalise(w)
     for w in ("إلى", "الى", "إلا", "الا", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي")
 )
+# A patronymic or a kunya before a name makes it a person's: «بن نايف», «أبو عبيدة».
+_NAME_LINKS_AR = frozenset(normalise(w) for w in ("بن", "ابن", "بنت", "أبو", "ابو", "أبي"))
+# «بن» after a name makes it a given name: «زايد بن سلطان».
+_SON_OF = frozenset(normalise(w) for w in ("بن", "بنت"))
 # Words that go on about a person just named: «فلسطين أحمد وهي معلمة».
 _PERSON_PAUSE = frozenset(normalise(w) for w in ("وهي", "وهو", "البالغة", "البالغ"))
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
@@ -517,6 +521,14 @@ class Gazetteer:
         key = " ".join(self.index.word_key(n) or n for n in norms[s:e])
         if s > 0 and norms[s].startswith("ال") and norms[s - 1] in self.person_before:
             return False
+        # «محمد بن نايف», «أبو عبيدة»: after a patronymic or a kunya a name is a
+        # person's (a place named so, «أبو ظبي», «بن جواد», is matched whole);
+        # «الشيخ زايد بن سلطان»: before «بن» it is a given name.
+        if all(c.kind != "country" for c in cands):
+            if e - s == 1 and s > 0 and norms[s - 1] in _NAME_LINKS_AR:
+                return False
+            if e < len(norms) and norms[e] in _SON_OF:
+                return False
         # «الطفلة جنين», «السيدة عدن», «الشابة يافا»: women are named after
         # places; a person noun right before an indefinite name makes it hers.
         if s > 0 and not norms[s].startswith("ال") and norms[s - 1] in self.person_nouns_before:
@@ -712,15 +724,22 @@ class Gazetteer:
         return not article and key in self.article_only and not nxt.startswith("ال")
 
     def _group_name_before(self, norms: list[str], s: int) -> bool:
-        """«سرايا القدس», «فيلق القدس», «حركة تحرير السودان»: a group's name."""
+        """«سرايا القدس», «فيلق القدس», «حركة تحرير السودان»: a group's name.
+
+        «تحرير» counts after a group's head, up to two words before the name
+        («جبهة تحرير شعب تيغراي», «الحركة الشعبية لتحرير السودان»); alone it is
+        an act («تحرير الموصل», the retaking of Mosul).
+        """
         prev = norms[s - 1]
         if prev in self.group_heads or (prev[:1] in "وبلف" and prev[1:] in self.group_heads):
             return True
-        return (
-            s > 1
-            and prev.removeprefix("ل") in ("تحرير", "لتحرير")
-            and norms[s - 2].removeprefix("ال") in self.group_before_liberation
-        )
+        heads = self.group_before_liberation
+        for k in range(max(1, s - 2), s):
+            if norms[k].removeprefix("ل") == "تحرير" and (
+                norms[k - 1].removeprefix("ال") in heads or norms[k - 1] in heads
+            ):
+                return True
+        return False
 
     def _verb_here(self, tokens: Sequence[Token], norms: list[str], s: int, text: str) -> bool:
         """«سرت شائعات», «التي سرت», «وهي تدمر المباني»: the verb, not Sirte or Palmyra.
