@@ -122,6 +122,11 @@ def test_not_a_place_here(text: str, word: str) -> None:
         ("اشتبك مسلحون مع قوات الأمن في مديرية المنصورة بعدن", "المنصورة", "YEM"),
         ("Gunmen attacked a checkpoint near Al Mansoura in Aden.", "Mansoura", "YEM"),
         ("اندلع حريق في مصنع بمدينة المنصورة عاصمة محافظة الدقهلية", "المنصورة", "EGY"),
+        ("قتل مدنيون في قصف على مدينة جبلة في محافظة إب", "جبلة", "YEM"),
+        ("نفذت قوات الأمن السورية حملة في ريف جبلة بمحافظة اللاذقية", "جبلة", "SYR"),
+        # Cue words settle Zanzibar: the island or Abyan's capital.
+        ("ضرب إعصار جزيرة زنجبار التنزانية", "زنجبار", "TZA"),
+        ("سيطر تنظيم القاعدة على مدينة زنجبار عاصمة محافظة أبين", "زنجبار", "YEM"),
         # A short English name beside a place of its country.
         ("Fighting broke out near Hit in Anbar province.", "Hit", "IRQ"),
         # A shared name placed by its district and the forces named there.
