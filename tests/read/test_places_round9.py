@@ -57,6 +57,10 @@ from read_lookups import resolved_country as _resolved
         ("قال الخبير إن حشرة سوسة النخيل تهدد المحاصيل", "سوسة"),
         ("ارتفع سعر الخوخ والخوخة في الأسواق", "والخوخة"),
         ("قال الوزير إنه لا يهتم بردود الأفعال على القرار", "بردود"),
+        # Common words among the added names: a kind word is needed.
+        ("قال إن الشعب العظيم لن يركع للضغوط", "العظيم"),
+        ("ما دمت حيا فلن أتخلى عن حقي", "دمت"),
+        ("قتل زعيم التنظيم أبو بكر البغدادي في عملية أمريكية", "البغدادي"),
         # People named like places: a given name before an «ال» name, a listed full name.
         ("قالت المحامية بشرى الخليل إن موكلها بريء", "الخليل"),
         ("قالت الناشطة توكل كرمان إن الثورة مستمرة", "كرمان"),
@@ -127,6 +131,16 @@ def test_not_a_place_here(text: str, word: str) -> None:
         # Cue words settle Zanzibar: the island or Abyan's capital.
         ("ضرب إعصار جزيرة زنجبار التنزانية", "زنجبار", "TZA"),
         ("سيطر تنظيم القاعدة على مدينة زنجبار عاصمة محافظة أبين", "زنجبار", "YEM"),
+        # Towns and districts of current news added in this round. (dev: Brital, Juhr ad-Dik)
+        ("فوجئ سكان بلدة بريتال في منطقة بعلبك في البقاع اللبناني", "بريتال", "LBN"),
+        (
+            "قامت دباباته بقصف مسجد ومنزلين في قرية جحر الديك شمال شرقي مخيم البريج",
+            "جحر الديك",
+            "PSE",
+        ),
+        ("قتل مدنيون في قصف إسرائيلي على بلدة عيترون جنوبي لبنان", "عيترون", "LBN"),
+        ("قصفت مسيرة حوثية مواقع في مديرية الحوبان شرق تعز", "الحوبان", "YEM"),
+        ("استهدفت الفصائل قاعدة عين الأسد في محافظة الأنبار", "عين الأسد", "IRQ"),
         # A short English name beside a place of its country.
         ("Fighting broke out near Hit in Anbar province.", "Hit", "IRQ"),
         # A shared name placed by its district and the forces named there.
