@@ -66,6 +66,8 @@ from read_lookups import resolved_country as _resolved
         ("قالت الناشطة توكل كرمان إن الثورة مستمرة", "كرمان"),
         ("Dubai Ports World won the contract to run the terminal.", "Dubai"),
         ("The strike hit a school in Anbar.", "hit"),
+        ("Tyre Nichols died after being beaten by police in Memphis.", "Tyre"),
+        ("The Times of Israel reported that the cabinet met overnight.", "Israel"),
         # The actor dictionary's groups named after a place.
         ("قالت الجبهة الشعبية لتحرير تيغراي إنها ترفض الاتفاق", "تيغراي"),
         ("قالت جبهة تحرير شعب تيغراي إن قواتها انسحبت", "تيغراي"),
@@ -141,6 +143,8 @@ def test_not_a_place_here(text: str, word: str) -> None:
         ("قتل مدنيون في قصف إسرائيلي على بلدة عيترون جنوبي لبنان", "عيترون", "LBN"),
         ("قصفت مسيرة حوثية مواقع في مديرية الحوبان شرق تعز", "الحوبان", "YEM"),
         ("استهدفت الفصائل قاعدة عين الأسد في محافظة الأنبار", "عين الأسد", "IRQ"),
+        ("Strikes hit Tyre and Sidon overnight.", "Tyre", "LBN"),
+        ("Israeli jets struck Tyre Monday.", "Tyre", "LBN"),
         # A short English name beside a place of its country.
         ("Fighting broke out near Hit in Anbar province.", "Hit", "IRQ"),
         # A shared name placed by its district and the forces named there.

@@ -439,6 +439,9 @@ class Gazetteer:
                 return False
             if s > 0 and tokens[s - 1].text in self.given_names_before_en:
                 return False
+            # "The Times of Israel", "Times of Oman": a newspaper's name.
+            if s > 1 and tokens[s - 1].text == "of" and tokens[s - 2].text in self.media_after_en:
+                return False
             # "Washington Post", "Qatar Airways", "Aleppo pepper": the next word,
             # with no punctuation between ("… in Gaza. News of …" is the place).
             nxt = tokens[e].text if e < len(tokens) else ""
