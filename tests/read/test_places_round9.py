@@ -57,6 +57,8 @@ from read_lookups import resolved_country as _resolved
         ("قال الخبير إن حشرة سوسة النخيل تهدد المحاصيل", "سوسة"),
         ("ارتفع سعر الخوخ والخوخة في الأسواق", "والخوخة"),
         ("قال الوزير إنه لا يهتم بردود الأفعال على القرار", "بردود"),
+        # dev: «مفرق» is a junction; Mafraq is «المفرق».
+        ("نفذوا الاعتداء بسيارة مفخخة عند مفرق السيدة زينب على طريق مطار دمشق", "مفرق"),
         # Common words among the added names: a kind word is needed.
         ("قال إن الشعب العظيم لن يركع للضغوط", "العظيم"),
         ("ما دمت حيا فلن أتخلى عن حقي", "دمت"),
@@ -144,6 +146,7 @@ def test_not_a_place_here(text: str, word: str) -> None:
         ("قصفت مسيرة حوثية مواقع في مديرية الحوبان شرق تعز", "الحوبان", "YEM"),
         ("استهدفت الفصائل قاعدة عين الأسد في محافظة الأنبار", "عين الأسد", "IRQ"),
         ("Strikes hit Tyre and Sidon overnight.", "Tyre", "LBN"),
+        ("لجأ آلاف السوريين إلى مخيمات في المفرق شمال الأردن", "المفرق", "JOR"),
         ("Israeli jets struck Tyre Monday.", "Tyre", "LBN"),
         # A short English name beside a place of its country.
         ("Fighting broke out near Hit in Anbar province.", "Hit", "IRQ"),
