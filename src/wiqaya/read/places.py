@@ -262,6 +262,8 @@ class Gazetteer:
     # Cities a bigger namesake prunes («المنصورة» of Aden beside Egypt's
     # Mansoura), by index key: chosen only when the words around place them.
     namesakes: dict[str, tuple[Place, ...]] = field(default_factory=dict)
+    # The index payloads (by identity) that have such namesakes: a cheap test first.
+    namesake_ids: frozenset[int] = frozenset()
     article_only: frozenset[str] = frozenset()
     bare_only: frozenset[str] = frozenset()
     # A name right after these is an armed group's, an airline's or a
@@ -714,17 +716,19 @@ class Gazetteer:
         key = self.index.word_key(norm)
         if key is None or not norm.endswith(key):
             return False
+        if key == norm:  # the word as it stands: no clitic, no article
+            if raw[:1] in "وبلفك" and raw[1:2] in "أإآ":
+                return True
+            # «عراق اليوم», «سوريا الأسد»: a name in construct drops its article.
+            return key in self.article_only and not nxt.startswith("ال")
         prefix = norm[: len(norm) - len(key)]
-        if prefix and raw[:1] in "وبلفك" and raw[1:2] in "أإآ" and key == norm:
-            return True
-        countries = any(c.kind == "country" for c in cands)
-        if prefix in ("ف", "ك") and not countries:
-            return True
-        article = prefix.endswith(("ال", "لل"))
-        if article and key in self.bare_only:
-            return all(c.kind == "city" and c.country not in _ARABIC_WRITTEN for c in cands)
-        # «عراق اليوم», «سوريا الأسد»: a name in construct drops its article.
-        return not article and key in self.article_only and not nxt.startswith("ال")
+        if prefix in ("ف", "ك"):
+            return all(c.kind != "country" for c in cands)
+        if prefix.endswith(("ال", "لل")):
+            return key in self.bare_only and all(
+                c.kind == "city" and c.country not in _ARABIC_WRITTEN for c in cands
+            )
+        return key in self.article_only and not nxt.startswith("ال")
 
     def _group_name_before(self, norms: list[str], s: int) -> bool:
         """«سرايا القدس», «فيلق القدس», «حركة تحرير السودان»: a group's name.
@@ -863,7 +867,7 @@ class Gazetteer:
             # "Alexandria, Virginia": the American town of the name, not Egypt's.
             return done(Place(surface, "USA", "city", admin1=state), "resolved", "cue")
         countries = {c.country for c in cands}
-        if self.namesakes and (small := self.namesakes.get(self._key(norms, s, e))):
+        if id(cands) in self.namesake_ids and (small := self.namesakes.get(self._key(norms, s, e))):
             # «مديرية المنصورة بعدن», "Al Mansoura in Aden": a pruned namesake
             # when the words around the name say where it is.
             other = {c.country for c in small} - countries
@@ -1198,6 +1202,7 @@ def load_gazetteer() -> Gazetteer:
     overrides = {key_of(normalise(k)): v for k, v in add.get("overrides", {}).items()}
     index = PhraseIndex()
     namesakes: dict[str, tuple[Place, ...]] = {}
+    namesake_ids: set[int] = set()
     for name, cands in pooled.items():
         if name in overrides:
             cands = [c for c in cands if c.country == overrides[name]] or cands
@@ -1208,6 +1213,7 @@ def load_gazetteer() -> Gazetteer:
         dropped = {(c.name, c.country): c for c in cands if c.kind == "city" and c not in kept}
         if dropped:
             namesakes[name] = tuple(dropped.values())
+            namesake_ids.add(id(kept))
     cues = {
         normalise(name): {cc: frozenset(normalise(w) for w in ws) for cc, ws in by_cc.items()}
         for name, by_cc in add["cues"].items()
@@ -1287,6 +1293,7 @@ def load_gazetteer() -> Gazetteer:
         context_affinity={cc: frozenset(v) for cc, v in add.get("context_affinity", {}).items()},
         person_prev={k: frozenset(v) for k, v in person_prev.items()},
         namesakes=namesakes,
+        namesake_ids=frozenset(namesake_ids),
         article_only=frozenset(k for k, v in written.items() if v == {True}),
         bare_only=frozenset(k for k, v in written.items() if v == {False}),
         group_heads=norms("group_heads"),
