@@ -529,11 +529,11 @@ class Gazetteer:
         # «محمد بن نايف», «أبو عبيدة»: after a patronymic or a kunya a name is a
         # person's (a place named so, «أبو ظبي», «بن جواد», is matched whole);
         # «الشيخ زايد بن سلطان»: before «بن» it is a given name.
-        if all(c.kind != "country" for c in cands):
-            if e - s == 1 and s > 0 and norms[s - 1] in _NAME_LINKS_AR:
-                return False
-            if e < len(norms) and norms[e] in _SON_OF:
-                return False
+        if (
+            (e - s == 1 and s > 0 and norms[s - 1] in _NAME_LINKS_AR)
+            or (e < len(norms) and norms[e] in _SON_OF)
+        ) and all(c.kind != "country" for c in cands):
+            return False
         # «الطفلة جنين», «السيدة عدن», «الشابة يافا»: women are named after
         # places; a person noun right before an indefinite name makes it hers.
         if s > 0 and not norms[s].startswith("ال") and norms[s - 1] in self.person_nouns_before:
@@ -740,6 +740,8 @@ class Gazetteer:
         prev = norms[s - 1]
         if prev in self.group_heads or (prev[:1] in "وبلف" and prev[1:] in self.group_heads):
             return True
+        if "تحرير" not in prev and (s < 2 or "تحرير" not in norms[s - 2]):
+            return False
         heads = self.group_before_liberation
         for k in range(max(1, s - 2), s):
             if norms[k].removeprefix("ل") == "تحرير" and (
