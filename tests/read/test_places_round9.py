@@ -57,6 +57,8 @@ from read_lookups import resolved_country as _resolved
         ("قال الخبير إن حشرة سوسة النخيل تهدد المحاصيل", "سوسة"),
         ("ارتفع سعر الخوخ والخوخة في الأسواق", "والخوخة"),
         ("قال الوزير إنه لا يهتم بردود الأفعال على القرار", "بردود"),
+        # dev: «و» + «دان» (and condemned), not Waddan.
+        ("ودان بيان صدر عن المجلس امس استخدام القوة", "ودان"),
         # dev: «مفرق» is a junction; Mafraq is «المفرق».
         ("نفذوا الاعتداء بسيارة مفخخة عند مفرق السيدة زينب على طريق مطار دمشق", "مفرق"),
         # Common words among the added names: a kind word is needed.
@@ -148,6 +150,18 @@ def test_not_a_place_here(text: str, word: str) -> None:
         ("Strikes hit Tyre and Sidon overnight.", "Tyre", "LBN"),
         ("لجأ آلاف السوريين إلى مخيمات في المفرق شمال الأردن", "المفرق", "JOR"),
         ("Israeli jets struck Tyre Monday.", "Tyre", "LBN"),
+        # dev: towns added with their English press spellings.
+        (
+            "ان الجنود كانوا يفتشون مباني قرب التاجي، على بعد 20 كيلومترا الى الشمال من بغداد",
+            "التاجي",
+            "IRQ",
+        ),
+        ("مثل سليمان بيك وداقوق منذ فترة", "وداقوق", "IRQ"),
+        ("Clashes were reported in Hewler and Duhok.", "Hewler", "IRQ"),
+        ("Gunmen attacked a checkpoint near Kaduqli.", "Kaduqli", "SDN"),
+        ("Militias clashed in Tarhouna, south-east of Tripoli.", "Tarhouna", "LBY"),
+        ("Christians returned to Qaraqosh after the war.", "Qaraqosh", "IRQ"),
+        ("وصلت تعزيزات إلى مدينة ودان في الجفرة", "ودان", "LBY"),
         # A short English name beside a place of its country.
         ("Fighting broke out near Hit in Anbar province.", "Hit", "IRQ"),
         # A shared name placed by its district and the forces named there.
