@@ -162,6 +162,11 @@ def test_not_a_place_here(text: str, word: str) -> None:
         ("Militias clashed in Tarhouna, south-east of Tripoli.", "Tarhouna", "LBY"),
         ("Christians returned to Qaraqosh after the war.", "Qaraqosh", "IRQ"),
         ("وصلت تعزيزات إلى مدينة ودان في الجفرة", "ودان", "LBY"),
+        # Arabic names of Sahel, Somali and Ethiopian towns.
+        ("قتل مسلحون جنودا في هجوم على بلدة غورم غورم شمال بوركينا فاسو", "غورم غورم", "BFA"),
+        ("سيطرت حركة الشباب على مدينة حررطيري الساحلية", "حررطيري", "SOM"),
+        ("دخلت ميليشيا فانو مدينة دبري برهان", "دبري برهان", "ETH"),
+        ("قالت جبهة البوليساريو إنها قصفت مواقع قرب تيفاريتي", "تيفاريتي", "ESH"),
         # A short English name beside a place of its country.
         ("Fighting broke out near Hit in Anbar province.", "Hit", "IRQ"),
         # A shared name placed by its district and the forces named there.
