@@ -167,6 +167,9 @@ def test_not_a_place_here(text: str, word: str) -> None:
         ("سيطرت حركة الشباب على مدينة حررطيري الساحلية", "حررطيري", "SOM"),
         ("دخلت ميليشيا فانو مدينة دبري برهان", "دبري برهان", "ETH"),
         ("قالت جبهة البوليساريو إنها قصفت مواقع قرب تيفاريتي", "تيفاريتي", "ESH"),
+        # A group's name then the place it struck: the place stays.
+        ("قصفت كتائب القسام عسقلان بالصواريخ", "عسقلان", "ISR"),
+        ("أعلنت سرايا القدس قصف سديروت", "سديروت", "ISR"),
         # A short English name beside a place of its country.
         ("Fighting broke out near Hit in Anbar province.", "Hit", "IRQ"),
         # A shared name placed by its district and the forces named there.
