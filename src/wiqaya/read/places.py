@@ -254,16 +254,16 @@ class Gazetteer:
     # Nationality words (normalised Arabic with and without «ال» and «ة»,
     # English demonyms) and their country: «رفح المصرية», "Egyptian Rafah".
     nationality_of: dict[str, str] = field(default_factory=dict)
-    # How the one-word Arabic names of a key are written: only with the
-    # article («الكاميرون», «العراق») or only without it («ساري», «موغله»).
-    # A bare «كاميرون» is David Cameron and «عراق قابضة» a listed company; an
-    # «ال» on a Turkish, Iranian or Ethiopian town's name is an Arabic word
-    # («الساري» the sari, «الموغلة» steeped, «الديسي» a surname).
     # Cities a bigger namesake prunes («المنصورة» of Aden beside Egypt's
     # Mansoura), by index key: chosen only when the words around place them.
     namesakes: dict[str, tuple[Place, ...]] = field(default_factory=dict)
     # The index payloads (by identity) that have such namesakes: a cheap test first.
     namesake_ids: frozenset[int] = frozenset()
+    # How the one-word Arabic names of a key are written: only with the
+    # article («الكاميرون», «العراق») or only without it («ساري», «موغله»).
+    # A bare «كاميرون» is David Cameron and «عراق قابضة» a listed company; an
+    # «ال» on a Turkish, Iranian or Ethiopian town's name is an Arabic word
+    # («الساري» the sari, «الموغلة» steeped, «الديسي» a surname).
     article_only: frozenset[str] = frozenset()
     bare_only: frozenset[str] = frozenset()
     # A name right after these is an armed group's, an airline's or a
