@@ -117,6 +117,17 @@ like places: الخبر, مشهد, تدمر, بحجة, القوة القاهرة
 الأنبوب, هيئة تحرير الشام, Israel Katz, Jordan Bardella, Palestine Action,
 Islamic State Sinai Province). Rows carry ``lang`` and ``kind`` as in the sixth
 set. Its misses are hidden unless ``--show-fresh9`` is given.
+
+Round 9's probe (``evaluation/places_probe9.jsonl``, 116 sentences, ``"split":
+"probe9"``, 99 Arabic and 17 English, development data): written by the round's
+engineer from what a demanding reader meets in 2015–2026 news and committed
+before the round's fixes: armed groups, media, brands and people named like
+places, common words spelt like towns (and the same words as towns, which must
+survive), first-level regions in their press spellings, and shared names.
+Its misses are always printed. A second probe (``places_probe9b.jsonl``, 29
+sentences, ``"split": "probe9b"``) was written and committed halfway through the
+round, before the fixes for what it holds: people named like places, brands,
+namesakes inside a city (Aden's Mansoura) and short English names (Hit).
 """
 
 from __future__ import annotations
@@ -125,12 +136,16 @@ import argparse
 import json
 import re
 from collections import defaultdict
+from pathlib import Path
 
 from wiqaya.read.actors import DATA
 from wiqaya.read.pipeline import DocumentInput, read_document
 from wiqaya.read.place_names import plain_latin
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
+# Probe sentences written by a places round before its fixes (development data,
+# committed first so that the round's gain on them can be read honestly).
+PROBES = Path(__file__).resolve().parent
 
 
 def _first_set() -> None:
@@ -187,7 +202,8 @@ def score_row(r: dict) -> tuple[bool, bool | None, str]:
 
 
 def _second_set(splits: list[str], name: str = "places_eval2.jsonl", show: bool = True) -> None:
-    rows = [json.loads(x) for x in (DATA / name).read_text("utf-8").splitlines()]
+    folder = PROBES if name.startswith("places_probe") else DATA
+    rows = [json.loads(x) for x in (folder / name).read_text("utf-8").splitlines()]
     print(f"\n{name} ({len(rows)} sentences)")
     for split in splits:
         part = [r for r in rows if r["split"] == split]
@@ -245,6 +261,8 @@ def main() -> None:
     _second_set(["fresh7"], "places_eval7.jsonl", show=args.show_fresh7)
     _second_set(["fresh8"], "places_eval8.jsonl", show=args.show_fresh8)
     _second_set(["fresh9"], "places_eval9.jsonl", show=args.show_fresh9)
+    _second_set(["probe9"], "places_probe9.jsonl")
+    _second_set(["probe9b"], "places_probe9b.jsonl")
 
 
 if __name__ == "__main__":

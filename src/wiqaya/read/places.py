@@ -21,7 +21,7 @@ from functools import cache
 
 from wiqaya.language.arabic import normalise
 from wiqaya.read.actors import DATA
-from wiqaya.read.phrases import NORM_OF, PhraseIndex, Token, canonical, tokenize
+from wiqaya.read.phrases import NORM_OF, Match, PhraseIndex, Token, canonical, tokenize
 from wiqaya.read.place_names import plain_latin
 
 # Words that, right before a name, say a city is meant rather than a country.
@@ -70,10 +70,20 @@ _AL_PARTICLES = frozenset(
     normalise(w)
     for w in ("إلى", "الى", "إلا", "الا", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي")
 )
+# A patronymic or a kunya before a name makes it a person's: «بن نايف», «أبو عبيدة».
+_NAME_LINKS_AR = frozenset(normalise(w) for w in ("بن", "ابن", "بنت", "أبو", "ابو", "أبي"))
+# «بن» after a name makes it a given name: «زايد بن سلطان».
+_SON_OF = frozenset(normalise(w) for w in ("بن", "بنت"))
 # Words that go on about a person just named: «فلسطين أحمد وهي معلمة».
 _PERSON_PAUSE = frozenset(normalise(w) for w in ("وهي", "وهو", "البالغة", "البالغ"))
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _AND_PAIR = re.compile(r"^(\w+) and (\w+)$")
+# Countries whose towns Arabic writes with the article when their name has
+# one («الموصل», «الخليل»): the Arab League, Western Sahara and Israel's Arabic
+# names. Elsewhere a town's Arabic name never takes «ال».
+_ARABIC_WRITTEN = frozenset(
+    "DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM ESH ISR TCD".split()  # noqa: SIM905, E501
+)
 # Words right before a name that say a first-level region is meant: «ولاية
 # الجزيرة» is Sudan's Gezira state, not «الجزائر» (Algiers) of the same spelling.
 _REGION_CUES = frozenset(
@@ -244,6 +254,25 @@ class Gazetteer:
     # Nationality words (normalised Arabic with and without «ال» and «ة»,
     # English demonyms) and their country: «رفح المصرية», "Egyptian Rafah".
     nationality_of: dict[str, str] = field(default_factory=dict)
+    # Cities a bigger namesake prunes («المنصورة» of Aden beside Egypt's
+    # Mansoura), by index key: chosen only when the words around place them.
+    namesakes: dict[str, tuple[Place, ...]] = field(default_factory=dict)
+    # The index payloads (by identity) that have such namesakes: a cheap test first.
+    namesake_ids: frozenset[int] = frozenset()
+    # How the one-word Arabic names of a key are written: only with the
+    # article («الكاميرون», «العراق») or only without it («ساري», «موغله»).
+    # A bare «كاميرون» is David Cameron and «عراق قابضة» a listed company; an
+    # «ال» on a Turkish, Iranian or Ethiopian town's name is an Arabic word
+    # («الساري» the sari, «الموغلة» steeped, «الديسي» a surname).
+    article_only: frozenset[str] = frozenset()
+    bare_only: frozenset[str] = frozenset()
+    # A name right after these is an armed group's, an airline's or a
+    # liberation movement's: «سرايا القدس», «طيران الإمارات», «حركة تحرير السودان».
+    group_heads: frozenset[str] = frozenset()
+    group_before_liberation: frozenset[str] = frozenset()
+    # English words after a name that make it a group's: "Quds Force",
+    # "Sudan Liberation Army", "Tigray People's Liberation Front".
+    group_after_en: frozenset[str] = frozenset()
 
     # Actor surfaces already checked by ``shared_name``.
     _shared: dict[str, bool] = field(default_factory=dict)
@@ -298,7 +327,7 @@ class Gazetteer:
         # Common-word names after a preposition («فروا من الجزيرة»): places only
         # if their country is named in the text too.
         pending: list[tuple[int, int, tuple[Place, ...]]] = []
-        for m in self.index.find(tokens):
+        for m in self._compass_construct(tokens, norms, self.index.find(tokens)):
             ok = self._is_place(tokens, norms, m.start, m.end, m.payload, text, cased)
             if ok:
                 raw.append((m.start, m.end, m.payload))
@@ -322,6 +351,35 @@ class Gazetteer:
         for s, e, cands in raw:
             surface = text[tokens[s].start : tokens[e - 1].end]
             out.append(self._resolve(surface, tokens, norms, s, e, cands, ctx, text))
+        return out
+
+    def _compass_construct(
+        self, tokens: Sequence[Token], norms: list[str], found: list[Match]
+    ) -> list[Match]:
+        """«محافظة شمال سيناء»: a bare direction before a place heads that place.
+
+        The index drops the article, so «محافظة الشمال» (Lebanon's North) also
+        matches «محافظة شمال» in «محافظة شمال سيناء»; when a place starts right
+        after the direction, the words are looked up again from the direction on.
+        """
+        out: list[Match] = []
+        skip_to = -1
+        for i, m in enumerate(found):
+            if m.start < skip_to:
+                continue
+            if m.end - m.start >= 2 and norms[m.end - 1] in _COMPASS and m.end < len(norms):
+                # «محافظة شمال الباطنة»: the direction begins a longer name.
+                again = self.index.find(tokens[m.start + 1 : m.start + 9])
+                if again and again[0].start == 0 and again[0].end > 1:
+                    first = again[0]
+                    out.append(Match(m.start + 1, m.start + 1 + first.end, first.payload))
+                    skip_to = m.start + 1 + first.end
+                    continue
+                # «محافظة شمال غزة»: a place right after, the direction is its own.
+                nxt = found[i + 1] if i + 1 < len(found) else None
+                if nxt is not None and nxt.start == m.end:
+                    continue
+            out.append(m)
         return out
 
     def _conjunction_split(
@@ -383,6 +441,9 @@ class Gazetteer:
                 return False
             if s > 0 and tokens[s - 1].text in self.given_names_before_en:
                 return False
+            # "The Times of Israel", "Times of Oman": a newspaper's name.
+            if s > 1 and tokens[s - 1].text == "of" and tokens[s - 2].text in self.media_after_en:
+                return False
             # "Washington Post", "Qatar Airways", "Aleppo pepper": the next word,
             # with no punctuation between ("… in Gaza. News of …" is the place).
             nxt = tokens[e].text if e < len(tokens) else ""
@@ -391,6 +452,17 @@ class Gazetteer:
             if nxt in self.media_after_en:
                 return False
             if nxt in self.product_after_en.get(surface, ()):
+                return False
+            # "Quds Force", "Sudan Liberation Army", "Tigray People's Liberation
+            # Front": the name of a group, not where it is.
+            if nxt and (
+                nxt in self.group_after_en
+                or (
+                    nxt.startswith("People")
+                    and e + 1 < len(tokens)
+                    and tokens[e + 1].text in self.group_after_en
+                )
+            ):
                 return False
             if self._apposition_not_place(tokens, e, text):
                 return False
@@ -412,6 +484,18 @@ class Gazetteer:
         if self.not_place_spellings and any(
             sp in tokens[s].text for sp in self.not_place_spellings
         ):
+            return False
+        if e - s == 1 and self._written_otherwise(
+            tokens[s].text, norms[s], cands, norms[e] if e < len(norms) else ""
+        ):
+            # «الطريق الدولي بصرة ـ كويت»: a road or a list of places drops the
+            # article too, so a place beside it keeps the name.
+            beside = (s > 0 and self.index.payload_of(norms[s - 1])) or (
+                e < len(norms) and self.index.payload_of(norms[e])
+            )
+            if not beside:
+                return False
+        if s > 0 and self._group_name_before(norms, s):
             return False
         if e - s == 1:
             w = norms[s]
@@ -441,6 +525,14 @@ class Gazetteer:
             return False
         key = " ".join(self.index.word_key(n) or n for n in norms[s:e])
         if s > 0 and norms[s].startswith("ال") and norms[s - 1] in self.person_before:
+            return False
+        # «محمد بن نايف», «أبو عبيدة»: after a patronymic or a kunya a name is a
+        # person's (a place named so, «أبو ظبي», «بن جواد», is matched whole);
+        # «الشيخ زايد بن سلطان»: before «بن» it is a given name.
+        if (
+            (e - s == 1 and s > 0 and norms[s - 1] in _NAME_LINKS_AR)
+            or (e < len(norms) and norms[e] in _SON_OF)
+        ) and all(c.kind != "country" for c in cands):
             return False
         # «الطفلة جنين», «السيدة عدن», «الشابة يافا»: women are named after
         # places; a person noun right before an indefinite name makes it hers.
@@ -599,8 +691,64 @@ class Gazetteer:
         after = e < len(norms) and norms[e][:1] == "و" and food(norms[e])
         return after or (norms[s][:1] == "و" and s > 0 and food(norms[s - 1]))
 
+    def _key(self, norms: list[str], s: int, e: int) -> str:
+        """The index key of the name at ``s:e``."""
+        return " ".join(self.index.word_key(n) or n for n in norms[s:e])
+
     def _default_of(self, norms: list[str], s: int, e: int) -> str | None:
-        return self.defaults.get(" ".join(self.index.word_key(n) or n for n in norms[s:e]))
+        return self.defaults.get(self._key(norms, s, e))
+
+    def _written_otherwise(
+        self, raw: str, norm: str, cands: tuple[Place, ...], nxt: str = ""
+    ) -> bool:
+        """A one-word name written as no place of it is: a word or a person.
+
+        - a clitic that the hamza shows: «بأجور» (for wages) is «ب» + «أجور»,
+          never Al Bajur («باجور»);
+        - «ف» or «ك» glued to a bare town's name: «كمينا» (an ambush) is no
+          «ك» + Minna, «كريمة» no «ك» + Raymah, «فخمين» no «ف» + Khomeyn; a
+          country keeps it («كالعراق», «فمصر»);
+        - the article where the name never has it, on a town of a country
+          whose towns Arabic writes without one («الساري», «الموغلة»);
+        - no article where the name always has it: «كاميرون» (Cameron), «عراق
+          قابضة» (a company).
+        """
+        key = self.index.word_key(norm)
+        if key is None or not norm.endswith(key):
+            return False
+        if key == norm:  # the word as it stands: no clitic, no article
+            if raw[:1] in "وبلفك" and raw[1:2] in "أإآ":
+                return True
+            # «عراق اليوم», «سوريا الأسد»: a name in construct drops its article.
+            return key in self.article_only and not nxt.startswith("ال")
+        prefix = norm[: len(norm) - len(key)]
+        if prefix in ("ف", "ك"):
+            return all(c.kind != "country" for c in cands)
+        if prefix.endswith(("ال", "لل")):
+            return key in self.bare_only and all(
+                c.kind == "city" and c.country not in _ARABIC_WRITTEN for c in cands
+            )
+        return key in self.article_only and not nxt.startswith("ال")
+
+    def _group_name_before(self, norms: list[str], s: int) -> bool:
+        """«سرايا القدس», «فيلق القدس», «حركة تحرير السودان»: a group's name.
+
+        «تحرير» counts after a group's head, up to two words before the name
+        («جبهة تحرير شعب تيغراي», «الحركة الشعبية لتحرير السودان»); alone it is
+        an act («تحرير الموصل», the retaking of Mosul).
+        """
+        prev = norms[s - 1]
+        if prev in self.group_heads or (prev[:1] in "وبلف" and prev[1:] in self.group_heads):
+            return True
+        if "تحرير" not in prev and (s < 2 or "تحرير" not in norms[s - 2]):
+            return False
+        heads = self.group_before_liberation
+        for k in range(max(1, s - 2), s):
+            if norms[k].removeprefix("ل") == "تحرير" and (
+                norms[k - 1].removeprefix("ال") in heads or norms[k - 1] in heads
+            ):
+                return True
+        return False
 
     def _verb_here(self, tokens: Sequence[Token], norms: list[str], s: int, text: str) -> bool:
         """«سرت شائعات», «التي سرت», «وهي تدمر المباني»: the verb, not Sirte or Palmyra.
@@ -721,6 +869,13 @@ class Gazetteer:
             # "Alexandria, Virginia": the American town of the name, not Egypt's.
             return done(Place(surface, "USA", "city", admin1=state), "resolved", "cue")
         countries = {c.country for c in cands}
+        if id(cands) in self.namesake_ids and (small := self.namesakes.get(self._key(norms, s, e))):
+            # «مديرية المنصورة بعدن», "Al Mansoura in Aden": a pruned namesake
+            # when the words around the name say where it is.
+            other = {c.country for c in small} - countries
+            within = self._place_around(tokens, norms, s, e, other, text) if other else None
+            if within and (pick := _best_in(small, within)):
+                return done(pick, "resolved", "cue")
         before = norms[s - 1] if s > 0 else ""
         if len(countries) == 1:
             if ctx and all(c.minor for c in cands) and not ctx.get(cands[0].country):
@@ -753,7 +908,9 @@ class Gazetteer:
         if within and (pick := _best_in(cands, within)):
             return done(pick, "resolved", "cue")
         region_pick = None
-        if before in _REGION_CUES:
+        # "Al-Bayda governorate": English puts the region word after the name.
+        after = norms[e] if e < len(norms) and tokens[s].text.isascii() else ""
+        if before in _REGION_CUES or after in _REGION_CUES:
             regions = [c for c in cands if c.kind == "admin1"]
             # A city named like its own region («أدرار», capital of Adrar
             # province) is that region's reading too: then the context chooses.
@@ -762,6 +919,11 @@ class Gazetteer:
                 return done(regions[0], "resolved", "cue")
             if len(regions) == 1:
                 region_pick = regions[0]
+            # "Al-Bayda governorate", «محافظة البيضاء»: a region named after its
+            # capital is indexed as that city, so the city of one country named
+            # like its own region is the region's reading.
+            if not regions and len({c.country for c in named}) == 1:
+                return done(named[0], "resolved", "cue")
         # Vowelled spelling decides on its own.
         for spelled, cc in _DIACRITIC_HINTS.items():
             if surface.endswith(spelled):
@@ -925,6 +1087,8 @@ def load_gazetteer() -> Gazetteer:
     cue_only = {normalise(w) for w in add.get("cue_only", []) + small.get("cue_only", [])}
     stop = {normalise(w) for w in add["stop"]} - cue_only
     by_name: dict[str, list[Place]] = {}
+    # Per one-word key: whether its Arabic names are written with «ال», without, or both.
+    written: dict[str, set[bool]] = {}
 
     def put(name: str, place: Place) -> None:
         n = normalise(name)
@@ -932,6 +1096,8 @@ def load_gazetteer() -> Gazetteer:
         if not n or n in stop or len(n.replace(" ", "")) < (2 if n in cue_only else 3):
             return
         by_name.setdefault(n, []).append(place)
+        if " " not in n and not n.isascii():
+            written.setdefault(canonical(n), set()).add(n.startswith("ال") and len(n) >= 5)
         if n.isascii() and n != (bare := n.translate(_APOSTROPHES)):
             by_name.setdefault(bare, []).append(place)
         # "Sistan and Baluchestan" is written "Sistan-Baluchestan" too (one
@@ -995,6 +1161,9 @@ def load_gazetteer() -> Gazetteer:
                 lon=extra.get("lon"),
                 geonames_id=extra.get("geonames"),
                 population=extra.get("pop", 0),
+                # A town named like a very common word («بلد», «مساعد»): after a
+                # preposition it waits for a kind word, not for its country.
+                minor=extra.get("minor", False),
             )
             # English names that are people's too ("Tina") are left out.
             skip = extra.get("en_skip", ())
@@ -1034,10 +1203,19 @@ def load_gazetteer() -> Gazetteer:
         pooled.setdefault(key_of(name), []).extend(cands)
     overrides = {key_of(normalise(k)): v for k, v in add.get("overrides", {}).items()}
     index = PhraseIndex()
+    namesakes: dict[str, tuple[Place, ...]] = {}
+    namesake_ids: set[int] = set()
     for name, cands in pooled.items():
         if name in overrides:
             cands = [c for c in cands if c.country == overrides[name]] or cands
-        index.add(name, _prune(cands))
+        kept = _prune(cands)
+        index.add(name, kept)
+        # Small namesakes the pruning drops (Aden's Mansoura beside Egypt's
+        # city) stay reachable when the text says where the name is.
+        dropped = {(c.name, c.country): c for c in cands if c.kind == "city" and c not in kept}
+        if dropped:
+            namesakes[name] = tuple(dropped.values())
+            namesake_ids.add(id(kept))
     cues = {
         normalise(name): {cc: frozenset(normalise(w) for w in ws) for cc, ws in by_cc.items()}
         for name, by_cc in add["cues"].items()
@@ -1116,6 +1294,13 @@ def load_gazetteer() -> Gazetteer:
         nationality_of=_nationality_words(),
         context_affinity={cc: frozenset(v) for cc, v in add.get("context_affinity", {}).items()},
         person_prev={k: frozenset(v) for k, v in person_prev.items()},
+        namesakes=namesakes,
+        namesake_ids=frozenset(namesake_ids),
+        article_only=frozenset(k for k, v in written.items() if v == {True}),
+        bare_only=frozenset(k for k, v in written.items() if v == {False}),
+        group_heads=norms("group_heads"),
+        group_before_liberation=norms("group_before_liberation"),
+        group_after_en=frozenset(add.get("group_after_en", [])),
         # A stop word is kept out of the index under its own spelling only; the
         # look-up still reaches a place through the article or a clitic
         # («يشير» finds «اليشير», El Achir; «عيون» finds «العيون»), so the word
