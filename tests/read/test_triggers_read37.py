@@ -256,3 +256,44 @@ def test_rockets_named_by_their_owner_fall_on_the_other_side() -> None:
 )
 def test_reinforcements_deployed_and_grants_offered(text: str, etype: str, source: str) -> None:
     assert coded(text)[etype][0] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "pair"),
+    [
+        (
+            "قالت لجان المقاومة في الفاشر إن قوات الدعم السريع قصفت مستشفى المدينة صباح اليوم.",
+            "ASSAULT",
+            ("SDN", "SDN"),
+        ),
+        (
+            "أفاد المرصد السوري لحقوق الإنسان بأن طائرات إسرائيلية قصفت مواقع عسكرية قرب دمشق.",
+            "ASSAULT",
+            ("ISR", "SYR"),
+        ),
+        (
+            "قال البنتاغون إن الحوثيين أطلقوا صواريخ على مدمرة أمريكية في البحر الأحمر.",
+            "ASSAULT",
+            ("YEM", "USA"),
+        ),
+        # Who calls is the source, whoever receives it.
+        (
+            "أعلنت الرئاسة المصرية أن الرئيس السيسي تلقى اتصالاً هاتفياً من الرئيس الأمريكي.",
+            "CONSULT",
+            ("USA", "EGY"),
+        ),
+    ],
+)
+def test_reported_clauses_name_their_own_subject(
+    text: str, etype: str, pair: tuple[str, str]
+) -> None:
+    assert coded(text)[etype] == pair
+
+
+def test_the_reporter_of_a_strike_is_not_its_force() -> None:
+    # «لجان المقاومة» reports; the strike is the RSF's, the hospital its target.
+    text = "قالت لجان المقاومة في الفاشر إن قوات الدعم السريع قصفت مستشفى المدينة صباح اليوم."
+    [event] = [
+        e for e in read_document(DocumentInput("d", text, "ar")).events if e.event_type == "ASSAULT"
+    ]
+    assert (event.source.text, event.target.text) == ("قوات الدعم السريع", "مستشفى")

@@ -355,6 +355,11 @@ def _clause_pair(
         if source is not None and source.start >= trig.tok_end:
             target = source
         source = by_hand
+    caller = _caller(p, trig, actors)
+    if caller is not None and not (source is not None and _same_span(source, caller)):
+        # «تلقى الرئيس السيسي اتصالاً هاتفياً من الرئيس الأمريكي»: who calls
+        # makes the call (the convention of the current-news sets).
+        source, target = caller, source
     if target is None and source is not None and _reciprocal(p, trig):
         # «وافقت إسرائيل ولبنان على ترسيم الحدود», «اتفق السودان وجنوب السودان
         # على»: the subject joined to the first by «و» is the other party.
@@ -379,6 +384,26 @@ def _clause_pair(
     if source is not None and target is not None and _same_span(source, target):
         target = None
     return source, target
+
+
+_RECEIVED = re.compile(r"^[وف]?(تلقي|تلقت|يتلقي|تتلقي|تلقيا)$")
+_CALL = re.compile(r"^[وف]?(ال)?(اتصال|اتصالا|مكالمه|رساله)$")
+
+
+def _caller(p: _Pending, trig: Trigger, actors: list[ActorMention]) -> ActorMention | None:
+    """The actor after «من» that a received call or letter comes from."""
+    k = trig.tok_start
+    if trig.event_type != "CONSULT" or not _RECEIVED.match(p.tokens[k].norm):
+        return None
+    call = next(
+        (j for j in range(k + 1, min(k + 8, len(p.tokens))) if _CALL.match(p.tokens[j].norm)), None
+    )
+    if call is None:
+        return None
+    for j in range(call + 1, min(call + 4, len(p.tokens) - 1)):
+        if p.tokens[j].norm == "من":
+            return next((a for a in actors if a.start == j + 1), None)
+    return None
 
 
 # Acts two parties do together: the second of joined subjects is the other party.

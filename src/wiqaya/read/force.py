@@ -161,14 +161,17 @@ def force_report(
         # «استهدف» also aims projects and campaigns at people: only a force does it.
         states = not _FORCE_ONLY.search(word)
         government = bool(_STATE_ACTS.match(word))
+        before = _subject_before(tokens, k, actors)
         if _ATTACKED.match(word):
             # «وهاجمت رايس حماس»: the force must be the subject, not the object.
-            subject = _subject(tokens, k, stop, actors)
+            subject = before or _subject(tokens, k, stop, actors)
             if subject is None or subject.sector not in _FORCE_SECTORS:
                 return False
-        return _agent_between(tokens, k, stop, actors, states, government) and _happened(
-            tokens, k, text, offset
+        forced = _agent_between(tokens, k, stop, actors, states, government) or (
+            before is not None
+            and (before.sector in _FORCE_SECTORS or (states and before.sector is None))
         )
+        return forced and _happened(tokens, k, text, offset)
     if not _STRIKE_NOUN.match(word):
         return False
     found = _doing_verb(tokens, k)
@@ -257,6 +260,32 @@ def _subject(
             f"{tokens[s].text} {owner.text}", s, owner.end, owner.country, owner.sector or "MIL"
         )
     return ActorMention(tokens[s].text, s, s + 1, None, "MIL")
+
+
+# Words after which a clause opens with its subject: «قال البنتاغون إن الحوثيين
+# أطلقوا صواريخ», «أفاد المرصد بأن طائرات إسرائيلية قصفت».
+_THAT = frozenset({"ان", "بان", "وان", "لان", "انه", "بانه"})
+
+
+def _subject_before(tokens: list[Token], k: int, actors: list[ActorMention]) -> ActorMention | None:
+    """The force named right before the verb at ``k`` in a clause after «إن/أن»
+    (subject first): an actor, or a force noun and its owner («طائرات إسرائيلية»)."""
+    a = next((a for a in actors if a.end == k), None)
+    if a is not None:
+        start = a.start
+        if start > 0 and _FORCE_NOUN.match(tokens[start - 1].norm):
+            start -= 1
+            a = ActorMention(
+                f"{tokens[start].text} {a.text}", start, a.end, a.country, a.sector or "MIL"
+            )
+    elif k > 0 and _FORCE_NOUN.match(tokens[k - 1].norm):
+        start = k - 1
+        a = ActorMention(tokens[start].text, start, k, None, "MIL")
+    else:
+        return None
+    if start == 0 or tokens[start - 1].norm not in _THAT:
+        return None
+    return a
 
 
 def _headline_force(tokens: list[Token], k: int, actors: list[ActorMention]) -> ActorMention | None:
@@ -353,7 +382,11 @@ def force_roles(
             source = _subject(tokens, k, j, actors)
             return source, _object(tokens, j + 1, stop, actors, places, source)
     if _STRIKE_VERB.match(word):
-        source = _speaker(tokens, k, actors) or _subject(tokens, k, stop, actors)
+        source = (
+            _speaker(tokens, k, actors)
+            or _subject_before(tokens, k, actors)
+            or _subject(tokens, k, stop, actors)
+        )
         after = source.end if source is not None and source.start > k else k + 1
         return source, _object(tokens, after, stop, actors, places, source)
     # A strike named after a verb of doing: the force stands between them.
@@ -367,5 +400,9 @@ def force_roles(
     if _SUFFERED.match(tokens[v].norm):
         # «تعرضت درعا البلد لقصف»: what suffered it is the target.
         return None, _object(tokens, v + 1, k, actors, places, None)
-    source = _speaker(tokens, v, actors) or _subject(tokens, v, k, actors)
+    source = (
+        _speaker(tokens, v, actors)
+        or _subject_before(tokens, v, actors)
+        or _subject(tokens, v, k, actors)
+    )
     return source, _object(tokens, k + 1, stop, actors, places, source)
