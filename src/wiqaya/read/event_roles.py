@@ -483,6 +483,7 @@ def _aid_destination(
     target; the first foreign country the aid goes to is its recipient.
     """
     has_form = load_actors().index.has_form
+    places = load_gazetteer().index.has_form
     home = source.country if source else None
     for pl in p.places:
         if pl.status != "resolved" or pl.tok_start < trig.tok_end or pl.country == home:
@@ -496,6 +497,9 @@ def _aid_destination(
             # to stands for its country.
             near = pl.tok_start - trig.tok_end <= 4
             if near and (before == "الي" or p.tokens[pl.tok_start - 2].norm == "الي"):
+                return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
+            if near and norm[:1] == "ل" and not places(norm) and places(norm[1:]):
+                # «مساعدات عسكرية ألمانية جديدة لكييف»: «لـ» on a foreign city.
                 return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
             continue
         if before == "الي" or (

@@ -121,6 +121,8 @@ _TARGET_PREP: dict[str, frozenset[str]] = {
     "AID": frozenset({"ل", "الي"}),
 }
 _DEFAULT_PREPS = frozenset({"علي", "ضد"})
+# Stems of denouncing, whose object takes «بـ» («ندد بـ», «التنديد بـ»).
+_CONDEMN_BY_B = ("ندد", "تنديد")
 # A damma written on a verb's first letters marks the passive («اتُهم», «فُرق»).
 _DAMMA = "\u064f"
 # Whom a demand of resignation is made of is its target («طالب باستقالة الحكومة»).
@@ -356,6 +358,71 @@ def _nationality(m: ActorMention, tokens: list[Token]) -> bool:
         and not w.startswith("ال")
         and w.endswith(("ي", "يه", "يين", "يون", "يات"))
     )
+
+
+def _describes_head(m: ActorMention, tokens: list[Token], named: frozenset[int]) -> bool:
+    """A definite nationality adjective after a definite noun that is no actor
+    («بالهجمات الحوثية», «على الضربات التركية», «السفن الإسرائيلية»): it says
+    whose the noun is, and stands where the noun stands in the clause."""
+    if m.end - m.start != 1 or m.country is None or m.start == 0:
+        return False
+    w, head = _base(tokens[m.start].norm), tokens[m.start - 1].norm
+    return (
+        w.startswith("ال")
+        and is_nisba(w)
+        and m.start - 1 not in named
+        and "ال" in head[:4]
+        and _definite_form(head) not in _TOPICS
+        and not head[:1].isdigit()
+        and trigger_kind(head) != "verb"
+    )
+
+
+# An adjective merged with a country named after «لـ» («مساعدات عسكرية جديدة
+# لأوكرانيا»): the country is whom the noun before goes to, and the adjective
+# describes that noun; unless a word of belonging joins them («قوات تابعة
+# للأمم المتحدة»).
+_BELONGING = _folded({"تابعه", "التابعه", "التابع", "تابع", "التابعين"})
+
+
+def _definite_form(norm: str) -> str:
+    """«بالملف», «للملف», «والملف» as «الملف»."""
+    w = _base(norm)
+    if w.startswith("لل"):
+        return "ال" + w[2:]
+    return w[1:] if w[:1] in "بل" and w[1:3] == "ال" else w
+
+
+def _split_recipient(
+    actors: list[ActorMention], tokens: list[Token], has_form: Callable[[str], bool] | None
+) -> list[ActorMention]:
+    """``actors`` with each «adjective … لـcountry» mention replaced by the country
+    after «لـ» on its own."""
+    if has_form is None:
+        return actors
+    out = []
+    for m in actors:
+        first, last = tokens[m.start].norm, tokens[m.end - 1].norm
+        if (
+            m.end - m.start >= 2
+            and m.country is not None
+            and not first.startswith("ال")
+            and first.endswith(("يه", "يا", "ي"))
+            and len(first) >= 5
+            and last[:1] == "ل"
+            and not has_form(last)
+            and (last[:2] == "لل" or has_form(last[1:]))
+            and not any(tokens[k].norm in _BELONGING for k in range(m.start, m.end))
+        ):
+            out.append(ActorMention(tokens[m.end - 1].text, m.end - 1, m.end, m.country, None))
+        else:
+            out.append(m)
+    return out
+
+
+# Nouns of a topic: an adjective of one («الملف اللبناني») names what is
+# dealt with, not a party.
+_TOPICS = _folded({"الملف", "القضيه", "الشان", "المساله", "الازمه", "الساحه", "المشهد", "الموقف"})
 
 
 def _definite_head(tokens: list[Token], m: ActorMention) -> bool:
@@ -973,6 +1040,7 @@ def clause_roles(
     tokens of the sentence's place names.
     """
     kind = trigger_kind(tokens[trig_start].norm)
+    actors = _split_recipient(actors, tokens, has_form)
     # The clause: from the last stop before the trigger to the first stop,
     # relative pronoun or «أن» after it.
     left = trig_start
@@ -1179,6 +1247,10 @@ def clause_roles(
                 source = first[0] if first else None
 
     allowed = _TARGET_PREP.get(event_type, _DEFAULT_PREPS)
+    if event_type == "ACCUSE" and any(st in w for st in _CONDEMN_BY_B):
+        # «نددت الرياض بالهجمات»: what one denounces follows «بـ» (what one is
+        # accused of, «اتهمت ... بالتورط», does not).
+        allowed = allowed | {"ب"}
     if event_type == "RETREAT" and _base(tokens[trig_end - 1].norm) == "سراح":
         # «اطلق سراح امرأتين»: whom «سراح» is of is released.
         allowed = allowed | {""}
@@ -1243,7 +1315,14 @@ def clause_roles(
             if a.start - anchor <= _PP_GAP:
                 target = a
             break
-        via = _object_prep(tokens, a.start, anchor, named) if p == "" else None
+        if p in ("", "ب+") and a.start - 1 >= anchor and _describes_head(a, tokens, named):
+            # «نددت الرياض بالهجمات الحوثية», «احتجت بغداد على الضربات
+            # التركية», «هدد الحوثيون باستهداف السفن الإسرائيلية»: the
+            # adjective's noun is the object; its preposition is the mention's.
+            p = _prep(tokens, ActorMention("", a.start - 1, a.start, None, None), named, has_form)
+        # «اعتقلت السلطات عددا من الناشطات»: a count and «من» before the
+        # mention make it the object, as before a group's members.
+        via = _object_prep(tokens, a.start, anchor, named) if p in ("", "من") else None
         if via is not None and not any(
             _stop_before(tokens, j, sentence, offset) for j in range(anchor + 1, a.start + 1)
         ):
@@ -1320,6 +1399,27 @@ def clause_roles(
         )
         if first is not None:
             source, target = first, target or source
+    if (
+        event_type in ("CONSULT", "AGREE", "COOPERATE")
+        and source is not None
+        and target is None
+        and source.start >= trig_end
+    ):
+        # «اتفقت إثيوبيا والصومال على استئناف العلاقات»: the mention joined
+        # to the subject by «و» is the other side of a mutual act.
+        second = next(
+            (
+                a
+                for a in actors
+                if a.start == source.end
+                and tokens[a.start].norm[:1] == "و"
+                and not tokens[a.start].norm.startswith(_WAW_ROOTS)
+                and preps[a.start] == ""
+                and not _stop_before(tokens, a.start, sentence, offset)
+            ),
+            None,
+        )
+        target = second
     if event_type in ("CONSULT", "AGREE", "COOPERATE") and source is None:
         # «المحادثات ... بين الحزب الحاكم الذي يتزعمه ... وحركة التغيير»: the
         # two sides, the second joined by «و» past a relative clause.
