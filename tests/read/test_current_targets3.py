@@ -88,3 +88,23 @@ def test_aid_goes_to_the_country_after_its_adjectives() -> None:
     # A capital after «لـ» is the recipient; the adjective «ألمانية» the giver's.
     ev = _one("قدمت ألمانيا حزمة مساعدات عسكرية ألمانية جديدة لكييف.", "AID")
     assert (ev.source.country, ev.target.country) == ("DEU", "UKR")
+
+
+def test_the_announcer_s_own_people_killed_make_it_the_target() -> None:
+    ev = _one(
+        "أعلن الجيش الإسرائيلي مقتل أربعة من جنوده في اشتباكات مع مقاتلي حماس في رفح.", "ASSAULT"
+    )
+    assert (ev.source.country, ev.target.country) == ("PSE", "ISR")
+    ev = _one(
+        "قالت الشرطة الباكستانية إن مسلحين قتلوا سبعة من عناصرها في إقليم بلوشستان.", "ASSAULT"
+    )
+    assert ev.target.country == "PAK"
+    # Dev (gold target USA MIL): the announcer after its verb too; the bomb nobody
+    # owns is the place's, not the army's own.
+    ev = _one(
+        "وكان الجيش الاميركي قد أعلن أمس مقتل اثنين من جنوده، واصابة اثنين، في هجوم انتحاري "
+        "في محافظة صلاح الدين، شمال بغداد أول من أمس.",
+        "ASSAULT",
+    )
+    assert (ev.target.text, ev.target.country) == ("جنوده", "USA")
+    assert ev.source.country != "USA"

@@ -32,6 +32,7 @@ from wiqaya.read.role_rules import (
     at_a_border,
     by_the_hand_of,
     co_subjects,
+    own_losses,
     stated_attacker,
     weapon_owner,
 )
@@ -216,6 +217,27 @@ def assign_roles(
             if source is not None and (target is None or _same_span(target, by_hand)):
                 target = source
             source = by_hand
+        own = own_losses(p.tokens, trig, p.joined or p.actors)
+        if own is not None:
+            owner, k = own
+            people = next((a for a in p.actors if a.start == k), None)
+            sector = people.sector if people is not None else owner.sector
+            target = ActorMention(p.tokens[k].text, k, k + 1, owner.country, sector)
+            if source is not None and source.country == owner.country:
+                # Who attacked them is another country's, when the sentence
+                # names it by an actor that is neither the victims nor a place.
+                others = [
+                    c
+                    for c in by_role["source"]
+                    if c.mention.country != owner.country
+                    and not c.mention.start <= k < c.mention.end
+                    and not any(
+                        pl.tok_start < c.mention.end and c.mention.start < pl.tok_end
+                        for pl in p.places
+                    )
+                ]
+                if others:
+                    source = max(others, key=lambda c: roles.score(c, "source")).mention
         if (
             trig.event_type == "ASSAULT"
             and source is not None
