@@ -108,3 +108,40 @@ def test_the_announcer_s_own_people_killed_make_it_the_target() -> None:
     )
     assert (ev.target.text, ev.target.country) == ("جنوده", "USA")
     assert ev.source.country != "USA"
+
+
+def test_an_ambassador_recalled_from_a_capital_after_fi() -> None:
+    ev = _one("استدعت وزارة الخارجية المغربية سفيرها في ستوكهولم للتشاور.", "SANCTION")
+    assert (ev.source.country, ev.target.country) == ("MAR", "SWE")
+
+
+def test_a_dual_verb_joined_to_a_meeting_shares_both_its_sides() -> None:
+    ev = _one(
+        "اجتمع وزير الخارجية السعودي بنظيره الإيراني في بكين واتفقا على إعادة فتح السفارتين.",
+        "AGREE",
+    )
+    assert (ev.source.country, ev.target.country) == ("SAU", "IRN")
+    # Dev: protesters who attacked an office and pledged to stay made no pact with it.
+    ev = _one(
+        "وقد هاجم آلاف المتظاهرين مكتب رئيس الوزراء في وسط بانكوك وتعهدوا بالبقاء هناك حتى "
+        "تتم إقالة الحكومة التي يتهمونها بالفساد.",
+        "AGREE",
+    )
+    assert ev.target.country is None
+
+
+def test_people_with_no_country_are_the_place_s_they_are_in() -> None:
+    ev = _one("اعتقلت قوات الاحتلال عشرات الشبان في مخيم جنين.", "COERCE")
+    assert (ev.source.country, ev.target.country) == ("ISR", "PSE")
+    # Dev: Belgrade, named in another clause, is not where the court is.
+    ev = _one(
+        "وطلبت البوسنة من المحكمة تحديد ما اذا كانت عمليات القتل والاغتصاب التي ارتكبت خلال "
+        "النزاع تعتبر «إبادة دولية» لعبت فيها بلغراد دورا نشطا وطالبت بتعويض.",
+        "REQUEST",
+    )
+    assert ev.target.country != "SRB"
+
+
+def test_a_visit_is_a_meeting_with_the_country_arrived_at() -> None:
+    ev = _one("وصل وزير الخارجية الأمريكي إلى الرياض في زيارة رسمية.", "CONSULT")
+    assert (ev.source.country, ev.target.country) == ("USA", "SAU")

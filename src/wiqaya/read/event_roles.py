@@ -358,13 +358,30 @@ def _clause_pair(
             target = source
         source = by_hand
     source = _placed(source, p, where, src)
+    words = _placed(target, p, None, None)
     target = _placed(target, p, where, tgt)
+    there = _their_place(p, words)
+    if (
+        words is not None
+        and not words.country
+        and source is not None
+        and there is not None
+        and there != source.country
+        and target is not None
+        and target.country == source.country
+    ):
+        # «اعتقلت قوات الاحتلال عشرات الشبان في مخيم جنين»: people named by
+        # no country are the place's they are in; the ranker gave them the
+        # only actor's country, the side that acts on them.
+        target = ActorMention(words.text, words.start, words.end, there, words.sector)
     if target is None and trig.event_type == "AID":
         target = _aid_destination(p, trig, source)
     if source is None and src is not None:
         # A subject the clause does not name («ونفى بشدة ان ...»): its
         # country is the ranker's, with no words.
         source = ActorMention("", trig.tok_start, trig.tok_start, src.mention.country, None)
+    if target is None and trig.event_type == "CONSULT" and source is not None:
+        target = _visited(p, trig, source)
     if source is not None and target is not None and _same_span(source, target):
         target = None
     return source, target
@@ -526,6 +543,43 @@ def _aid_destination(
             continue
         if before == "الي" or (
             norm[:1] == "ل" and not has_form(norm) and (norm[:2] == "لل" or has_form(norm[1:]))
+        ):
+            return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
+    return None
+
+
+_IN = frozenset({"في", "داخل", "قرب"})
+
+
+def _their_place(p: _Pending, m: ActorMention | None) -> str | None:
+    """The country of a place named right after the mention («الشبان في مخيم جنين»)."""
+    if m is None:
+        return None
+    off = p.sentence_start
+    for pl in p.places:
+        if pl.status != "resolved" or not m.end < pl.tok_start <= m.end + 3:
+            continue
+        gap = p.sentence[p.tokens[m.end - 1].end - off : p.tokens[pl.tok_start].start - off]
+        if p.tokens[m.end].norm in ("في", "ب", "داخل", "قرب") and not any(
+            c in gap for c in ".,،;؛:"
+        ):
+            return pl.country
+    return None
+
+
+_VISIT_REACH = 5
+
+
+def _visited(p: _Pending, trig: Trigger, source: ActorMention) -> ActorMention | None:
+    """The foreign capital or country a visitor arrives at: «وصل وزير الخارجية
+    الأمريكي إلى الرياض في زيارة رسمية» is a meeting with Saudi Arabia."""
+    for pl in p.places:
+        if (
+            pl.status == "resolved"
+            and pl.tok_start > 0
+            and abs(pl.tok_start - trig.tok_start) <= _VISIT_REACH
+            and pl.country not in (None, source.country)
+            and p.tokens[pl.tok_start - 1].norm == "الي"
         ):
             return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
     return None

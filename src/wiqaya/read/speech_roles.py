@@ -121,6 +121,8 @@ _TARGET_PREP: dict[str, frozenset[str]] = {
     "AID": frozenset({"ل", "الي"}),
 }
 _DEFAULT_PREPS = frozenset({"علي", "ضد"})
+# Verbs of meeting whose subject and the one met may share a joined dual verb.
+_MEETING_VERBS = _folded({"اجتمع", "التقى", "استقبل", "اجرى", "بحث", "التقت", "اجتمعت", "استقبلت"})
 # Stems of denouncing, whose object takes «بـ» («ندد بـ», «التنديد بـ»).
 _CONDEMN_BY_B = ("ندد", "تنديد")
 # A damma written on a verb's first letters marks the passive («اتُهم», «فُرق»).
@@ -1285,7 +1287,21 @@ def clause_roles(
                     k += 1
             if k > anchor + 1 and any(a.start == k and preps[a.start] == "" for a in rest):
                 anchor = k
-    for a in rest:
+    if event_type == "SANCTION":
+        # «استدعت وزارة الخارجية المغربية سفيرها في ستوكهولم»: the country an
+        # ambassador is recalled from, even where «في ستوكهولم» was read as the
+        # subject's own phrase.
+        target = next(
+            (
+                a
+                for a in rest
+                if trig_end + 1 <= a.start - 1 < anchor
+                and preps[a.start] in ("لدي", "من", "في")
+                and _base(tokens[a.start - 2].norm).startswith(("سفير", "سفراء"))
+            ),
+            None,
+        )
+    for a in rest if target is None else []:
         if a.start < anchor:
             continue
         p = preps[a.start]
@@ -1420,6 +1436,33 @@ def clause_roles(
             None,
         )
         target = second
+    if (
+        event_type in ("CONSULT", "AGREE", "COOPERATE")
+        and kind == "verb"
+        and source is not None
+        and target is None
+        and source.end <= trig_start
+        and _plural_verb(tokens[trig_start].norm)
+        and coordinated(tokens, trig_start)
+        and source.start > 0
+        and _base(tokens[source.start - 1].norm) in _MEETING_VERBS
+    ):
+        # «اجتمع وزير الخارجية السعودي بنظيره الإيراني ... واتفقا على»: a dual
+        # or plural verb joined to the meeting is both its sides; the other
+        # is the one met, after the shared subject.
+        target = next(
+            (
+                a
+                for a in actors
+                if source.end <= a.start
+                and a.end <= trig_start
+                and preps[a.start] in ("", "ب", "مع")
+                and not any(
+                    _stop_before(tokens, j, sentence, offset) for j in range(source.end, a.end)
+                )
+            ),
+            None,
+        )
     if event_type in ("CONSULT", "AGREE", "COOPERATE") and source is None:
         # «المحادثات ... بين الحزب الحاكم الذي يتزعمه ... وحركة التغيير»: the
         # two sides, the second joined by «و» past a relative clause.
