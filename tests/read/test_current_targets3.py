@@ -145,3 +145,31 @@ def test_people_with_no_country_are_the_place_s_they_are_in() -> None:
 def test_a_visit_is_a_meeting_with_the_country_arrived_at() -> None:
     ev = _one("وصل وزير الخارجية الأمريكي إلى الرياض في زيارة رسمية.", "CONSULT")
     assert (ev.source.country, ev.target.country) == ("USA", "SAU")
+
+
+def test_a_capital_after_a_protest_verb_is_the_protesting_state() -> None:
+    ev = _one("احتجت بغداد على الضربات التركية في إقليم كردستان.", "PROTEST")
+    assert (ev.source.country, ev.target.country) == ("IRQ", "TUR")
+
+
+def test_a_protest_against_an_adjective_s_strikes_targets_that_country() -> None:
+    ev = _one("تظاهر آلاف العراقيين في بغداد ضد الضربات التركية.", "PROTEST")
+    assert (ev.source.country, ev.target.country) == ("IRQ", "TUR")
+
+
+def test_a_nationality_adjective_of_the_act_s_noun_is_its_owner() -> None:
+    ev = _one("وصف الرئيس الإيراني العقوبات الأمريكية بأنها حرب اقتصادية.", "COERCE")
+    assert ev.source.country == "USA"
+    # Dev: the Israeli threats Nasrallah answered are Israel's, not aimed at it.
+    ev = _one(
+        "ورد نصر الله على التهديدات الإسرائيلية بالحرب، قائلاً: «نحن ننظر الى اغتيال الحاج عماد "
+        "على انه عملية استباقية».",
+        "THREATEN",
+    )
+    assert (ev.source.country, ev.target.country) == ("ISR", None)
+    # Dev: an indefinite noun's genitive is the one acted on: the arrest of an Iraqi.
+    ev = _one(
+        "أعلنت الولايات المتحدة اعتقال عراقي يعتقد أنه من كبار المسؤولين في تنظيم القاعدة.",
+        "COERCE",
+    )
+    assert ev.target.country == "IRQ"

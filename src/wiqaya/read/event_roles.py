@@ -46,7 +46,7 @@ from wiqaya.read.roles import (
     candidates_by_role,
     is_nisba,
 )
-from wiqaya.read.speech_roles import clause_roles, phrase_prep, trigger_kind
+from wiqaya.read.speech_roles import against_adjective, clause_roles, phrase_prep, trigger_kind
 
 if TYPE_CHECKING:
     from wiqaya.read.pipeline import _Pending
@@ -176,7 +176,7 @@ def assign_roles(
         )
         src = roles.pick(by_role["source"], "source")
         tgt = roles.pick(by_role["target"], "target")
-        if trig.event_type not in RANKED_TYPES:
+        if trig.event_type not in RANKED_TYPES or _capital_subject(p, trig):
             return (*_clause_pair(p, trig, where, src, tgt), loc)
         source = src.mention if src else None
         target = tgt.mention if tgt else None
@@ -217,6 +217,20 @@ def assign_roles(
             if source is not None and (target is None or _same_span(target, by_hand)):
                 target = source
             source = by_hand
+        against = (
+            against_adjective(p.actors, p.tokens, trig.tok_end - 1, _AGAINST_REACH)
+            if trig.event_type == "PROTEST"
+            else None
+        )
+        if against is not None and (
+            target is None
+            or not target.text
+            or (source is not None and target.country == source.country != against.country)
+        ):
+            # «تظاهر آلاف العراقيين في بغداد ضد الضربات التركية»: the ranker's
+            # «ضد» feature sees the noun, not the adjective that names whose
+            # strikes they are.
+            target = against
         own = own_losses(p.tokens, trig, p.joined or p.actors)
         if own is not None:
             owner, k = own
@@ -268,6 +282,25 @@ def assign_roles(
     return source, target, loc
 
 
+def _capital_subject(p: _Pending, trig: Trigger) -> bool:
+    """A capital right after the trigger verb is its subject: a government's act.
+
+    «احتجت بغداد على الضربات التركية», «قصفت موسكو مواقع في إدلب»: the
+    ranker, trained on street protests and attacks where a capital is where
+    they happen, read Baghdad as the place and took the sides from the other
+    mentions; the clause reads the capital as the state
+    (:func:`_with_seats`) and the object after it.
+    """
+    if trigger_kind(p.tokens[trig.tok_start].norm) != "verb":
+        return False
+    actors = p.joined if p.joined is not None else p.actors
+    return any(
+        a.start == trig.tok_end and not any(a is b for b in actors)
+        for a in _with_seats(actors, p, trig)
+    )
+
+
+_AGAINST_REACH = 8
 _SPEAKER = FEATURES.index("speaker")
 _REPORTED_BY = SPEECH - {"عن"}
 # «قال الجيش إنه قتل …»: a speaker that reports its own act is its side.

@@ -380,6 +380,36 @@ def _describes_head(m: ActorMention, tokens: list[Token], named: frozenset[int])
     )
 
 
+def _owner_adjective(m: ActorMention, tokens: list[Token], trig_start: int) -> bool:
+    """A lone nationality adjective of the noun before it, not its genitive.
+
+    Both definite («العقوبات الأمريكية»: a definite noun takes no genitive), or
+    a feminine adjective of an indefinite one («عقوبات أمريكية»); not «اعتقال
+    عراقي» (the arrest of an Iraqi) nor «احتجاز تسفانجيراي» (a name).
+    """
+    noun, w = _base(tokens[trig_start].norm), tokens[m.start].norm
+    if m.end - m.start != 1 or m.country is None or not is_nisba(w):
+        return False
+    if "ال" in noun[:3]:
+        return w.startswith("ال") and not w.endswith(("يين", "يون"))
+    return not w.startswith("ال") and w.endswith("يه")
+
+
+def against_adjective(
+    actors: list[ActorMention], tokens: list[Token], start: int, reach: int
+) -> ActorMention | None:
+    """A nationality adjective of the noun after «ضد»/«على» within ``reach`` words of
+    ``start``: «تظاهر آلاف العراقيين ضد الضربات التركية», what a protest is against."""
+    named = frozenset(k for a in actors for k in range(a.start, a.end))
+    for a in actors:
+        if not start < a.start <= start + reach or not _describes_head(a, tokens, named):
+            continue
+        head = ActorMention("", a.start - 1, a.start, None, None)
+        if _prep(tokens, head, named) in ("ضد", "علي"):
+            return a
+    return None
+
+
 # An adjective merged with a country named after «لـ» («مساعدات عسكرية جديدة
 # لأوكرانيا»): the country is whom the noun before goes to, and the adjective
 # describes that noun; unless a word of belonging joins them («قوات تابعة
@@ -1170,7 +1200,16 @@ def clause_roles(
         )
         # «إطلاق سراح الرئيس المخلوع»: whom «سراح» is of is released.
         released = event_type == "RETREAT" and _base(tokens[trig_end - 1].norm) == "سراح"
-        if gen and event_type not in _GENITIVE_IS_TARGET and not instrument and not released:
+        owner = gen[0] if gen and gen[0].start == trig_end else None
+        if owner is not None and not _owner_adjective(owner, tokens, trig_start):
+            owner = None
+        if owner is not None:
+            # «العقوبات الأمريكية», «الاعتقالات الإسرائيلية»: a nationality
+            # adjective agreeing with the act's noun says whose act it is, even
+            # where a genitive noun would be the one acted on («اعتقال الصحفي»).
+            source = owner
+            rest = [a for a in after if a is not owner]
+        elif gen and event_type not in _GENITIVE_IS_TARGET and not instrument and not released:
             source = gen[0]
             rest = [a for a in after if a is not gen[0]]
         elif before and trig_start - before[-1].end <= 2 and preps[before[-1].start] == "":
