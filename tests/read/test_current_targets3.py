@@ -173,3 +173,16 @@ def test_a_nationality_adjective_of_the_act_s_noun_is_its_owner() -> None:
         "COERCE",
     )
     assert ev.target.country == "IRQ"
+
+
+def test_a_strike_reported_after_an_inna_has_its_subject_before_the_verb() -> None:
+    ev = _one("قال وزير الخارجية الإيراني إن إسرائيل قصفت منشأة نووية في أصفهان.", "ASSAULT")
+    assert (ev.source.country, ev.target.country) == ("ISR", "IRN")
+    ev = _one("ذكرت وكالة الأنباء السورية أن طائرات إسرائيلية قصفت مطار حلب.", "ASSAULT")
+    assert (ev.source.text, ev.source.country, ev.target.country) == (
+        "طائرات إسرائيلية",
+        "ISR",
+        "SYR",
+    )
+    ev = _one("قال متحدث باسم الجيش الإسرائيلي إن حزب الله أطلق صواريخ على الجليل.", "ASSAULT")
+    assert ev.source.country == "LBN"

@@ -133,7 +133,8 @@ def force_report(
         # «استهدف» also aims projects and campaigns at people: only a force does it.
         states = "استهدف" not in word
         government = bool(_STATE_ACTS.match(word))
-        return _agent_between(tokens, k, stop, actors, states, government) and _happened(
+        agent = _agent_between(tokens, k, stop, actors, states, government)
+        return (agent or _reported_subject(tokens, k, actors) is not None) and _happened(
             tokens, k, text, offset
         )
     if not _STRIKE_NOUN.match(word):
@@ -147,7 +148,11 @@ def force_report(
         return _headline_force(tokens, v, actors) is not None and _happened(tokens, v, text, offset)
     if _BOUNDARY.search(text[tokens[v].end - offset : tokens[k].start - offset]):
         return False
-    if _BARE_DOING.match(tokens[v].norm) and not _agent_between(tokens, v, k, actors, True):
+    if (
+        _BARE_DOING.match(tokens[v].norm)
+        and not _agent_between(tokens, v, k, actors, True)
+        and _reported_subject(tokens, v, actors) is None
+    ):
         return False
     return _happened(tokens, v, text, offset)
 
@@ -228,6 +233,31 @@ def _headline_force(tokens: list[Token], k: int, actors: list[ActorMention]) -> 
     return None
 
 
+# «قال … إن إسرائيل قصفت», «ذكرت الوكالة أن طائرات إسرائيلية قصفت»: a
+# reported clause puts its subject before the verb.
+_THAT = frozenset({"ان", "بان", "وان"})
+
+
+def _reported_subject(
+    tokens: list[Token], k: int, actors: list[ActorMention]
+) -> ActorMention | None:
+    """The force right after «أن»/«إن» and right before the strike verb at ``k``.
+
+    A state named alone («إن إسرائيل قصفت») or a force with its owner («أن طائرات
+    إسرائيلية قصفت»); the one who says it, before «إن», is no side.
+    """
+    a = next((a for a in actors if a.end == k), None)
+    if a is None or a.start == 0 or _prepositional(a, tokens):
+        return None
+    before = tokens[a.start - 1].norm
+    if before in _THAT and (a.sector in _FORCE_SECTORS or (a.country and a.sector is None)):
+        return a
+    if a.start >= 2 and _FORCE_NOUN.match(before) and tokens[a.start - 2].norm in _THAT:
+        s = a.start - 1
+        return ActorMention(f"{tokens[s].text} {a.text}", s, a.end, a.country, a.sector or "MIL")
+    return None
+
+
 def _speaker(tokens: list[Token], k: int, actors: list[ActorMention]) -> ActorMention | None:
     if k == 0 or tokens[k - 1].norm not in _SELF_REPORT:
         return None
@@ -298,7 +328,11 @@ def force_roles(
         source = _headline_force(tokens, k, actors)
         return source, _object(tokens, k + 1, stop, actors, places, source)
     if _STRIKE_VERB.match(word):
-        source = _speaker(tokens, k, actors) or _subject(tokens, k, stop, actors)
+        source = (
+            _speaker(tokens, k, actors)
+            or _reported_subject(tokens, k, actors)
+            or _subject(tokens, k, stop, actors)
+        )
         after = source.end if source is not None and source.start > k else k + 1
         return source, _object(tokens, after, stop, actors, places, source)
     # A strike named after a verb of doing: the force stands between them.
@@ -312,5 +346,9 @@ def force_roles(
     if _SUFFERED.match(tokens[v].norm):
         # «تعرضت درعا البلد لقصف»: what suffered it is the target.
         return None, _object(tokens, v + 1, k, actors, places, None)
-    source = _speaker(tokens, v, actors) or _subject(tokens, v, k, actors)
+    source = (
+        _speaker(tokens, v, actors)
+        or _reported_subject(tokens, v, actors)
+        or _subject(tokens, v, k, actors)
+    )
     return source, _object(tokens, k + 1, stop, actors, places, source)
