@@ -186,3 +186,24 @@ def test_a_strike_reported_after_an_inna_has_its_subject_before_the_verb() -> No
     )
     ev = _one("قال متحدث باسم الجيش الإسرائيلي إن حزب الله أطلق صواريخ على الجليل.", "ASSAULT")
     assert ev.source.country == "LBN"
+
+
+def test_a_raid_or_closure_of_a_named_place_targets_its_country() -> None:
+    ev = _one("داهمت الشرطة الإسرائيلية بلدة سلوان واعتقلت عشرة فلسطينيين.", "COERCE")
+    assert (ev.source.country, ev.target.country) == ("ISR", "PSE")
+    # Place sets: a siege of a town is on its country.
+    ev = _one("حاصرت قوات الدعم السريع مدينة الجنينة", "COERCE")
+    assert (ev.source.country, ev.target.country) == ("SDN", "SDN")
+    ev = _one("أغلق الجيش الإسرائيلي معبر رفح بعد السيطرة على محور فيلادلفيا", "COERCE")
+    assert ev.target.country == "PSE"
+
+
+def test_a_strike_verb_joined_to_a_raid_shares_its_force() -> None:
+    ev = _one("اقتحمت قوات الاحتلال بلدة بيتا جنوب نابلس واعتدت على الأهالي.", "ASSAULT")
+    assert (ev.source.text, ev.source.country, ev.target.country) == (
+        "قوات الاحتلال",
+        "ISR",
+        "PSE",
+    )
+    ev = _one("دخل الجيش مدينة حماة وقصف الأحياء السكنية.", "ASSAULT")
+    assert ev.source.text == "الجيش"

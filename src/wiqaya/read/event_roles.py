@@ -415,6 +415,8 @@ def _clause_pair(
         source = ActorMention("", trig.tok_start, trig.tok_start, src.mention.country, None)
     if target is None and trig.event_type == "CONSULT" and source is not None:
         target = _visited(p, trig, source)
+    if target is None and trig.event_type == "COERCE":
+        target = _raided(p, trig, source)
     if source is not None and target is not None and _same_span(source, target):
         target = None
     return source, target
@@ -600,6 +602,23 @@ def _their_place(p: _Pending, m: ActorMention | None) -> str | None:
     return None
 
 
+def _raided(p: _Pending, trig: Trigger, source: ActorMention | None) -> ActorMention | None:
+    """The place a raid or closure is done to, named as its object: «داهمت الشرطة
+    الإسرائيلية بلدة سلوان», as the gold codes an attack with no named target."""
+    start = source.end if source is not None and source.start >= trig.tok_end else trig.tok_end
+    off = p.sentence_start
+    for pl in p.places:
+        if pl.status != "resolved" or not pl.country or not start <= pl.tok_start <= start + 2:
+            continue
+        if any(p.tokens[k].norm in _PLACE_PREPS for k in range(start, pl.tok_start)):
+            return None
+        gap = p.sentence[p.tokens[start - 1].end - off : p.tokens[pl.tok_start].start - off]
+        if not any(c in gap for c in ".,،;؛:"):
+            return ActorMention("", pl.tok_start, pl.tok_start, pl.country, None)
+    return None
+
+
+_PLACE_PREPS = frozenset({"في", "من", "الي", "علي", "قرب", "عبر", "داخل", "امام"})
 _VISIT_REACH = 5
 
 

@@ -133,10 +133,12 @@ def force_report(
         # «استهدف» also aims projects and campaigns at people: only a force does it.
         states = "استهدف" not in word
         government = bool(_STATE_ACTS.match(word))
-        agent = _agent_between(tokens, k, stop, actors, states, government)
-        return (agent or _reported_subject(tokens, k, actors) is not None) and _happened(
-            tokens, k, text, offset
+        agent = (
+            _agent_between(tokens, k, stop, actors, states, government)
+            or _reported_subject(tokens, k, actors) is not None
+            or _joined_subject(tokens, k, actors, text, offset) is not None
         )
+        return agent and _happened(tokens, k, text, offset)
     if not _STRIKE_NOUN.match(word):
         return False
     found = _doing_verb(tokens, k)
@@ -258,6 +260,33 @@ def _reported_subject(
     return None
 
 
+def _gap(tokens: list[Token], j: int, text: str, offset: int) -> str:
+    """The text between the words ``j - 1`` and ``j``."""
+    return text[tokens[j - 1].end - offset : tokens[j].start - offset]
+
+
+def _joined_subject(
+    tokens: list[Token], k: int, actors: list[ActorMention], text: str, offset: int
+) -> ActorMention | None:
+    """The force of the verb that opens the clause, for a strike verb joined to it by «و».
+
+    «اقتحمت قوات الاحتلال المسجد الأقصى واعتدت على المصلين»: the second verb
+    has no subject of its own; the forces that stormed the mosque assaulted.
+    """
+    if tokens[k].norm[:1] not in "وف":
+        return None
+    j = k - 1
+    while j > 0 and not _BOUNDARY.search(_gap(tokens, j, text, offset)):
+        j -= 1
+    # The clause opens with a verb and its force right after it.
+    a = next((a for a in actors if a.start == j + 1), None)
+    if a is None or a.end > k or _prepositional(a, tokens):
+        return None
+    if a.sector in _FORCE_SECTORS or _FORCE_NOUN.match(tokens[a.start].norm):
+        return a
+    return None
+
+
 def _speaker(tokens: list[Token], k: int, actors: list[ActorMention]) -> ActorMention | None:
     if k == 0 or tokens[k - 1].norm not in _SELF_REPORT:
         return None
@@ -332,6 +361,7 @@ def force_roles(
             _speaker(tokens, k, actors)
             or _reported_subject(tokens, k, actors)
             or _subject(tokens, k, stop, actors)
+            or _joined_subject(tokens, k, actors, text, offset)
         )
         after = source.end if source is not None and source.start > k else k + 1
         return source, _object(tokens, after, stop, actors, places, source)
