@@ -207,3 +207,10 @@ def test_a_strike_verb_joined_to_a_raid_shares_its_force() -> None:
     )
     ev = _one("دخل الجيش مدينة حماة وقصف الأحياء السكنية.", "ASSAULT")
     assert ev.source.text == "الجيش"
+
+
+def test_an_adverb_of_manner_opens_no_phrase() -> None:
+    ev = _one("أدانت الخارجية المصرية بشدة الهجمات الإسرائيلية على مخيم جنين.", "ACCUSE")
+    assert (ev.source.country, ev.target.country) == ("EGY", "ISR")
+    ev = _one("أدانت مصر بشدة إسرائيل.", "ACCUSE")
+    assert ev.target.country == "ISR"

@@ -123,6 +123,9 @@ _TARGET_PREP: dict[str, frozenset[str]] = {
 _DEFAULT_PREPS = frozenset({"علي", "ضد"})
 # Verbs of meeting whose subject and the one met may share a joined dual verb.
 _MEETING_VERBS = _folded({"اجتمع", "التقى", "استقبل", "اجرى", "بحث", "التقت", "اجتمعت", "استقبلت"})
+# Adverbs of manner written as «بـ» + noun («أدانت مصر بشدة الهجمات»): no
+# verbal noun whose genitive follows.
+_MANNER = _folded({"بشدة", "بقوة", "بحزم", "بشكل", "بدوره", "بدورها", "بدورهم"})
 # Stems of denouncing, whose object takes «بـ» («ندد بـ», «التنديد بـ»).
 _CONDEMN_BY_B = ("ندد", "تنديد")
 # A damma written on a verb's first letters marks the passive («اتُهم», «فُرق»).
@@ -192,7 +195,11 @@ _GROUP_HEADS = _folded(
 
 
 def _marks_phrase(norm: str) -> bool:
-    return norm in _PREPS or norm in _THAT or (norm[:1] in "بل" and trigger_kind(norm) == "noun")
+    return (
+        norm in _PREPS
+        or norm in _THAT
+        or (norm[:1] in "بل" and norm not in _MANNER and trigger_kind(norm) == "noun")
+    )
 
 
 def _phrase_end(
@@ -581,6 +588,7 @@ def _prep(
         if (
             before[:1] in "بل"
             and before != "باسم"
+            and before not in _MANNER
             and trigger_kind(before) == "noun"
             and m.start - 1 not in named
         ):
