@@ -121,6 +121,12 @@ def test_a_dual_verb_joined_to_a_meeting_shares_both_its_sides() -> None:
         "AGREE",
     )
     assert (ev.source.country, ev.target.country) == ("SAU", "IRN")
+    # The one received is the other side, not the dual verb's subject.
+    ev = _one(
+        "استقبل الرئيس المصري وزير الخارجية الإيراني في القاهرة واتفقا على تعزيز التعاون.",
+        "AGREE",
+    )
+    assert (ev.source.country, ev.target.country) == ("EGY", "IRN")
     # Dev: protesters who attacked an office and pledged to stay made no pact with it.
     ev = _one(
         "وقد هاجم آلاف المتظاهرين مكتب رئيس الوزراء في وسط بانكوك وتعهدوا بالبقاء هناك حتى "
@@ -186,6 +192,9 @@ def test_a_strike_reported_after_an_inna_has_its_subject_before_the_verb() -> No
     )
     ev = _one("قال متحدث باسم الجيش الإسرائيلي إن حزب الله أطلق صواريخ على الجليل.", "ASSAULT")
     assert ev.source.country == "LBN"
+    # Settlers are a force word, as after the verb.
+    ev = _one("أفادت وكالة الأنباء الفلسطينية بأن مستوطنين أحرقوا منازل في قرية حوارة.", "ASSAULT")
+    assert (ev.source.country, ev.target.country) == ("ISR", "PSE")
 
 
 def test_a_raid_or_closure_of_a_named_place_targets_its_country() -> None:

@@ -252,7 +252,8 @@ def _reported_subject(
     if a is None or a.start == 0 or _prepositional(a, tokens):
         return None
     before = tokens[a.start - 1].norm
-    if before in _THAT and (a.sector in _FORCE_SECTORS or (a.country and a.sector is None)):
+    forces = a.sector in _FORCE_SECTORS or bool(_FORCE_NOUN.match(tokens[a.start].norm))
+    if before in _THAT and (forces or (a.country and a.sector is None)):
         return a
     if a.start >= 2 and _FORCE_NOUN.match(before) and tokens[a.start - 2].norm in _THAT:
         s = a.start - 1

@@ -402,6 +402,29 @@ def _owner_adjective(m: ActorMention, tokens: list[Token], trig_start: int) -> b
     return not w.startswith("ال") and w.endswith("يه")
 
 
+def _met(
+    actors: list[ActorMention],
+    tokens: list[Token],
+    preps: dict[int, str],
+    k: int,
+    sentence: str,
+    offset: int,
+) -> tuple[ActorMention, ActorMention] | None:
+    """(who met, the one met) of the meeting verb before the word ``k`` in its sentence."""
+    j = k - 1
+    while j >= 0 and _base(tokens[j].norm) not in _MEETING_VERBS:
+        if _stop_before(tokens, j + 1, sentence, offset) and j + 1 < k:
+            return None
+        j -= 1
+    if j < 0:
+        return None
+    after = [a for a in actors if j < a.start and a.end <= k]
+    if len(after) < 2 or after[0].start != j + 1 or preps[after[0].start] != "":
+        return None
+    other = next((a for a in after[1:] if preps[a.start] in ("", "ب", "مع")), None)
+    return (after[0], other) if other is not None else None
+
+
 def against_adjective(
     actors: list[ActorMention], tokens: list[Token], start: int, reach: int
 ) -> ActorMention | None:
@@ -1486,30 +1509,15 @@ def clause_roles(
     if (
         event_type in ("CONSULT", "AGREE", "COOPERATE")
         and kind == "verb"
-        and source is not None
-        and target is None
-        and source.end <= trig_start
         and _plural_verb(tokens[trig_start].norm)
         and coordinated(tokens, trig_start)
-        and source.start > 0
-        and _base(tokens[source.start - 1].norm) in _MEETING_VERBS
     ):
         # «اجتمع وزير الخارجية السعودي بنظيره الإيراني ... واتفقا على»: a dual
-        # or plural verb joined to the meeting is both its sides; the other
-        # is the one met, after the shared subject.
-        target = next(
-            (
-                a
-                for a in actors
-                if source.end <= a.start
-                and a.end <= trig_start
-                and preps[a.start] in ("", "ب", "مع")
-                and not any(
-                    _stop_before(tokens, j, sentence, offset) for j in range(source.end, a.end)
-                )
-            ),
-            None,
-        )
+        # or plural verb joined to a meeting is both its sides: who met and the
+        # one met.
+        sides = _met(actors, tokens, preps, trig_start, sentence, offset)
+        if sides is not None:
+            source, target = sides
     if event_type in ("CONSULT", "AGREE", "COOPERATE") and source is None:
         # «المحادثات ... بين الحزب الحاكم الذي يتزعمه ... وحركة التغيير»: the
         # two sides, the second joined by «و» past a relative clause.
