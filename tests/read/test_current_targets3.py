@@ -223,3 +223,10 @@ def test_an_adverb_of_manner_opens_no_phrase() -> None:
     assert (ev.source.country, ev.target.country) == ("EGY", "ISR")
     ev = _one("أدانت مصر بشدة إسرائيل.", "ACCUSE")
     assert ev.target.country == "ISR"
+
+
+def test_who_made_the_statements_protested_is_the_target() -> None:
+    ev = _one("احتجت طهران رسميا على تصريحات وزير الخارجية البريطاني.", "PROTEST")
+    assert (ev.source.country, ev.target.country) == ("IRN", "GBR")
+    ev = _one("نددت الجزائر بتصريحات الرئيس الفرنسي.", "ACCUSE")
+    assert (ev.source.country, ev.target.country) == ("DZA", "FRA")

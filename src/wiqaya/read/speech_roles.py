@@ -123,6 +123,8 @@ _TARGET_PREP: dict[str, frozenset[str]] = {
 _DEFAULT_PREPS = frozenset({"علي", "ضد"})
 # Verbs of meeting whose subject and the one met may share a joined dual verb.
 _MEETING_VERBS = _folded({"اجتمع", "التقى", "استقبل", "اجرى", "بحث", "التقت", "اجتمعت", "استقبلت"})
+# What someone said, whose speaker a protest, condemnation or rejection is aimed at.
+_UTTERANCES = _folded({"تصريحات", "تصريح", "اتهامات", "انتقادات", "تهديدات", "اساءات"})
 # Adverbs of manner written as «بـ» + noun («أدانت مصر بشدة الهجمات»): no
 # verbal noun whose genitive follows.
 _MANNER = _folded({"بشدة", "بقوة", "بحزم", "بشكل", "بدوره", "بدورها", "بدورهم"})
@@ -445,6 +447,12 @@ def against_adjective(
 # describes that noun; unless a word of belonging joins them («قوات تابعة
 # للأمم المتحدة»).
 _BELONGING = _folded({"تابعه", "التابعه", "التابع", "تابع", "التابعين"})
+
+
+def _utterance(norm: str) -> bool:
+    """«تصريحات», «بتصريحات», «التصريحات», «للتهديدات»: a word for what someone said."""
+    w = _definite_form(norm).removeprefix("ال")
+    return w in _UTTERANCES or (w[:1] in "بل" and w[1:] in _UTTERANCES)
 
 
 def _definite_form(norm: str) -> str:
@@ -1401,6 +1409,16 @@ def clause_roles(
             if a.start - anchor <= _PP_GAP:
                 target = a
             break
+        if (
+            p in ("", "ب+")
+            and a.start - 1 >= anchor
+            and a.start - 1 not in named
+            and _utterance(tokens[a.start - 1].norm)
+        ):
+            # «احتجت طهران على تصريحات وزير الخارجية البريطاني», «نددت
+            # بتصريحات …»: who said what is protested is its target; the
+            # statements' preposition is the speaker's.
+            p = _prep(tokens, ActorMention("", a.start - 1, a.start, None, None), named, has_form)
         if p in ("", "ب+") and a.start - 1 >= anchor and _describes_head(a, tokens, named):
             # «نددت الرياض بالهجمات الحوثية», «احتجت بغداد على الضربات
             # التركية», «هدد الحوثيون باستهداف السفن الإسرائيلية»: the
