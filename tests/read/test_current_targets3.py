@@ -230,3 +230,10 @@ def test_who_made_the_statements_protested_is_the_target() -> None:
     assert (ev.source.country, ev.target.country) == ("IRN", "GBR")
     ev = _one("نددت الجزائر بتصريحات الرئيس الفرنسي.", "ACCUSE")
     assert (ev.source.country, ev.target.country) == ("DZA", "FRA")
+
+
+def test_aid_to_people_goes_to_their_nationality_else_the_place_they_are_in() -> None:
+    ev = _one("أرسلت تركيا مساعدات إلى المتضررين من الزلزال في سوريا.", "AID")
+    assert (ev.source.country, ev.target.country) == ("TUR", "SYR")
+    ev = _one("قدمت قطر مساعدات للاجئين السوريين في لبنان.", "AID")
+    assert (ev.source.country, ev.target.country) == ("QAT", "SYR")

@@ -580,7 +580,35 @@ def _aid_destination(
             norm[:1] == "ل" and not has_form(norm) and (norm[:2] == "لل" or has_form(norm[1:]))
         ):
             return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
+    return _recipients_place(p, trig, home)
+
+
+def _recipients_place(p: _Pending, trig: Trigger, home: str | None) -> ActorMention | None:
+    """«أرسلت تركيا مساعدات إلى المتضررين من الزلزال في سوريا»: people the aid goes
+    to («إلى»/«لـ» right after it), named by no country, are the foreign place's
+    they are in."""
+    k = trig.tok_end
+    if k >= len(p.tokens) or not (p.tokens[k].norm == "الي" or p.tokens[k].norm[:2] == "لل"):
+        return None
+    off = p.sentence_start
+    for pl in p.places:
+        if (
+            pl.status == "resolved"
+            and pl.country not in (None, home)
+            and k < pl.tok_start <= k + _AID_REACH
+            and p.tokens[pl.tok_start - 1].norm == "في"
+            # «للاجئين السوريين في لبنان»: people with a country of their own.
+            and not any(k <= a.start < pl.tok_start and a.country for a in p.actors)
+            and not any(
+                c in p.sentence[p.tokens[k].end - off : p.tokens[pl.tok_start].start - off]
+                for c in ".,،;؛:"
+            )
+        ):
+            return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
     return None
+
+
+_AID_REACH = 6
 
 
 _IN = frozenset({"في", "داخل", "قرب"})

@@ -382,7 +382,7 @@ def _describes_head(m: ActorMention, tokens: list[Token], named: frozenset[int])
         w.startswith("ال")
         and is_nisba(w)
         and m.start - 1 not in named
-        and "ال" in head[:4]
+        and _definite_form(head).startswith("ال")
         and _definite_form(head) not in _TOPICS
         and not head[:1].isdigit()
         and trigger_kind(head) != "verb"
@@ -1410,7 +1410,7 @@ def clause_roles(
                 target = a
             break
         if (
-            p in ("", "ب+")
+            p in ("", "ب+", "ل+")
             and a.start - 1 >= anchor
             and a.start - 1 not in named
             and _utterance(tokens[a.start - 1].norm)
@@ -1419,7 +1419,7 @@ def clause_roles(
             # بتصريحات …»: who said what is protested is its target; the
             # statements' preposition is the speaker's.
             p = _prep(tokens, ActorMention("", a.start - 1, a.start, None, None), named, has_form)
-        if p in ("", "ب+") and a.start - 1 >= anchor and _describes_head(a, tokens, named):
+        if p in ("", "ب+", "ل+") and a.start - 1 >= anchor and _describes_head(a, tokens, named):
             # «نددت الرياض بالهجمات الحوثية», «احتجت بغداد على الضربات
             # التركية», «هدد الحوثيون باستهداف السفن الإسرائيلية»: the
             # adjective's noun is the object; its preposition is the mention's.
