@@ -623,9 +623,7 @@ def _their_place(p: _Pending, m: ActorMention | None) -> str | None:
         if pl.status != "resolved" or not m.end < pl.tok_start <= m.end + 3:
             continue
         gap = p.sentence[p.tokens[m.end - 1].end - off : p.tokens[pl.tok_start].start - off]
-        if p.tokens[m.end].norm in ("في", "ب", "داخل", "قرب") and not any(
-            c in gap for c in ".,،;؛:"
-        ):
+        if p.tokens[m.end].norm in _IN and not any(c in gap for c in ".,،;؛:"):
             return pl.country
     return None
 

@@ -442,13 +442,6 @@ def against_adjective(
     return None
 
 
-# An adjective merged with a country named after «لـ» («مساعدات عسكرية جديدة
-# لأوكرانيا»): the country is whom the noun before goes to, and the adjective
-# describes that noun; unless a word of belonging joins them («قوات تابعة
-# للأمم المتحدة»).
-_BELONGING = _folded({"تابعه", "التابعه", "التابع", "تابع", "التابعين"})
-
-
 def _utterance(norm: str) -> bool:
     """«تصريحات», «بتصريحات», «التصريحات», «للتهديدات»: a word for what someone said."""
     w = _definite_form(norm).removeprefix("ال")
@@ -461,6 +454,13 @@ def _definite_form(norm: str) -> str:
     if w.startswith("لل"):
         return "ال" + w[2:]
     return w[1:] if w[:1] in "بل" and w[1:3] == "ال" else w
+
+
+# An adjective merged with a country named after «لـ» («مساعدات عسكرية جديدة
+# لأوكرانيا»): the country is whom the noun before goes to, and the adjective
+# describes that noun; unless a word of belonging joins them («قوات تابعة
+# للأمم المتحدة»).
+_BELONGING = _folded({"تابعه", "التابعه", "التابع", "تابع", "التابعين"})
 
 
 def _split_recipient(
