@@ -34,6 +34,7 @@ from wiqaya.read.role_rules import (
     by_the_hand_of,
     co_subjects,
     joined_by_and,
+    own_losses,
     stated_attacker,
     weapon_owner,
 )
@@ -47,7 +48,7 @@ from wiqaya.read.roles import (
     candidates_by_role,
     is_nisba,
 )
-from wiqaya.read.speech_roles import clause_roles, phrase_prep, trigger_kind
+from wiqaya.read.speech_roles import against_adjective, clause_roles, phrase_prep, trigger_kind
 
 if TYPE_CHECKING:
     from wiqaya.read.pipeline import _Pending
@@ -177,7 +178,7 @@ def assign_roles(
         )
         src = roles.pick(by_role["source"], "source")
         tgt = roles.pick(by_role["target"], "target")
-        if trig.event_type not in RANKED_TYPES:
+        if trig.event_type not in RANKED_TYPES or _capital_subject(p, trig):
             return (*_clause_pair(p, trig, where, src, tgt), loc)
         source = src.mention if src else None
         target = tgt.mention if tgt else None
@@ -218,6 +219,41 @@ def assign_roles(
             if source is not None and (target is None or _same_span(target, by_hand)):
                 target = source
             source = by_hand
+        against = (
+            against_adjective(p.actors, p.tokens, trig.tok_end - 1, _AGAINST_REACH)
+            if trig.event_type == "PROTEST"
+            else None
+        )
+        if against is not None and (
+            target is None
+            or not target.text
+            or (source is not None and target.country == source.country != against.country)
+        ):
+            # «تظاهر آلاف العراقيين في بغداد ضد الضربات التركية»: the ranker's
+            # «ضد» feature sees the noun, not the adjective that names whose
+            # strikes they are.
+            target = against
+        own = own_losses(p.tokens, trig, p.joined or p.actors)
+        if own is not None:
+            owner, k = own
+            people = next((a for a in p.actors if a.start == k), None)
+            sector = people.sector if people is not None else owner.sector
+            target = ActorMention(p.tokens[k].text, k, k + 1, owner.country, sector)
+            if source is not None and source.country == owner.country:
+                # Who attacked them is another country's, when the sentence
+                # names it by an actor that is neither the victims nor a place.
+                others = [
+                    c
+                    for c in by_role["source"]
+                    if c.mention.country != owner.country
+                    and not c.mention.start <= k < c.mention.end
+                    and not any(
+                        pl.tok_start < c.mention.end and c.mention.start < pl.tok_end
+                        for pl in p.places
+                    )
+                ]
+                if others:
+                    source = max(others, key=lambda c: roles.score(c, "source")).mention
         if (
             trig.event_type == "ASSAULT"
             and target is not None
@@ -266,6 +302,25 @@ def assign_roles(
     return source, target, loc
 
 
+def _capital_subject(p: _Pending, trig: Trigger) -> bool:
+    """A capital right after the trigger verb is its subject: a government's act.
+
+    «احتجت بغداد على الضربات التركية», «قصفت موسكو مواقع في إدلب»: the
+    ranker, trained on street protests and attacks where a capital is where
+    they happen, read Baghdad as the place and took the sides from the other
+    mentions; the clause reads the capital as the state
+    (:func:`_with_seats`) and the object after it.
+    """
+    if trigger_kind(p.tokens[trig.tok_start].norm) != "verb":
+        return False
+    actors = p.joined if p.joined is not None else p.actors
+    return any(
+        a.start == trig.tok_end and not any(a is b for b in actors)
+        for a in _with_seats(actors, p, trig)
+    )
+
+
+_AGAINST_REACH = 8
 _SPEAKER = FEATURES.index("speaker")
 _REPORTED_BY = SPEECH - {"عن"}
 # «قال الجيش إنه قتل …»: a speaker that reports its own act is its side.
@@ -360,9 +415,10 @@ def _clause_pair(
         # «تلقى الرئيس السيسي اتصالاً هاتفياً من الرئيس الأمريكي»: who calls
         # makes the call (the convention of the current-news sets).
         source, target = caller, source
-    if target is None and source is not None and _reciprocal(p, trig):
-        # «وافقت إسرائيل ولبنان على ترسيم الحدود», «اتفق السودان وجنوب السودان
-        # على»: the subject joined to the first by «و» is the other party.
+    if target is None and source is not None and (_signing(p, trig) or trig.event_type in _MUTUAL):
+        # «وقعت السعودية وباكستان اتفاقية», «وافقت إسرائيل ولبنان على ترسيم
+        # الحدود»: the subject joined to the first by «و» is the other party
+        # (where :func:`clause_roles` did not find it already).
         target = next(
             (
                 a
@@ -374,13 +430,32 @@ def _clause_pair(
             None,
         )
     source = _placed(source, p, where, src)
+    words = _placed(target, p, None, None)
     target = _placed(target, p, where, tgt)
+    there = _their_place(p, words)
+    if (
+        words is not None
+        and not words.country
+        and source is not None
+        and there is not None
+        and there != source.country
+        and target is not None
+        and target.country == source.country
+    ):
+        # «اعتقلت قوات الاحتلال عشرات الشبان في مخيم جنين»: people named by
+        # no country are the place's they are in; the ranker gave them the
+        # only actor's country, the side that acts on them.
+        target = ActorMention(words.text, words.start, words.end, there, words.sector)
     if target is None and trig.event_type == "AID":
         target = _aid_destination(p, trig, source)
     if source is None and src is not None:
         # A subject the clause does not name («ونفى بشدة ان ...»): its
         # country is the ranker's, with no words.
         source = ActorMention("", trig.tok_start, trig.tok_start, src.mention.country, None)
+    if target is None and trig.event_type == "CONSULT" and source is not None:
+        target = _visited(p, trig, source)
+    if target is None and trig.event_type == "COERCE":
+        target = _raided(p, trig, source)
     if source is not None and target is not None and _same_span(source, target):
         target = None
     return source, target
@@ -406,16 +481,13 @@ def _caller(p: _Pending, trig: Trigger, actors: list[ActorMention]) -> ActorMent
     return None
 
 
-# Acts two parties do together: the second of joined subjects is the other party.
-_RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-# Signing an accord is SUPPORT (CAMEO 057), and done by both parties.
+_MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Signing an accord is SUPPORT (CAMEO 057), one act of the parties that sign.
 _SIGNING = re.compile(r"^[وف]?(ب|ل)?(ال)?(وقع|وقعت|وقعا|وقعتا|توقيع)$")
 
 
-def _reciprocal(p: _Pending, trig: Trigger) -> bool:
-    return trig.event_type in _RECIPROCAL or (
-        trig.event_type == "SUPPORT" and bool(_SIGNING.match(p.tokens[trig.tok_start].norm))
-    )
+def _signing(p: _Pending, trig: Trigger) -> bool:
+    return trig.event_type == "SUPPORT" and bool(_SIGNING.match(p.tokens[trig.tok_start].norm))
 
 
 # Words after which a capital is where something happens, not who acts: «في
@@ -553,6 +625,7 @@ def _aid_destination(
     target; the first foreign country the aid goes to is its recipient.
     """
     has_form = load_actors().index.has_form
+    places = load_gazetteer().index.has_form
     home = source.country if source else None
     for pl in p.places:
         if pl.status != "resolved" or pl.tok_start < trig.tok_end or pl.country == home:
@@ -567,9 +640,92 @@ def _aid_destination(
             near = pl.tok_start - trig.tok_end <= 4
             if near and (before == "الي" or p.tokens[pl.tok_start - 2].norm == "الي"):
                 return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
+            if near and norm[:1] == "ل" and not places(norm) and places(norm[1:]):
+                # «مساعدات عسكرية ألمانية جديدة لكييف»: «لـ» on a foreign city.
+                return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
             continue
         if before == "الي" or (
             norm[:1] == "ل" and not has_form(norm) and (norm[:2] == "لل" or has_form(norm[1:]))
+        ):
+            return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
+    return _recipients_place(p, trig, home)
+
+
+def _recipients_place(p: _Pending, trig: Trigger, home: str | None) -> ActorMention | None:
+    """«أرسلت تركيا مساعدات إلى المتضررين من الزلزال في سوريا»: people the aid goes
+    to («إلى»/«لـ» right after it), named by no country, are the foreign place's
+    they are in."""
+    k = trig.tok_end
+    if k >= len(p.tokens) or not (p.tokens[k].norm == "الي" or p.tokens[k].norm[:2] == "لل"):
+        return None
+    off = p.sentence_start
+    for pl in p.places:
+        if (
+            pl.status == "resolved"
+            and pl.country not in (None, home)
+            and k < pl.tok_start <= k + _AID_REACH
+            and p.tokens[pl.tok_start - 1].norm == "في"
+            # «للاجئين السوريين في لبنان»: people with a country of their own.
+            and not any(k <= a.start < pl.tok_start and a.country for a in p.actors)
+            and not any(
+                c in p.sentence[p.tokens[k].end - off : p.tokens[pl.tok_start].start - off]
+                for c in ".,،;؛:"
+            )
+        ):
+            return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
+    return None
+
+
+_AID_REACH = 6
+
+
+_IN = frozenset({"في", "داخل", "قرب"})
+
+
+def _their_place(p: _Pending, m: ActorMention | None) -> str | None:
+    """The country of a place named right after the mention («الشبان في مخيم جنين»)."""
+    if m is None:
+        return None
+    off = p.sentence_start
+    for pl in p.places:
+        if pl.status != "resolved" or not m.end < pl.tok_start <= m.end + 3:
+            continue
+        gap = p.sentence[p.tokens[m.end - 1].end - off : p.tokens[pl.tok_start].start - off]
+        if p.tokens[m.end].norm in _IN and not any(c in gap for c in ".,،;؛:"):
+            return pl.country
+    return None
+
+
+def _raided(p: _Pending, trig: Trigger, source: ActorMention | None) -> ActorMention | None:
+    """The place a raid or closure is done to, named as its object: «داهمت الشرطة
+    الإسرائيلية بلدة سلوان», as the gold codes an attack with no named target."""
+    start = source.end if source is not None and source.start >= trig.tok_end else trig.tok_end
+    off = p.sentence_start
+    for pl in p.places:
+        if pl.status != "resolved" or not pl.country or not start <= pl.tok_start <= start + 2:
+            continue
+        if any(p.tokens[k].norm in _PLACE_PREPS for k in range(start, pl.tok_start)):
+            return None
+        gap = p.sentence[p.tokens[start - 1].end - off : p.tokens[pl.tok_start].start - off]
+        if not any(c in gap for c in ".,،;؛:"):
+            return ActorMention("", pl.tok_start, pl.tok_start, pl.country, None)
+    return None
+
+
+_PLACE_PREPS = frozenset({"في", "من", "الي", "علي", "قرب", "عبر", "داخل", "امام"})
+_VISIT_REACH = 5
+
+
+def _visited(p: _Pending, trig: Trigger, source: ActorMention) -> ActorMention | None:
+    """The foreign capital or country a visitor arrives at: «وصل وزير الخارجية
+    الأمريكي إلى الرياض في زيارة رسمية» is a meeting with Saudi Arabia."""
+    for pl in p.places:
+        if (
+            pl.status == "resolved"
+            and pl.tok_start > 0
+            and abs(pl.tok_start - trig.tok_start) <= _VISIT_REACH
+            and pl.country not in (None, source.country)
+            and p.tokens[pl.tok_start - 1].norm == "الي"
         ):
             return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
     return None
@@ -756,7 +912,7 @@ def _co_subjects(
 ) -> list[tuple[ActorMention | None, ActorMention | None, PlaceMention | None]]:
     """Each joined subject's event (:func:`wiqaya.read.role_rules.co_subjects`)."""
     source, target, loc = pair
-    if _reciprocal(p, trig):
+    if _signing(p, trig):
         # «وقعت السعودية وباكستان اتفاقية»: one act of two parties.
         return [pair]
     joined = co_subjects(

@@ -161,17 +161,18 @@ def force_report(
         # «استهدف» also aims projects and campaigns at people: only a force does it.
         states = not _FORCE_ONLY.search(word)
         government = bool(_STATE_ACTS.match(word))
-        before = _subject_before(tokens, k, actors)
+        before = _reported_subject(tokens, k, actors)
         if _ATTACKED.match(word):
             # «وهاجمت رايس حماس»: the force must be the subject, not the object.
             subject = before or _subject(tokens, k, stop, actors)
             if subject is None or subject.sector not in _FORCE_SECTORS:
                 return False
-        forced = _agent_between(tokens, k, stop, actors, states, government) or (
-            before is not None
-            and (before.sector in _FORCE_SECTORS or (states and before.sector is None))
+        agent = (
+            _agent_between(tokens, k, stop, actors, states, government)
+            or before is not None
+            or _joined_subject(tokens, k, actors, text, offset) is not None
         )
-        return forced and _happened(tokens, k, text, offset)
+        return agent and _happened(tokens, k, text, offset)
     if not _STRIKE_NOUN.match(word):
         return False
     found = _doing_verb(tokens, k)
@@ -183,7 +184,11 @@ def force_report(
         return _headline_force(tokens, v, actors) is not None and _happened(tokens, v, text, offset)
     if _BOUNDARY.search(text[tokens[v].end - offset : tokens[k].start - offset]):
         return False
-    if _BARE_DOING.match(tokens[v].norm) and not _agent_between(tokens, v, k, actors, True):
+    if (
+        _BARE_DOING.match(tokens[v].norm)
+        and not _agent_between(tokens, v, k, actors, True)
+        and _reported_subject(tokens, v, actors) is None
+    ):
         return False
     return _happened(tokens, v, text, offset)
 
@@ -262,38 +267,65 @@ def _subject(
     return ActorMention(tokens[s].text, s, s + 1, None, "MIL")
 
 
-# Words after which a clause opens with its subject: «قال البنتاغون إن الحوثيين
-# أطلقوا صواريخ», «أفاد المرصد بأن طائرات إسرائيلية قصفت».
-_THAT = frozenset({"ان", "بان", "وان", "لان", "انه", "بانه"})
-
-
-def _subject_before(tokens: list[Token], k: int, actors: list[ActorMention]) -> ActorMention | None:
-    """The force named right before the verb at ``k`` in a clause after «إن/أن»
-    (subject first): an actor, or a force noun and its owner («طائرات إسرائيلية»)."""
-    a = next((a for a in actors if a.end == k), None)
-    if a is not None:
-        start = a.start
-        if start > 0 and _FORCE_NOUN.match(tokens[start - 1].norm):
-            start -= 1
-            a = ActorMention(
-                f"{tokens[start].text} {a.text}", start, a.end, a.country, a.sector or "MIL"
-            )
-    elif k > 0 and _FORCE_NOUN.match(tokens[k - 1].norm):
-        start = k - 1
-        a = ActorMention(tokens[start].text, start, k, None, "MIL")
-    else:
-        return None
-    if start == 0 or tokens[start - 1].norm not in _THAT:
-        return None
-    return a
-
-
 def _headline_force(tokens: list[Token], k: int, actors: list[ActorMention]) -> ActorMention | None:
     """The force that opens a headline right before its present-tense verb at ``k``."""
     a = next((a for a in actors if a.end == k), None)
     if a is None or a.start > 1:
         return None
     if a.sector in _FORCE_SECTORS or (a.country and a.sector is None):
+        return a
+    return None
+
+
+# «قال … إن إسرائيل قصفت», «ذكرت الوكالة أن طائرات إسرائيلية قصفت»: a
+# reported clause puts its subject before the verb.
+_THAT = frozenset({"ان", "بان", "وان"})
+
+
+def _reported_subject(
+    tokens: list[Token], k: int, actors: list[ActorMention]
+) -> ActorMention | None:
+    """The force right after «أن»/«إن» and right before the strike verb at ``k``.
+
+    A state named alone («إن إسرائيل قصفت») or a force with its owner («أن طائرات
+    إسرائيلية قصفت»); the one who says it, before «إن», is no side.
+    """
+    a = next((a for a in actors if a.end == k), None)
+    if a is None or a.start == 0 or _prepositional(a, tokens):
+        return None
+    before = tokens[a.start - 1].norm
+    forces = a.sector in _FORCE_SECTORS or bool(_FORCE_NOUN.match(tokens[a.start].norm))
+    if before in _THAT and (forces or (a.country and a.sector is None)):
+        return a
+    if a.start >= 2 and _FORCE_NOUN.match(before) and tokens[a.start - 2].norm in _THAT:
+        s = a.start - 1
+        return ActorMention(f"{tokens[s].text} {a.text}", s, a.end, a.country, a.sector or "MIL")
+    return None
+
+
+def _gap(tokens: list[Token], j: int, text: str, offset: int) -> str:
+    """The text between the words ``j - 1`` and ``j``."""
+    return text[tokens[j - 1].end - offset : tokens[j].start - offset]
+
+
+def _joined_subject(
+    tokens: list[Token], k: int, actors: list[ActorMention], text: str, offset: int
+) -> ActorMention | None:
+    """The force of the verb that opens the clause, for a strike verb joined to it by «و».
+
+    «اقتحمت قوات الاحتلال المسجد الأقصى واعتدت على المصلين»: the second verb
+    has no subject of its own; the forces that stormed the mosque assaulted.
+    """
+    if tokens[k].norm[:1] not in "وف":
+        return None
+    j = k - 1
+    while j > 0 and not _BOUNDARY.search(_gap(tokens, j, text, offset)):
+        j -= 1
+    # The clause opens with a verb and its force right after it.
+    a = next((a for a in actors if a.start == j + 1), None)
+    if a is None or a.end > k or _prepositional(a, tokens):
+        return None
+    if a.sector in _FORCE_SECTORS or _FORCE_NOUN.match(tokens[a.start].norm):
         return a
     return None
 
@@ -384,8 +416,9 @@ def force_roles(
     if _STRIKE_VERB.match(word):
         source = (
             _speaker(tokens, k, actors)
-            or _subject_before(tokens, k, actors)
+            or _reported_subject(tokens, k, actors)
             or _subject(tokens, k, stop, actors)
+            or _joined_subject(tokens, k, actors, text, offset)
         )
         after = source.end if source is not None and source.start > k else k + 1
         return source, _object(tokens, after, stop, actors, places, source)
@@ -402,7 +435,7 @@ def force_roles(
         return None, _object(tokens, v + 1, k, actors, places, None)
     source = (
         _speaker(tokens, v, actors)
-        or _subject_before(tokens, v, actors)
+        or _reported_subject(tokens, v, actors)
         or _subject(tokens, v, k, actors)
     )
     return source, _object(tokens, k + 1, stop, actors, places, source)

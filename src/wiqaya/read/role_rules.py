@@ -6,7 +6,8 @@ forms it never saw. These rules read them from the words around the trigger:
 the owner of the fire («قتل ثلاثة أشخاص بنيران قوات الدعم السريع»), a feminine
 verb's collective subject («قتلت القوات الصومالية»), the agent after «على يد»,
 a strike named with its owner's nationality (whose target is the place it hits),
-a country across a border (where, not who) and a verb's subjects joined by «و».
+a country across a border (where, not who), a verb's subjects joined by «و»
+and the announcer whose own people were killed («أعلن الجيش مقتل أحد جنوده»).
 """
 
 from __future__ import annotations
@@ -85,6 +86,55 @@ def by_the_hand_of(
 def weapon_owner(tokens: list[Token], m: ActorMention) -> bool:
     """The mention is a weapon's or a strike's nationality («غارة إسرائيلية»)."""
     return m.start > 0 and bool(_WEAPON.match(tokens[m.start - 1].norm))
+
+
+# «مقتل أربعة من جنوده», «قتلوا سبعة من عناصرها»: a force's own people, the
+# pronoun naming the force.
+_OWN_PEOPLE = re.compile(
+    r"^[وف]?(جنود|عناصر|مقاتلي|افراد|ضباط|رجال|منتسبي|موظفي|رعايا|مواطني|جند)(ه|ها|هم|نا)$"
+)
+# Verbs of announcing or saying whose subject names whose people were hit.
+_ANNOUNCE = re.compile(
+    r"^[وف]?(اعلن|اعلنت|قال|قالت|اكد|اكدت|نعي|نعت|ذكر|ذكرت|افاد|افادت|اقر|اقرت)$"
+)
+_OWN_REACH = 4
+
+
+def own_losses(
+    tokens: list[Token], trig: Trigger, actors: list[ActorMention]
+) -> tuple[ActorMention, int] | None:
+    """(the announcer, the word of its people) when an attack's victims are the announcer's.
+
+    «أعلن الجيش الإسرائيلي مقتل أربعة من جنوده في اشتباكات مع مقاتلي حماس»,
+    «قالت الشرطة الباكستانية إن مسلحين قتلوا سبعة من عناصرها»: the pronoun
+    on the soldiers is the announcer's, so its country was attacked, as the
+    gold codes «أعلن الجيش الأميركي مقتل أحد جنوده» (target USA); the ranker,
+    which reads the announcer as the reporter or the attacker, had the sides
+    swapped.
+    """
+    if trig.event_type != "ASSAULT":
+        return None
+    k = next(
+        (
+            j
+            for j in range(trig.tok_end, min(len(tokens), trig.tok_end + _OWN_REACH))
+            if _OWN_PEOPLE.match(tokens[j].norm)
+        ),
+        None,
+    )
+    if k is None:
+        return None
+    for a in actors:
+        if a.end > trig.tok_start or not a.country:
+            continue
+        verb_before = a.start > 0 and bool(_ANNOUNCE.match(tokens[a.start - 1].norm))
+        # «وكان الجيش الاميركي قد أعلن أمس مقتل …»: the subject before its verb.
+        verb_after = any(
+            _ANNOUNCE.match(t.norm) for t in tokens[a.end : min(a.end + 3, trig.tok_start)]
+        )
+        if verb_before or verb_after:
+            return a, k
+    return None
 
 
 _BORDER = re.compile(r"^[وف]?(ب|ل|علي)?(ال)?حدود(ها|ه|يه)?$")

@@ -121,6 +121,15 @@ _TARGET_PREP: dict[str, frozenset[str]] = {
     "AID": frozenset({"ل", "الي"}),
 }
 _DEFAULT_PREPS = frozenset({"علي", "ضد"})
+# Verbs of meeting whose subject and the one met may share a joined dual verb.
+_MEETING_VERBS = _folded({"اجتمع", "التقى", "استقبل", "اجرى", "بحث", "التقت", "اجتمعت", "استقبلت"})
+# What someone said, whose speaker a protest, condemnation or rejection is aimed at.
+_UTTERANCES = _folded({"تصريحات", "تصريح", "اتهامات", "انتقادات", "تهديدات", "اساءات"})
+# Adverbs of manner written as «بـ» + noun («أدانت مصر بشدة الهجمات»): no
+# verbal noun whose genitive follows.
+_MANNER = _folded({"بشدة", "بقوة", "بحزم", "بشكل", "بدوره", "بدورها", "بدورهم"})
+# Stems of denouncing, whose object takes «بـ» («ندد بـ», «التنديد بـ»).
+_CONDEMN_BY_B = ("ندد", "تنديد")
 # A damma written on a verb's first letters marks the passive («اتُهم», «فُرق»).
 _DAMMA = "\u064f"
 # Whom a demand of resignation is made of is its target («طالب باستقالة الحكومة»).
@@ -188,7 +197,11 @@ _GROUP_HEADS = _folded(
 
 
 def _marks_phrase(norm: str) -> bool:
-    return norm in _PREPS or norm in _THAT or (norm[:1] in "بل" and trigger_kind(norm) == "noun")
+    return (
+        norm in _PREPS
+        or norm in _THAT
+        or (norm[:1] in "بل" and norm not in _MANNER and trigger_kind(norm) == "noun")
+    )
 
 
 def _phrase_end(
@@ -358,6 +371,130 @@ def _nationality(m: ActorMention, tokens: list[Token]) -> bool:
     )
 
 
+def _describes_head(m: ActorMention, tokens: list[Token], named: frozenset[int]) -> bool:
+    """A definite nationality adjective after a definite noun that is no actor
+    («بالهجمات الحوثية», «على الضربات التركية», «السفن الإسرائيلية»): it says
+    whose the noun is, and stands where the noun stands in the clause."""
+    if m.end - m.start != 1 or m.country is None or m.start == 0:
+        return False
+    w, head = _base(tokens[m.start].norm), tokens[m.start - 1].norm
+    return (
+        w.startswith("ال")
+        and is_nisba(w)
+        and m.start - 1 not in named
+        and _definite_form(head).startswith("ال")
+        and _definite_form(head) not in _TOPICS
+        and not head[:1].isdigit()
+        and trigger_kind(head) != "verb"
+    )
+
+
+def _owner_adjective(m: ActorMention, tokens: list[Token], trig_start: int) -> bool:
+    """A lone nationality adjective of the noun before it, not its genitive.
+
+    Both definite («العقوبات الأمريكية»: a definite noun takes no genitive), or
+    a feminine adjective of an indefinite one («عقوبات أمريكية»); not «اعتقال
+    عراقي» (the arrest of an Iraqi) nor «احتجاز تسفانجيراي» (a name).
+    """
+    noun, w = _base(tokens[trig_start].norm), tokens[m.start].norm
+    if m.end - m.start != 1 or m.country is None or not is_nisba(w):
+        return False
+    if "ال" in noun[:3]:
+        return w.startswith("ال") and not w.endswith(("يين", "يون"))
+    return not w.startswith("ال") and w.endswith("يه")
+
+
+def _met(
+    actors: list[ActorMention],
+    tokens: list[Token],
+    preps: dict[int, str],
+    k: int,
+    sentence: str,
+    offset: int,
+) -> tuple[ActorMention, ActorMention] | None:
+    """(who met, the one met) of the meeting verb before the word ``k`` in its sentence."""
+    j = k - 1
+    while j >= 0 and _base(tokens[j].norm) not in _MEETING_VERBS:
+        if _stop_before(tokens, j + 1, sentence, offset) and j + 1 < k:
+            return None
+        j -= 1
+    if j < 0:
+        return None
+    after = [a for a in actors if j < a.start and a.end <= k]
+    if len(after) < 2 or after[0].start != j + 1 or preps[after[0].start] != "":
+        return None
+    other = next((a for a in after[1:] if preps[a.start] in ("", "ب", "مع")), None)
+    return (after[0], other) if other is not None else None
+
+
+def against_adjective(
+    actors: list[ActorMention], tokens: list[Token], start: int, reach: int
+) -> ActorMention | None:
+    """A nationality adjective of the noun after «ضد»/«على» within ``reach`` words of
+    ``start``: «تظاهر آلاف العراقيين ضد الضربات التركية», what a protest is against."""
+    named = frozenset(k for a in actors for k in range(a.start, a.end))
+    for a in actors:
+        if not start < a.start <= start + reach or not _describes_head(a, tokens, named):
+            continue
+        head = ActorMention("", a.start - 1, a.start, None, None)
+        if _prep(tokens, head, named) in ("ضد", "علي"):
+            return a
+    return None
+
+
+def _utterance(norm: str) -> bool:
+    """«تصريحات», «بتصريحات», «التصريحات», «للتهديدات»: a word for what someone said."""
+    w = _definite_form(norm).removeprefix("ال")
+    return w in _UTTERANCES or (w[:1] in "بل" and w[1:] in _UTTERANCES)
+
+
+def _definite_form(norm: str) -> str:
+    """«بالملف», «للملف», «والملف» as «الملف»."""
+    w = _base(norm)
+    if w.startswith("لل"):
+        return "ال" + w[2:]
+    return w[1:] if w[:1] in "بل" and w[1:3] == "ال" else w
+
+
+# An adjective merged with a country named after «لـ» («مساعدات عسكرية جديدة
+# لأوكرانيا»): the country is whom the noun before goes to, and the adjective
+# describes that noun; unless a word of belonging joins them («قوات تابعة
+# للأمم المتحدة»).
+_BELONGING = _folded({"تابعه", "التابعه", "التابع", "تابع", "التابعين"})
+
+
+def _split_recipient(
+    actors: list[ActorMention], tokens: list[Token], has_form: Callable[[str], bool] | None
+) -> list[ActorMention]:
+    """``actors`` with each «adjective … لـcountry» mention replaced by the country
+    after «لـ» on its own."""
+    if has_form is None:
+        return actors
+    out = []
+    for m in actors:
+        first, last = tokens[m.start].norm, tokens[m.end - 1].norm
+        if (
+            m.end - m.start >= 2
+            and m.country is not None
+            and not first.startswith("ال")
+            and first.endswith(("يه", "يا", "ي"))
+            and len(first) >= 5
+            and last[:1] == "ل"
+            and not has_form(last)
+            and (last[:2] == "لل" or has_form(last[1:]))
+            and not any(tokens[k].norm in _BELONGING for k in range(m.start, m.end))
+        ):
+            out.append(ActorMention(tokens[m.end - 1].text, m.end - 1, m.end, m.country, None))
+        else:
+            out.append(m)
+    return out
+
+
+# Nouns of a topic: an adjective of one («الملف اللبناني») names what is
+# dealt with, not a party.
+_TOPICS = _folded({"الملف", "القضيه", "الشان", "المساله", "الازمه", "الساحه", "المشهد", "الموقف"})
+
+
 def _definite_head(tokens: list[Token], m: ActorMention) -> bool:
     return tokens[m.start].norm.startswith("ال")
 
@@ -482,6 +619,7 @@ def _prep(
         if (
             before[:1] in "بل"
             and before != "باسم"
+            and before not in _MANNER
             and trigger_kind(before) == "noun"
             and m.start - 1 not in named
         ):
@@ -973,6 +1111,7 @@ def clause_roles(
     tokens of the sentence's place names.
     """
     kind = trigger_kind(tokens[trig_start].norm)
+    actors = _split_recipient(actors, tokens, has_form)
     # The clause: from the last stop before the trigger to the first stop,
     # relative pronoun or «أن» after it.
     left = trig_start
@@ -1100,7 +1239,16 @@ def clause_roles(
         )
         # «إطلاق سراح الرئيس المخلوع»: whom «سراح» is of is released.
         released = event_type == "RETREAT" and _base(tokens[trig_end - 1].norm) == "سراح"
-        if gen and event_type not in _GENITIVE_IS_TARGET and not instrument and not released:
+        owner = gen[0] if gen and gen[0].start == trig_end else None
+        if owner is not None and not _owner_adjective(owner, tokens, trig_start):
+            owner = None
+        if owner is not None:
+            # «العقوبات الأمريكية», «الاعتقالات الإسرائيلية»: a nationality
+            # adjective agreeing with the act's noun says whose act it is, even
+            # where a genitive noun would be the one acted on («اعتقال الصحفي»).
+            source = owner
+            rest = [a for a in after if a is not owner]
+        elif gen and event_type not in _GENITIVE_IS_TARGET and not instrument and not released:
             source = gen[0]
             rest = [a for a in after if a is not gen[0]]
         elif before and trig_start - before[-1].end <= 2 and preps[before[-1].start] == "":
@@ -1179,6 +1327,10 @@ def clause_roles(
                 source = first[0] if first else None
 
     allowed = _TARGET_PREP.get(event_type, _DEFAULT_PREPS)
+    if event_type == "ACCUSE" and any(st in w for st in _CONDEMN_BY_B):
+        # «نددت الرياض بالهجمات»: what one denounces follows «بـ» (what one is
+        # accused of, «اتهمت ... بالتورط», does not).
+        allowed = allowed | {"ب"}
     if event_type == "RETREAT" and _base(tokens[trig_end - 1].norm) == "سراح":
         # «اطلق سراح امرأتين»: whom «سراح» is of is released.
         allowed = allowed | {""}
@@ -1213,7 +1365,21 @@ def clause_roles(
                     k += 1
             if k > anchor + 1 and any(a.start == k and preps[a.start] == "" for a in rest):
                 anchor = k
-    for a in rest:
+    if event_type == "SANCTION":
+        # «استدعت وزارة الخارجية المغربية سفيرها في ستوكهولم»: the country an
+        # ambassador is recalled from, even where «في ستوكهولم» was read as the
+        # subject's own phrase.
+        target = next(
+            (
+                a
+                for a in rest
+                if trig_end + 1 <= a.start - 1 < anchor
+                and preps[a.start] in ("لدي", "من", "في")
+                and _base(tokens[a.start - 2].norm).startswith(("سفير", "سفراء"))
+            ),
+            None,
+        )
+    for a in rest if target is None else []:
         if a.start < anchor:
             continue
         p = preps[a.start]
@@ -1243,7 +1409,24 @@ def clause_roles(
             if a.start - anchor <= _PP_GAP:
                 target = a
             break
-        via = _object_prep(tokens, a.start, anchor, named) if p == "" else None
+        if (
+            p in ("", "ب+", "ل+")
+            and a.start - 1 >= anchor
+            and a.start - 1 not in named
+            and _utterance(tokens[a.start - 1].norm)
+        ):
+            # «احتجت طهران على تصريحات وزير الخارجية البريطاني», «نددت
+            # بتصريحات …»: who said what is protested is its target; the
+            # statements' preposition is the speaker's.
+            p = _prep(tokens, ActorMention("", a.start - 1, a.start, None, None), named, has_form)
+        if p in ("", "ب+", "ل+") and a.start - 1 >= anchor and _describes_head(a, tokens, named):
+            # «نددت الرياض بالهجمات الحوثية», «احتجت بغداد على الضربات
+            # التركية», «هدد الحوثيون باستهداف السفن الإسرائيلية»: the
+            # adjective's noun is the object; its preposition is the mention's.
+            p = _prep(tokens, ActorMention("", a.start - 1, a.start, None, None), named, has_form)
+        # «اعتقلت السلطات عددا من الناشطات»: a count and «من» before the
+        # mention make it the object, as before a group's members.
+        via = _object_prep(tokens, a.start, anchor, named) if p in ("", "من") else None
         if via is not None and not any(
             _stop_before(tokens, j, sentence, offset) for j in range(anchor + 1, a.start + 1)
         ):
@@ -1320,6 +1503,39 @@ def clause_roles(
         )
         if first is not None:
             source, target = first, target or source
+    if (
+        event_type in ("CONSULT", "AGREE", "COOPERATE")
+        and source is not None
+        and target is None
+        and source.start >= trig_end
+    ):
+        # «اتفقت إثيوبيا والصومال على استئناف العلاقات»: the mention joined
+        # to the subject by «و» is the other side of a mutual act.
+        second = next(
+            (
+                a
+                for a in actors
+                if a.start == source.end
+                and tokens[a.start].norm[:1] == "و"
+                and not tokens[a.start].norm.startswith(_WAW_ROOTS)
+                and preps[a.start] == ""
+                and not _stop_before(tokens, a.start, sentence, offset)
+            ),
+            None,
+        )
+        target = second
+    if (
+        event_type in ("CONSULT", "AGREE", "COOPERATE")
+        and kind == "verb"
+        and _plural_verb(tokens[trig_start].norm)
+        and coordinated(tokens, trig_start)
+    ):
+        # «اجتمع وزير الخارجية السعودي بنظيره الإيراني ... واتفقا على»: a dual
+        # or plural verb joined to a meeting is both its sides: who met and the
+        # one met.
+        sides = _met(actors, tokens, preps, trig_start, sentence, offset)
+        if sides is not None:
+            source, target = sides
     if event_type in ("CONSULT", "AGREE", "COOPERATE") and source is None:
         # «المحادثات ... بين الحزب الحاكم الذي يتزعمه ... وحركة التغيير»: the
         # two sides, the second joined by «و» past a relative clause.
