@@ -60,10 +60,10 @@ def coded(text: str) -> set[str]:
             "SDN",
             "SDN",
         ),
-        # Dev split.
+        # Dev split (labelled yes).
         (
-            "واغلق المتظاهرون الطريق الرئيسية في المنطقة باشعال الاطارات والقاء الحجارة ومنع "
-            "الشاحنات من الدخول الى الصوامع.",
+            "واعتصم المتظاهرون قرب محطة لتوليد الطاقة من الفحم في نويرات طوال يومي السبت والأحد "
+            "بدرجة حرارة تقترب من الصفر.",
             None,
             None,
         ),
@@ -130,6 +130,23 @@ def test_no_protest_that_was_called_banned_denied_planned_or_figurative(text: st
 )
 def test_no_assault_in_prices_quarrels_football_foiled_plots_or_accidents(text: str) -> None:
     assert "ASSAULT" not in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Dev split (labelled no): what a protest already reported chanted or blocked.
+        "وهتف المتظاهرون «كلا للارهاب، كلا للدليمي».",
+        "واغلق المتظاهرون الطريق الرئيسية في المنطقة باشعال الاطارات والقاء الحجارة ومنع "
+        "الشاحنات من الدخول الى الصوامع.",
+        # An army closing roads is no protest.
+        "أغلقت قوات الأمن الطرق المؤدية إلى ساحة الاعتصام في الخرطوم.",
+    ],
+)
+def test_the_rule_takes_no_chant_or_act_of_a_protest_already_told(
+    text: str, never: Detector
+) -> None:
+    assert "PROTEST" not in by_rule(text, never)
 
 
 @pytest.mark.parametrize(
