@@ -57,14 +57,18 @@ _CROWD = re.compile(
 )
 _NUMBER = re.compile(r"^\d+$")
 _NEGATIONS = frozenset({"لم", "ولم", "لا", "ولا", "لن", "ولن", "ما", "وما"})
+_PREPS = frozenset({"امام", "قرب", "ضد", "عند", "الي", "علي", "في", "من", "مع", "حول", "وسط"})
+# Forces do not organise protests: «خرج العشرات من مناوئي الانقلاب العسكري».
+_FORCES = frozenset({"MIL", "COP", "SPY"})
 # Past verbs of protesting, with their conjunction. Not «هتف»: «وهتف المتظاهرون
 # …» tells what a protest already reported chanted (the 15 the rule took in the
 # detection files are all labelled no).
 _PROTEST_VERB = re.compile(
     r"^[وف]?(تظاهر|تظاهرت|تظاهروا|اعتصم|اعتصمت|اعتصموا|اضرب|اضربت|اضربوا|احتشد|احتشدت"
-    r"|احتشدوا|تجمهر|تجمهرت|تجمهروا|احتج|احتجت|احتجوا"
+    r"|احتشدوا|تجمهر|تجمهرت|تجمهروا|احتج|احتجت|احتجوا|انطلق|انطلقوا"
     r"|تجمع|تجمعت|تجمعوا)$"
 )
+_SET_OFF = re.compile(r"^[وف]?(انطلق|انطلقوا)$")
 _BLOCK_VERB = re.compile(
     r"^[وف]?(قطع|قطعت|قطعوا|اغلق|اغلقت|اغلقوا|احرق|احرقت|احرقوا|رشق|رشقت|رشقوا)$"
 )
@@ -154,7 +158,11 @@ def _actor_from(actors: list[ActorMention], i: int) -> ActorMention | None:
     return next((a for a in actors if a.start == i), None)
 
 
-def _protesters_at(tokens: list[Token], i: int, actors: list[ActorMention], strict: bool) -> bool:
+def _protesters_at(
+    tokens: list[Token], i: int, actors: list[ActorMention], strict: bool, bodies: bool = True
+) -> bool:
+    """A crowd at ``i``: strictly one new to the text; else any protesters, and
+    (``bodies``) a union, a party or a movement."""
     if i >= len(tokens):
         return False
     word = tokens[i].norm
@@ -162,6 +170,8 @@ def _protesters_at(tokens: list[Token], i: int, actors: list[ActorMention], stri
         return bool(_CROWD.match(word))
     if _PROTESTERS.match(word) or _NUMBER.match(word):
         return True
+    if not bodies:
+        return False
     a = _actor_from(actors, i)
     # A body that protests: a union, a party, a movement (not forces).
     return a is not None and a.sector not in _DOER_SECTORS and a.sector != "GOV"
@@ -177,10 +187,13 @@ def _protest_forms(
         if _PROTEST_VERB.match(w) or _BLOCK_VERB.match(w):
             strict = bool(_BLOCK_VERB.match(w))
             for i in range(k + 1, min(len(tokens), k + 1 + _SUBJECT_REACH)):
-                # «أحرقت ولم يسقط متظاهر»: the protester of another clause.
-                if _gap(tokens, i - 1, i, text, offset) or tokens[i].norm in _NEGATIONS:
+                # «أحرقت ولم يسقط متظاهر»: the protester of another clause;
+                # «تجمعوا امام مكتب السيستاني»: the place of the protest.
+                word = tokens[i].norm
+                if _gap(tokens, i - 1, i, text, offset) or word in _NEGATIONS or word in _PREPS:
                     break
-                if _protesters_at(tokens, i, actors, strict):
+                # «انطلق مئات المتظاهرين»; a team or a summit also sets off.
+                if _protesters_at(tokens, i, actors, strict, not _SET_OFF.match(w)):
                     out.append(k)
                     break
         elif _HEADLINE_PROTEST.match(w) and 0 < k <= 4:
@@ -357,10 +370,23 @@ def report_roles(
         before = [a for a in actors if a.end <= k]
         source = before[-1] if before else _named_at(tokens, 0, actors)
     elif protest and _DOING.match(w):
-        # Whoever went out or organised it: «نظمت حماس مسيرات», «خرج آلاف».
-        source = next((a for a in actors if k < a.start < stop), None)
+        # Whoever went out or organised it: «نظمت حماس مسيرات», «خرج آلاف»;
+        # not «جابت مسيرات تأييداً للحكومة», whom it was for.
+        noun = next((j for j in range(k + 1, stop) if _PROTEST_NOUN.match(tokens[j].norm)), stop)
+        source = next(
+            (
+                a
+                for a in actors
+                if k < a.start < noun
+                and a.sector not in _FORCES
+                and not (tokens[a.start].norm.startswith("ل") and a.start > k + 1)
+            ),
+            None,
+        )
     elif protest or _DOER_VERB.match(w) or _BLEW_UP.match(w) or _CLAIM.match(w):
         for i in range(k + 1, min(len(tokens), k + 1 + _CLAIM_REACH)):
+            if protest and tokens[i].norm in _PREPS:
+                break
             if (protest and _protesters_at(tokens, i, actors, False)) or (
                 not protest and _doer_at(tokens, i, actors)
             ):
