@@ -45,7 +45,7 @@ _BOUNDARY = re.compile(r"[،,.;:؛!?؟()«»\"]")
 _PROTESTERS = re.compile(
     r"^[وف]?(ال)?(متظاهر|محتج|مشيع|طلاب|طلبه|عمال|موظف|معلم|مدرس|سايق|اطباء|ممرض|ناشط"
     r"|اهالي|سكان|انصار|مزارع|عايلات|اسر|اسري|معتقل|صحفي|محام|قضاه|تجار|جماهير|حشود"
-    r"|الاف|الوف|مييات|ميات|عشرات|مييه|الف|شبان|غاضب|نساء|لاجي|نازح|متقاعد)"
+    r"|الاف|الوف|مييات|ميات|عشرات|مييه|الف|شبان|غاضب|نساء|لاجي|نازح|متقاعد|عدد|مجموعات)"
 )
 # Blocking roads, burning tyres, throwing stones: only these name the crowd well
 # enough («قطعت قوات الأمن الطرق» is no protest), and only new to the text: «وأحرق
@@ -186,16 +186,30 @@ def _protest_forms(
         w = t.norm
         if _PROTEST_VERB.match(w) or _BLOCK_VERB.match(w):
             strict = bool(_BLOCK_VERB.match(w))
+            # «انطلق مئات المتظاهرين»; a team or a summit also sets off.
+            bodies = not _SET_OFF.match(w)
             for i in range(k + 1, min(len(tokens), k + 1 + _SUBJECT_REACH)):
-                # «أحرقت ولم يسقط متظاهر»: the protester of another clause;
-                # «تجمعوا امام مكتب السيستاني»: the place of the protest.
+                # «أحرقت ولم يسقط متظاهر»: the protester of another clause.
                 word = tokens[i].norm
-                if _gap(tokens, i - 1, i, text, offset) or word in _NEGATIONS or word in _PREPS:
+                if _gap(tokens, i - 1, i, text, offset) or word in _NEGATIONS:
                     break
-                # «انطلق مئات المتظاهرين»; a team or a summit also sets off.
-                if _protesters_at(tokens, i, actors, strict, not _SET_OFF.match(w)):
+                if word in _PREPS:
+                    # «تجمعوا امام مكتب السيستاني» names where, not who; «عدد من
+                    # الشبان» still names a crowd.
+                    bodies = False
+                    continue
+                if _protesters_at(tokens, i, actors, strict, bodies):
                     out.append(k)
                     break
+            else:
+                # «مجموعات من اسر المتهمين ومناصريهم احتشدوا امام المحكمة»: the
+                # crowd before a plural verb.
+                if w.endswith("وا") and any(
+                    _protesters_at(tokens, i, actors, strict, False)
+                    and not _gap(tokens, i, k, text, offset)
+                    for i in range(max(0, k - _SUBJECT_REACH - 1), k)
+                ):
+                    out.append(k)
         elif _HEADLINE_PROTEST.match(w) and 0 < k <= 4:
             if not any(_gap(tokens, i - 1, i, text, offset) for i in range(1, k + 1)) and any(
                 _protesters_at(tokens, i, actors, False) for i in range(k)
