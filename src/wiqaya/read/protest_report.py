@@ -407,6 +407,13 @@ def report_roles(
                 source = next((a for a in actors if a.start <= i < a.end), None)
                 source = source or _named_at(tokens, i, actors)
                 break
+    if source is None and protest and w.endswith("وا"):
+        # «المحتجون من البدو تجمعوا»: the crowd before a plural verb.
+        for i in range(k - 1, max(-1, k - _SUBJECT_REACH - 2), -1):
+            if _protesters_at(tokens, i, actors, False, False):
+                found = next((a for a in actors if a.start <= i < a.end), None)
+                source = found or _named_at(tokens, i, actors)
+                break
     after = source.end if source is not None and source.start > k else k + 1
     target = _first_after(actors, after, stop, source)
     return source, target
