@@ -4,9 +4,11 @@
 
 1. Detection (``*_detection.dev.csv``; ``ambiguous`` left out): P/R/F1 for
    PROTEST and ASSAULT with the shipped decision rule (trigger AND detector
-   probability ≥ threshold, or for ASSAULT a report of military force,
-   :mod:`wiqaya.read.force`), 5-fold CV grouped by document with the threshold
-   chosen inside each training fold (nested), never on the scored fold.
+   probability ≥ threshold, or a report accepted on its form: military force,
+   :mod:`wiqaya.read.force`, and protests, bombings, assassinations and
+   kidnappings, :mod:`wiqaya.read.protest_report`), 5-fold CV grouped by
+   document with the threshold chosen inside each training fold (nested),
+   never on the scored fold.
 2. Coding (``*_coding.dev.xml``): event-type recall — the full pipeline with
    the same out-of-fold detector and nested threshold as (1), whose folds
    hold the coded sentences with their documents,
@@ -89,9 +91,9 @@ def figures(shipped: Detector, coded: list) -> list[float]:
             docs = [DocumentInput(str(i), split.raw[i], "ar") for i in held]
             for i, res in zip(held, read_documents(docs, detector=fold_det), strict=True):
                 coded_ok[i] = any(e.event_type == kind for e in res.events)
-        # The shipped rule also takes reports of military force the detector
-        # rejects (wiqaya.read.force): with a detector that never fires, the
-        # pipeline's events of this type are exactly those.
+        # The shipped rule also takes reports the detector rejects, on their
+        # form (wiqaya.read.force, wiqaya.read.protest_report): with a detector
+        # that never fires, the pipeline's events of this type are exactly those.
         never = Detector(
             shipped.types,
             np.zeros_like(shipped.coef),
@@ -112,7 +114,7 @@ def figures(shipped: Detector, coded: list) -> list[float]:
         print(
             f"detection {kind:8s} n={len(split.row_gold)} pos={int(split.row_gold.sum())}  "
             f"P={p:.3f} R={r:.3f} F1={f:.3f}   (triggers alone: P={tp:.3f} R={tr_:.3f} F1={tf:.3f})"
-            f"   force reports: {int((forced & trig).sum())}"
+            f"   reports on form: {int((forced & trig).sum())}"
         )
         # Word order alone (the previous coder), for comparison.
         sents = coding_sentences(kind.lower())

@@ -29,6 +29,7 @@ from wiqaya.read.events import (
 from wiqaya.read.force import force_roles
 from wiqaya.read.phrases import Token
 from wiqaya.read.places import PlaceMention, load_gazetteer
+from wiqaya.read.protest_report import report_roles
 from wiqaya.read.role_rules import (
     at_a_border,
     by_the_hand_of,
@@ -149,16 +150,28 @@ def assign_roles(
     # by default, to the country where the event happens.
     where = loc.country if loc and loc.status == "resolved" else None
     if roles is not None and p.lang == "ar":
-        if trig in p.forced:
+        if trig in p.forced or trig in p.reported:
             # The ranker learnt the gold's attacks, told by their tolls and
-            # victims; a strike's sides are its clause's.
-            source, target = force_roles(
-                p.tokens, trig, p.joined or p.actors, p.places, p.sentence, p.sentence_start
-            )
+            # victims; a strike's sides are its clause's, and so are a sit-in's
+            # or a kidnapping's accepted on their form.
+            if trig in p.forced:
+                source, target = force_roles(
+                    p.tokens, trig, p.joined or p.actors, p.places, p.sentence, p.sentence_start
+                )
+            else:
+                source, target = report_roles(
+                    p.tokens, trig, p.joined or p.actors, p.sentence, p.sentence_start
+                )
             named = p.joined or p.actors
             # «قصفت طائرات حربية أحياء في حلب»: aircraft nobody owns in the
-            # sentence are not the country they strike.
-            if any(source is a for a in named):
+            # sentence are not the country they strike. Protesters nobody names
+            # a nationality for are the place's («أضرب موظفو القطاع العام في
+            # السودان»); a bomber or gunmen nobody names are nobody's, as the
+            # gold codes both.
+            if trig in p.reported:
+                if trig.event_type == "PROTEST":
+                    source = _with_country(source, where)
+            elif any(source is a for a in named):
                 source = _with_country(source, where)
             target = _with_country(target, where)
             if target is None and where:

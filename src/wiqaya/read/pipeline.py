@@ -78,6 +78,7 @@ from wiqaya.read.partitive import join_partitives
 from wiqaya.read.persons import load_persons, with_persons
 from wiqaya.read.phrases import NORM_OF, Token, tokenize
 from wiqaya.read.places import PlaceMention, load_gazetteer
+from wiqaya.read.protest_report import protest_report, violence_report
 from wiqaya.read.roles import (
     RoleModel,
     load_roles,
@@ -236,6 +237,8 @@ class _Pending:
     # ASSAULT triggers accepted as reports of military force (:mod:`wiqaya.read.force`),
     # not by the detector: their roles are read from the clause.
     forced: list[Trigger] = field(default_factory=list)
+    # Protests and violence accepted on their form (wiqaya.read.protest_report).
+    reported: list[Trigger] = field(default_factory=list)
 
 
 def read_documents(
@@ -497,6 +500,18 @@ def pending_events(
                     # gold-trained detector takes only with a toll.
                     conf = TRIGGER_ONLY_CONFIDENCE
                     p.forced.append(trig)
+                elif (
+                    trig.event_type == "PROTEST"
+                    and protest_report(p.tokens, trig, p.actors, p.sentence, p.sentence_start)
+                ) or (
+                    trig.event_type == "ASSAULT"
+                    and violence_report(p.tokens, trig, p.actors, p.sentence, p.sentence_start)
+                ):
+                    # Sit-ins, strikes, roads blocked, car bombs, assassinations
+                    # and kidnappings reported as done, in the forms of current
+                    # news the gold-trained detector rarely saw.
+                    conf = TRIGGER_ONLY_CONFIDENCE
+                    p.reported.append(trig)
                 else:
                     continue
             events.append((p, trig, conf))
