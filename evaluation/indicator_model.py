@@ -13,8 +13,8 @@ indicator in the sentence; the lexicon's negation check applies to its evidence.
 Written as the runtime would run it (weights only for the features seen in
 training, cached per-word scores, no scikit-learn), so that the
 leave-one-set-out figures are of what would have shipped; they did not clear
-the bar (docs/read.md, indicators round 7) and the reader does not use it. Each hit's evidence
-is the window of up to three words that adds most to its indicator's score;
+the bar (docs/read.md, indicators rounds 7 and 11) and the reader does not use
+it. Each hit's evidence is the window of up to three words that adds most to its indicator's score;
 its version is the model's.
 """
 
