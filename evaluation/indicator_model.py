@@ -24,6 +24,7 @@ import math
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -65,6 +66,32 @@ class IndicatorModel:
         self._row = {int(f): i for i, f in enumerate(self.features)}
         self._zero = np.zeros(len(self.indicators), dtype=np.float64)
         self._logit = math.log(self.threshold / (1.0 - self.threshold))
+
+    def save(self, path: Path) -> None:
+        """Weights only, no pickle, as the detector's ``.npz``."""
+        np.savez_compressed(
+            path,
+            indicators=np.array(self.indicators),
+            features=self.features.astype(np.int64),
+            weights=self.weights.astype(np.float32),
+            intercept=self.intercept.astype(np.float64),
+            threshold=np.array(self.threshold),
+            confidence=self.confidence.astype(np.float64),
+            version=np.array(self.version),
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> IndicatorModel:
+        with np.load(path, allow_pickle=False) as z:
+            return cls(
+                tuple(str(i) for i in z["indicators"]),
+                z["features"],
+                z["weights"],
+                z["intercept"],
+                float(z["threshold"]),
+                z["confidence"],
+                str(z["version"]),
+            )
 
     def _word_score(self, w: str) -> tuple[np.ndarray, int]:
         """A word's summed weights and feature count, cached per distinct word."""
