@@ -4,10 +4,10 @@ import math
 from pathlib import Path
 
 import numpy as np
-
 from evaluation.indicator_model import IndicatorModel
 from evaluation.indicators import FRESH5, load_labels
 from evaluation.train_indicator_model import INDICATORS, fit, matrix
+
 from wiqaya.read.phrases import tokenize
 
 
