@@ -13,8 +13,8 @@ indicator in the sentence; the lexicon's negation check applies to its evidence.
 Written as the runtime would run it (weights only for the features seen in
 training, cached per-word scores, no scikit-learn), so that the
 leave-one-set-out figures are of what would have shipped; they did not clear
-the bar (docs/read.md, indicators round 7) and the reader does not use it. Each hit's evidence
-is the window of up to three words that adds most to its indicator's score;
+the bar (docs/read.md, indicators rounds 7 and 11) and the reader does not use
+it. Each hit's evidence is the window of up to three words that adds most to its indicator's score;
 its version is the model's.
 """
 
@@ -24,6 +24,7 @@ import math
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -65,6 +66,32 @@ class IndicatorModel:
         self._row = {int(f): i for i, f in enumerate(self.features)}
         self._zero = np.zeros(len(self.indicators), dtype=np.float64)
         self._logit = math.log(self.threshold / (1.0 - self.threshold))
+
+    def save(self, path: Path) -> None:
+        """Weights only, no pickle, as the detector's ``.npz``."""
+        np.savez_compressed(
+            path,
+            indicators=np.array(self.indicators),
+            features=self.features.astype(np.int64),
+            weights=self.weights.astype(np.float32),
+            intercept=self.intercept.astype(np.float64),
+            threshold=np.array(self.threshold),
+            confidence=self.confidence.astype(np.float64),
+            version=np.array(self.version),
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> IndicatorModel:
+        with np.load(path, allow_pickle=False) as z:
+            return cls(
+                tuple(str(i) for i in z["indicators"]),
+                z["features"],
+                z["weights"],
+                z["intercept"],
+                float(z["threshold"]),
+                z["confidence"],
+                str(z["version"]),
+            )
 
     def _word_score(self, w: str) -> tuple[np.ndarray, int]:
         """A word's summed weights and feature count, cached per distinct word."""

@@ -144,7 +144,9 @@ from pathlib import Path
 
 from evaluation.arabic_trigger_only import wilson
 from wiqaya.read.indicators import INDICATORS, IndicatorHit, load_indicators
+from wiqaya.read.phrases import tokenize
 from wiqaya.read.pipeline import DocumentInput, read_documents
+from wiqaya.read.sentences import split_sentences
 
 LABELS = Path(__file__).with_name("indicators_labels.jsonl")
 FRESH = Path(__file__).with_name("indicators_labels_fresh.jsonl")
@@ -260,9 +262,27 @@ def fitted(rows: list[dict], preds: list[list[IndicatorHit]]) -> dict[str, dict[
     return out
 
 
-def report(split: str, show: bool, path: Path = LABELS) -> None:
+def with_model(rows: list[dict], preds: list[list[IndicatorHit]], path: Path) -> None:
+    """Adds to ``preds`` the hits of the indicator model at ``path`` (``.npz``), sentence by
+    sentence, for the indicators the reader has none of in the row (docs/read.md, round 11)."""
+    from evaluation.indicator_model import IndicatorModel
+
+    model = IndicatorModel.load(path)
+    lex = load_indicators()
+    for r, hits in zip(rows, preds, strict=True):
+        have = {h.indicator for h in hits}
+        for s in split_sentences(r["text"]):
+            found = model.find(tokenize(s.text, s.start), r["text"], lex, have)
+            hits.extend(found)
+            have |= {h.indicator for h in found}
+    print(f"+ indicator model {model.version} (threshold {model.threshold:.3f})")
+
+
+def report(split: str, show: bool, path: Path = LABELS, model: Path | None = None) -> None:
     rows = load_labels(split, path)
     preds = predict(rows)
+    if model is not None:
+        with_model(rows, preds, model)
     sc = score(rows, preds)
     print(f"lexicon {load_indicators().version}; {path.name} {split}: {len(rows)} sentences")
     print(
@@ -328,6 +348,12 @@ def main(argv: list[str] | None = None) -> None:
         default="first",
     )
     parser.add_argument("--fit", action="store_true", help="print confidences fitted on both sets")
+    parser.add_argument(
+        "--model",
+        type=Path,
+        help="also add the hits of an indicator model .npz written by "
+        "evaluation.indicator_model_blind --write",
+    )
     args = parser.parse_args(argv)
     if args.fit:
         # All three labelled sets are development data since round 6 (a fourth,
@@ -348,9 +374,9 @@ def main(argv: list[str] | None = None) -> None:
         "probe10c": PROBE10C,
     }
     if args.set in sets:
-        report("all", args.list, sets[args.set])
+        report("all", args.list, sets[args.set], args.model)
         return
-    report(args.split, args.list)
+    report(args.split, args.list, model=args.model)
 
 
 if __name__ == "__main__":
