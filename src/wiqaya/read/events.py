@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -27,7 +27,7 @@ from wiqaya.read.english import (
     lemmas,
     own_subject_start,
 )
-from wiqaya.read.phrases import NORM_OF, Token
+from wiqaya.read.phrases import MAX_CACHED_WORD, NORM_OF, Token
 from wiqaya.read.senses import wrong_sense
 
 PLOVER_TYPES = (
@@ -109,13 +109,8 @@ def _gapped_lexicon() -> tuple[tuple[str, str, str], ...]:
     )
 
 
-@cache
-def _gapped_objects() -> tuple[str, ...]:
-    return tuple(dict.fromkeys(obj for _, _, obj in _gapped_lexicon()))
-
-
 def _gapped_terms(
-    norms: list[str], names: Sequence[tuple[int, int]] = ()
+    norms: list[str], joined: str, names: Callable[[], Sequence[tuple[int, int]]]
 ) -> list[tuple[str, tuple[int, int], int]]:
     """(type, (verb index, verb index + 1), object index) of each gapped term found, first
     per type.
@@ -125,24 +120,24 @@ def _gapped_terms(
     غرب أفريقيا عضوية النيجر»), as a subject is one phrase however long its name.
     """
     out: list[tuple[str, tuple[int, int], int]] = []
-    matcher = arabic_triggers()
-    # Every Arabic sentence comes here: one scan of the joined words in C rules
-    # out almost all of them before any loop over words.
-    joined = " ".join(norms)
-    # The objects are fewer than the verbs and rarer (a verb is in one
-    # sentence in seven): looking for them first rules out nearly all.
-    for obj in _gapped_objects():
-        if obj in joined:
-            break
-    else:
+    # Every Arabic sentence comes here: the words that can be a pair's verb
+    # are looked up per word (cached), which rules out most sentences.
+    at = [(i, es) for i, es in enumerate(map(_verb_entries, norms)) if es]
+    if not at:
         return out
-    for etype, verb, obj in _gapped_lexicon():
-        if verb not in joined or obj not in joined:
+    lexicon = _gapped_lexicon()
+    words = frozenset(norms)
+    spans: Sequence[tuple[int, int]] | None = None
+    for e in sorted({e for _, es in at for e in es}):
+        etype, verb, obj = lexicon[e]
+        if not _present(obj, joined, words):
             continue
-        for i, w in enumerate(norms):
-            if verb not in w or not matcher.is_word_of(w, verb):
+        if spans is None:
+            spans = names()
+        for i, es in at:
+            if e not in es:
                 continue
-            j = next((k for k in _gap_words(i, len(norms), names) if _holds(norms[k], obj)), None)
+            j = next((k for k in _gap_words(i, len(norms), spans) if _holds(norms[k], obj)), None)
             # «علّق المتحدث على عضوية تركيا» comments on the membership: a
             # preposition right before the noun makes it no object. One
             # earlier has its own noun: «طردت السلطات في النيجر السفير»; a
@@ -157,6 +152,36 @@ def _gapped_terms(
 
 
 @cache
+def _gapped_verbs() -> re.Pattern[str]:
+    """Any gapped pair's verb inside a word: one C scan rules out most new words."""
+    verbs = sorted({verb for _, verb, _ in _gapped_lexicon()}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, verbs)))
+
+
+_VERB_ENTRIES: dict[str, tuple[int, ...]] = {}
+_VERB_ENTRIES_MAX = 300_000
+
+
+def _verb_entries(word: str) -> tuple[int, ...]:
+    """Indices of the gapped pairs whose verb the word is (a form of), cached per word."""
+    hit = _VERB_ENTRIES.get(word)
+    if hit is not None:
+        return hit
+    if _gapped_verbs().search(word) is None:
+        hit = ()
+    else:
+        matcher = arabic_triggers()
+        hit = tuple(
+            e
+            for e, (_, verb, _) in enumerate(_gapped_lexicon())
+            if verb in word and matcher.is_word_of(word, verb)
+        )
+    if len(_VERB_ENTRIES) < _VERB_ENTRIES_MAX and len(word) <= MAX_CACHED_WORD:
+        _VERB_ENTRIES[word] = hit
+    return hit
+
+
+@cache
 def _named_object_lexicon() -> tuple[tuple[str, str, str], ...]:
     """(type, verb stem, word) of the lexicon's ``ar_named_object`` pairs."""
     return tuple(
@@ -167,7 +192,7 @@ def _named_object_lexicon() -> tuple[tuple[str, str, str], ...]:
 
 
 def _named_object_terms(
-    norms: list[str], names: Sequence[tuple[int, int]]
+    norms: list[str], joined: str, names: Callable[[], Sequence[tuple[int, int]]]
 ) -> list[tuple[str, tuple[int, int]]]:
     """(type, verb span) of each ``ar_named_object`` pair: the verb, its subject's name,
     a second name (the object) and the word right after it.
@@ -176,14 +201,18 @@ def _named_object_terms(
     «حذرت الأمم المتحدة من مجاعة» warns of a famine and names nobody to harm.
     """
     out: list[tuple[str, tuple[int, int]]] = []
-    if not names:
+    lexicon = [e for e in _named_object_lexicon() if e[1] in joined]
+    if not lexicon:
+        return out
+    spans = names()
+    if not spans:
         return out
     matcher = arabic_triggers()
-    for etype, verb, word in _named_object_lexicon():
+    for etype, verb, word in lexicon:
         for i, w in enumerate(norms):
             if verb not in w or not matcher.is_word_of(w, verb):
                 continue
-            after = sorted((a, b) for a, b in names if a > i)
+            after = sorted((a, b) for a, b in spans if a > i)
             if len(after) < 2:
                 continue
             (s0, e0), (s1, e1) = after[0], after[1]
@@ -195,6 +224,13 @@ def _named_object_terms(
 
 
 _PRONOUNS = ("", "ه", "ها", "هم", "هما")
+
+
+def _present(obj: str, joined: str, words: frozenset[str]) -> bool:
+    """The sentence may hold the gapped object ``obj`` (see :func:`_holds`)."""
+    if len(obj) > 2:
+        return obj in joined
+    return any(obj + p in words for p in _PRONOUNS)
 
 
 def _holds(word: str, obj: str) -> bool:
@@ -233,19 +269,20 @@ _UNMARKED = str.maketrans("", "", MARKS + "\u0640")
 
 
 @cache
-def _surface_lexicon() -> tuple[frozenset[str], dict[str, str]]:
-    """(normalised forms, written form -> type) of the ``ar_surface`` words."""
+def _surface_lexicon() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
+    """(normalised forms, written form -> type, the forms with «و»/«ف» too) of the
+    ``ar_surface`` words."""
     written = {
         w: etype for etype, v in trigger_lexicon()["types"].items() for w in v.get("ar_surface", [])
     }
-    return frozenset(map(normalise, written)), written
+    forms = frozenset(map(normalise, written))
+    return forms, written, forms | {c + f for f in forms for c in "وف"}
 
 
-def _surface_terms(tokens: list[Token], norms: list[str]) -> list[tuple[str, int]]:
+def _surface_terms(tokens: list[Token], norms: list[str], joined: str) -> list[tuple[str, int]]:
     """(type, index) of the ``ar_surface`` words the sentence writes with their hamza."""
-    forms, written = _surface_lexicon()
-    joined = " ".join(norms)
-    if not any(f in joined for f in forms):
+    forms, written, any_form = _surface_lexicon()
+    if any_form.isdisjoint(norms):
         return []
     out = []
     for i, norm in enumerate(norms):
@@ -268,11 +305,12 @@ class Trigger:
 
 
 def find_triggers(
-    tokens: list[Token], lang: str, names: Sequence[tuple[int, int]] = ()
+    tokens: list[Token], lang: str, names: Callable[[], Sequence[tuple[int, int]]] = tuple
 ) -> list[Trigger]:
     """Arabic: the first trigger of each PLOVER type; English: every trigger. Text order.
 
-    ``names``: word spans of the sentence's actor mentions (see :func:`_gapped_terms`).
+    ``names``: gives the word spans of the sentence's actor mentions (see
+    :func:`_gapped_terms`); called only when a gapped pair may be there.
     """
     if not tokens:
         return []
@@ -284,13 +322,15 @@ def find_triggers(
         ]
     norms = list(map(NORM_OF, tokens))
     found = trigger_matchers()["ar"].find(norms, strict=_ALL_TYPES, reject=wrong_sense)
-    for etype, i in _surface_terms(tokens, norms):
+    # One scan of the joined words in C rules out most sentences for each kind.
+    joined = " ".join(norms)
+    for etype, i in _surface_terms(tokens, norms, joined):
         if etype not in found or i < found[etype][0]:
             found[etype] = (i, i + 1)
-    for etype, span in _named_object_terms(norms, names):
+    for etype, span in _named_object_terms(norms, joined, names):
         if etype not in found or span[0] < found[etype][0]:
             found[etype] = span
-    for etype, span, obj in _gapped_terms(norms, names):
+    for etype, span, obj in _gapped_terms(norms, joined, names):
         # «أطلقت حماس سراح رهائن مقابل الإفراج عن أسرى»: the first act of a
         # type is the sentence's, whichever way it was found.
         if etype not in found or span[0] < found[etype][0]:

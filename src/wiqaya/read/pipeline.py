@@ -418,14 +418,20 @@ def pending_events(
                 for p in s_places
             ]
             result.indicators.extend(lex.find(toks[i], text))
+
             # Names a verb and its object may stand apart by: actors with a
             # country and capitals («حذرت موسكو واشنطن من …»; not «حذر الوزير
-            # المواطنين من السفر», a warning to no other side).
-            names = [(a.start, a.end) for a in actors[i] if a.country] + [
-                (pl.tok_start, pl.tok_end)
-                for pl in local
-                if pl.place is not None and (pl.place.name, pl.country) in gaz.capitals
-            ]
+            # المواطنين من السفر», a warning to no other side). Built only
+            # where a gapped pair may be.
+            def names(
+                found: list[ActorMention] = actors[i], here: list[PlaceMention] = local
+            ) -> list[tuple[int, int]]:
+                return [(a.start, a.end) for a in found if a.country] + [
+                    (pl.tok_start, pl.tok_end)
+                    for pl in here
+                    if pl.place is not None and (pl.place.name, pl.country) in gaz.capitals
+                ]
+
             trigs = find_triggers(toks[i], s_lang, names)
             clause = None
             if s_lang == "en" and (trigs or any(t.norm == "must" for t in toks[i])):
