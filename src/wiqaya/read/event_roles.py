@@ -26,7 +26,7 @@ from wiqaya.read.events import (
     is_passive,
     pick_actors,
 )
-from wiqaya.read.force import force_roles
+from wiqaya.read.force import SELF_REPORT, force_roles
 from wiqaya.read.phrases import Token
 from wiqaya.read.places import PlaceMention, load_gazetteer
 from wiqaya.read.protest_report import report_roles
@@ -336,8 +336,6 @@ def _capital_subject(p: _Pending, trig: Trigger) -> bool:
 _AGAINST_REACH = 8
 _SPEAKER = FEATURES.index("speaker")
 _REPORTED_BY = SPEECH - {"عن"}
-# «قال الجيش إنه قتل …»: a speaker that reports its own act is its side.
-_SELF_REPORT = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "وانه", "وانها"})
 
 
 def _not_the_reporter(
@@ -358,7 +356,7 @@ def _not_the_reporter(
     # mention is the victim, not a source of the news.
     if not any(t.norm in _REPORTED_BY for t in tokens[max(0, m.start - 2) : m.start]):
         return m
-    if any(t.norm in _SELF_REPORT for t in tokens[m.end : m.end + 3]):
+    if any(t.norm in SELF_REPORT for t in tokens[m.end : m.end + 3]):
         # «قال حلف شمال الأطلسي في أفغانستان إنه قتل …».
         return m
     return ActorMention("", m.end, m.end, m.country, None)
@@ -428,10 +426,9 @@ def _clause_pair(
         # «تلقى الرئيس السيسي اتصالاً هاتفياً من الرئيس الأمريكي»: who calls
         # makes the call (the convention of the current-news sets).
         source, target = caller, source
-    if target is None and source is not None and (_signing(p, trig) or trig.event_type in _MUTUAL):
-        # «وقعت السعودية وباكستان اتفاقية», «وافقت إسرائيل ولبنان على ترسيم
-        # الحدود»: the subject joined to the first by «و» is the other party
-        # (where :func:`clause_roles` did not find it already).
+    if target is None and source is not None and _signing(p, trig):
+        # «وقعت السعودية وباكستان اتفاقية»: the subject joined to the first by
+        # «و» is the other party, as :func:`clause_roles` reads agreements.
         target = next(
             (
                 a
@@ -494,7 +491,6 @@ def _caller(p: _Pending, trig: Trigger, actors: list[ActorMention]) -> ActorMent
     return None
 
 
-_MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Signing an accord is SUPPORT (CAMEO 057), one act of the parties that sign.
 _SIGNING = re.compile(r"^[وف]?(ب|ل)?(ال)?(وقع|وقعت|وقعا|وقعتا|توقيع)$")
 

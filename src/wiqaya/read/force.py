@@ -91,7 +91,7 @@ _FORCE_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "UAF"})
 # Protesters and mourners who clash with the police make a protest (PLOVER
 # PROTEST with violence), whatever force they meet.
 _CROWD = re.compile(r"^[وف]?(ال)?(متظاهر|محتج|مشيع|طلاب|طلبه)")
-_BOUNDARY = re.compile(r"[،,.;:؛!?؟()«»\"]")
+BOUNDARY = re.compile(r"[،,.;:؛!?؟()«»\"]")
 _NOT_HAPPENED = frozenset(
     {"negation", "future", "condition", "plan", "request", "threat", "refusal", "purpose"}
 )
@@ -124,8 +124,10 @@ def _agent_between(
     )
 
 
-def _happened(tokens: list[Token], k: int, text: str, offset: int) -> bool:
-    gov = governor(tokens, k, text, offset, "ASSAULT")
+def happened(tokens: list[Token], k: int, text: str, offset: int, etype: str = "ASSAULT") -> bool:
+    """The act at ``k`` is told as done: not negated, planned, conditional, demanded,
+    threatened, refused or for a purpose (:func:`governor`), nor denied."""
+    gov = governor(tokens, k, text, offset, etype)
     if gov is not None and gov.kind in _NOT_HAPPENED:
         return False
     return not any(DENIAL.match(t.norm) for t in tokens[:k])
@@ -139,22 +141,22 @@ def force_report(
     word = tokens[k].norm
     if _NEUTRALISED.match(word):
         nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
-        return bool(_FIGHTERS.match(nxt)) and _happened(tokens, k, text, offset)
+        return bool(_FIGHTERS.match(nxt)) and happened(tokens, k, text, offset)
     if _HEADLINE_VERB.match(word):
-        return _headline_force(tokens, k, actors) is not None and _happened(tokens, k, text, offset)
+        return _headline_force(tokens, k, actors) is not None and happened(tokens, k, text, offset)
     if _KILLED.match(word):
         j = fire_at(tokens, k, trig.tok_end)
         return (
             j is not None
             and _agent_between(tokens, j, min(len(tokens), j + 3), actors, True)
-            and _happened(tokens, k, text, offset)
+            and happened(tokens, k, text, offset)
         )
     if _CLAIM_VERB.match(word):
         j = _claimed(tokens, k)
         return (
             j is not None
             and _agent_between(tokens, k, j, actors, True)
-            and _happened(tokens, k, text, offset)
+            and happened(tokens, k, text, offset)
         )
     if _STRIKE_VERB.match(word):
         stop = min(len(tokens), k + 1 + _AGENT_REACH)
@@ -172,7 +174,7 @@ def force_report(
             or before is not None
             or _joined_subject(tokens, k, actors, text, offset) is not None
         )
-        return agent and _happened(tokens, k, text, offset)
+        return agent and happened(tokens, k, text, offset)
     if not _STRIKE_NOUN.match(word):
         return False
     found = _doing_verb(tokens, k)
@@ -181,8 +183,8 @@ def force_report(
     v, headline = found
     if headline:
         # «إسرائيل تشن غارات على مواقع في دمشق».
-        return _headline_force(tokens, v, actors) is not None and _happened(tokens, v, text, offset)
-    if _BOUNDARY.search(text[tokens[v].end - offset : tokens[k].start - offset]):
+        return _headline_force(tokens, v, actors) is not None and happened(tokens, v, text, offset)
+    if BOUNDARY.search(text[tokens[v].end - offset : tokens[k].start - offset]):
         return False
     if (
         _BARE_DOING.match(tokens[v].norm)
@@ -190,7 +192,7 @@ def force_report(
         and _reported_subject(tokens, v, actors) is None
     ):
         return False
-    return _happened(tokens, v, text, offset)
+    return happened(tokens, v, text, offset)
 
 
 def _claimed(tokens: list[Token], k: int) -> int | None:
@@ -214,8 +216,9 @@ def _doing_verb(tokens: list[Token], k: int) -> tuple[int, bool] | None:
 
 # A time word may stand between a verb and its subject: «قصفت امس المدفعية».
 _TIME_WORDS = frozenset({"امس", "اليوم", "صباح", "مساء", "ليلا", "فجر", "ظهر", "الليله"})
-# «قالت جبهة البوليساريو إنها قصفت»: the verb's subject is the speaker.
-_SELF_REPORT = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "وانه", "وانها"})
+# «قالت جبهة البوليساريو إنها قصفت», «قال الجيش إنه قتل …»: a speaker that
+# reports its own act is its side.
+SELF_REPORT = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "وانه", "وانها"})
 # «… بحسب سلطات إقليم كردستان», «وفق سكان»: who tells of the strike is no side of it.
 _ATTRIBUTION = frozenset(
     {"بحسب", "حسب", "وفق", "وفقا", "نقلا", "ذكرت", "قالت", "قال", "افاد", "افادت"}
@@ -224,12 +227,15 @@ _CLASH = re.compile(r"^[وف]?(ب|ل)?(ال)?(اشتباك|معارك|اشتبك
 _SUFFERED = re.compile(r"^[وف]?(تعرض|تعرضت)$")
 
 
-def _clause_end(tokens: list[Token], k: int, text: str, offset: int) -> int:
-    """The first word after ``k`` that opens another clause or names who reports it."""
+def clause_end(
+    tokens: list[Token], k: int, text: str, offset: int, stops: frozenset[str] = _ATTRIBUTION
+) -> int:
+    """The first word after ``k`` that opens another clause or (``stops``) names who
+    reports it."""
     for j in range(k + 1, len(tokens)):
-        if _BOUNDARY.search(text[tokens[j - 1].end - offset : tokens[j].start - offset]):
+        if BOUNDARY.search(text[tokens[j - 1].end - offset : tokens[j].start - offset]):
             return j
-        if tokens[j].norm in _ATTRIBUTION:
+        if tokens[j].norm in stops:
             return j
     return len(tokens)
 
@@ -319,7 +325,7 @@ def _joined_subject(
     if tokens[k].norm[:1] not in "وف":
         return None
     j = k - 1
-    while j > 0 and not _BOUNDARY.search(_gap(tokens, j, text, offset)):
+    while j > 0 and not BOUNDARY.search(_gap(tokens, j, text, offset)):
         j -= 1
     # The clause opens with a verb and its force right after it.
     a = next((a for a in actors if a.start == j + 1), None)
@@ -331,7 +337,7 @@ def _joined_subject(
 
 
 def _speaker(tokens: list[Token], k: int, actors: list[ActorMention]) -> ActorMention | None:
-    if k == 0 or tokens[k - 1].norm not in _SELF_REPORT:
+    if k == 0 or tokens[k - 1].norm not in SELF_REPORT:
         return None
     before = [a for a in actors if a.end <= k - 1]
     return before[-1] if before else None
@@ -375,7 +381,7 @@ def force_roles(
     على مطار التيفور»: the force between the verb of doing and the strike.
     """
     k = trig.tok_start
-    stop = _clause_end(tokens, k, text, offset)
+    stop = clause_end(tokens, k, text, offset)
     word = tokens[k].norm
     if _NEUTRALISED.match(word):
         # The force that announces it did it; the fighters named after it.

@@ -33,14 +33,10 @@ from __future__ import annotations
 import re
 
 from wiqaya.read.actors import ActorMention
-from wiqaya.read.clause import DENIAL, governor
 from wiqaya.read.events import Trigger
+from wiqaya.read.force import BOUNDARY, clause_end, happened
 from wiqaya.read.phrases import NORM_OF, Token
 
-_NOT_HAPPENED = frozenset(
-    {"negation", "future", "condition", "plan", "request", "threat", "refusal", "purpose"}
-)
-_BOUNDARY = re.compile(r"[،,.;:؛!?؟()«»\"]")
 # Protesters as the verb's subject: a crowd, a trade, a count of people.
 _PROTESTERS = re.compile(
     r"^[وف]?(ال)?(متظاهر|محتج|مشيع|طلاب|طلبه|عمال|موظف|معلم|مدرس|سايق|اطباء|ممرض|ناشط"
@@ -143,15 +139,12 @@ _FOILED = re.compile(r"^[وف]?(ب|ل)?(ال)?(احبط|احباط|تفكيك|ف
 def _happened(tokens: list[Token], k: int, text: str, offset: int, etype: str) -> bool:
     if k > 0 and tokens[k - 1].norm in _BACKGROUND:
         return False
-    gov = governor(tokens, k, text, offset, etype)
-    if gov is not None and gov.kind in _NOT_HAPPENED:
-        return False
-    return not any(DENIAL.match(t.norm) for t in tokens[:k])
+    return happened(tokens, k, text, offset, etype)
 
 
 def _gap(tokens: list[Token], a: int, b: int, text: str, offset: int) -> bool:
     """Punctuation between the words ``a`` and ``b`` (``a`` < ``b``)."""
-    return bool(_BOUNDARY.search(text[tokens[a].end - offset : tokens[b].start - offset]))
+    return bool(BOUNDARY.search(text[tokens[a].end - offset : tokens[b].start - offset]))
 
 
 def _actor_from(actors: list[ActorMention], i: int) -> ActorMention | None:
@@ -368,13 +361,6 @@ def violence_report(
 _CLAUSE_STOP = frozenset({"بحسب", "حسب", "وفق", "وفقا", "نقلا", "قالت", "قال", "افادت", "افاد"})
 
 
-def _clause_end(tokens: list[Token], k: int, text: str, offset: int) -> int:
-    for j in range(k + 1, len(tokens)):
-        if _gap(tokens, j - 1, j, text, offset) or tokens[j].norm in _CLAUSE_STOP:
-            return j
-    return len(tokens)
-
-
 def _named_at(tokens: list[Token], i: int, actors: list[ActorMention]) -> ActorMention:
     """The actor that starts at ``i``, else the crowd word itself (no country)."""
     a = _actor_from(actors, i)
@@ -415,7 +401,7 @@ def report_roles(
         return None, None
     k = forms[0]
     w = tokens[k].norm
-    stop = _clause_end(tokens, k, text, offset)
+    stop = clause_end(tokens, k, text, offset, _CLAUSE_STOP)
     source: ActorMention | None = None
     if (_HEADLINE_PROTEST if protest else _HEADLINE_VIOLENCE).match(w):
         before = [a for a in actors if a.end <= k]

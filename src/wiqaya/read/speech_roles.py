@@ -606,7 +606,8 @@ def _prep(
         # «برئيس», «لتنظيم القاعدة»: the dictionary matched the word without
         # its clitic; «بريطانيا», «لبنان» are names as written. With no
         # dictionary at hand, a sector word (no country) takes the clitic.
-        clitic = not has_form(first) if has_form is not None else m.country is None
+        # «ولبنان»: the conjunction off, the name is as written.
+        clitic = not (has_form(first) or has_form(w)) if has_form is not None else m.country is None
         if clitic:
             return w[0]
     if m.start > 0:
