@@ -26,7 +26,7 @@ from wiqaya.read.events import (
     is_passive,
     pick_actors,
 )
-from wiqaya.read.force import SELF_REPORT, force_roles
+from wiqaya.read.force import SELF_REPORT, force_roles, owned_striker
 from wiqaya.read.phrases import Token
 from wiqaya.read.places import PlaceMention, load_gazetteer
 from wiqaya.read.protest_report import report_roles
@@ -216,13 +216,17 @@ def assign_roles(
                 source = _other_mention(by_role["source"], tgt.mention, roles, "source")
         source = _not_the_reporter(source, by_role["source"], p.tokens)
         target = _not_the_reporter(target, by_role["target"], p.tokens)
-        agent = stated_attacker(p.tokens, trig, p.joined or p.actors)
+        agent = stated_attacker(p.tokens, trig, p.joined or p.actors) or owned_striker(
+            p.tokens, trig, p.joined or p.actors, p.sentence, p.sentence_start
+        )
         if agent is not None and not (source is not None and _same_span(source, agent)):
             # «قتل ثلاثة أشخاص بنيران قوات الدعم السريع», «قتلت القوات
             # الصومالية عشرة من مسلحي حركة الشباب»: the sentence says who
             # attacked; the ranker, trained on tolls and victims, had it as
             # the target.
-            if target is not None and _same_span(target, agent):
+            if target is not None and (
+                _same_span(target, agent) or agent.start <= target.start < agent.end
+            ):
                 target = source
             source = agent
         by_hand = by_the_hand_of(p.tokens, trig, p.joined or p.actors)

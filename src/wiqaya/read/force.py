@@ -250,6 +250,44 @@ def _prepositional(m: ActorMention, tokens: list[Token]) -> bool:
     return w.startswith("ل") and not w.startswith("ال")
 
 
+_BELONGS = frozenset({"تابعه", "التابعه", "تابع", "التابع"})
+
+
+def _owned_force(
+    tokens: list[Token], s: int, stop: int, actors: list[ActorMention]
+) -> ActorMention | None:
+    """«طائرة مسيرة تابعة لقوات الدعم السريع»: the force noun at ``s`` with its
+    owner, named after a word of belonging (the «ل» made the owner read as the
+    object)."""
+    for b in range(s + 1, min(s + 3, stop - 1)):
+        if tokens[b].norm in _BELONGS:
+            owner = _actor_at(actors, b + 1, b + 2)
+            if owner is None:
+                return None
+            return ActorMention(
+                " ".join(t.text for t in tokens[s : owner.end]),
+                s,
+                owner.end,
+                owner.country,
+                owner.sector or "MIL",
+            )
+    return None
+
+
+def owned_striker(
+    tokens: list[Token], trig: Trigger, actors: list[ActorMention], text: str, offset: int
+) -> ActorMention | None:
+    """The force and its owner right after a strike verb («قصفت طائرة مسيرة
+    تابعة لقوات الدعم السريع محطة كهرباء»): the source, which the ranker took
+    for the target."""
+    k = trig.tok_start
+    if trig.event_type != "ASSAULT" or not _STRIKE_VERB.match(tokens[k].norm):
+        return None
+    if k + 1 >= len(tokens) or not _FORCE_NOUN.match(tokens[k + 1].norm):
+        return None
+    return _owned_force(tokens, k + 1, clause_end(tokens, k, text, offset), actors)
+
+
 def _subject(
     tokens: list[Token], k: int, stop: int, actors: list[ActorMention]
 ) -> ActorMention | None:
@@ -264,6 +302,9 @@ def _subject(
         return None if _prepositional(a, tokens) else a
     if not _FORCE_NOUN.match(tokens[s].norm):
         return None
+    owned = _owned_force(tokens, s, stop, actors)
+    if owned is not None:
+        return owned
     # «الطائرات الإسرائيلية», «مقاتلات أمريكية»: the force and whose it is.
     owner = _actor_at(actors, s + 1, min(s + 3, stop))
     if owner is not None and not _prepositional(owner, tokens):

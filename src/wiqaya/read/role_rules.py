@@ -16,6 +16,7 @@ import re
 
 from wiqaya.read.actors import ActorMention, load_actors
 from wiqaya.read.events import Trigger
+from wiqaya.read.partitive import attacker_head
 from wiqaya.read.phrases import Token
 from wiqaya.read.places import load_gazetteer
 
@@ -43,6 +44,17 @@ def stated_attacker(
     if trig.event_type != "ASSAULT":
         return None
     k = trig.tok_start
+    # «فجر انتحاري من حركة الشباب نفسه», «مهاجما انتحاريا من حركة طالبان»: the
+    # trigger names the attacker, whom the partitive joined to the group into
+    # one mention that starts with it or right after it.
+    a = next((a for a in actors if k <= a.start <= trig.tok_end < a.end), None)
+    if (
+        a is not None
+        and tokens[a.start + 1].norm == "من"
+        and (a.sector in _ATTACKER_SECTORS or a.sector == "CRM")
+        and (a.start == k or attacker_head(tokens[a.start].norm))
+    ):
+        return a
     if _ACTIVE_ATTACK.match(tokens[k].norm):
         a = next((a for a in actors if a.start == k + 1), None)
         if a is not None and a.sector in _ATTACKER_SECTORS:
