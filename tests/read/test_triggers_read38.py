@@ -168,3 +168,38 @@ def test_she_met_is_a_meeting() -> None:
 def test_food_rations_handed_out_are_aid() -> None:
     text = "وزع برنامج الأغذية العالمي حصصا غذائية على آلاف النازحين في ولاية الجزيرة."
     assert coded(text)["AID"][0] == "IGO"
+
+
+def test_an_attack_word_ending_the_sentence_reads() -> None:
+    # «مسلح» as the last word: the bomber's rule looked one word past the end.
+    text = "أعلنت الشرطة حظر التجول في مدينة بعقوبة مركز ديالى بعد هجوم مسلح"
+    assert "ASSAULT" in coded(text)
+
+
+def coded_en(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (e.event_type, e.source.country, e.target.country)
+        for e in read_document(DocumentInput("d", text, "en")).events
+    ]
+
+
+def test_vowing_to_keep_attacking_is_a_threat() -> None:
+    found = coded_en("The Houthis vowed to keep targeting American warships in the Red Sea.")
+    assert ("THREATEN", "YEM", "USA") in found and not any(e == "AGREE" for e, _, _ in found)
+
+
+def test_reversing_a_decision_is_a_concession() -> None:
+    text = "Tunisia's government reversed a decision to raise bread prices after days of unrest."
+    assert ("CONCEDE", "TUN", None) in coded_en(text)
+
+
+def test_the_broker_of_a_truce_is_no_side() -> None:
+    text = "Lebanon and Israel agreed to a U.S.-brokered ceasefire that took effect on Wednesday."
+    found = coded_en(text)
+    assert ("AGREE", "LBN", "ISR") in found and ("AGREE", "ISR", "LBN") in found
+    assert not any(t == "USA" for _, _, t in found)
+
+
+def test_the_state_of_palestine_is_palestine() -> None:
+    text = "France formally recognised the State of Palestine at the United Nations."
+    assert ("SUPPORT", "FRA", "PSE") in coded_en(text)

@@ -907,6 +907,17 @@ def _word_before(tokens: list[Token], k: int) -> str | None:
     return tokens[k].norm if k >= 0 else None
 
 
+_BROKERED = frozenset({"brokered", "mediated", "sponsored"})
+
+
+def _brokered(m: ActorMention, tokens: list[Token], sentence: str, offset: int) -> bool:
+    """The mention opens a compound adjective of mediation ("U.S.-brokered")."""
+    if m.end >= len(tokens):
+        return False
+    gap = sentence[tokens[m.end - 1].end - offset : tokens[m.end].start - offset]
+    return gap.endswith("-") and tokens[m.end].norm.casefold() in _BROKERED
+
+
 def english_pairs(
     actors: list[ActorMention],
     trig: Trigger,
@@ -939,6 +950,10 @@ def english_pairs(
         # "A and B agreed to a truce brokered by C": C is the broker, not the
         # other side; A and B are each other's. "… exchanged accusations over
         # Western Sahara": what they quarrel over is no side either.
+        target = None
+    if target is not None and len(sources) > 1 and _brokered(target, tokens, sentence, offset):
+        # "Lebanon and Israel agreed to a U.S.-brokered ceasefire": the
+        # broker named as a compound adjective is no side either.
         target = None
     if (
         target is None

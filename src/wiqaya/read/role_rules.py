@@ -50,6 +50,7 @@ def stated_attacker(
     a = next((a for a in actors if k <= a.start <= trig.tok_end < a.end), None)
     if (
         a is not None
+        and a.end - a.start >= 3
         and tokens[a.start + 1].norm == "من"
         and (a.sector in _ATTACKER_SECTORS or a.sector == "CRM")
         and (a.start == k or attacker_head(tokens[a.start].norm))
