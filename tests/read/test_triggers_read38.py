@@ -203,3 +203,28 @@ def test_the_broker_of_a_truce_is_no_side() -> None:
 def test_the_state_of_palestine_is_palestine() -> None:
     text = "France formally recognised the State of Palestine at the United Nations."
     assert ("SUPPORT", "FRA", "PSE") in coded_en(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شنت روسيا هجوما واسعا بالصواريخ والمسيرات على البنية التحتية للطاقة في أوكرانيا.",
+        "هاجمت روسيا أوكرانيا بالمسيرات.",
+    ],
+)
+def test_a_state_attacking_with_a_weapon_named_uses_force(text: str) -> None:
+    assert coded(text)["ASSAULT"] == ("RUS", "UKR")
+
+
+def test_an_attack_in_words_is_no_force() -> None:
+    text = "شن الرئيس هجوما حادا على المعارضة في خطابه أمس."
+    assert "ASSAULT" not in coded(text)
+
+
+def test_arrest_warrants_with_tawqif_are_coerce() -> None:
+    # Dev text.
+    text = (
+        "وكانت المحكمة الجنائية الدولية قد اصدرت في يوليو 2005 مذكرات توقيف بحق جوزف كوني "
+        "وثلاثة من مساعديه"
+    )
+    assert "COERCE" in coded(text)

@@ -56,6 +56,21 @@ _STRIKE_NOUN = re.compile(
     r"^[وف]?(ب|ل)?(ال)?(غاره|غارات|ضربه|ضربات|قصف|قصفا|قذايف|قذيفه|صواريخ|صاروخا|صاروخ"
     r"|اشتباكات|معارك|براميل|اطلاق)$"
 )
+# «شنت روسيا هجوما واسعا بالصواريخ»: an attack is force only with its weapon
+# named after it; «شن الرئيس هجوما حادا على المعارضة» is an attack in words.
+_ATTACK_NOUN = re.compile(r"^[وف]?(ب|ل)?(ال)?(هجوم|هجوما|هجمات)$")
+_WEAPON_WORD = re.compile(
+    r"^[وف]?(ب|ل)?(ال)?(صواريخ|صاروخ|مسيرات|مسيره|طايرات|طايره|مدفعيه|قذايف|عبوه|عبوات"
+    r"|جوي|جويا|جويه|صاروخي|صاروخيا|بري|بريا|مسلح|مسلحا)$"
+)
+_WEAPON_REACH = 3
+
+
+def _armed(tokens: list[Token], k: int) -> bool:
+    """A weapon is named within a few words after the word at ``k``."""
+    return any(_WEAPON_WORD.match(t.norm) for t in tokens[k + 1 : k + 1 + _WEAPON_REACH])
+
+
 # Past verbs of doing that carry them: «شنت غارات», «نفذ ضربات», «أطلق صواريخ»,
 # «اندلعت اشتباكات», «دارت معارك», «تعرضت البلدة لقصف».
 _DOING_VERB = re.compile(
@@ -165,17 +180,24 @@ def force_report(
         government = bool(_STATE_ACTS.match(word))
         before = _reported_subject(tokens, k, actors)
         if _ATTACKED.match(word):
-            # «وهاجمت رايس حماس»: the force must be the subject, not the object.
+            # «وهاجمت رايس حماس»: the force must be the subject, not the object;
+            # a state may be, with its weapon named («هاجمت روسيا أوكرانيا بالمسيرات»).
             subject = before or _subject(tokens, k, stop, actors)
-            if subject is None or subject.sector not in _FORCE_SECTORS:
+            if subject is None:
                 return False
+            if subject.sector not in _FORCE_SECTORS:
+                if subject.country is None or subject.sector is not None:
+                    return False
+                if not any(_armed(tokens, j) for j in range(k, stop)):
+                    return False
+                states = True
         agent = (
             _agent_between(tokens, k, stop, actors, states, government)
             or before is not None
             or _joined_subject(tokens, k, actors, text, offset) is not None
         )
         return agent and happened(tokens, k, text, offset)
-    if not _STRIKE_NOUN.match(word):
+    if not (_STRIKE_NOUN.match(word) or (_ATTACK_NOUN.match(word) and _armed(tokens, k))):
         return False
     found = _doing_verb(tokens, k)
     if found is None:
