@@ -674,7 +674,7 @@ def test_a_later_anchor_with_its_cue_counts() -> None:
             "Supporters of the defeated candidate clashed with police outside the tally centre "
             "in the capital after the commission declared the incumbent the winner.",
             "election_dispute_violence",
-            "candidate clashed",
+            "Supporters of the defeated candidate clashed",
         ),
     ],
 )
@@ -979,7 +979,8 @@ ROUND9_HITS = [
         "موجة غضب.",
         "ar",
         "hate_speech_incitement",
-        "وصف فيها اللاجئين السوريين بأنهم «جراثيم",
+        # Since round 12 the named group + cleansing + a post rule, whose anchor comes first.
+        "تغريدة لنائب وصف فيها اللاجئين السوريين بأنهم «جراثيم يجب تطهير",
     ),
     (
         "وعلى وقع هتافات «الموت لاسرائيل» و«الموت لاميركا»، توجه المتظاهرون الى جامعة المدينة.",
