@@ -137,7 +137,9 @@ was written after all of round 10's rules and scored once; no rule was written f
 seven indicators, 28 near misses, 94 Arabic) was written by the helper ``indic11`` before
 round 12's rules (new wordings of the 2015-2026 register: acts without the indicator's
 noun) and committed with the lexicon's figures on it; round 12's rules were measured on
-it, so it is development data.
+it, so it is development data. ``--set probe11b`` (``indicators_probe11b.jsonl``, 53
+sentences: 43 positives, 10 near misses) was written after all of round 12's rules and
+scored once, before and after; no rule was written from it.
 """
 
 from __future__ import annotations
@@ -165,6 +167,7 @@ PROBE10 = Path(__file__).with_name("indicators_probe10.jsonl")
 PROBE10B = Path(__file__).with_name("indicators_probe10b.jsonl")
 PROBE10C = Path(__file__).with_name("indicators_probe10c.jsonl")
 PROBE11 = Path(__file__).with_name("indicators_probe11.jsonl")
+PROBE11B = Path(__file__).with_name("indicators_probe11b.jsonl")
 SHRINK = 8.0
 
 
@@ -351,6 +354,7 @@ def main(argv: list[str] | None = None) -> None:
             "probe10b",
             "probe10c",
             "probe11",
+            "probe11b",
         ),
         default="first",
     )
@@ -380,6 +384,7 @@ def main(argv: list[str] | None = None) -> None:
         "probe10b": PROBE10B,
         "probe10c": PROBE10C,
         "probe11": PROBE11,
+        "probe11b": PROBE11B,
     }
     if args.set in sets:
         report("all", args.list, sets[args.set], args.model)
