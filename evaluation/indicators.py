@@ -158,6 +158,13 @@ misses) was written the same way after round 10's first rules and committed with
 their figures before the second step, which it then measured and guided.
 ``--set probe10c`` (``indicators_probe10c.jsonl``, 42 sentences, 35 positives, 7 near misses)
 was written after all of round 10's rules and scored once; no rule was written from it.
+``--set probe11`` (``indicators_probe11.jsonl``, 128 sentences: 100 positives across the
+seven indicators, 28 near misses, 94 Arabic) was written by the helper ``indic11`` before
+round 12's rules (new wordings of the 2015-2026 register: acts without the indicator's
+noun) and committed with the lexicon's figures on it; round 12's rules were measured on
+it, so it is development data. ``--set probe11b`` (``indicators_probe11b.jsonl``, 53
+sentences: 43 positives, 10 near misses) was written after all of round 12's rules and
+scored once, before and after; no rule was written from it.
 """
 
 from __future__ import annotations
@@ -185,6 +192,8 @@ FRESH8 = Path(__file__).with_name("indicators_labels_fresh8.jsonl")
 PROBE10 = Path(__file__).with_name("indicators_probe10.jsonl")
 PROBE10B = Path(__file__).with_name("indicators_probe10b.jsonl")
 PROBE10C = Path(__file__).with_name("indicators_probe10c.jsonl")
+PROBE11 = Path(__file__).with_name("indicators_probe11.jsonl")
+PROBE11B = Path(__file__).with_name("indicators_probe11b.jsonl")
 SHRINK = 8.0
 
 
@@ -371,6 +380,8 @@ def main(argv: list[str] | None = None) -> None:
             "probe10",
             "probe10b",
             "probe10c",
+            "probe11",
+            "probe11b",
         ),
         default="first",
     )
@@ -400,6 +411,8 @@ def main(argv: list[str] | None = None) -> None:
         "probe10": PROBE10,
         "probe10b": PROBE10B,
         "probe10c": PROBE10C,
+        "probe11": PROBE11,
+        "probe11b": PROBE11B,
     }
     if args.set in sets:
         report("all", args.list, sets[args.set], args.model)
