@@ -228,3 +228,10 @@ def test_arrest_warrants_with_tawqif_are_coerce() -> None:
         "وثلاثة من مساعديه"
     )
     assert "COERCE" in coded(text)
+
+
+def test_a_joint_operation_is_cooperation_between_its_partners() -> None:
+    found = coded_en("Iraq and Turkey launched a joint operation against PKK militants.")
+    assert ("COOPERATE", "IRQ", "TUR") in found and ("COOPERATE", "TUR", "IRQ") in found
+    text = "سيرت القوات الروسية والتركية دوريات مشتركة في ريف الحسكة."
+    assert coded(text)["COOPERATE"] == ("RUS", "TUR")

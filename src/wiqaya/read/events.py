@@ -944,12 +944,13 @@ def english_pairs(
     if (
         target is not None
         and len(sources) > 1
-        and _word_before(tokens, target.start) in ("by", "over", "about")
+        and _word_before(tokens, target.start) in ("by", "over", "about", "against")
         and _mutual(trig, tokens)
     ):
         # "A and B agreed to a truce brokered by C": C is the broker, not the
         # other side; A and B are each other's. "… exchanged accusations over
-        # Western Sahara": what they quarrel over is no side either.
+        # Western Sahara": what they quarrel over is no side either, nor
+        # whom they act together against ("a joint operation against PKK militants").
         target = None
     if target is not None and len(sources) > 1 and _brokered(target, tokens, sentence, offset):
         # "Lebanon and Israel agreed to a U.S.-brokered ceasefire": the
