@@ -254,6 +254,9 @@ class Gazetteer:
     # Nationality words (normalised Arabic with and without «ال» and «ة»,
     # English demonyms) and their country: «رفح المصرية», "Egyptian Rafah".
     nationality_of: dict[str, str] = field(default_factory=dict)
+    # Nouns news qualifies by a nationality («مصادر سورية», «جندي جيبوتي»): a
+    # country's name spelt like the adjective is the adjective after them.
+    nationality_heads: frozenset[str] = frozenset()
     # Cities a bigger namesake prunes («المنصورة» of Aden beside Egypt's
     # Mansoura), by index key: chosen only when the words around place them.
     namesakes: dict[str, tuple[Place, ...]] = field(default_factory=dict)
@@ -434,6 +437,8 @@ class Gazetteer:
                 return False
             if w in self.verb_names and self._verb_here(tokens, norms, s, text):
                 return False
+            if not first.isascii() and self._nationality_adjective(first, norms, s, cands):
+                return False
         if first.isascii():
             surface = text[tokens[s].start : tokens[e - 1].end]
             # English writes place names capitalised: "tyre", "hit", "union" are words.
@@ -579,6 +584,36 @@ class Gazetteer:
                 return None
             return False
         return True
+
+    def _nationality_adjective(
+        self, raw: str, norms: list[str], s: int, cands: tuple[Place, ...]
+    ) -> bool:
+        """Whether a country's name here is a nationality adjective: whose, not where.
+
+        - with the article, which no country of these names takes: «الحكومة
+          السورية», «والسورية», «للسورية» («سورية» is Syria), «الجيبوتي»;
+        - with the accusative tanwin, which no country takes: «قتل 20 سورياً»;
+        - after a number: «قتل 20 سوريا»;
+        - after a noun that news qualifies by nationality: «مصادر سورية», «جندي
+          جيبوتي» (``nationality_heads``).
+        """
+        w = norms[s]
+        if w[:2] == "لل":
+            w = "ال" + w[2:]
+        elif w[:1] in "وبف" and w[1:3] == "ال":
+            w = w[1:]
+        if w[:2] == "ال" and w in self.nationality_of:
+            return True
+        if all(c.kind != "country" for c in cands) and w not in self.nationality_of:
+            return False
+        if "ً" in raw and any(c.kind == "country" for c in cands):
+            return True
+        if s == 0:
+            return False
+        prev = norms[s - 1]
+        if prev.isdigit():
+            return True
+        return w in self.nationality_of and prev in self.nationality_heads
 
     def _us_state_after(
         self, tokens: Sequence[Token], e: int, surface: str, text: str
@@ -1292,6 +1327,7 @@ def load_gazetteer() -> Gazetteer:
         indefinite_adjectives=norms("indefinite_adjectives"),
         defaults={keys(name): cc for name, cc in add.get("defaults", {}).items()},
         nationality_of=_nationality_words(),
+        nationality_heads=norms("nationality_heads"),
         context_affinity={cc: frozenset(v) for cc, v in add.get("context_affinity", {}).items()},
         person_prev={k: frozenset(v) for k, v in person_prev.items()},
         namesakes=namesakes,
