@@ -437,7 +437,7 @@ class Gazetteer:
                 return False
             if w in self.verb_names and self._verb_here(tokens, norms, s, text):
                 return False
-            if not first.isascii() and self._nationality_adjective(first, norms, s, cands):
+            if not first.isascii() and self._nationality_adjective(tokens, text, norms, s, cands):
                 return False
         if first.isascii():
             surface = text[tokens[s].start : tokens[e - 1].end]
@@ -586,7 +586,12 @@ class Gazetteer:
         return True
 
     def _nationality_adjective(
-        self, raw: str, norms: list[str], s: int, cands: tuple[Place, ...]
+        self,
+        tokens: Sequence[Token],
+        text: str,
+        norms: list[str],
+        s: int,
+        cands: tuple[Place, ...],
     ) -> bool:
         """Whether a country's name here is a nationality adjective: whose, not where.
 
@@ -606,12 +611,19 @@ class Gazetteer:
             return True
         if all(c.kind != "country" for c in cands) and w not in self.nationality_of:
             return False
-        if "ً" in raw and any(c.kind == "country" for c in cands):
+        if "\u064b" in tokens[s].text and any(c.kind == "country" for c in cands):
             return True
         if s == 0:
             return False
         prev = norms[s - 1]
-        if prev.isdigit():
+        # «قتل 20 سوريا» (Syrians, the tanwin unwritten); not a year, not «عام
+        # 2003، مصر وأميركا», where a comma stands between.
+        if (
+            prev.isdigit()
+            and int(prev) < 1000
+            and w.endswith("يا")
+            and not text[tokens[s - 1].end : tokens[s].start].strip()
+        ):
             return True
         return w in self.nationality_of and prev in self.nationality_heads
 
