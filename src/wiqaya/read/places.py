@@ -257,6 +257,8 @@ class Gazetteer:
     # Nouns news qualifies by a nationality («مصادر سورية», «جندي جيبوتي»): a
     # country's name spelt like the adjective is the adjective after them.
     nationality_heads: frozenset[str] = frozenset()
+    # Countries whose name is also their «ال» adjective: «السعودية».
+    article_countries: frozenset[str] = frozenset()
     # Cities a bigger namesake prunes («المنصورة» of Aden beside Egypt's
     # Mansoura), by index key: chosen only when the words around place them.
     namesakes: dict[str, tuple[Place, ...]] = field(default_factory=dict)
@@ -608,7 +610,9 @@ class Gazetteer:
         elif w[:1] in "وبف" and w[1:3] == "ال":
             w = w[1:]
         if w[:2] == "ال" and w in self.nationality_of:
-            return True
+            # «السعودية» is the country too: the adjective only agrees with a
+            # definite feminine or plural noun before it.
+            return w not in self.article_countries or self._agrees(norms, s)
         if all(c.kind != "country" for c in cands) and w not in self.nationality_of:
             return False
         if "\u064b" in tokens[s].text and any(c.kind == "country" for c in cands):
@@ -626,6 +630,28 @@ class Gazetteer:
         ):
             return True
         return w in self.nationality_of and prev in self.nationality_heads
+
+    def _agrees(self, norms: list[str], s: int) -> bool:
+        """Whether an «ال» word is an adjective of the noun before it.
+
+        «وزارة الداخلية السعودية», «القوات السعودية», «المصادر السعودية»; not
+        «إلى السعودية» (a particle), «الإمارات والسعودية» (a place), «بين
+        الحوثيين والسعودية» (a masculine plural takes «السعوديين»).
+        """
+        if s == 0:
+            return False
+        prev = norms[s - 1]
+        if prev[:2] == "لل":
+            prev = "ال" + prev[2:]
+        elif prev[:1] in "وبف" and prev[1:3] == "ال":
+            prev = prev[1:]
+        if prev[:2] != "ال" or prev in _AL_PARTICLES:
+            return False
+        # «الإمارات والسعودية»: a list of countries («الداخلية» is also Oman's
+        # region, and still the ministry here).
+        if any(c.kind == "country" for c in self.index.payload_of(prev) or ()):
+            return False
+        return prev.endswith(("ه", "ات")) or prev[2:] in self.nationality_heads
 
     def _us_state_after(
         self, tokens: Sequence[Token], e: int, surface: str, text: str
@@ -1340,6 +1366,12 @@ def load_gazetteer() -> Gazetteer:
         defaults={keys(name): cc for name, cc in add.get("defaults", {}).items()},
         nationality_of=_nationality_words(),
         nationality_heads=norms("nationality_heads"),
+        article_countries=frozenset(
+            normalise(n)
+            for names in add.get("country_aliases", {}).values()
+            for n in names
+            if normalise(n)[:2] == "ال" and normalise(n) in _nationality_words()
+        ),
         context_affinity={cc: frozenset(v) for cc, v in add.get("context_affinity", {}).items()},
         person_prev={k: frozenset(v) for k, v in person_prev.items()},
         namesakes=namesakes,
