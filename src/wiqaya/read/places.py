@@ -259,6 +259,9 @@ class Gazetteer:
     nationality_heads: frozenset[str] = frozenset()
     # Countries whose name is also their «ال» adjective: «السعودية».
     article_countries: frozenset[str] = frozenset()
+    # Broken plurals an «ال» adjective agrees with («الأراضي السعودية»); bare,
+    # they head a construct («سواحل جيبوتي»), so they are no ``nationality_heads``.
+    agreeing_plurals: frozenset[str] = frozenset()
     # Cities a bigger namesake prunes («المنصورة» of Aden beside Egypt's
     # Mansoura), by index key: chosen only when the words around place them.
     namesakes: dict[str, tuple[Place, ...]] = field(default_factory=dict)
@@ -638,9 +641,10 @@ class Gazetteer:
         «إلى السعودية» (a particle), «الإمارات والسعودية» (a place), «بين
         الحوثيين والسعودية» (a masculine plural takes «السعوديين»).
         """
-        if s == 0:
+        at = s - 1
+        if at < 0:
             return False
-        prev = norms[s - 1]
+        prev = norms[at]
         if prev[:2] == "لل":
             prev = "ال" + prev[2:]
         elif prev[:1] in "وبف" and prev[1:3] == "ال":
@@ -648,10 +652,20 @@ class Gazetteer:
         if prev[:2] != "ال" or prev in _AL_PARTICLES:
             return False
         # «الإمارات والسعودية»: a list of countries («الداخلية» is also Oman's
-        # region, and still the ministry here).
-        if any(c.kind == "country" for c in self.index.payload_of(prev) or ()):
+        # region, and still the ministry here; «المبادرة السورية - السعودية»:
+        # an adjective before, though «السورية» reaches Syria).
+        if prev not in self.nationality_of and any(
+            c.kind == "country" for c in self.index.payload_of(prev) or ()
+        ):
             return False
-        return prev.endswith(("ه", "ات")) or prev[2:] in self.nationality_heads
+        if prev.endswith(("ه", "ات")) or prev[2:] in self.nationality_heads:
+            return True
+        if prev[2:] in self.agreeing_plurals:
+            return True
+        # «قوات الأمن السعودية», «وزارة الدفاع السعودية»: the adjective of a
+        # construct agrees with its first noun.
+        head = norms[at - 1] if at > 0 else ""
+        return head[:2] != "ال" and (head.endswith(("ه", "ات")) or head in self.nationality_heads)
 
     def _us_state_after(
         self, tokens: Sequence[Token], e: int, surface: str, text: str
@@ -1366,6 +1380,7 @@ def load_gazetteer() -> Gazetteer:
         defaults={keys(name): cc for name, cc in add.get("defaults", {}).items()},
         nationality_of=_nationality_words(),
         nationality_heads=norms("nationality_heads"),
+        agreeing_plurals=norms("agreeing_plurals"),
         article_countries=frozenset(
             normalise(n)
             for names in add.get("country_aliases", {}).values()
