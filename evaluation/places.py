@@ -140,7 +140,12 @@ place mention. The rest are sub-national places settled by an adjective or
 another place («طرابلس» with «الجيش اللبناني», «مدينة العين الإماراتية»), names
 shared across countries (القنيطرة, جبلة, المنصورة, الرشيدية), the same words
 as places («سورية», «السعودية», «ولاية الوحدة») and words named like towns
-(«نوى», «قنا», «سرت», «مدني», «بري», «المنية»).
+(«نوى», «قنا», «سرت», «مدني», «بري», «المنية»). A second probe
+(``places_probe10b.jsonl``, 38 sentences, ``"split": "probe10b"``) was written
+and committed halfway through the round, after the first probe's fixes and
+before it was scored: adjectives in shapes the first did not hold («شركة
+سعودية», «السفارة السعودية», «15 ليبيا», «الحكومة المالية»), «السعودية» and
+«سورية» as countries, news agencies named like towns and shared names.
 """
 
 from __future__ import annotations
@@ -283,6 +288,7 @@ def main() -> None:
     _second_set(["probe9"], "places_probe9.jsonl")
     _second_set(["probe9b"], "places_probe9b.jsonl")
     _second_set(["probe10"], "places_probe10.jsonl")
+    _second_set(["probe10b"], "places_probe10b.jsonl")
 
 
 if __name__ == "__main__":
