@@ -605,7 +605,7 @@ class Gazetteer:
         - with the accusative tanwin, which no country takes: «قتل 20 سورياً»;
         - after a number: «قتل 20 سوريا»;
         - after a noun that news qualifies by nationality: «مصادر سورية», «جندي
-          جيبوتي» (``nationality_heads``).
+          جيبوتي», and in the accusative «مواطنا سوريا» (``nationality_heads``).
         """
         w = norms[s]
         if w[:2] == "لل":
@@ -632,7 +632,16 @@ class Gazetteer:
             and not text[tokens[s - 1].end : tokens[s].start].strip()
         ):
             return True
-        return w in self.nationality_of and prev in self.nationality_heads
+        if w in self.nationality_of:
+            return prev in self.nationality_heads
+        # «اعتقلت مواطنا سوريا», «قتل جنديا تركيا»: the accusative of both, its
+        # tanwin unwritten («سوريا» is Syria, «سوري» + «ا» the adjective).
+        return (
+            w.endswith("يا")
+            and w[:-1] in self.nationality_of
+            and prev.endswith("ا")
+            and prev[:-1] in self.nationality_heads
+        )
 
     def _agrees(self, norms: list[str], s: int) -> bool:
         """Whether an «ال» word is an adjective of the noun before it.
