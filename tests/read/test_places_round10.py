@@ -36,6 +36,9 @@ from read_lookups import resolved_country as _resolved
         # A noun news qualifies by nationality.
         ("نقلت وكالة الأنباء عن مصادر سورية أن الطائرات قصفت مواقع المسلحين", "سورية"),
         ("قالت ناشطة سورية إن القصف لم يتوقف", "سورية"),
+        # Both in the accusative, the tanwin unwritten: a Syrian citizen, a Turkish soldier.
+        ("اعتقلت الشرطة مواطنا سوريا في المطار", "سوريا"),
+        ("قتل مسلحون جنديا تركيا في هجوم على نقطة حدودية", "تركيا"),
         # «السعودية» agreeing with the noun before it: a feminine noun, a plural,
         # a broken plural, the first noun of a construct, another adjective.
         ("قالت وزارة الداخلية السعودية إنها نفذت حكم الإعدام", "السعودية"),
@@ -59,6 +62,7 @@ def test_adjectives_and_agencies_are_no_places(text: str, word: str) -> None:
         ("زار الرئيس سورية لأول مرة منذ سنوات", "سورية", "SYR"),
         ("قالت وزارة الخارجية إن الوزير سيتوجه إلى سورية الأسبوع المقبل", "سورية", "SYR"),
         ("وصل الرئيس إلى جيبوتي في زيارة رسمية", "جيبوتي", "DJI"),
+        ("زار رئيس الوزراء تركيا الأسبوع الماضي", "تركيا", "TUR"),
         # A construct head without the article is no adjective's noun.
         ("غرق عشرون مهاجرا قبالة سواحل جيبوتي", "جيبوتي", "DJI"),
         # dev: a year across a comma is no count of people.
