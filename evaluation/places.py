@@ -156,6 +156,24 @@ Its misses are always printed. A second probe (``places_probe9b.jsonl``, 29
 sentences, ``"split": "probe9b"``) was written and committed halfway through the
 round, before the fixes for what it holds: people named like places, brands,
 namesakes inside a city (Aden's Mansoura) and short English names (Hit).
+
+Round 10's probe (``evaluation/places_probe10.jsonl``, 135 sentences,
+``"split": "probe10"``, 110 Arabic and 25 English, development data): written
+and committed before the round's fixes. 81 rows are nationality adjectives
+(``"adjective": true``, gold ``null``): the region's adjectives in both
+genders, plural, indefinite and with clitics («الحكومة السورية», «مصادر سورية»,
+«والسورية», «سوريون», «المصريين»), and English demonyms ("Iraqi forces"); an
+adjective says whose an actor is, not where something happened, so it is no
+place mention. The rest are sub-national places settled by an adjective or
+another place («طرابلس» with «الجيش اللبناني», «مدينة العين الإماراتية»), names
+shared across countries (القنيطرة, جبلة, المنصورة, الرشيدية), the same words
+as places («سورية», «السعودية», «ولاية الوحدة») and words named like towns
+(«نوى», «قنا», «سرت», «مدني», «بري», «المنية»). A second probe
+(``places_probe10b.jsonl``, 38 sentences, ``"split": "probe10b"``) was written
+and committed halfway through the round, after the first probe's fixes and
+before it was scored: adjectives in shapes the first did not hold («شركة
+سعودية», «السفارة السعودية», «15 ليبيا», «الحكومة المالية»), «السعودية» and
+«سورية» as countries, news agencies named like towns and shared names.
 """
 
 from __future__ import annotations
@@ -244,6 +262,9 @@ def _second_set(splits: list[str], name: str = "places_eval2.jsonl", show: bool 
             for key in ("all", lang, "not-a-place" if r["country"] is None else "place"):
                 tally[key][0] += ok
                 tally[key][1] += 1
+            if r.get("adjective"):
+                tally["adjective"][0] += ok
+                tally["adjective"][1] += 1
             if admin_ok is not None:
                 admin[0] += admin_ok
                 admin[1] += 1
@@ -256,6 +277,9 @@ def _second_set(splits: list[str], name: str = "places_eval2.jsonl", show: bool 
         for key in ("ar", "en", "place", "not-a-place"):
             a, n = tally[key]
             print(f"  {key}: {a / n:.3f} ({a}/{n})")
+        if tally["adjective"][1]:
+            a, n = tally["adjective"]
+            print(f"  nationality adjectives: {a / n:.3f} ({a}/{n})")
         if admin[1]:
             print(f"  admin1 accuracy: {admin[0] / admin[1]:.3f} ({admin[0]}/{admin[1]})")
         if show:
@@ -293,6 +317,8 @@ def main() -> None:
     _second_set(["fresh10"], "places_eval10.jsonl", show=args.show_fresh10)
     _second_set(["probe9"], "places_probe9.jsonl")
     _second_set(["probe9b"], "places_probe9b.jsonl")
+    _second_set(["probe10"], "places_probe10.jsonl")
+    _second_set(["probe10b"], "places_probe10b.jsonl")
 
 
 if __name__ == "__main__":
