@@ -235,3 +235,13 @@ def test_a_joint_operation_is_cooperation_between_its_partners() -> None:
     assert ("COOPERATE", "IRQ", "TUR") in found and ("COOPERATE", "TUR", "IRQ") in found
     text = "سيرت القوات الروسية والتركية دوريات مشتركة في ريف الحسكة."
     assert coded(text)["COOPERATE"] == ("RUS", "TUR")
+
+
+def test_an_attack_of_a_named_group_names_the_attacker() -> None:
+    text = "قتل ثلاثة جنود أتراك في هجوم لمسلحي حزب العمال الكردستاني شمالي العراق."
+    source, target, words = events(text)["ASSAULT"]
+    assert target == "TUR" and "حزب العمال الكردستاني" in (words or "")
+
+
+def test_dant_condemns() -> None:
+    assert coded("دانت الخارجية السودانية الهجوم على مخيم زمزم للنازحين.")["ACCUSE"][0] == "SDN"

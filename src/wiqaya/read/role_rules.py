@@ -61,7 +61,37 @@ def stated_attacker(
         if a is not None and a.sector in _ATTACKER_SECTORS:
             return a
     j = fire_at(tokens, k, trig.tok_end)
-    return None if j is None else next((a for a in actors if a.start == j + 1), None)
+    if j is not None:
+        return next((a for a in actors if a.start == j + 1), None)
+    return _attack_by(tokens, k, trig.tok_end, actors)
+
+
+# «قتل ثلاثة جنود أتراك في هجوم لمسلحي حزب العمال الكردستاني»: an attack «ل»
+# (of) an armed group names who made it.
+_ATTACK_OF = re.compile(r"^[وف]?(ب|في)?(هجوم|هجمات|تفجير|كمين)$")
+# The victims may stand between: «قتل ثلاثة جنود أتراك في هجوم».
+_ATTACK_REACH = 6
+_OF_HEAD = re.compile(r"^ل(مسلحي|مقاتلي|عناصر|تنظيم|جماعه|حركه|ميليشيا|ميليشيات|فصايل|قوات)$")
+
+
+def _attack_by(
+    tokens: list[Token], start: int, end: int, actors: list[ActorMention]
+) -> ActorMention | None:
+    """The armed actor named with «ل» right after an attack noun in the trigger's clause."""
+    for j in range(start, min(len(tokens) - 1, end + _ATTACK_REACH)):
+        if tokens[j].norm in _OTHER_CLAUSE:
+            return None
+        if not _ATTACK_OF.match(tokens[j].norm) or tokens[j].norm == tokens[start].norm:
+            continue
+        nxt = tokens[j + 1].norm
+        if not nxt.startswith("ل") or nxt.startswith("لل"):
+            return None
+        at = j + 2 if _OF_HEAD.match(nxt) else j + 1
+        a = next((a for a in actors if a.start in (j + 1, at)), None)
+        if a is not None and (a.sector in _ATTACKER_SECTORS or a.country in ("IMG", "KUR")):
+            return a
+        return None
+    return None
 
 
 def fire_at(tokens: list[Token], start: int, end: int) -> int | None:
