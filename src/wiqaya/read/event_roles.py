@@ -49,7 +49,13 @@ from wiqaya.read.roles import (
     candidates_by_role,
     is_nisba,
 )
-from wiqaya.read.speech_roles import against_adjective, clause_roles, phrase_prep, trigger_kind
+from wiqaya.read.speech_roles import (
+    against_adjective,
+    clause_roles,
+    phrase_prep,
+    trigger_kind,
+    utterance,
+)
 
 if TYPE_CHECKING:
     from wiqaya.read.pipeline import _Pending
@@ -456,8 +462,13 @@ def _clause_pair(
         # no country are the place's they are in; the ranker gave them the
         # only actor's country, the side that acts on them.
         target = ActorMention(words.text, words.start, words.end, there, words.sector)
+    people = _place_people(p, trig, source, words)
+    if people is not None:
+        target = people
     if target is None and trig.event_type == "AID":
         target = _aid_destination(p, trig, source)
+    if target is None and trig.event_type == "ACCUSE":
+        target = _addressed(p, trig, source)
     if source is None and src is not None:
         # A subject the clause does not name («ونفى بشدة ان ...»): its
         # country is the ranker's, with no words.
@@ -469,6 +480,75 @@ def _clause_pair(
     if source is not None and target is not None and _same_span(source, target):
         target = None
     return source, target
+
+
+def _addressed(p: _Pending, trig: Trigger, source: ActorMention | None) -> ActorMention | None:
+    """The country accusations are addressed to: «وجهت روسيا اتهامات إلى بريطانيا».
+
+    A country after «إلى» is read as a place, not an actor, so the clause
+    found no object; right after a word for what was said, it is whom it accuses.
+    """
+    k = trig.tok_end
+    if (
+        k + 1 >= len(p.tokens)
+        or p.tokens[k].norm != "الي"
+        or not utterance(p.tokens[trig.tok_start].norm)
+    ):
+        return None
+    home = source.country if source is not None else None
+    pl = next((pl for pl in p.places if pl.tok_start == k + 1 and pl.status == "resolved"), None)
+    if pl is None or pl.place is None or pl.place.kind != "country" or pl.country == home:
+        return None
+    return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
+
+
+# Words for the people of a place: «سكان غزة», «أهالي الفاشر», «أبناء مدينة درعا».
+_PLACE_PEOPLE = frozenset(
+    {"سكان", "اهالي", "اهل", "ابناء", "مواطني", "لاجيي", "نازحي", "مهجري", "مدنيي", "اطفال"}
+)
+# A word naming the kind of place between the people and its name.
+_PLACE_KINDS = frozenset(
+    {"مدينه", "مخيم", "بلده", "قريه", "حي", "محافظه", "ولايه", "اقليم", "قطاع", "منطقه", "ريف"}
+)
+_PEOPLE_REACH = 8
+
+
+def _place_people(
+    p: _Pending, trig: Trigger, source: ActorMention | None, words: ActorMention | None
+) -> ActorMention | None:
+    """The object named as a place's people: «وزع البرنامج مساعدات على سكان غزة»,
+    «أرسلت قطر مساعدات إلى أهالي درنة», «اعتقلت … عشرات من أبناء مدينة درعا».
+
+    The place is no actor and «سكان» has no country, so the clause found no
+    object or gave the people the ranker's country (often the giver's). Only a
+    target with no country of its own words is replaced, and only by people after
+    the trigger and the subject, in the same clause.
+    """
+    if words is not None and words.country:
+        return None
+    start = trig.tok_end
+    if source is not None and source.start >= trig.tok_end:
+        start = max(start, source.end)
+    off = p.sentence_start
+    for k in range(start, min(start + _PEOPLE_REACH, len(p.tokens) - 1)):
+        gap = p.sentence[p.tokens[k - 1].end - off : p.tokens[k].start - off]
+        if k > start and any(c in ".;؛:?؟!()،," for c in gap):
+            return None
+        norm = p.tokens[k].norm
+        bare = norm[1:] if norm[:1] in "لب" and norm[1:] in _PLACE_PEOPLE else norm
+        if bare not in _PLACE_PEOPLE:
+            continue
+        if words is not None and not words.start <= k < words.end and words.start != k + 1:
+            return None
+        j = k + 1
+        if p.tokens[j].norm in _PLACE_KINDS:
+            j += 1
+        pl = next((pl for pl in p.places if pl.tok_start == j and pl.status == "resolved"), None)
+        if pl is None or not pl.country:
+            return None
+        text = p.sentence[p.tokens[k].start - off : p.tokens[pl.tok_end - 1].end - off]
+        return ActorMention(text, k, pl.tok_end, pl.country, "CVL")
+    return None
 
 
 _RECEIVED = re.compile(r"^[وف]?(تلقي|تلقت|يتلقي|تتلقي|تلقيا)$")

@@ -114,11 +114,13 @@ _TARGET_PREP: dict[str, frozenset[str]] = {
     "AGREE": frozenset({"مع"}),
     "COOPERATE": frozenset({"مع"}),
     "RETREAT": frozenset({"عن"}),
-    "COERCE": frozenset({"", "علي", "ضد"}),
+    # «أحكاما بالسجن بحق عشرات من أنصار الجماعة»: against whom a sentence is passed.
+    "COERCE": frozenset({"", "علي", "ضد", "بحق"}),
     # «طرد السفير», «علّق عضوية الغابون», «قطع علاقاته مع المغرب».
     "SANCTION": frozenset({"", "علي", "ضد", "مع"}),
-    # «قدمت قطر مساعدات لليمن», «أرسلت الإمارات طائرة مساعدات إلى السودان».
-    "AID": frozenset({"ل", "الي"}),
+    # «قدمت قطر مساعدات لليمن», «أرسلت الإمارات طائرة مساعدات إلى السودان»,
+    # «مساعدات إنسانية لصالح النازحين», «وزع مساعدات غذائية على سكان غزة».
+    "AID": frozenset({"ل", "الي", "لصالح", "علي"}),
 }
 _DEFAULT_PREPS = frozenset({"علي", "ضد"})
 # Verbs of meeting whose subject and the one met may share a joined dual verb.
@@ -360,14 +362,17 @@ def _adjective(m: ActorMention, tokens: list[Token]) -> bool:
 
 
 def _nationality(m: ActorMention, tokens: list[Token]) -> bool:
-    """A lone indefinite nationality («إسرائيليين», «إسرائيليات», «فرنسي»): an adjective."""
+    """A lone indefinite nationality («إسرائيليين», «إسرائيليات», «فرنسي»): an adjective.
+
+    Duals too («رهينتين أمريكيتين», «جنديان تركيان»), which the ranker's
+    :func:`wiqaya.read.roles.is_nisba` leaves out (its features stay as trained)."""
     w = tokens[m.start].norm
     return (
         m.end - m.start == 1
         and m.country is not None
         and m.sector is None
         and not w.startswith("ال")
-        and w.endswith(("ي", "يه", "يين", "يون", "يات"))
+        and w.endswith(("ي", "يه", "يين", "يون", "يات", "يتين", "يتان", "يان"))
     )
 
 
@@ -448,6 +453,9 @@ def _utterance(norm: str) -> bool:
     return w in _UTTERANCES or (w[:1] in "بل" and w[1:] in _UTTERANCES)
 
 
+utterance = _utterance
+
+
 def _definite_form(norm: str) -> str:
     """«بالملف», «للملف», «والملف» as «الملف»."""
     w = _base(norm)
@@ -523,6 +531,9 @@ def _base(norm: str) -> str:
     return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
 
 
+_MET = frozenset({"التقي", "التقت", "التقيا", "التقتا", "التقوا"})
+
+
 def trigger_kind(norm: str) -> str:
     """«طالب»/«اتهمت» verb, «زيارة»/«الاتهامات»/«لتفريق» noun, «مطالبين» participle.
 
@@ -533,6 +544,9 @@ def trigger_kind(norm: str) -> str:
     w = _base(norm)
     if w.startswith("م") and len(w) >= 5 and w.endswith(("ين", "ون", "ا")):
         return "participle"
+    if w in _MET:
+        # «التقى»: form VIII of «لقي», whose «ال» is no article.
+        return "verb"
     if w.startswith(("ال", "لل", "بال")):
         return "noun"
     if w[:1] in "بل" and len(w) >= 4:
@@ -1094,6 +1108,34 @@ def _previous_subject(
     return None
 
 
+def _shared_subject(
+    actors: list[ActorMention],
+    tokens: list[Token],
+    preps: dict[int, str],
+    named: frozenset[int],
+    k: int,
+    subj: ActorMention,
+    sentence: str,
+    offset: int,
+) -> ActorMention | None:
+    """The subject a verb joined by «و» right after its clause's object shares.
+
+    The verb carries «و» itself (not «كما», «ثم», nor after a comma, where
+    news opens a new subject), the verb it is joined to has its own subject
+    after it, and that subject is another mention that agrees with this verb.
+    """
+    if tokens[k].norm[:1] != "و" or not coordinated(tokens, k) or k == 0:
+        return None
+    if tokens[k - 1].norm in _JOINERS or any(
+        c in _COMMAS or c in _STOPS for c in _gap(tokens, k, sentence, offset)
+    ):
+        return None
+    prev = _previous_subject(actors, tokens, preps, named, k, sentence, offset)
+    if prev is None or prev is subj or prev.end > k or prev.country is None:
+        return None
+    return prev
+
+
 def clause_roles(
     actors: list[ActorMention],
     tokens: list[Token],
@@ -1291,7 +1333,18 @@ def clause_roles(
                 break
         # «رفضوا», «وأدانا»: a plural or dual ending is the subject.
         pronoun = w.endswith("وا") or (w.endswith("ا") and len(w) >= 5)
-        if (
+        shared_first = (
+            _shared_subject(actors, tokens, preps, named, trig_start, subj, sentence, offset)
+            if subj is not None and not pronoun
+            else None
+        )
+        if shared_first is not None:
+            # «وصل وزير الخارجية الإيراني إلى بيروت والتقى رئيس البرلمان
+            # اللبناني»: a verb joined by «و» to the clause before it, with no
+            # comma between, goes on with that clause's subject; the mention
+            # after it is its object.
+            source = shared_first
+        elif (
             subj is not None
             and not pronoun
             and not (
@@ -1328,6 +1381,10 @@ def clause_roles(
                 source = first[0] if first else None
 
     allowed = _TARGET_PREP.get(event_type, _DEFAULT_PREPS)
+    if event_type == "ACCUSE" and kind == "noun" and _utterance(tokens[trig_start].norm):
+        # «وجهت روسيا اتهامات إلى بريطانيا»: accusations are addressed «إلى» whom
+        # they accuse (a verb «اتهم» takes its object bare).
+        allowed = allowed | {"الي"}
     if event_type == "ACCUSE" and any(st in w for st in _CONDEMN_BY_B):
         # «نددت الرياض بالهجمات»: what one denounces follows «بـ» (what one is
         # accused of, «اتهمت ... بالتورط», does not).
