@@ -179,6 +179,8 @@ def assign_roles(
                     source = _with_country(source, where)
             elif any(source is a for a in named):
                 source = _with_country(source, where)
+            if target is not None and target.text and not target.country:
+                target = _owned(p, target) or target
             target = _with_country(target, where)
             if target is None and where:
                 # As the gold codes attacks: with no named target, the place's.
@@ -306,6 +308,9 @@ def assign_roles(
             # strike hit the place it happened in. (Not «أعلن الجيش الأميركي
             # مقتل أحد جنوده قرب بعقوبة»: there the country is the victims'.)
             target = ActorMention("", target.start, target.end, where, None)
+        if target is not None and target.text and not target.country:
+            # «استهدفت مسيرة حوثية سفينة تجارية مملوكة لشركة إسرائيلية».
+            target = _owned(p, target) or target
         if at_a_border(source, p.tokens):
             source = _best_apart(by_role["source"], roles, "source", p.tokens, target)
         if at_a_border(target, p.tokens):
@@ -469,6 +474,10 @@ def _clause_pair(
         target = _aid_destination(p, trig, source)
     if target is None and trig.event_type == "ACCUSE":
         target = _addressed(p, trig, source)
+    if target is None and trig.event_type == "REQUEST" and source is not None:
+        target = _own_people(p, trig, source)
+    if target is None and trig.event_type == "AID":
+        target = _arrived_at(p, trig, source)
     if source is None and src is not None:
         # A subject the clause does not name («ونفى بشدة ان ...»): its
         # country is the ranker's, with no words.
@@ -500,6 +509,61 @@ def _addressed(p: _Pending, trig: Trigger, source: ActorMention | None) -> Actor
     if pl is None or pl.place is None or pl.place.kind != "country" or pl.country == home:
         return None
     return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
+
+
+# Words for what belongs to someone: «سفينة مملوكة لشركة إسرائيلية», «قافلة تابعة لـ».
+_OWNED = frozenset(
+    {"مملوكه", "المملوكه", "مملوك", "المملوك", "تابعه", "التابعه", "تابع", "التابع", "تابعا"}
+)
+
+
+def _owned(p: _Pending, m: ActorMention) -> ActorMention | None:
+    """A thing of no country takes its owner's, named after «مملوكة/تابعة لـ»
+    one or two words on (an adjective such as «تجارية» may stand between)."""
+    for k in range(m.end, min(m.end + 2, len(p.tokens) - 1)):
+        if p.tokens[k].norm not in _OWNED:
+            continue
+        owner = next(
+            (a for a in p.actors if a.start in (k + 1, k + 2) and a.country and a.start > k), None
+        )
+        if owner is None or not p.tokens[k + 1].norm.startswith("ل"):
+            return None
+        return ActorMention(m.text, m.start, m.end, owner.country, m.sector)
+    return None
+
+
+# «دعت فرنسا رعاياها»: the subject's own people, named with its pronoun.
+_OWN_PEOPLE = re.compile(r"^(رعايا|مواطني|جاليت|جاليات|مواطن)(ها|ه|هم)$")
+
+
+def _own_people(p: _Pending, trig: Trigger, source: ActorMention) -> ActorMention | None:
+    """A request to the subject's own nationals or citizens right after it."""
+    k = source.end if source.start >= trig.tok_end else trig.tok_end
+    if k >= len(p.tokens) or not source.country or not _OWN_PEOPLE.match(p.tokens[k].norm):
+        return None
+    return ActorMention(p.tokens[k].text, k, k + 1, source.country, "CVL")
+
+
+_ARRIVE = re.compile(r"^[وف]?(وصل|وصلت|تصل|يصل|وصلا|وصلتا)$")
+
+
+def _arrived_at(p: _Pending, trig: Trigger, source: ActorMention | None) -> ActorMention | None:
+    """«وصلت إلى ميناء بورتسودان سفينة مساعدات سعودية»: the foreign place the aid
+    arrives at, named before it after «وصل … إلى»."""
+    home = source.country if source is not None else None
+    for pl in p.places:
+        if (
+            pl.status != "resolved"
+            or pl.country in (None, home)
+            or not 0 < trig.tok_start - pl.tok_end <= 3
+        ):
+            continue
+        k = pl.tok_start - 1
+        if k > 0 and p.tokens[k].norm in ("ميناء", "مطار", "معبر"):
+            k -= 1
+        if k > 0 and p.tokens[k].norm == "الي" and _ARRIVE.match(p.tokens[k - 1].norm):
+            return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
+    return None
 
 
 # Words for the people of a place: «سكان غزة», «أهالي الفاشر», «أبناء مدينة درعا».
@@ -899,6 +963,26 @@ def _placed(
 ) -> ActorMention | None:
     if m is None:
         return None
+    if m.country == "INT" and m.end < len(p.tokens):
+        # «الهلال الأحمر الفلسطيني»: a movement of no country named with a
+        # nationality is that country's society.
+        national = next(
+            (
+                a
+                for a in p.actors
+                if a.start == m.end
+                and a.end == m.end + 1
+                and a.country not in (None, *_NOT_NATIONAL)
+                and a.sector is None
+                and is_nisba(p.tokens[a.start].norm)
+                and p.tokens[a.start].norm.startswith("ال")
+            ),
+            None,
+        )
+        if national is not None:
+            a, b = p.tokens[m.start].start, p.tokens[national.start].end
+            text = p.sentence[a - p.sentence_start : b - p.sentence_start]
+            return ActorMention(text, m.start, national.end, national.country, m.sector)
     if m.country and m.country not in RELIGION:
         return m
     has_form = load_actors().index.has_form

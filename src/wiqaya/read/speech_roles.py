@@ -155,6 +155,8 @@ _GENITIVE_IS_TARGET = frozenset({"COERCE", "SANCTION", "THREATEN"})
 # Where a subject says what it says («اتهمت حماس في بيان لها إسرائيل»), and
 # what may follow that word before the object.
 _STATEMENTS = _folded({"بيان", "تصريح", "تصريحات", "كلمه", "مؤتمر", "رساله", "تغريده", "حديث"})
+_FOR_HELP = _folded({"لدعم", "لمساعده", "لاغاثه", "لصالح"})
+_STATED = _folded({"بيانا", "بيان", "تصريحا", "تصريح", "رساله", "كلمه", "بيانات", "تغريده"})
 _STATEMENT_TAILS = frozenset({"له", "لها", "لهم", "رسمي", "صحفي", "مشترك", "صادر", "متلفز"})
 
 # Words that open a new noun phrase after a subject: a time adverb or a
@@ -1221,7 +1223,17 @@ def clause_roles(
         and trig_start - 1 not in named
         and not _stop_before(tokens, trig_start, sentence, offset)
     )
-    if kind == "participle" or purpose or described:
+    # «أصدرت الخارجية الجزائرية بيانا أدانت فيه الاعتداءات الإسرائيلية»: a verb
+    # right after an indefinite statement, with «فيه/فيها», describes the
+    # statement; who issued it acts, and the object follows «فيه».
+    stated = (
+        kind == "verb"
+        and prev in _STATED
+        and trig_end < len(tokens)
+        and tokens[trig_end].norm in ("فيه", "فيها")
+        and not _stop_before(tokens, trig_start, sentence, offset)
+    )
+    if kind == "participle" or purpose or described or stated:
         # «وتجمع المتظاهرون أمام المبنى ... مطالبين», «الشرطة قامت باستخدام
         # الغاز لتفريق»: the main verb's subject, the nearest bare mention
         # before, past commas.
@@ -1394,6 +1406,8 @@ def clause_roles(
         allowed = allowed | {""}
     target = None
     anchor = trig_end if source is None or source.end <= trig_start else max(trig_end, source.end)
+    if stated and anchor == trig_end:
+        anchor += 1
     if source is not None and source.start >= trig_end:
         anchor = _phrase_end(source, actors, tokens, preps, anchor)
         if (
@@ -1522,6 +1536,8 @@ def clause_roles(
         if (
             (p == "ب+" and event_type in ("THREATEN", "SUPPORT"))
             or (p == "ل+" and event_type == "SUPPORT")
+            # «تبرعت اليابان بمبلغ … لدعم اللاجئين السوريين»: aid for someone's help.
+            or (p == "ل+" and event_type == "AID" and tokens[a.start - 1].norm in _FOR_HELP)
             or (p == "ب+" and event_type == "REQUEST" and _RESIGN in tokens[a.start - 1].norm)
         ):
             # «هدد باغتيال X», «رحب بالتزام X», «تأييد ... لترشيح X», «طالب
