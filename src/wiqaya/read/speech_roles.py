@@ -1250,6 +1250,10 @@ def clause_roles(
                 if a.sector in _CROWD
                 or (a.sector is None and tokens[a.end - 1].norm.endswith(("يين", "يون")))
             ]
+        if stated:
+            # «رسالة طالبوا فيها»: the plural verb is the letter's bearers, not
+            # the prime minister whose office they took it to.
+            bare = [a for a in bare if _agrees(tokens[trig_start].norm, a, tokens)]
         source = bare[-1] if bare else None
         if kind == "participle" and len(bare) >= 2:
             # «دعا الوزير المصري نظيره الإثيوبي …، محذرا»: after a verb, subject
@@ -1525,7 +1529,12 @@ def clause_roles(
                 and not any(_stop_before(tokens, j, sentence, offset) for j in range(k + 1, a.end))
             ):
                 p = tokens[k].norm
-        if p == "" and any(_joined_verb(tokens, k) for k in range(anchor, a.start)):
+        if p == "" and any(
+            _joined_verb(tokens, k)
+            # «زار وفد … العاصمة والتقى وزير العدل»: one meeting, told twice.
+            and not (event_type == "CONSULT" and _base(tokens[k].norm) in _MEETING_VERBS)
+            for k in range(anchor, a.start)
+        ):
             # «رفض الرئيس السوري المبادرة واتهم الوزير»: a mention past a
             # joined verb is that verb's.
             break
