@@ -36,6 +36,10 @@ whose object has no country. For those the probe prints a second figure: of the 
 events with a ``null`` target whose type is found, how many have no target country on
 every event of that type (a reader that invents a country there is wrong).
 
+``arabic_targets_probe5.jsonl`` (``--set 5``): 32 more sentences of the same shapes in
+other words and countries, written after the round's rules and committed before any
+of them was read, to see whether the rules reach beyond the sentences they came from.
+
 The lines have the format of ``coding_modern.jsonl`` and are scored the same way
 (:func:`evaluation.coding_modern.score`): a gold event is found when the
 sentence's output has an event of its type; a role is right when such an event
@@ -54,6 +58,7 @@ PROBES = {
     "2": Path(__file__).with_name("arabic_targets_probe2.jsonl"),
     "3": Path(__file__).with_name("arabic_targets_probe3.jsonl"),
     "4": Path(__file__).with_name("arabic_targets_probe4.jsonl"),
+    "5": Path(__file__).with_name("arabic_targets_probe5.jsonl"),
 }
 
 
