@@ -181,6 +181,8 @@ def assign_roles(
                 source = _with_country(source, where)
             if target is not None and target.text and not target.country:
                 target = _owned(p, target) or target
+            # «قصفت القوات الروسية منازل سكان مدينة خيرسون».
+            target = _place_people(p, trig, source, target) or target
             target = _with_country(target, where)
             if target is None and where:
                 # As the gold codes attacks: with no named target, the place's.
@@ -211,15 +213,19 @@ def assign_roles(
             # تابعة لبرنامج الأغذية العالمي»: a plural in «ون» right after the
             # verb is its subject by its case; the ranker, trained on tolls
             # where gunmen are often the killed, had the two the other way. The
-            # object is the ranker's best target apart from them (not a border's
-            # adjective), else the place's.
-            source = target
+            # object is the ranker's source if that names a body, else its best
+            # target apart from them (not a border's adjective), else the place's.
+            source, old = target, source
             apart = [
                 c
                 for c in by_role["target"]
                 if not _beside_border(c.mention, p.tokens) and not _same_span(c.mention, source)
             ]
             target = _best_apart(apart, roles, "target", p.tokens, source) if apart else None
+            if old.sector is not None and not _beside_border(old, p.tokens):
+                # «هاجم مسلحون قافلة عسكرية»: a named body the ranker had as the
+                # source is the object.
+                target = old
             if target is None and where:
                 target = ActorMention("", trig.tok_end, trig.tok_end, where, None)
         if (
