@@ -1123,14 +1123,23 @@ def _shared_subject(
     """The subject a verb joined by «و» right after its clause's object shares.
 
     The verb carries «و» itself (not «كما», «ثم», nor after a comma, where
-    news opens a new subject), the verb it is joined to has its own subject
-    after it, and that subject is another mention that agrees with this verb.
+    news opens a new subject), no second bare mention follows the first (then
+    the two are subject and object), the verb it is joined to has its own
+    subject after it, and that subject is another mention that agrees with
+    this verb.
     """
     if tokens[k].norm[:1] != "و" or not coordinated(tokens, k) or k == 0:
         return None
     if tokens[k - 1].norm in _JOINERS or any(
         c in _COMMAS or c in _STOPS for c in _gap(tokens, k, sentence, offset)
     ):
+        return None
+    if any(
+        a is not subj and subj.end <= a.start <= subj.end + 1 and preps[a.start] == ""
+        for a in actors
+    ):
+        # «واتهم الوزير اللبناني المعارضة بالتحريض»: a second bare mention
+        # after it is the object, so the first is the verb's own subject.
         return None
     prev = _previous_subject(actors, tokens, preps, named, k, sentence, offset)
     if prev is None or prev is subj or prev.end > k or prev.country is None:
