@@ -121,3 +121,10 @@ def test_a_nominative_plural_after_the_verb_attacks() -> None:
     assert (ev.source.text, ev.target.country) == ("مسلحون", "CHN")
     ev = _one("هاجم مسلحون مجهولون قافلة تابعة لبرنامج الأغذية العالمي في دارفور.", "ASSAULT")
     assert ev.target.country == "IGO"
+
+
+def test_a_force_right_after_the_verb_strikes_a_place_s_people() -> None:
+    # The ranker gave the forces both roles; the people are Odessa's.
+    ev = _one("قصفت القوات الروسية منازل سكان مدينة أوديسا.", "ASSAULT")
+    assert (ev.source.text, ev.source.country) == ("القوات الروسية", "RUS")
+    assert (ev.target.text, ev.target.country) == ("سكان مدينة أوديسا", "UKR")

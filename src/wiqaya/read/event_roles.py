@@ -238,7 +238,19 @@ def assign_roles(
             # The role less sure of the shared words gives them up: first by
             # its probability among its candidates, then (a lone candidate
             # has 1.0 in both) by the raw score.
-            if _hold(roles, by_role["source"], src, "source") >= _hold(
+            people = (
+                _place_people(p, trig, src.mention, None)
+                if src.mention.start == trig.tok_end
+                and trigger_kind(p.tokens[trig.tok_start].norm) == "verb"
+                and "\u064f" not in p.tokens[trig.tok_start].text[:3]
+                else None
+            )
+            if people is not None and people.country != src.mention.country:
+                # «قصفت القوات الروسية منازل سكان مدينة خيرسون»: the mention
+                # right after the verb is its subject, and the object is named
+                # as a place's people, whom the ranker has no candidate for.
+                target = people
+            elif _hold(roles, by_role["source"], src, "source") >= _hold(
                 roles, by_role["target"], tgt, "target"
             ):
                 target = _other_mention(by_role["target"], src.mention, roles, "target")
