@@ -1,6 +1,6 @@
 """Source and target countries on a dev probe of current Arabic news (helper artarget2).
 
-    PYTHONPATH=src python -m evaluation.arabic_targets_probe [--set 2|3|4] [--list]
+    PYTHONPATH=src python -m evaluation.arabic_targets_probe [--set 2|3|4|5] [--list]
 
 ``evaluation/arabic_targets_probe.jsonl``: 78 sentences written on 2026-11-24 in
 the register of 2015-2026 wire news, before any rule of the round was changed,

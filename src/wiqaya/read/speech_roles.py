@@ -455,6 +455,7 @@ def _utterance(norm: str) -> bool:
     return w in _UTTERANCES or (w[:1] in "بل" and w[1:] in _UTTERANCES)
 
 
+# For event_roles' accusations addressed «إلى» a country (a place, not a mention).
 utterance = _utterance
 
 
