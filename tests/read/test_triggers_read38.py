@@ -245,3 +245,21 @@ def test_an_attack_of_a_named_group_names_the_attacker() -> None:
 
 def test_dant_condemns() -> None:
     assert coded("دانت الخارجية السودانية الهجوم على مخيم زمزم للنازحين.")["ACCUSE"][0] == "SDN"
+
+
+def test_forces_that_pulled_out_withdrew() -> None:
+    # "forces pulled out" once matched "force … out" with "pulled" as a modifier.
+    found = coded_en("Russian forces pulled out of the city of Kherson.")
+    assert [e for e, _, _ in found] == ["RETREAT"] and found[0][1] == "RUS"
+
+
+def test_us_government_bodies_are_the_united_states() -> None:
+    found = coded_en(
+        "The State Department criticised Beijing over its military drills near Taiwan."
+    )
+    assert ("ACCUSE", "USA", "CHN") in found
+
+
+def test_a_reaffirmed_commitment_is_support() -> None:
+    text = "President Biden reaffirmed America's ironclad commitment to Israel's security."
+    assert ("SUPPORT", "USA", "ISR") in coded_en(text)

@@ -207,6 +207,9 @@ class Hit:
 _CANDIDATE_CACHE = 100_000
 
 
+_PARTICLES = frozenset({"out", "up", "off", "down", "back", "away"})
+
+
 class LemmaMatcher:
     """Multi-word lexicon phrases matched on lemmas, every occurrence.
 
@@ -281,13 +284,21 @@ class LemmaMatcher:
                     and (words[k].replace("-", "").isalpha() or _year(words[k]))
                     and words[k] not in _NOT_MODIFIERS
                     and not self._word_matches(pat, words[k])
+                    # "forces carried out": a past verb before a particle is
+                    # the clause's verb, not a modifier inside "force out".
+                    and not (pat in _PARTICLES and words[k].endswith("ed"))
                     # "fired tear gas at": a word that opens a phrase of its
                     # own there is no modifier of this one; "diplomatic",
                     # which opens "diplomatic protest", still modifies
                     # "severed diplomatic relations"; "peace", which opens
                     # "peace agreement", modifies "violated the peace
-                    # agreement": its phrase ends on this one's noun.
-                    and (not self._phrase_at(words, k) or self._same_head(words, k, pat))
+                    # agreement": its phrase ends on this one's noun; a verb
+                    # in the past does not ("forces pulled out" is no "force
+                    # out", the troops withdrew).
+                    and (
+                        not self._phrase_at(words, k)
+                        or (self._same_head(words, k, pat) and not words[k].endswith("ed"))
+                    )
                 ):
                     k += 1
                 if k == j or k >= len(words) or not self._word_matches(pat, words[k]):
