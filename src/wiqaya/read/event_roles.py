@@ -26,7 +26,7 @@ from wiqaya.read.events import (
     is_passive,
     pick_actors,
 )
-from wiqaya.read.force import SELF_REPORT, force_roles
+from wiqaya.read.force import SELF_REPORT, force_roles, told_source
 from wiqaya.read.phrases import Token
 from wiqaya.read.places import PlaceMention, load_gazetteer
 from wiqaya.read.protest_report import report_roles
@@ -49,7 +49,15 @@ from wiqaya.read.roles import (
     candidates_by_role,
     is_nisba,
 )
-from wiqaya.read.speech_roles import against_adjective, clause_roles, phrase_prep, trigger_kind
+from wiqaya.read.speech_roles import (
+    OWN_STATE,
+    against_adjective,
+    clause_roles,
+    own_state,
+    phrase_prep,
+    speakers_organ,
+    trigger_kind,
+)
 
 if TYPE_CHECKING:
     from wiqaya.read.pipeline import _Pending
@@ -168,6 +176,7 @@ def assign_roles(
             # a nationality for are the place's («أضرب موظفو القطاع العام في
             # السودان»); a bomber or gunmen nobody names are nobody's, as the
             # gold codes both.
+            source = speakers_organ(source, p.tokens, named, p.sentence, p.sentence_start)
             if trig in p.reported:
                 if trig.event_type == "PROTEST":
                     source = _with_country(source, where)
@@ -216,6 +225,20 @@ def assign_roles(
                 source = _other_mention(by_role["source"], tgt.mention, roles, "source")
         source = _not_the_reporter(source, by_role["source"], p.tokens)
         target = _not_the_reporter(target, by_role["target"], p.tokens)
+        told = told_source(p.tokens, trig, p.joined or p.actors, p.sentence, p.sentence_start)
+        if told is not None and not (source is not None and _same_span(source, told)):
+            # «قال حاكم منطقة بيلغورود الروسية إن القوات الأوكرانية قصفت
+            # المدينة», «أعلن الجيش الباكستاني أنه قتل»: who the report says
+            # struck, not the speaker's words the ranker took.
+            if target is not None and _same_span(target, told):
+                # The ranker's next target, else the place, else the mention
+                # it had for the source (who the words had the attacker).
+                other = _other_mention(by_role["target"], told, roles, "target")
+                if other is None or not other.country:
+                    place = ActorMention("", trig.tok_end, trig.tok_end, where, None)
+                    other = place if where else source
+                target = other
+            source = told
         agent = stated_attacker(p.tokens, trig, p.joined or p.actors)
         if agent is not None and not (source is not None and _same_span(source, agent)):
             # «قتل ثلاثة أشخاص بنيران قوات الدعم السريع», «قتلت القوات
@@ -400,6 +423,10 @@ def _clause_pair(
     """
     actors = p.joined if p.joined is not None else p.actors
     actors = _with_seats(actors, p, trig)
+    if any(t.norm in OWN_STATE for t in p.tokens):
+        # «قال وزير الخارجية الفرنسي إن بلاده تدين»: the speaker's state.
+        mine = own_state(p.tokens, actors, p.sentence, p.sentence_start)
+        actors = sorted([*actors, *mine], key=lambda a: a.start) if mine else actors
     names, places = load_actors().index.has_form, load_gazetteer().index.has_form
     roles = clause_roles(
         actors,
@@ -414,6 +441,8 @@ def _clause_pair(
         frozenset(k for pl in p.places for k in range(pl.tok_start, pl.tok_end)),
     )
     source, target = roles.source, roles.target
+    # «قال المتحدث باسم الجيش الإسرائيلي إن قواته اعتقلت»: the speaker's forces.
+    source = speakers_organ(source, p.tokens, actors, p.sentence, p.sentence_start)
     by_hand = by_the_hand_of(p.tokens, trig, actors)
     if by_hand is not None and not (source is not None and _same_span(source, by_hand)):
         # «اعتُقل ناشطون معارضون في تونس على يد قوات الأمن»: the passive's

@@ -29,6 +29,7 @@ from wiqaya.read.clause import DENIAL, governor
 from wiqaya.read.events import Trigger
 from wiqaya.read.phrases import Token
 from wiqaya.read.role_rules import fire_at
+from wiqaya.read.speech_roles import SELF_THAT, reporter, speakers_organ, trigger_kind
 
 # Past verbs of striking, with the conjunction and the object pronoun they may carry.
 _STRIKE_VERB = re.compile(
@@ -445,3 +446,24 @@ def force_roles(
         or _subject(tokens, v, k, actors)
     )
     return source, _object(tokens, k + 1, stop, actors, places, source)
+
+
+def told_source(
+    tokens: list[Token], trig: Trigger, actors: list[ActorMention], text: str, offset: int
+) -> ActorMention | None:
+    """Who a report says did the act its verb names, or None when it does not say.
+
+    «أعلن الجيش الباكستاني أنه قتل خمسة مسلحين»: the announcer of its own act
+    (:func:`wiqaya.read.speech_roles.reporter`); «قال حاكم منطقة بيلغورود الروسية
+    إن القوات الأوكرانية قصفت المدينة»: the force right after «إن», not the
+    speaker.
+    """
+    k = trig.tok_start
+    if k == 0 or trigger_kind(tokens[k].norm) != "verb":
+        return None
+    if tokens[k - 1].norm in SELF_THAT:
+        return reporter(tokens, k - 1, actors, text, offset)
+    if _KILLED.match(tokens[k].norm):
+        # «أن جنديا أميركيا قتل»: «قُتل» unvowelled is as often the passive.
+        return None
+    return speakers_organ(_reported_subject(tokens, k, actors), tokens, actors, text, offset)
