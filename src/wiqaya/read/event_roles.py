@@ -55,6 +55,7 @@ from wiqaya.read.speech_roles import (
     clause_roles,
     own_state,
     phrase_prep,
+    reported_organ,
     speakers_organ,
     trigger_kind,
 )
@@ -226,6 +227,16 @@ def assign_roles(
         source = _not_the_reporter(source, by_role["source"], p.tokens)
         target = _not_the_reporter(target, by_role["target"], p.tokens)
         told = told_source(p.tokens, trig, p.joined or p.actors, p.sentence, p.sentence_start)
+        if (
+            told is not None
+            and not told.country
+            and source is not None
+            and source.country
+            and reported_organ(told, p.tokens)
+        ):
+            # «قالوا ان قواتهم أسقطت طائرة»: a speaker the words do not name
+            # as a mention; the ranker's country stands for theirs.
+            told = ActorMention(told.text, told.start, told.end, source.country, told.sector)
         if told is not None and not (source is not None and _same_span(source, told)):
             # «قال حاكم منطقة بيلغورود الروسية إن القوات الأوكرانية قصفت
             # المدينة», «أعلن الجيش الباكستاني أنه قتل»: who the report says
@@ -887,6 +898,23 @@ def _placed(
         ),
         None,
     )
+    if nxt is None and m.sector == "MED":
+        # «اتهمت وكالة الأنباء الرسمية السورية إسرائيل»: an outlet's
+        # nationality follows the words of its name.
+        nxt = next(
+            (
+                a
+                for a in p.actors
+                if m.end < a.start <= m.end + 2
+                and a.end - a.start == 1
+                and a.country
+                and a.sector is None
+                and is_nisba(p.tokens[a.start].norm)
+                and all(t.norm.startswith("ال") for t in p.tokens[m.end : a.start + 1])
+                and not any(m.end <= b.start < a.start for b in p.actors)
+            ),
+            None,
+        )
     country = nxt.country if nxt else seat or (ranked.mention.country if ranked else None)
     country = country or where
     if (

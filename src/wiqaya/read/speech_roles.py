@@ -1637,6 +1637,21 @@ def own_state(
 _ORGANS = frozenset({"MIL", "COP", "GOV", "SPY"})
 
 
+def reported_organ(m: ActorMention, tokens: list[Token]) -> bool:
+    """``m`` is a state organ named bare («الجيش») or with a pronoun («قواته»)
+    right after a «أن»: the speaker's own."""
+    return (
+        m.sector in _ORGANS
+        and m.start > 0
+        and tokens[m.start - 1].norm in _THAT
+        # As written: a final «ة» folds to the pronoun's «ه».
+        and (
+            tokens[m.start].norm.startswith("ال")
+            or tokens[m.start].text.endswith(("ه", "ها", "هم"))
+        )
+    )
+
+
 def speakers_organ(
     m: ActorMention | None,
     tokens: list[Token],
@@ -1652,16 +1667,7 @@ def speakers_organ(
     is the official's, not the country of the place it struck. A news outlet
     names no country this way (:func:`reporter`).
     """
-    if (
-        m is None
-        or m.country
-        or m.sector not in _ORGANS
-        or m.start == 0
-        or tokens[m.start - 1].norm not in _THAT
-        # «الجيش», or «قواته»: its pronoun is the speaker (as written: a
-        # final «ة» folds to «ه»).
-        or not (tokens[m.start].norm.startswith("ال") or tokens[m.start].text.endswith(("ه", "ها")))
-    ):
+    if m is None or m.country or not reported_organ(m, tokens):
         return m
     who = reporter(tokens, m.start - 1, actors, sentence, offset)
     if who is None:
