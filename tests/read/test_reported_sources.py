@@ -119,6 +119,12 @@ def test_the_teller_is_no_side(text: str) -> None:
     assert sides and all(s is None for s, _ in sides)
 
 
+def test_an_announced_strike_has_the_announcer_and_what_it_struck() -> None:
+    # The claim verb is the trigger; its «أنها» clause tells the strike.
+    text = "أعلنت كتائب القسام أنها قصفت مدينة تل أبيب برشقة صاروخية."
+    assert ("PSE", "ISR") in _sides(text, "ASSAULT")
+
+
 def test_a_soldier_killed_is_not_who_killed() -> None:
     # «أن جنديا أميركيا قتل»: unvowelled «قتل» is as often «قُتل» (dev, coding-assault).
     text = (

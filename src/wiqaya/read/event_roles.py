@@ -242,9 +242,15 @@ def assign_roles(
             # المدينة», «أعلن الجيش الباكستاني أنه قتل»: who the report says
             # struck, not the speaker's words the ranker took.
             if target is not None and _same_span(target, told):
-                # The ranker's next target, else the place, else the mention
-                # it had for the source (who the words had the attacker).
-                other = _other_mention(by_role["target"], told, roles, "target")
+                # What the clause says was struck, else the ranker's next
+                # target, else the place, else the mention it had for the source.
+                named = p.joined or p.actors
+                struck = force_roles(p.tokens, trig, named, p.places, p.sentence, p.sentence_start)[
+                    1
+                ]
+                other = _with_country(struck, where)
+                if other is None or not other.country or _same_span(other, told):
+                    other = _other_mention(by_role["target"], told, roles, "target")
                 if other is None or not other.country:
                     place = ActorMention("", trig.tok_end, trig.tok_end, where, None)
                     other = place if where else source

@@ -530,6 +530,13 @@ def told_source(
     speaker.
     """
     k = trig.tok_start
+    if _CLAIM_VERB.match(tokens[k].norm):
+        # «أعلنت كتائب القسام أنها قصفت مدينة تل أبيب»: the strike the
+        # announcement tells of.
+        v = _announced_strike(tokens, k)
+        if v is None:
+            return None
+        k = v
     if k == 0 or trigger_kind(tokens[k].norm) != "verb":
         return None
     if tokens[k - 1].norm in SELF_THAT:
