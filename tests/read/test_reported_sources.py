@@ -11,7 +11,7 @@ import pytest
 from wiqaya.read.actors import load_actors
 from wiqaya.read.phrases import tokenize
 from wiqaya.read.pipeline import DocumentInput, read_document
-from wiqaya.read.speech_roles import own_state, reporter
+from wiqaya.read.speech_roles import own_state, reporter, self_reporter
 
 
 def _sides(text: str, event_type: str) -> list[tuple[str | None, str | None]]:
@@ -182,3 +182,15 @@ def test_a_news_outlet_is_no_speaker() -> None:
     tokens, actors = _mentions(text)
     that = next(k for k, t in enumerate(tokens) if t.norm == "ان")
     assert reporter(tokens, that, actors, text, 0) is None
+
+
+def test_the_pronoun_of_that_agrees_with_its_speaker() -> None:
+    def speaker(text: str) -> str | None:
+        tokens, actors = _mentions(text)
+        that = next(k for k, t in enumerate(tokens) if t.norm in ("انه", "انها"))
+        who = self_reporter(tokens, that, actors, text, 0)
+        return who.country if who is not None else None
+
+    assert speaker("قالت وزارة الخارجية الإيرانية إنها تدين الغارات.") == "IRN"
+    # The minister is no «ها»: the pronoun is someone else.
+    assert speaker("قال وزير الخارجية الإيراني عن إسرائيل إنها تهدد السلام.") is None

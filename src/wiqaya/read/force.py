@@ -30,7 +30,7 @@ from wiqaya.read.events import Trigger
 from wiqaya.read.phrases import Token
 from wiqaya.read.role_rules import fire_at
 from wiqaya.read.roles import is_nisba
-from wiqaya.read.speech_roles import SELF_THAT, reporter, speakers_organ, trigger_kind
+from wiqaya.read.speech_roles import SELF_THAT, self_reporter, speakers_organ, trigger_kind
 
 # Past verbs of striking, with the conjunction and the object pronoun they may carry.
 _STRIKE_VERB = re.compile(
@@ -361,7 +361,7 @@ def _announcer(
     government only where the verb does not need a force)."""
     if k == 0 or tokens[k - 1].norm not in SELF_THAT:
         return None
-    who = reporter(tokens, k - 1, actors, text, offset)
+    who = self_reporter(tokens, k - 1, actors, text, offset)
     if who is None:
         return None
     if who.sector in _FORCE_SECTORS or (states and who.sector in (None, "GOV")):
@@ -540,7 +540,7 @@ def told_source(
     if k == 0 or trigger_kind(tokens[k].norm) != "verb":
         return None
     if tokens[k - 1].norm in SELF_THAT:
-        return reporter(tokens, k - 1, actors, text, offset)
+        return self_reporter(tokens, k - 1, actors, text, offset)
     if _KILLED.match(tokens[k].norm):
         # «أن جنديا أميركيا قتل»: «قُتل» unvowelled is as often the passive.
         return None

@@ -1262,7 +1262,7 @@ def clause_roles(
     elif (
         trig_start > 0
         and tokens[trig_start - 1].norm in SELF_THAT
-        and (speaker := reporter(tokens, trig_start - 1, actors, sentence, offset))
+        and (speaker := self_reporter(tokens, trig_start - 1, actors, sentence, offset))
     ):
         # «قالت وزارة الخارجية الإيرانية إنها تدين الغارات الأمريكية»,
         # «أعلنت الإمارات أنها سترسل مساعدات»: the pronoun of «أنها» is the
@@ -1610,6 +1610,24 @@ def reporter(
             if _prep(tokens, a) in _SPEAKER_PREPS:
                 return a
     return None
+
+
+def self_reporter(
+    tokens: list[Token], that: int, actors: list[ActorMention], sentence: str, offset: int
+) -> ActorMention | None:
+    """The speaker «أنه/أنها» at ``that`` stands for, when their genders agree.
+
+    «قالت وزارة الخارجية الإيرانية إنها تدين»: the ministry; not «قال الوزير
+    عن إسرائيل إنها تهدد», where the feminine pronoun is not the minister.
+    """
+    who = reporter(tokens, that, actors, sentence, offset)
+    if who is None:
+        return None
+    form = _noun_form(who, tokens)
+    feminine = tokens[that].norm.endswith("ها")
+    if (feminine and form == "m") or (tokens[that].norm.endswith("ه") and form == "f"):
+        return None
+    return who
 
 
 def own_state(
