@@ -1,6 +1,6 @@
 """Source and target countries on a dev probe of current Arabic news (helper artarget2).
 
-    PYTHONPATH=src python -m evaluation.arabic_targets_probe [--set 2] [--list]
+    PYTHONPATH=src python -m evaluation.arabic_targets_probe [--set 2|3|4|5] [--list]
 
 ``evaluation/arabic_targets_probe.jsonl``: 78 sentences written on 2026-11-24 in
 the register of 2015-2026 wire news, before any rule of the round was changed,
@@ -26,6 +26,20 @@ attacks announced by their victims; a second verb sharing the first one's subjec
 mixed with ordinary cases that already worked so that regressions show. A ``null``
 side is not scored.
 
+``arabic_targets_probe4.jsonl`` (``--set 4``, helper artarget4): 122 sentences written
+and committed before that round looked at any output, for object shapes the first three
+probes lack: the object after a long subject with title and name, in a second clause
+joined by «و», after «ضد/بحق/على/إلى/تجاه/نحو», as a possessor («مواقع لحزب الله»), the
+indirect object of an accusation, of a request, of a meeting, of sanctions and of aid;
+people named by their place («أهالي الفاشر») or a plural nationality; and 19 sentences
+whose object has no country. For those the probe prints a second figure: of the gold
+events with a ``null`` target whose type is found, how many have no target country on
+every event of that type (a reader that invents a country there is wrong).
+
+``arabic_targets_probe5.jsonl`` (``--set 5``): 32 more sentences of the same shapes in
+other words and countries, written after the round's rules and committed before any
+of them was read, to see whether the rules reach beyond the sentences they came from.
+
 The lines have the format of ``coding_modern.jsonl`` and are scored the same way
 (:func:`evaluation.coding_modern.score`): a gold event is found when the
 sentence's output has an event of its type; a role is right when such an event
@@ -43,7 +57,32 @@ PROBES = {
     "1": Path(__file__).with_name("arabic_targets_probe.jsonl"),
     "2": Path(__file__).with_name("arabic_targets_probe2.jsonl"),
     "3": Path(__file__).with_name("arabic_targets_probe3.jsonl"),
+    "4": Path(__file__).with_name("arabic_targets_probe4.jsonl"),
+    "5": Path(__file__).with_name("arabic_targets_probe5.jsonl"),
 }
+
+
+def null_targets(rows: list[dict], outputs: list[dict], show: bool = False) -> tuple[int, int]:
+    """Gold events with no target country whose type is found: how many keep none.
+
+    Every output event of the gold type must have no target country: a reader that
+    gives the object of «دعا إلى الوحدة» a country has invented a side."""
+    kept = found = 0
+    for row, out in zip(rows, outputs, strict=True):
+        for gold in row["events"]:
+            if gold.get("target") is not None:
+                continue
+            same = [e for e in out.get("events", []) if e["event"] == gold["event"]]
+            if not same:
+                continue
+            found += 1
+            countries = [e["target"]["country"] for e in same if e["target"]["country"]]
+            if countries:
+                if show:
+                    print(f"  {row['id']} {gold['event']}: target {countries} where none")
+            else:
+                kept += 1
+    return kept, found
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -52,7 +91,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--list", action="store_true", help="print misses and wrong roles")
     args = ap.parse_args(argv)
     rows = load(PROBES[args.set])
-    score(rows, extract(rows), args.list)
+    outputs = extract(rows)
+    score(rows, outputs, args.list)
+    kept, found = null_targets(rows, outputs, args.list)
+    if found:
+        print(f"null targets kept null: {kept}/{found} = {kept / found:.3f}")
 
 
 if __name__ == "__main__":

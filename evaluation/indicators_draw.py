@@ -1,6 +1,6 @@
 """Draw the sentences of the indicator labelled set (evaluation/indicators_labels.jsonl).
 
-    PYTHONPATH=src python -m evaluation.indicators_draw [--fresh|--fresh2|...|--fresh7] >OUT
+    PYTHONPATH=src python -m evaluation.indicators_draw [--fresh|--fresh2|...|--fresh8] >OUT
 
 ``--fresh`` draws the second, fresh held-out set (``indicators_labels_fresh.jsonl``,
 seed 20261126, lexicon ``indicators-2026.11.25``, i.e. the data file as of commit
@@ -21,7 +21,10 @@ data file as of commit f778e5b and the indicator code as of fd9642b, unchanged a
 see ``draw_fresh6``). ``--fresh7`` draws the eighth held-out set
 (``indicators_labels_fresh7.jsonl``, seed 20261206, lexicon ``FRESH7_DRAWN_WITH``, i.e. the
 data file as of commit cbba8b6 and the indicator code as of ec8d758, unchanged at 93ced02;
-see ``draw_fresh7``).
+see ``draw_fresh7``). ``--fresh8`` draws the ninth held-out set
+(``indicators_labels_fresh8.jsonl``, seed 20261207, lexicon ``FRESH8_DRAWN_WITH``, i.e. the
+data file as of commit a79d772 and the indicator code as of eb2c5e0, unchanged at 462a2ef;
+see ``draw_fresh8``).
 
 Run once, with the lexicon ``indicators-2026.11.24``, before any lexicon change;
 kept so the draw can be checked. The strata depend on what the lexicon fires on,
@@ -421,9 +424,42 @@ def draw_fresh7() -> list[dict]:
     )
 
 
+# The ninth set (evaluation/indicators_labels_fresh8.jsonl): labelled blind to the
+# lexicon (shuffled, without stratum), as fresh7 was. Same sources and strata as
+# fresh7, another seed, no sentence of the first eight sets. Few sentences the lexicon
+# fires on are left (24 Arabic, 6 English), so six more Arabic random ones keep the size.
+FRESH8_SEED = 20261207
+FRESH8_DRAWN_WITH = "indicators-2026.11.34"
+FRESH8_PER_FIRED = {"ar": 12, "en": 6}
+FRESH8_N_CANDIDATE = {"ar": 60, "en": 20}
+FRESH8_N_RANDOM = {"ar": 56, "en": 30}
+
+
+def draw_fresh8() -> list[dict]:
+    return _draw_blind(
+        "fresh8",
+        FRESH8_SEED,
+        (
+            "indicators_labels.jsonl",
+            "indicators_labels_fresh.jsonl",
+            "indicators_labels_fresh2.jsonl",
+            "indicators_labels_fresh3.jsonl",
+            "indicators_labels_fresh4.jsonl",
+            "indicators_labels_fresh5.jsonl",
+            "indicators_labels_fresh6.jsonl",
+            "indicators_labels_fresh7.jsonl",
+        ),
+        FRESH8_PER_FIRED,
+        FRESH8_N_CANDIDATE,
+        FRESH8_N_RANDOM,
+    )
+
+
 def main() -> None:
     args = sys.argv[1:]
-    if "--fresh7" in args:
+    if "--fresh8" in args:
+        want, rows = FRESH8_DRAWN_WITH, draw_fresh8
+    elif "--fresh7" in args:
         want, rows = FRESH7_DRAWN_WITH, draw_fresh7
     elif "--fresh6" in args:
         want, rows = FRESH6_DRAWN_WITH, draw_fresh6

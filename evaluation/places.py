@@ -118,6 +118,34 @@ like places: الخبر, مشهد, تدمر, بحجة, القوة القاهرة
 Islamic State Sinai Province). Rows carry ``lang`` and ``kind`` as in the sixth
 set. Its misses are hidden unless ``--show-fresh9`` is given.
 
+Tenth set (``places_eval10.jsonl``, 249 sentences, ``"split": "fresh10"``, 159
+Arabic and 90 English, written on 2026-11-25 by a helper of round 10): written
+blind, without opening the resolver, the gazetteer, the place-name lists, their
+tests or the place docs (the earlier sets were read for the row format, their
+admin-1 spellings and, by a script, so as not to repeat their sentences), then
+committed before it was ever scored. Its emphasis is the sub-national register
+and adjectives: 102 ordinary mentions of governorates, provinces, states,
+districts and towns of the 2015–2026 wars and crises (كوستي, سنجة, ود مدني,
+بأمدرمان, صعده, المحويت, سيئون, بأبين, وعدن, مارب, بالأنبار, الطارمية, اربيل,
+ببعقوبة, بانياس, بدير الزور, غريان, بالحسيمة, بالمنيا, بنت جبيل, زاهدان, فوردو,
+كهرمان مرعش, جيبو, بلدوين, مقلي, باسكنو; Tawila, Dilling, Hodeida, Lahj,
+Sulaimaniyah, Deraa, Zuwara, Kairouan, Taroudant, Khiam, Tubas, Kiryat Shmona,
+Bandar Abbas, Barsalogho, Galkayo, Bor), most with admin-1; 72 names settled
+by context (طرابلس/Tripoli, عمان, تاجورة and تاجوراء, سوسة, Bayda, Lebanon in
+Tennessee, Cairo in Illinois, Niger, Chad, Kuwait, Jordan, and towns named like
+common words: القائم, الطبقة, الناصر, السلمية, الميادين, الفاو, الرمادي, حديثة,
+الكفرة, معان, البيض, الجديدة, المدية, قم, جوهر, الحزم, الضاحية, الشاطئ, Salt,
+Mina, Mocha, Tyre); and 75 words that are not places here, half of them
+nationality adjectives and adjectives of organisations (الحكومة السورية, الجيش
+اللبناني, الخارجية المصرية, وزارة الدفاع السعودية, السلطات المالية, حزب العمال
+الكردستاني, Iraqi forces, the Saudi-led coalition, Somali troops), the rest
+people named like places (محمد شياع السوداني, أبو محمد الجولاني, مقتدى الصدر,
+Ayman Safadi), organisations, media and brands (فيلق القدس, قوات سوريا
+الديمقراطية, صحيفة الرياض, منظمة الفاو, Quds Force, Qatar Airways, Wydad
+Casablanca) and the same common words as above (اللون الرمادي, صور حديثة,
+السلمية, بالكفرة, salt, sale). Rows carry ``lang`` and ``kind`` as in the sixth
+set. Its misses are hidden unless ``--show-fresh10`` is given.
+
 Round 9's probe (``evaluation/places_probe9.jsonl``, 116 sentences, ``"split":
 "probe9"``, 99 Arabic and 17 English, development data): written by the round's
 engineer from what a demanding reader meets in 2015–2026 news and committed
@@ -128,6 +156,24 @@ Its misses are always printed. A second probe (``places_probe9b.jsonl``, 29
 sentences, ``"split": "probe9b"``) was written and committed halfway through the
 round, before the fixes for what it holds: people named like places, brands,
 namesakes inside a city (Aden's Mansoura) and short English names (Hit).
+
+Round 10's probe (``evaluation/places_probe10.jsonl``, 135 sentences,
+``"split": "probe10"``, 110 Arabic and 25 English, development data): written
+and committed before the round's fixes. 81 rows are nationality adjectives
+(``"adjective": true``, gold ``null``): the region's adjectives in both
+genders, plural, indefinite and with clitics («الحكومة السورية», «مصادر سورية»,
+«والسورية», «سوريون», «المصريين»), and English demonyms ("Iraqi forces"); an
+adjective says whose an actor is, not where something happened, so it is no
+place mention. The rest are sub-national places settled by an adjective or
+another place («طرابلس» with «الجيش اللبناني», «مدينة العين الإماراتية»), names
+shared across countries (القنيطرة, جبلة, المنصورة, الرشيدية), the same words
+as places («سورية», «السعودية», «ولاية الوحدة») and words named like towns
+(«نوى», «قنا», «سرت», «مدني», «بري», «المنية»). A second probe
+(``places_probe10b.jsonl``, 38 sentences, ``"split": "probe10b"``) was written
+and committed halfway through the round, after the first probe's fixes and
+before it was scored: adjectives in shapes the first did not hold («شركة
+سعودية», «السفارة السعودية», «15 ليبيا», «الحكومة المالية»), «السعودية» and
+«سورية» as countries, news agencies named like towns and shared names.
 """
 
 from __future__ import annotations
@@ -216,6 +262,9 @@ def _second_set(splits: list[str], name: str = "places_eval2.jsonl", show: bool 
             for key in ("all", lang, "not-a-place" if r["country"] is None else "place"):
                 tally[key][0] += ok
                 tally[key][1] += 1
+            if r.get("adjective"):
+                tally["adjective"][0] += ok
+                tally["adjective"][1] += 1
             if admin_ok is not None:
                 admin[0] += admin_ok
                 admin[1] += 1
@@ -228,6 +277,9 @@ def _second_set(splits: list[str], name: str = "places_eval2.jsonl", show: bool 
         for key in ("ar", "en", "place", "not-a-place"):
             a, n = tally[key]
             print(f"  {key}: {a / n:.3f} ({a}/{n})")
+        if tally["adjective"][1]:
+            a, n = tally["adjective"]
+            print(f"  nationality adjectives: {a / n:.3f} ({a}/{n})")
         if admin[1]:
             print(f"  admin1 accuracy: {admin[0] / admin[1]:.3f} ({admin[0]}/{admin[1]})")
         if show:
@@ -250,6 +302,7 @@ def main() -> None:
     )
     ap.add_argument("--show-fresh8", action="store_true", help="list the blind eighth set's misses")
     ap.add_argument("--show-fresh9", action="store_true", help="list the blind ninth set's misses")
+    ap.add_argument("--show-fresh10", action="store_true", help="list the blind tenth set's misses")
     args = ap.parse_args()
     if not args.fresh_only:
         _first_set()
@@ -261,8 +314,11 @@ def main() -> None:
     _second_set(["fresh7"], "places_eval7.jsonl", show=args.show_fresh7)
     _second_set(["fresh8"], "places_eval8.jsonl", show=args.show_fresh8)
     _second_set(["fresh9"], "places_eval9.jsonl", show=args.show_fresh9)
+    _second_set(["fresh10"], "places_eval10.jsonl", show=args.show_fresh10)
     _second_set(["probe9"], "places_probe9.jsonl")
     _second_set(["probe9b"], "places_probe9b.jsonl")
+    _second_set(["probe10"], "places_probe10.jsonl")
+    _second_set(["probe10b"], "places_probe10b.jsonl")
 
 
 if __name__ == "__main__":

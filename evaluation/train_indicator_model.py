@@ -3,7 +3,7 @@
     PYTHONPATH=src python -m evaluation.train_indicator_model [--curve]
 
 The nine development indicator sets (first, fresh … fresh5, probe10, probe10b,
-probe10c; 1,598 sentences; fresh6 and fresh7 are blind and never read) are the
+probe10c; 1,598 sentences; fresh6, fresh7 and fresh8 are blind and never read) are the
 folds: train on eight, score the ninth with the shipped code path
 (:meth:`evaluation.indicator_model.IndicatorModel.find`, ORed with the
 lexicon's and the event rule's hits from ``read_documents`` without the model).

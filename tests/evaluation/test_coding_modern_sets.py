@@ -75,10 +75,39 @@ def test_third_set_repeats_no_sentence_of_the_first_two() -> None:
     assert not earlier & third
 
 
+def test_fourth_set_covers_every_type_and_keeps_no_event_lines() -> None:
+    rows = load(SETS["modern4"])
+    langs = Counter(r["lang"] for r in rows)
+    assert langs["ar"] >= 150 and langs["en"] >= 35, langs
+    types = Counter(e["event"] for r in rows for e in r["events"])
+    assert set(types) == set(PLOVER), set(PLOVER) - set(types)
+    assert min(types.values()) >= 5, types
+    empty = sum(1 for r in rows if not r["events"])
+    assert 0.08 <= empty / len(rows) <= 0.20, empty
+    assert all(r["id"].startswith("m6-") for r in rows)
+
+
+def test_fourth_set_names_both_sides_of_most_events() -> None:
+    # The set exists to measure roles: an event whose sides are both null
+    # would count for the type only.
+    events = [e for r in load(SETS["modern4"]) for e in r["events"]]
+    both = sum(1 for e in events if e["source"] and e["target"])
+    assert all(e["source"] or e["target"] for e in events)
+    assert both / len(events) >= 0.9, both
+
+
+def test_fourth_set_repeats_no_sentence_of_the_first_three() -> None:
+    names = ("modern", "modern2", "modern3")
+    earlier = {r["text"] for name in names for r in load(SETS[name])}
+    fourth = {r["text"] for r in load(SETS["modern4"])}
+    assert not earlier & fourth
+
+
 def test_set_option_takes_names_and_paths(tmp_path) -> None:
     assert _set_path("modern") == SETS["modern"]
     assert _set_path("modern2").name == "coding_modern2.jsonl"
     assert _set_path("modern3").name == "coding_modern3.jsonl"
+    assert _set_path("modern4").name == "coding_modern4.jsonl"
     other = tmp_path / "x.jsonl"
     other.write_text("", encoding="utf-8")
     assert _set_path(str(other)) == other

@@ -124,7 +124,9 @@ def tokens(text: str) -> list[str]:
 # longest first so «وبال» is tried before «و».
 _PROCLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
 _SINGLE = ("و", "ف", "ب", "ل", "ك")
-_CLITIC_FIRST = frozenset(p[0] for p in _PROCLITICS + _SINGLE)
+# The letters a clitic or the article can start with: a word starting with
+# none of them is its own only variant.
+CLITIC_FIRST = frozenset(p[0] for p in _PROCLITICS + _SINGLE)
 # _PROCLITICS by length, longest first as listed: one slice and one set lookup
 # per length find the clitic the ordered startswith loop found (a word starts
 # with at most one clitic of each length). Every new word of a read goes here.
@@ -141,7 +143,7 @@ def clitic_variants(word: str) -> list[str]:
     wins over a stripped one («غداد»). «لل» + noun yields the noun with its
     article («للحكومه» → «الحكومه», «حكومه»). Pure and idempotent on its input.
     """
-    if word[:1] not in _CLITIC_FIRST:
+    if word[:1] not in CLITIC_FIRST:
         return [word]  # most words: no clitic or article can start here
     out = [word]
     for n, clitics in _PROCLITIC_SETS:

@@ -261,6 +261,37 @@ _AFTER_SUBJECT = frozenset({"ان", "انه", "انها", "الي", "علي", "�
 _PUNCT_AFTER = frozenset('.,،:؛;»«"()!?؟')
 
 
+# «قطاع» is the Gaza Strip in PETRARCH's dictionary («قطاع غزة» is its own entry);
+# «الاحتلال» the occupying force in ours.
+_STRIP = re.compile(r"^[وف]?[بلك]?(ال|ل)?قطاع$")
+# «احتلال مطار بانكوك»: without its article, the act of occupying, no actor.
+_OCCUPYING = re.compile(r"^[وف]?[بلك]?احتلال$")
+# Words starting with «ال» that continue a clause, not name a sector.
+_NOT_SECTOR_NOUN = frozenset({"الذي", "التي", "الي", "الذين"})
+
+
+def _no_actor_here(tokens: list[Token], start: int, end: int) -> bool:
+    """«قطاع النفط», «القطاع الخاص», «قطاع واسع»: a sector or a segment, not Gaza;
+    «احتلال» (occupying) with no article, no occupying force.
+
+    «القطاع» alone is the Strip in Palestinian news («حصار القطاع»,
+    «القطاع وإسرائيل»); indefinite, or before a noun or an adjective with
+    the article, it is an economy's or a front's sector.
+    """
+    if end - start != 1:
+        return False
+    if _OCCUPYING.match(tokens[start].norm):
+        return True
+    m = _STRIP.match(tokens[start].norm)
+    if m is None:
+        return False
+    if not m.group(1):
+        return True
+    return end < len(tokens) and (
+        tokens[end].norm.startswith("ال") and tokens[end].norm not in _NOT_SECTOR_NOUN
+    )
+
+
 @dataclass
 class ActorDictionary:
     index: PhraseIndex
@@ -280,7 +311,7 @@ class ActorDictionary:
         out: list[ActorMention] = []
         for m in raw:
             code: ActorCode | None = m.payload
-            if code is None:
+            if code is None or _no_actor_here(tokens, m.start, m.end):
                 continue
             latin = tokens[m.start].text.isascii()
             # «في بغداد», "in Baghdad": a bare place after a locative is where,

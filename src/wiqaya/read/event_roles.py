@@ -26,7 +26,7 @@ from wiqaya.read.events import (
     is_passive,
     pick_actors,
 )
-from wiqaya.read.force import SELF_REPORT, force_roles, told_source
+from wiqaya.read.force import SELF_REPORT, force_roles, owned_striker, told_source
 from wiqaya.read.phrases import Token
 from wiqaya.read.places import PlaceMention, load_gazetteer
 from wiqaya.read.protest_report import report_roles
@@ -58,6 +58,7 @@ from wiqaya.read.speech_roles import (
     reported_organ,
     speakers_organ,
     trigger_kind,
+    utterance,
 )
 
 if TYPE_CHECKING:
@@ -183,6 +184,10 @@ def assign_roles(
                     source = _with_country(source, where)
             elif any(source is a for a in named):
                 source = _with_country(source, where)
+            if target is not None and target.text and not target.country:
+                target = _owned(p, target) or target
+            # «قصفت القوات الروسية منازل سكان مدينة خيرسون».
+            target = _place_people(p, trig, source, target) or target
             target = _with_country(target, where)
             if target is None and where:
                 # As the gold codes attacks: with no named target, the place's.
@@ -208,6 +213,26 @@ def assign_roles(
         if p.joined is not None and p.joined is not p.actors:
             made = [j for j in p.joined if not any(j is a for a in p.actors)]
             source, target = _partitive_pair(made, source, target, by_role, roles, trig, p.tokens)
+        if _nominative_subject(p, trig, source, target):
+            # «اختطف مسلحون في مالي ثلاثة صينيين», «هاجم مسلحون مجهولون قافلة
+            # تابعة لبرنامج الأغذية العالمي»: a plural in «ون» right after the
+            # verb is its subject by its case; the ranker, trained on tolls
+            # where gunmen are often the killed, had the two the other way. The
+            # object is the ranker's source if that names a body, else its best
+            # target apart from them (not a border's adjective), else the place's.
+            source, old = target, source
+            apart = [
+                c
+                for c in by_role["target"]
+                if not _beside_border(c.mention, p.tokens) and not _same_span(c.mention, source)
+            ]
+            target = _best_apart(apart, roles, "target", p.tokens, source) if apart else None
+            if old.sector is not None and not _beside_border(old, p.tokens):
+                # «هاجم مسلحون قافلة عسكرية»: a named body the ranker had as the
+                # source is the object.
+                target = old
+            if target is None and where:
+                target = ActorMention("", trig.tok_end, trig.tok_end, where, None)
         if (
             src is not None
             and tgt is not None
@@ -218,7 +243,19 @@ def assign_roles(
             # The role less sure of the shared words gives them up: first by
             # its probability among its candidates, then (a lone candidate
             # has 1.0 in both) by the raw score.
-            if _hold(roles, by_role["source"], src, "source") >= _hold(
+            people = (
+                _place_people(p, trig, src.mention, None)
+                if src.mention.start == trig.tok_end
+                and trigger_kind(p.tokens[trig.tok_start].norm) == "verb"
+                and "\u064f" not in p.tokens[trig.tok_start].text[:3]
+                else None
+            )
+            if people is not None and people.country != src.mention.country:
+                # «قصفت القوات الروسية منازل سكان مدينة خيرسون»: the mention
+                # right after the verb is its subject, and the object is named
+                # as a place's people, whom the ranker has no candidate for.
+                target = people
+            elif _hold(roles, by_role["source"], src, "source") >= _hold(
                 roles, by_role["target"], tgt, "target"
             ):
                 target = _other_mention(by_role["target"], src.mention, roles, "target")
@@ -256,13 +293,17 @@ def assign_roles(
                     other = place if where else source
                 target = other
             source = told
-        agent = stated_attacker(p.tokens, trig, p.joined or p.actors)
+        agent = stated_attacker(p.tokens, trig, p.joined or p.actors) or owned_striker(
+            p.tokens, trig, p.joined or p.actors, p.sentence, p.sentence_start
+        )
         if agent is not None and not (source is not None and _same_span(source, agent)):
             # «قتل ثلاثة أشخاص بنيران قوات الدعم السريع», «قتلت القوات
             # الصومالية عشرة من مسلحي حركة الشباب»: the sentence says who
             # attacked; the ranker, trained on tolls and victims, had it as
             # the target.
-            if target is not None and _same_span(target, agent):
+            if target is not None and (
+                _same_span(target, agent) or agent.start <= target.start < agent.end
+            ):
                 target = source
             source = agent
         by_hand = by_the_hand_of(p.tokens, trig, p.joined or p.actors)
@@ -340,6 +381,9 @@ def assign_roles(
             # strike hit the place it happened in. (Not «أعلن الجيش الأميركي
             # مقتل أحد جنوده قرب بعقوبة»: there the country is the victims'.)
             target = ActorMention("", target.start, target.end, where, None)
+        if target is not None and target.text and not target.country:
+            # «استهدفت مسيرة حوثية سفينة تجارية مملوكة لشركة إسرائيلية».
+            target = _owned(p, target) or target
         if at_a_border(source, p.tokens):
             source = _best_apart(by_role["source"], roles, "source", p.tokens, target)
         if at_a_border(target, p.tokens):
@@ -353,6 +397,34 @@ def assign_roles(
         # the place where they happen (the gold data codes them so).
         target = ActorMention("", trig.tok_end, trig.tok_end, where, None)
     return source, target, loc
+
+
+def _nominative_subject(
+    p: _Pending, trig: Trigger, source: ActorMention | None, target: ActorMention | None
+) -> bool:
+    """The ranker's target is a nominative plural right after an active verb, and
+    its source a mention after it: the two are the verb's subject and object.
+
+    «قتل مسلحون» alone is as often passive («قُتل»: gunmen were killed), so the
+    object after the subject must be a named mention.
+    """
+    if source is None or target is None or not source.text or not target.text:
+        return False
+    if target.start != trig.tok_end or source.start < target.end:
+        return False
+    verb = p.tokens[trig.tok_start]
+    if trigger_kind(verb.norm) != "verb" or "\u064f" in verb.text[:3]:
+        return False
+    head = p.tokens[target.start].norm
+    return target.sector is not None and len(head) >= 5 and head.endswith("ون")
+
+
+_BORDER_AR = re.compile(r"^[وب]?(ال)?(حدود|الحدود|حدودي)$")
+
+
+def _beside_border(m: ActorMention, tokens: list[Token]) -> bool:
+    """«قرب الحدود الصومالية»: a border's nationality says where, not whom."""
+    return m.sector is None and m.start >= 1 and bool(_BORDER_AR.match(tokens[m.start - 1].norm))
 
 
 def _capital_subject(p: _Pending, trig: Trigger) -> bool:
@@ -502,8 +574,17 @@ def _clause_pair(
         # no country are the place's they are in; the ranker gave them the
         # only actor's country, the side that acts on them.
         target = ActorMention(words.text, words.start, words.end, there, words.sector)
+    people = _place_people(p, trig, source, words)
+    if people is not None:
+        target = people
     if target is None and trig.event_type == "AID":
         target = _aid_destination(p, trig, source)
+    if target is None and trig.event_type == "ACCUSE":
+        target = _addressed(p, trig, source)
+    if target is None and trig.event_type == "REQUEST" and source is not None:
+        target = _own_people(p, trig, source)
+    if target is None and trig.event_type == "AID":
+        target = _arrived_at(p, trig, source)
     if source is None and src is not None:
         # A subject the clause does not name («ونفى بشدة ان ...»): its
         # country is the ranker's, with no words.
@@ -515,6 +596,133 @@ def _clause_pair(
     if source is not None and target is not None and _same_span(source, target):
         target = None
     return source, target
+
+
+def _addressed(p: _Pending, trig: Trigger, source: ActorMention | None) -> ActorMention | None:
+    """The country accusations are addressed to: «وجهت روسيا اتهامات إلى بريطانيا».
+
+    A country after «إلى» is read as a place, not an actor, so the clause
+    found no object; right after a word for what was said, it is whom it accuses.
+    """
+    k = trig.tok_end
+    if (
+        k + 1 >= len(p.tokens)
+        or p.tokens[k].norm != "الي"
+        or not utterance(p.tokens[trig.tok_start].norm)
+    ):
+        return None
+    home = source.country if source is not None else None
+    pl = next((pl for pl in p.places if pl.tok_start == k + 1 and pl.status == "resolved"), None)
+    if pl is None or pl.place is None or pl.place.kind != "country" or pl.country == home:
+        return None
+    return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
+
+
+# Words for what belongs to someone: «سفينة مملوكة لشركة إسرائيلية», «قافلة تابعة لـ».
+_OWNED = frozenset(
+    {"مملوكه", "المملوكه", "مملوك", "المملوك", "تابعه", "التابعه", "تابع", "التابع", "تابعا"}
+)
+
+
+def _owned(p: _Pending, m: ActorMention) -> ActorMention | None:
+    """A thing of no country takes its owner's, named after «مملوكة/تابعة لـ»
+    one or two words on (an adjective such as «تجارية» may stand between)."""
+    for k in range(m.end, min(m.end + 2, len(p.tokens) - 1)):
+        if p.tokens[k].norm not in _OWNED:
+            continue
+        owner = next(
+            (a for a in p.actors if a.start in (k + 1, k + 2) and a.country and a.start > k), None
+        )
+        if owner is None or not p.tokens[k + 1].norm.startswith("ل"):
+            return None
+        return ActorMention(m.text, m.start, m.end, owner.country, m.sector)
+    return None
+
+
+# «دعت فرنسا رعاياها»: the subject's own people, named with its pronoun.
+_OWN_PEOPLE = re.compile(r"^(رعايا|مواطني|جاليت|جاليات|مواطن)(ها|ه|هم)$")
+
+
+def _own_people(p: _Pending, trig: Trigger, source: ActorMention) -> ActorMention | None:
+    """A request to the subject's own nationals or citizens right after it."""
+    k = source.end if source.start >= trig.tok_end else trig.tok_end
+    if k >= len(p.tokens) or not source.country or not _OWN_PEOPLE.match(p.tokens[k].norm):
+        return None
+    return ActorMention(p.tokens[k].text, k, k + 1, source.country, "CVL")
+
+
+_ARRIVE = re.compile(r"^[وف]?(وصل|وصلت|تصل|يصل|وصلا|وصلتا)$")
+
+
+def _arrived_at(p: _Pending, trig: Trigger, source: ActorMention | None) -> ActorMention | None:
+    """«وصلت إلى ميناء بورتسودان سفينة مساعدات سعودية»: the foreign place the aid
+    arrives at, named before it after «وصل … إلى»."""
+    home = source.country if source is not None else None
+    for pl in p.places:
+        if (
+            pl.status != "resolved"
+            or pl.country in (None, home)
+            or not 0 < trig.tok_start - pl.tok_end <= 3
+        ):
+            continue
+        k = pl.tok_start - 1
+        if k > 0 and p.tokens[k].norm in ("ميناء", "مطار", "معبر"):
+            k -= 1
+        if k > 0 and p.tokens[k].norm == "الي" and _ARRIVE.match(p.tokens[k - 1].norm):
+            return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
+    return None
+
+
+# Words for the people of a place: «سكان غزة», «أهالي الفاشر», «أبناء مدينة درعا».
+_PLACE_PEOPLE = frozenset(
+    {"سكان", "اهالي", "اهل", "ابناء", "مواطني", "لاجيي", "نازحي", "مهجري", "مدنيي", "اطفال"}
+)
+# A word naming the kind of place between the people and its name.
+_PLACE_KINDS = frozenset(
+    {"مدينه", "مخيم", "بلده", "قريه", "حي", "محافظه", "ولايه", "اقليم", "قطاع", "منطقه", "ريف"}
+)
+_PEOPLE_REACH = 8
+
+
+def _place_people(
+    p: _Pending, trig: Trigger, source: ActorMention | None, words: ActorMention | None
+) -> ActorMention | None:
+    """The object named as a place's people: «وزع البرنامج مساعدات على سكان غزة»,
+    «أرسلت قطر مساعدات إلى أهالي درنة», «اعتقلت … عشرات من أبناء مدينة درعا».
+
+    The place is no actor and «سكان» has no country, so the clause found no
+    object or gave the people the ranker's country (often the giver's). Only a
+    target with no country of its own words is replaced, and only by people after
+    the trigger and the subject, in the same clause.
+    """
+    if words is not None and words.country:
+        return None
+    start = trig.tok_end
+    if source is not None and source.start >= trig.tok_end:
+        start = max(start, source.end)
+    off = p.sentence_start
+    for k in range(start, min(start + _PEOPLE_REACH, len(p.tokens) - 1)):
+        gap = p.sentence[p.tokens[k - 1].end - off : p.tokens[k].start - off]
+        if k > start and any(c in ".;؛:?؟!()،," for c in gap):
+            return None
+        norm = p.tokens[k].norm
+        bare = norm[1:] if norm[:1] in "لب" and norm[1:] in _PLACE_PEOPLE else norm
+        if bare not in _PLACE_PEOPLE:
+            continue
+        if k == trig.tok_end and trigger_kind(p.tokens[trig.tok_start].norm) == "verb":
+            # «اتهم أهالي الفاشر قوات الدعم السريع»: right after the verb, its subject.
+            return None
+        if words is not None and not words.start <= k < words.end and words.start != k + 1:
+            return None
+        j = k + 1
+        if p.tokens[j].norm in _PLACE_KINDS:
+            j += 1
+        pl = next((pl for pl in p.places if pl.tok_start == j and pl.status == "resolved"), None)
+        if pl is None or not pl.country:
+            return None
+        text = p.sentence[p.tokens[k].start - off : p.tokens[pl.tok_end - 1].end - off]
+        return ActorMention(text, k, pl.tok_end, pl.country, "CVL")
+    return None
 
 
 _RECEIVED = re.compile(r"^[وف]?(تلقي|تلقت|يتلقي|تتلقي|تلقيا)$")
@@ -865,6 +1073,26 @@ def _placed(
 ) -> ActorMention | None:
     if m is None:
         return None
+    if m.country == "INT" and m.end < len(p.tokens):
+        # «الهلال الأحمر الفلسطيني»: a movement of no country named with a
+        # nationality is that country's society.
+        national = next(
+            (
+                a
+                for a in p.actors
+                if a.start == m.end
+                and a.end == m.end + 1
+                and a.country not in (None, *_NOT_NATIONAL)
+                and a.sector is None
+                and is_nisba(p.tokens[a.start].norm)
+                and p.tokens[a.start].norm.startswith("ال")
+            ),
+            None,
+        )
+        if national is not None:
+            a, b = p.tokens[m.start].start, p.tokens[national.start].end
+            text = p.sentence[a - p.sentence_start : b - p.sentence_start]
+            return ActorMention(text, m.start, national.end, national.country, m.sector)
     if m.country and m.country not in RELIGION:
         return m
     has_form = load_actors().index.has_form

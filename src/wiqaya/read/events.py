@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import compress
 
 from wiqaya.language.arabic import MARKS, normalise
 from wiqaya.read.actors import DATA, ActorMention
@@ -99,13 +100,18 @@ _GAP = 4
 
 
 @cache
-def _gapped_lexicon() -> tuple[tuple[str, str, str], ...]:
-    """(type, verb stem, object stem) of the lexicon's gapped Arabic terms."""
+def _gapped_lexicon() -> tuple[tuple[str, str, str, str], ...]:
+    """(type, verb stem, object stem, the verb's own preposition or "") of the
+    lexicon's gapped Arabic terms.
+
+    A third element names the preposition the verb takes before its object
+    («أعربت مصر عن دعمها»: «أعرب عن»), which then does not break the pair.
+    """
     lex = trigger_lexicon()
     return tuple(
-        (etype, normalise(verb), normalise(obj))
+        (etype, normalise(term[0]), normalise(term[1]), normalise(term[2]) if term[2:] else "")
         for etype, v in lex["types"].items()
-        for verb, obj in v.get("ar_gapped", [])
+        for term in v.get("ar_gapped", [])
     )
 
 
@@ -122,14 +128,18 @@ def _gapped_terms(
     out: list[tuple[str, tuple[int, int], int]] = []
     # Every Arabic sentence comes here: the words that can be a pair's verb
     # are looked up per word (cached), which rules out most sentences.
-    at = [(i, es) for i, es in enumerate(map(_verb_entries, norms)) if es]
+    # Cached words in C (map), _verb_entries only for the new ones.
+    found = list(map(_VERB_ENTRIES.get, norms))
+    if None in found:
+        found = [_verb_entries(w) if e is None else e for e, w in zip(found, norms, strict=True)]
+    at = [(i, found[i]) for i in compress(range(len(found)), found)]
     if not at:
         return out
     lexicon = _gapped_lexicon()
     words = frozenset(norms)
     spans: Sequence[tuple[int, int]] | None = None
     for e in sorted({e for _, es in at for e in es}):
-        etype, verb, obj = lexicon[e]
+        etype, verb, obj, own = lexicon[e]
         if not _present(obj, joined, words):
             continue
         if spans is None:
@@ -142,8 +152,12 @@ def _gapped_terms(
             # preposition right before the noun makes it no object. One
             # earlier has its own noun: «طردت السلطات في النيجر السفير»; a
             # part of it is still the object: «سحبت روسيا جزءا من قواتها».
+            # A verb's own preposition must stand right before its object
+            # («أعرب … عن دعمه»; not «متوقفة بجانب سيارة» for «وقف إلى جانب»).
             if j is not None and (
-                norms[j - 1] not in _GAP_BREAKS
+                norms[j - 1] == own
+                if own
+                else norms[j - 1] not in _GAP_BREAKS
                 or (norms[j - 1] == "من" and j - 2 > i and norms[j - 2] in _PARTS)
             ):
                 out.append((etype, (i, i + 1), j))
@@ -154,7 +168,7 @@ def _gapped_terms(
 @cache
 def _gapped_verbs() -> re.Pattern[str]:
     """Any gapped pair's verb inside a word: one C scan rules out most new words."""
-    verbs = sorted({verb for _, verb, _ in _gapped_lexicon()}, key=len, reverse=True)
+    verbs = sorted({verb for _, verb, _, _ in _gapped_lexicon()}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, verbs)))
 
 
@@ -173,7 +187,7 @@ def _verb_entries(word: str) -> tuple[int, ...]:
         matcher = arabic_triggers()
         hit = tuple(
             e
-            for e, (_, verb, _) in enumerate(_gapped_lexicon())
+            for e, (_, verb, _, _) in enumerate(_gapped_lexicon())
             if verb in word and matcher.is_word_of(word, verb)
         )
     if len(_VERB_ENTRIES) < _VERB_ENTRIES_MAX and len(word) <= MAX_CACHED_WORD:
@@ -893,6 +907,17 @@ def _word_before(tokens: list[Token], k: int) -> str | None:
     return tokens[k].norm if k >= 0 else None
 
 
+_BROKERED = frozenset({"brokered", "mediated", "sponsored"})
+
+
+def _brokered(m: ActorMention, tokens: list[Token], sentence: str, offset: int) -> bool:
+    """The mention opens a compound adjective of mediation ("U.S.-brokered")."""
+    if m.end >= len(tokens):
+        return False
+    gap = sentence[tokens[m.end - 1].end - offset : tokens[m.end].start - offset]
+    return gap.endswith("-") and tokens[m.end].norm.casefold() in _BROKERED
+
+
 def english_pairs(
     actors: list[ActorMention],
     trig: Trigger,
@@ -919,12 +944,17 @@ def english_pairs(
     if (
         target is not None
         and len(sources) > 1
-        and _word_before(tokens, target.start) in ("by", "over", "about")
+        and _word_before(tokens, target.start) in ("by", "over", "about", "against")
         and _mutual(trig, tokens)
     ):
         # "A and B agreed to a truce brokered by C": C is the broker, not the
         # other side; A and B are each other's. "… exchanged accusations over
-        # Western Sahara": what they quarrel over is no side either.
+        # Western Sahara": what they quarrel over is no side either, nor
+        # whom they act together against ("a joint operation against PKK militants").
+        target = None
+    if target is not None and len(sources) > 1 and _brokered(target, tokens, sentence, offset):
+        # "Lebanon and Israel agreed to a U.S.-brokered ceasefire": the
+        # broker named as a compound adjective is no side either.
         target = None
     if (
         target is None

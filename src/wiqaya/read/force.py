@@ -58,6 +58,21 @@ _STRIKE_NOUN = re.compile(
     r"^[وف]?(ب|ل)?(ال)?(غاره|غارات|ضربه|ضربات|قصف|قصفا|قذايف|قذيفه|صواريخ|صاروخا|صاروخ"
     r"|اشتباكات|معارك|براميل|اطلاق)$"
 )
+# «شنت روسيا هجوما واسعا بالصواريخ»: an attack is force only with its weapon
+# named after it; «شن الرئيس هجوما حادا على المعارضة» is an attack in words.
+_ATTACK_NOUN = re.compile(r"^[وف]?(ب|ل)?(ال)?(هجوم|هجوما|هجمات)$")
+_WEAPON_WORD = re.compile(
+    r"^[وف]?(ب|ل)?(ال)?(صواريخ|صاروخ|مسيرات|مسيره|طايرات|طايره|مدفعيه|قذايف|عبوه|عبوات"
+    r"|جوي|جويا|جويه|صاروخي|صاروخيا|بري|بريا|مسلح|مسلحا)$"
+)
+_WEAPON_REACH = 3
+
+
+def _armed(tokens: list[Token], k: int) -> bool:
+    """A weapon is named within a few words after the word at ``k``."""
+    return any(_WEAPON_WORD.match(t.norm) for t in tokens[k + 1 : k + 1 + _WEAPON_REACH])
+
+
 # Past verbs of doing that carry them: «شنت غارات», «نفذ ضربات», «أطلق صواريخ»,
 # «اندلعت اشتباكات», «دارت معارك», «تعرضت البلدة لقصف».
 _DOING_VERB = re.compile(
@@ -177,17 +192,24 @@ def force_report(
             tokens, k, actors, text, offset, states
         )
         if _ATTACKED.match(word):
-            # «وهاجمت رايس حماس»: the force must be the subject, not the object.
+            # «وهاجمت رايس حماس»: the force must be the subject, not the object;
+            # a state may be, with its weapon named («هاجمت روسيا أوكرانيا بالمسيرات»).
             subject = before or _subject(tokens, k, stop, actors)
-            if subject is None or subject.sector not in _FORCE_SECTORS:
+            if subject is None:
                 return False
+            if subject.sector not in _FORCE_SECTORS:
+                if subject.country is None or subject.sector is not None:
+                    return False
+                if not any(_armed(tokens, j) for j in range(k, stop)):
+                    return False
+                states = True
         agent = (
             _agent_between(tokens, k, stop, actors, states, government)
             or before is not None
             or _joined_subject(tokens, k, actors, text, offset) is not None
         )
         return agent and happened(tokens, k, text, offset)
-    if not _STRIKE_NOUN.match(word):
+    if not (_STRIKE_NOUN.match(word) or (_ATTACK_NOUN.match(word) and _armed(tokens, k))):
         return False
     found = _doing_verb(tokens, k)
     if found is None:
@@ -276,6 +298,44 @@ def _prepositional(m: ActorMention, tokens: list[Token]) -> bool:
     return w.startswith("ل") and not w.startswith("ال")
 
 
+_BELONGS = frozenset({"تابعه", "التابعه", "تابع", "التابع"})
+
+
+def _owned_force(
+    tokens: list[Token], s: int, stop: int, actors: list[ActorMention]
+) -> ActorMention | None:
+    """«طائرة مسيرة تابعة لقوات الدعم السريع»: the force noun at ``s`` with its
+    owner, named after a word of belonging (the «ل» made the owner read as the
+    object)."""
+    for b in range(s + 1, min(s + 3, stop - 1)):
+        if tokens[b].norm in _BELONGS:
+            owner = _actor_at(actors, b + 1, b + 2)
+            if owner is None:
+                return None
+            return ActorMention(
+                " ".join(t.text for t in tokens[s : owner.end]),
+                s,
+                owner.end,
+                owner.country,
+                owner.sector or "MIL",
+            )
+    return None
+
+
+def owned_striker(
+    tokens: list[Token], trig: Trigger, actors: list[ActorMention], text: str, offset: int
+) -> ActorMention | None:
+    """The force and its owner right after a strike verb («قصفت طائرة مسيرة
+    تابعة لقوات الدعم السريع محطة كهرباء»): the source, which the ranker took
+    for the target."""
+    k = trig.tok_start
+    if trig.event_type != "ASSAULT" or not _STRIKE_VERB.match(tokens[k].norm):
+        return None
+    if k + 1 >= len(tokens) or not _FORCE_NOUN.match(tokens[k + 1].norm):
+        return None
+    return _owned_force(tokens, k + 1, clause_end(tokens, k, text, offset), actors)
+
+
 def _subject(
     tokens: list[Token], k: int, stop: int, actors: list[ActorMention]
 ) -> ActorMention | None:
@@ -290,6 +350,9 @@ def _subject(
         return None if _prepositional(a, tokens) else a
     if not _FORCE_NOUN.match(tokens[s].norm):
         return None
+    owned = _owned_force(tokens, s, stop, actors)
+    if owned is not None:
+        return owned
     # «الطائرات الإسرائيلية», «مقاتلات أمريكية»: the force and whose it is.
     owner = _actor_at(actors, s + 1, min(s + 3, stop))
     if owner is not None and not _prepositional(owner, tokens):

@@ -128,6 +128,10 @@ class IndicatorLexicon:
     irrealis: frozenset[str] = frozenset()
     # Per indicator: its ``not_after`` words and the generic frames, unless spared.
     blocked: dict[str, frozenset[str]] = field(default_factory=dict)
+    # The ``with`` cue is a third word of the rule, so it is looked for further
+    # out: an agent or a victim a clause away from the act («خطفت عصابة رجل
+    # أعمال واشترطت دفع مبلغ كبير للإفراج عنه»).
+    with_window: int = 6
 
     def find(self, tokens: list[Token], text: str) -> list[IndicatorHit]:
         """One hit per indicator and sentence (the first evidence), in indicator order."""
@@ -236,11 +240,15 @@ class IndicatorLexicon:
             return None
         start, end = min(a, lo + c), max(b, lo + d)
         if also is not None and key in also[1]:
-            more = also[0].find_label(window, key, _STRICT)
+            # The cue's window first, so that the evidence stays as short as it can.
+            wlo, more = lo, also[0].find_label(window, key, _STRICT)
+            if more is None and self.with_window > self.window:
+                wlo = max(0, a - self.with_window)
+                more = also[0].find_label(words[wlo : b + self.with_window], key, _STRICT)
             if more is None:
                 return None
             e, f = more
-            start, end = min(start, lo + e), max(end, lo + f)
+            start, end = min(start, wlo + e), max(end, wlo + f)
         return start, end
 
     def _resolved(
@@ -353,7 +361,7 @@ class IndicatorLexicon:
 
 
 # Up to this many cooccurrence rules per indicator.
-_RULES = 16
+_RULES = 24
 _STRICT = _ALL | frozenset(f"{name}{_ANCHOR}{i}" for name in INDICATORS for i in range(_RULES))
 
 
@@ -380,8 +388,8 @@ def _forms(word: str) -> tuple[str, ...]:
     return out
 
 
-def _rules(rules: dict, lang: str) -> dict[str, dict]:
-    """Anchor key («name~0») → the rule's anchors and cues in ``lang``."""
+def _rules(rules: dict, lang: str, classes: dict | None = None) -> dict[str, dict]:
+    """Anchor key («name~0») → the rule's anchors and cues in ``lang``, classes expanded."""
     out = {}
     for k, r in rules.items():
         listed = r if isinstance(r, list) else [r]
@@ -389,7 +397,31 @@ def _rules(rules: dict, lang: str) -> dict[str, dict]:
             raise ValueError(f"more than {_RULES} cooccur rules for {k}")
         for i, one in enumerate(listed):
             if lang in one:
-                out[f"{k}{_ANCHOR}{i}"] = one[lang]
+                out[f"{k}{_ANCHOR}{i}"] = {
+                    f: _expand(v, classes or {}, lang) for f, v in one[lang].items()
+                }
+    return out
+
+
+_CLASS = "@"
+
+
+def _expand(entries: list[str], classes: dict, lang: str) -> list[str]:
+    """A rule's word list with each ``@class`` replaced by the class's words in ``lang``.
+
+    A class (``cooccur.classes``: the acts of abuse, the people in custody, the
+    state's armed agents) is written once and shared by the rules that pair it
+    with another class, so that a verb added to the acts reaches every object.
+    """
+    out: list[str] = []
+    for e in entries:
+        if not e.startswith(_CLASS):
+            out.append(e)
+            continue
+        name = e[len(_CLASS) :]
+        if name not in classes:
+            raise ValueError(f"unknown word class {e} in a cooccur rule")
+        out += classes[name].get(lang, [])
     return out
 
 
@@ -445,25 +477,26 @@ def _fold(lang: str) -> Callable[[list[str]], list[str]]:
     return lambda terms: [en_stem(t) for t in terms]
 
 
-def _entries(ind: dict, rules: dict, lang: str) -> dict[str, list[str]]:
+def _entries(ind: dict, rules: dict, lang: str, classes: dict) -> dict[str, list[str]]:
     fold = _fold(lang)
     out = {k: fold(ind[k][lang]) for k in INDICATORS}
-    for key, r in _rules(rules, lang).items():
+    for key, r in _rules(rules, lang, classes).items():
         out[key] = fold(r["anchor"])
     return out
 
 
-def _cues(rules: dict, lang: str, field: str = "cue") -> StemMatcher | None:
+def _cues(rules: dict, lang: str, classes: dict, field: str = "cue") -> StemMatcher | None:
     fold = _fold(lang)
-    cues = {key: fold(r[field]) for key, r in _rules(rules, lang).items() if field in r}
+    cues = {key: fold(r[field]) for key, r in _rules(rules, lang, classes).items() if field in r}
     return stem_matcher(cues, lang == "ar") if cues else None
 
 
-def _with(rules: dict, lang: str) -> _With | None:
-    matcher = _cues(rules, lang, "with")
+def _with(rules: dict, lang: str, classes: dict) -> _With | None:
+    matcher = _cues(rules, lang, classes, "with")
     if matcher is None:
         return None
-    return matcher, frozenset(k for k, r in _rules(rules, lang).items() if "with" in r)
+    keys = frozenset(k for k, r in _rules(rules, lang, classes).items() if "with" in r)
+    return matcher, keys
 
 
 @cache
@@ -478,21 +511,22 @@ def load_indicators() -> IndicatorLexicon:
     }
     co = data.get("cooccur", {})
     rules = co.get("rules", {})
+    classes = co.get("classes", {})
     neg = data.get("negation", {})
     generic = data.get("generic", {})
     spared = frozenset(generic.get("except", []))
     frames = _words(generic, "")
     return IndicatorLexicon(
         data["version"],
-        stem_matcher(_entries(ind, rules, "ar"), True, data.get("not_indicators_ar")),
-        stem_matcher(_entries(ind, rules, "en"), False),
+        stem_matcher(_entries(ind, rules, "ar", classes), True, data.get("not_indicators_ar")),
+        stem_matcher(_entries(ind, rules, "en", classes), False),
         {k: float(ind[k]["confidence"]) for k in INDICATORS if "confidence" in ind[k]},
         not_after,
-        _cues(rules, "ar"),
-        _cues(rules, "en"),
+        _cues(rules, "ar", classes),
+        _cues(rules, "en", classes),
         int(co.get("window", 6)),
-        _with(rules, "ar"),
-        _with(rules, "en"),
+        _with(rules, "ar", classes),
+        _with(rules, "en", classes),
         tuple(
             f" {p} "
             for p in [normalise(w) for w in neg.get("ar", [])]
@@ -514,6 +548,7 @@ def load_indicators() -> IndicatorLexicon:
             k: not_after.get(k, frozenset()) | (frozenset() if k in spared else frames)
             for k in INDICATORS
         },
+        int(co.get("with_window", co.get("window", 6))),
     )
 
 

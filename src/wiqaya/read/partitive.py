@@ -60,6 +60,13 @@ _HEADS: dict[str, str | None] = {
     "ضابط": "MIL",
     "ضابطا": "MIL",
     "ضباطا": "MIL",
+    # «فجر انتحاري من حركة الشباب نفسه», «خلية من تنظيم داعش»: the bomber and
+    # the cell were the group's victims and the group their target.
+    "انتحاري": "REB",
+    "انتحاريا": "REB",
+    "انتحاريون": "REB",
+    "انتحاريين": "REB",
+    "خليه": None,
     "موظفين": None,
     "موظفون": None,
     "موظفا": None,
@@ -84,6 +91,12 @@ def head_word(norm: str) -> str | None:
         if w[:1] in "بل" and len(w) > 3:
             cands.append(w[1:])
     return next((w for w in cands if w in _HEADS), None)
+
+
+def attacker_head(norm: str) -> bool:
+    """The word is a head naming armed people («انتحاريا», «مسلحون»)."""
+    head = head_word(norm)
+    return head is not None and _HEADS[head] == "REB"
 
 
 def join_partitives(

@@ -16,7 +16,7 @@ from itertools import compress, repeat
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from wiqaya.language.arabic import clitic_variants, normalise
+from wiqaya.language.arabic import CLITIC_FIRST, clitic_variants, normalise
 
 # A word is a run of letters/digits plus Arabic marks, tatweel and inner
 # apostrophes/hyphens of Latin names ("al-Qaeda", "Ma'rib").
@@ -178,6 +178,12 @@ class PhraseIndex:
         hit = self._cache.get(norm, "")
         if hit != "":
             return hit
+        if norm[:1] not in CLITIC_FIRST:
+            # No clitic to strip (most words): the word is its only variant.
+            found = self._form_to_word.get(norm)
+            if len(self._cache) < 500_000 and len(norm) <= MAX_CACHED_WORD:
+                self._cache[norm] = found
+            return found
         variants = _VARIANTS.get(norm)
         if variants is None:
             # A tuple: the garbage collector stops tracking it, a list it would walk.

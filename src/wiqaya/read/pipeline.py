@@ -189,7 +189,7 @@ def coder_version() -> str:
 
     full = "+".join(
         [
-            "read37",
+            "read38",
             "a" + tail(f"{load_actors().version}+{load_persons()[1]}"),
             "g" + tail(load_gazetteer().version),
             "i" + tail(f"{load_indicators().version}+{load_event_rules().version}"),

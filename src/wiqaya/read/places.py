@@ -254,6 +254,14 @@ class Gazetteer:
     # Nationality words (normalised Arabic with and without «ال» and «ة»,
     # English demonyms) and their country: «رفح المصرية», "Egyptian Rafah".
     nationality_of: dict[str, str] = field(default_factory=dict)
+    # Nouns news qualifies by a nationality («مصادر سورية», «جندي جيبوتي»): a
+    # country's name spelt like the adjective is the adjective after them.
+    nationality_heads: frozenset[str] = frozenset()
+    # Countries whose name is also their «ال» adjective: «السعودية».
+    article_countries: frozenset[str] = frozenset()
+    # Broken plurals an «ال» adjective agrees with («الأراضي السعودية»); bare,
+    # they head a construct («سواحل جيبوتي»), so they are no ``nationality_heads``.
+    agreeing_plurals: frozenset[str] = frozenset()
     # Cities a bigger namesake prunes («المنصورة» of Aden beside Egypt's
     # Mansoura), by index key: chosen only when the words around place them.
     namesakes: dict[str, tuple[Place, ...]] = field(default_factory=dict)
@@ -434,6 +442,8 @@ class Gazetteer:
                 return False
             if w in self.verb_names and self._verb_here(tokens, norms, s, text):
                 return False
+            if not first.isascii() and self._nationality_adjective(tokens, text, norms, s, cands):
+                return False
         if first.isascii():
             surface = text[tokens[s].start : tokens[e - 1].end]
             # English writes place names capitalised: "tyre", "hit", "union" are words.
@@ -579,6 +589,92 @@ class Gazetteer:
                 return None
             return False
         return True
+
+    def _nationality_adjective(
+        self,
+        tokens: Sequence[Token],
+        text: str,
+        norms: list[str],
+        s: int,
+        cands: tuple[Place, ...],
+    ) -> bool:
+        """Whether a country's name here is a nationality adjective: whose, not where.
+
+        - with the article, which no country of these names takes: «الحكومة
+          السورية», «والسورية», «للسورية» («سورية» is Syria), «الجيبوتي»;
+        - with the accusative tanwin, which no country takes: «قتل 20 سورياً»;
+        - after a number: «قتل 20 سوريا»;
+        - after a noun that news qualifies by nationality: «مصادر سورية», «جندي
+          جيبوتي», and in the accusative «مواطنا سوريا» (``nationality_heads``).
+        """
+        w = norms[s]
+        if w[:2] == "لل":
+            w = "ال" + w[2:]
+        elif w[:1] in "وبف" and w[1:3] == "ال":
+            w = w[1:]
+        if w[:2] == "ال" and w in self.nationality_of:
+            # «السعودية» is the country too: the adjective only agrees with a
+            # definite feminine or plural noun before it.
+            return w not in self.article_countries or self._agrees(norms, s)
+        if all(c.kind != "country" for c in cands) and w not in self.nationality_of:
+            return False
+        if "\u064b" in tokens[s].text and any(c.kind == "country" for c in cands):
+            return True
+        if s == 0:
+            return False
+        prev = norms[s - 1]
+        # «قتل 20 سوريا» (Syrians, the tanwin unwritten); not a year, not «عام
+        # 2003، مصر وأميركا», where a comma stands between.
+        if (
+            prev.isdigit()
+            and int(prev) < 1000
+            and w.endswith("يا")
+            and not text[tokens[s - 1].end : tokens[s].start].strip()
+        ):
+            return True
+        if w in self.nationality_of:
+            return prev in self.nationality_heads
+        # «اعتقلت مواطنا سوريا», «قتل جنديا تركيا»: the accusative of both, its
+        # tanwin unwritten («سوريا» is Syria, «سوري» + «ا» the adjective).
+        return (
+            w.endswith("يا")
+            and w[:-1] in self.nationality_of
+            and prev.endswith("ا")
+            and prev[:-1] in self.nationality_heads
+        )
+
+    def _agrees(self, norms: list[str], s: int) -> bool:
+        """Whether an «ال» word is an adjective of the noun before it.
+
+        «وزارة الداخلية السعودية», «القوات السعودية», «المصادر السعودية»; not
+        «إلى السعودية» (a particle), «الإمارات والسعودية» (a place), «بين
+        الحوثيين والسعودية» (a masculine plural takes «السعوديين»).
+        """
+        at = s - 1
+        if at < 0:
+            return False
+        prev = norms[at]
+        if prev[:2] == "لل":
+            prev = "ال" + prev[2:]
+        elif prev[:1] in "وبف" and prev[1:3] == "ال":
+            prev = prev[1:]
+        if prev[:2] != "ال" or prev in _AL_PARTICLES:
+            return False
+        # «الإمارات والسعودية»: a list of countries («الداخلية» is also Oman's
+        # region, and still the ministry here; «المبادرة السورية - السعودية»:
+        # an adjective before, though «السورية» reaches Syria).
+        if prev not in self.nationality_of and any(
+            c.kind == "country" for c in self.index.payload_of(prev) or ()
+        ):
+            return False
+        if prev.endswith(("ه", "ات")) or prev[2:] in self.nationality_heads:
+            return True
+        if prev[2:] in self.agreeing_plurals:
+            return True
+        # «قوات الأمن السعودية», «وزارة الدفاع السعودية»: the adjective of a
+        # construct agrees with its first noun.
+        head = norms[at - 1] if at > 0 else ""
+        return head[:2] != "ال" and (head.endswith(("ه", "ات")) or head in self.nationality_heads)
 
     def _us_state_after(
         self, tokens: Sequence[Token], e: int, surface: str, text: str
@@ -1292,6 +1388,14 @@ def load_gazetteer() -> Gazetteer:
         indefinite_adjectives=norms("indefinite_adjectives"),
         defaults={keys(name): cc for name, cc in add.get("defaults", {}).items()},
         nationality_of=_nationality_words(),
+        nationality_heads=norms("nationality_heads"),
+        agreeing_plurals=norms("agreeing_plurals"),
+        article_countries=frozenset(
+            normalise(n)
+            for names in add.get("country_aliases", {}).values()
+            for n in names
+            if normalise(n)[:2] == "ال" and normalise(n) in _nationality_words()
+        ),
         context_affinity={cc: frozenset(v) for cc, v in add.get("context_affinity", {}).items()},
         person_prev={k: frozenset(v) for k, v in person_prev.items()},
         namesakes=namesakes,

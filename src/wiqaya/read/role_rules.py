@@ -16,6 +16,7 @@ import re
 
 from wiqaya.read.actors import ActorMention, load_actors
 from wiqaya.read.events import Trigger
+from wiqaya.read.partitive import attacker_head
 from wiqaya.read.phrases import Token
 from wiqaya.read.places import load_gazetteer
 
@@ -43,12 +44,54 @@ def stated_attacker(
     if trig.event_type != "ASSAULT":
         return None
     k = trig.tok_start
+    # «فجر انتحاري من حركة الشباب نفسه», «مهاجما انتحاريا من حركة طالبان»: the
+    # trigger names the attacker, whom the partitive joined to the group into
+    # one mention that starts with it or right after it.
+    a = next((a for a in actors if k <= a.start <= trig.tok_end < a.end), None)
+    if (
+        a is not None
+        and a.end - a.start >= 3
+        and tokens[a.start + 1].norm == "من"
+        and (a.sector in _ATTACKER_SECTORS or a.sector == "CRM")
+        and (a.start == k or attacker_head(tokens[a.start].norm))
+    ):
+        return a
     if _ACTIVE_ATTACK.match(tokens[k].norm):
         a = next((a for a in actors if a.start == k + 1), None)
         if a is not None and a.sector in _ATTACKER_SECTORS:
             return a
     j = fire_at(tokens, k, trig.tok_end)
-    return None if j is None else next((a for a in actors if a.start == j + 1), None)
+    if j is not None:
+        return next((a for a in actors if a.start == j + 1), None)
+    return _attack_by(tokens, k, trig.tok_end, actors)
+
+
+# «قتل ثلاثة جنود أتراك في هجوم لمسلحي حزب العمال الكردستاني»: an attack «ل»
+# (of) an armed group names who made it.
+_ATTACK_OF = re.compile(r"^[وف]?(ب|في)?(هجوم|هجمات|تفجير|كمين)$")
+# The victims may stand between: «قتل ثلاثة جنود أتراك في هجوم».
+_ATTACK_REACH = 6
+_OF_HEAD = re.compile(r"^ل(مسلحي|مقاتلي|عناصر|تنظيم|جماعه|حركه|ميليشيا|ميليشيات|فصايل|قوات)$")
+
+
+def _attack_by(
+    tokens: list[Token], start: int, end: int, actors: list[ActorMention]
+) -> ActorMention | None:
+    """The armed actor named with «ل» right after an attack noun in the trigger's clause."""
+    for j in range(start, min(len(tokens) - 1, end + _ATTACK_REACH)):
+        if tokens[j].norm in _OTHER_CLAUSE:
+            return None
+        if not _ATTACK_OF.match(tokens[j].norm) or tokens[j].norm == tokens[start].norm:
+            continue
+        nxt = tokens[j + 1].norm
+        if not nxt.startswith("ل") or nxt.startswith("لل"):
+            return None
+        at = j + 2 if _OF_HEAD.match(nxt) else j + 1
+        a = next((a for a in actors if a.start in (j + 1, at)), None)
+        if a is not None and (a.sector in _ATTACKER_SECTORS or a.country in ("IMG", "KUR")):
+            return a
+        return None
+    return None
 
 
 def fire_at(tokens: list[Token], start: int, end: int) -> int | None:

@@ -114,11 +114,13 @@ _TARGET_PREP: dict[str, frozenset[str]] = {
     "AGREE": frozenset({"مع"}),
     "COOPERATE": frozenset({"مع"}),
     "RETREAT": frozenset({"عن"}),
-    "COERCE": frozenset({"", "علي", "ضد"}),
+    # «أحكاما بالسجن بحق عشرات من أنصار الجماعة»: against whom a sentence is passed.
+    "COERCE": frozenset({"", "علي", "ضد", "بحق"}),
     # «طرد السفير», «علّق عضوية الغابون», «قطع علاقاته مع المغرب».
     "SANCTION": frozenset({"", "علي", "ضد", "مع"}),
-    # «قدمت قطر مساعدات لليمن», «أرسلت الإمارات طائرة مساعدات إلى السودان».
-    "AID": frozenset({"ل", "الي"}),
+    # «قدمت قطر مساعدات لليمن», «أرسلت الإمارات طائرة مساعدات إلى السودان»,
+    # «مساعدات إنسانية لصالح النازحين», «وزع مساعدات غذائية على سكان غزة».
+    "AID": frozenset({"ل", "الي", "لصالح", "علي"}),
 }
 _DEFAULT_PREPS = frozenset({"علي", "ضد"})
 # Verbs of meeting whose subject and the one met may share a joined dual verb.
@@ -153,6 +155,8 @@ _GENITIVE_IS_TARGET = frozenset({"COERCE", "SANCTION", "THREATEN"})
 # Where a subject says what it says («اتهمت حماس في بيان لها إسرائيل»), and
 # what may follow that word before the object.
 _STATEMENTS = _folded({"بيان", "تصريح", "تصريحات", "كلمه", "مؤتمر", "رساله", "تغريده", "حديث"})
+_FOR_HELP = _folded({"لدعم", "لمساعده", "لاغاثه", "لصالح"})
+_STATED = _folded({"بيانا", "بيان", "تصريحا", "تصريح", "رساله", "كلمه", "بيانات", "تغريده"})
 _STATEMENT_TAILS = frozenset({"له", "لها", "لهم", "رسمي", "صحفي", "مشترك", "صادر", "متلفز"})
 
 # Words that open a new noun phrase after a subject: a time adverb or a
@@ -360,14 +364,17 @@ def _adjective(m: ActorMention, tokens: list[Token]) -> bool:
 
 
 def _nationality(m: ActorMention, tokens: list[Token]) -> bool:
-    """A lone indefinite nationality («إسرائيليين», «إسرائيليات», «فرنسي»): an adjective."""
+    """A lone indefinite nationality («إسرائيليين», «إسرائيليات», «فرنسي»): an adjective.
+
+    Duals too («رهينتين أمريكيتين», «جنديان تركيان»), which the ranker's
+    :func:`wiqaya.read.roles.is_nisba` leaves out (its features stay as trained)."""
     w = tokens[m.start].norm
     return (
         m.end - m.start == 1
         and m.country is not None
         and m.sector is None
         and not w.startswith("ال")
-        and w.endswith(("ي", "يه", "يين", "يون", "يات"))
+        and w.endswith(("ي", "يه", "يين", "يون", "يات", "يتين", "يتان", "يان"))
     )
 
 
@@ -448,6 +455,10 @@ def _utterance(norm: str) -> bool:
     return w in _UTTERANCES or (w[:1] in "بل" and w[1:] in _UTTERANCES)
 
 
+# For event_roles' accusations addressed «إلى» a country (a place, not a mention).
+utterance = _utterance
+
+
 def _definite_form(norm: str) -> str:
     """«بالملف», «للملف», «والملف» as «الملف»."""
     w = _base(norm)
@@ -523,8 +534,7 @@ def _base(norm: str) -> str:
     return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
 
 
-# «التقى»: a verb whose root starts the word with the letters of the article.
-_MET = frozenset({"التقي", "التقت", "التقيا", "التقوا", "التقتا"})
+_MET = frozenset({"التقي", "التقت", "التقيا", "التقتا", "التقوا"})
 
 
 def trigger_kind(norm: str) -> str:
@@ -537,7 +547,10 @@ def trigger_kind(norm: str) -> str:
     w = _base(norm)
     if w.startswith("م") and len(w) >= 5 and w.endswith(("ين", "ون", "ا")):
         return "participle"
-    if w.startswith(("ال", "لل", "بال")) and w not in _MET:
+    if w in _MET:
+        # «التقى»: form VIII of «لقي», whose «ال» is no article.
+        return "verb"
+    if w.startswith(("ال", "لل", "بال")):
         return "noun"
     if w[:1] in "بل" and len(w) >= 4:
         return "noun"
@@ -1098,6 +1111,43 @@ def _previous_subject(
     return None
 
 
+def _shared_subject(
+    actors: list[ActorMention],
+    tokens: list[Token],
+    preps: dict[int, str],
+    named: frozenset[int],
+    k: int,
+    subj: ActorMention,
+    sentence: str,
+    offset: int,
+) -> ActorMention | None:
+    """The subject a verb joined by «و» right after its clause's object shares.
+
+    The verb carries «و» itself (not «كما», «ثم», nor after a comma, where
+    news opens a new subject), no second bare mention follows the first (then
+    the two are subject and object), the verb it is joined to has its own
+    subject after it, and that subject is another mention that agrees with
+    this verb.
+    """
+    if tokens[k].norm[:1] != "و" or not coordinated(tokens, k) or k == 0:
+        return None
+    if tokens[k - 1].norm in _JOINERS or any(
+        c in _COMMAS or c in _STOPS for c in _gap(tokens, k, sentence, offset)
+    ):
+        return None
+    if any(
+        a is not subj and subj.end <= a.start <= subj.end + 1 and preps[a.start] == ""
+        for a in actors
+    ):
+        # «واتهم الوزير اللبناني المعارضة بالتحريض»: a second bare mention
+        # after it is the object, so the first is the verb's own subject.
+        return None
+    prev = _previous_subject(actors, tokens, preps, named, k, sentence, offset)
+    if prev is None or prev is subj or prev.end > k or prev.country is None:
+        return None
+    return prev
+
+
 def clause_roles(
     actors: list[ActorMention],
     tokens: list[Token],
@@ -1183,7 +1233,17 @@ def clause_roles(
         and trig_start - 1 not in named
         and not _stop_before(tokens, trig_start, sentence, offset)
     )
-    if kind == "participle" or purpose or described:
+    # «أصدرت الخارجية الجزائرية بيانا أدانت فيه الاعتداءات الإسرائيلية»: a verb
+    # right after an indefinite statement, with «فيه/فيها», describes the
+    # statement; who issued it acts, and the object follows «فيه».
+    stated = (
+        kind == "verb"
+        and prev in _STATED
+        and trig_end < len(tokens)
+        and tokens[trig_end].norm in ("فيه", "فيها")
+        and not _stop_before(tokens, trig_start, sentence, offset)
+    )
+    if kind == "participle" or purpose or described or stated:
         # «وتجمع المتظاهرون أمام المبنى ... مطالبين», «الشرطة قامت باستخدام
         # الغاز لتفريق»: the main verb's subject, the nearest bare mention
         # before, past commas.
@@ -1200,6 +1260,10 @@ def clause_roles(
                 if a.sector in _CROWD
                 or (a.sector is None and tokens[a.end - 1].norm.endswith(("يين", "يون")))
             ]
+        if stated:
+            # «رسالة طالبوا فيها»: the plural verb is the letter's bearers, not
+            # the prime minister whose office they took it to.
+            bare = [a for a in bare if _agrees(tokens[trig_start].norm, a, tokens)]
         source = bare[-1] if bare else None
         if kind == "participle" and len(bare) >= 2:
             # «دعا الوزير المصري نظيره الإثيوبي …، محذرا»: after a verb, subject
@@ -1304,7 +1368,18 @@ def clause_roles(
                 break
         # «رفضوا», «وأدانا»: a plural or dual ending is the subject.
         pronoun = w.endswith("وا") or (w.endswith("ا") and len(w) >= 5)
-        if (
+        shared_first = (
+            _shared_subject(actors, tokens, preps, named, trig_start, subj, sentence, offset)
+            if subj is not None and not pronoun
+            else None
+        )
+        if shared_first is not None:
+            # «وصل وزير الخارجية الإيراني إلى بيروت والتقى رئيس البرلمان
+            # اللبناني»: a verb joined by «و» to the clause before it, with no
+            # comma between, goes on with that clause's subject; the mention
+            # after it is its object.
+            source = shared_first
+        elif (
             subj is not None
             and not pronoun
             and not (
@@ -1341,6 +1416,10 @@ def clause_roles(
                 source = first[0] if first else None
 
     allowed = _TARGET_PREP.get(event_type, _DEFAULT_PREPS)
+    if event_type == "ACCUSE" and kind == "noun" and _utterance(tokens[trig_start].norm):
+        # «وجهت روسيا اتهامات إلى بريطانيا»: accusations are addressed «إلى» whom
+        # they accuse (a verb «اتهم» takes its object bare).
+        allowed = allowed | {"الي"}
     if event_type == "ACCUSE" and any(st in w for st in _CONDEMN_BY_B):
         # «نددت الرياض بالهجمات»: what one denounces follows «بـ» (what one is
         # accused of, «اتهمت ... بالتورط», does not).
@@ -1350,6 +1429,8 @@ def clause_roles(
         allowed = allowed | {""}
     target = None
     anchor = trig_end if source is None or source.end <= trig_start else max(trig_end, source.end)
+    if stated and anchor == trig_end:
+        anchor += 1
     if source is not None and source.start >= trig_end:
         anchor = _phrase_end(source, actors, tokens, preps, anchor)
         if (
@@ -1467,7 +1548,12 @@ def clause_roles(
                 and not any(_stop_before(tokens, j, sentence, offset) for j in range(k + 1, a.end))
             ):
                 p = tokens[k].norm
-        if p == "" and any(_joined_verb(tokens, k) for k in range(anchor, a.start)):
+        if p == "" and any(
+            _joined_verb(tokens, k)
+            # «زار وفد … العاصمة والتقى وزير العدل»: one meeting, told twice.
+            and not (event_type == "CONSULT" and _base(tokens[k].norm) in _MEETING_VERBS)
+            for k in range(anchor, a.start)
+        ):
             # «رفض الرئيس السوري المبادرة واتهم الوزير»: a mention past a
             # joined verb is that verb's.
             break
@@ -1478,6 +1564,8 @@ def clause_roles(
         if (
             (p == "ب+" and event_type in ("THREATEN", "SUPPORT"))
             or (p == "ل+" and event_type == "SUPPORT")
+            # «تبرعت اليابان بمبلغ … لدعم اللاجئين السوريين»: aid for someone's help.
+            or (p == "ل+" and event_type == "AID" and tokens[a.start - 1].norm in _FOR_HELP)
             or (p == "ب+" and event_type == "REQUEST" and _RESIGN in tokens[a.start - 1].norm)
         ):
             # «هدد باغتيال X», «رحب بالتزام X», «تأييد ... لترشيح X», «طالب
