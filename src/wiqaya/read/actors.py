@@ -327,15 +327,21 @@ class ActorDictionary:
                 continue
             surface = text[tokens[m.start].start : tokens[m.end - 1].end]
             prev = out[-1] if out else None
-            gap_ok = prev is not None and (
-                m.start - prev.end <= 0
-                or (
-                    m.start - prev.end == 1
-                    and tokens[prev.end].norm not in _NOT_INSIDE_ACTOR
-                    and not (latin and _past_verb(tokens[prev.end].norm))
-                    # "Iraq attacked Kuwait, an official said": a comma ends
-                    # an English mention.
-                    and not (latin and _punct_between(tokens, prev.end - 1, m.start, text))
+            gap_ok = (
+                prev is not None
+                and (
+                    m.start - prev.end <= 0
+                    or (
+                        m.start - prev.end == 1
+                        and tokens[prev.end].norm not in _NOT_INSIDE_ACTOR
+                        # «اعتقلت قوات الاحتلال 15 فلسطينيا»: a count opens the
+                        # object; the nationality after it is not the force's.
+                        and not tokens[prev.end].norm[:1].isdigit()
+                        and not (latin and _past_verb(tokens[prev.end].norm))
+                        # "Iraq attacked Kuwait, an official said": a comma ends
+                        # an English mention.
+                        and not (latin and _punct_between(tokens, prev.end - 1, m.start, text))
+                    )
                 )
             )
             if prev and gap_ok and _mergeable(prev, code, latin):

@@ -26,7 +26,7 @@ from wiqaya.read.events import (
     is_passive,
     pick_actors,
 )
-from wiqaya.read.force import SELF_REPORT, force_roles, owned_striker
+from wiqaya.read.force import SELF_REPORT, force_roles, owned_striker, told_source
 from wiqaya.read.phrases import Token
 from wiqaya.read.places import PlaceMention, load_gazetteer
 from wiqaya.read.protest_report import report_roles
@@ -50,9 +50,13 @@ from wiqaya.read.roles import (
     is_nisba,
 )
 from wiqaya.read.speech_roles import (
+    OWN_STATE,
     against_adjective,
     clause_roles,
+    own_state,
     phrase_prep,
+    reported_organ,
+    speakers_organ,
     trigger_kind,
     utterance,
 )
@@ -174,6 +178,7 @@ def assign_roles(
             # a nationality for are the place's («أضرب موظفو القطاع العام في
             # السودان»); a bomber or gunmen nobody names are nobody's, as the
             # gold codes both.
+            source = speakers_organ(source, p.tokens, named, p.sentence, p.sentence_start)
             if trig in p.reported:
                 if trig.event_type == "PROTEST":
                     source = _with_country(source, where)
@@ -258,6 +263,36 @@ def assign_roles(
                 source = _other_mention(by_role["source"], tgt.mention, roles, "source")
         source = _not_the_reporter(source, by_role["source"], p.tokens)
         target = _not_the_reporter(target, by_role["target"], p.tokens)
+        told = told_source(p.tokens, trig, p.joined or p.actors, p.sentence, p.sentence_start)
+        if (
+            told is not None
+            and not told.country
+            and source is not None
+            and source.country
+            and reported_organ(told, p.tokens)
+        ):
+            # «قالوا ان قواتهم أسقطت طائرة»: a speaker the words do not name
+            # as a mention; the ranker's country stands for theirs.
+            told = ActorMention(told.text, told.start, told.end, source.country, told.sector)
+        if told is not None and not (source is not None and _same_span(source, told)):
+            # «قال حاكم منطقة بيلغورود الروسية إن القوات الأوكرانية قصفت
+            # المدينة», «أعلن الجيش الباكستاني أنه قتل»: who the report says
+            # struck, not the speaker's words the ranker took.
+            if target is not None and _same_span(target, told):
+                # What the clause says was struck, else the ranker's next
+                # target, else the place, else the mention it had for the source.
+                named = p.joined or p.actors
+                struck = force_roles(p.tokens, trig, named, p.places, p.sentence, p.sentence_start)[
+                    1
+                ]
+                other = _with_country(struck, where)
+                if other is None or not other.country or _same_span(other, told):
+                    other = _other_mention(by_role["target"], told, roles, "target")
+                if other is None or not other.country:
+                    place = ActorMention("", trig.tok_end, trig.tok_end, where, None)
+                    other = place if where else source
+                target = other
+            source = told
         agent = stated_attacker(p.tokens, trig, p.joined or p.actors) or owned_striker(
             p.tokens, trig, p.joined or p.actors, p.sentence, p.sentence_start
         )
@@ -477,6 +512,10 @@ def _clause_pair(
     """
     actors = p.joined if p.joined is not None else p.actors
     actors = _with_seats(actors, p, trig)
+    if any(t.norm in OWN_STATE for t in p.tokens):
+        # «قال وزير الخارجية الفرنسي إن بلاده تدين»: the speaker's state.
+        mine = own_state(p.tokens, actors, p.sentence, p.sentence_start)
+        actors = sorted([*actors, *mine], key=lambda a: a.start) if mine else actors
     names, places = load_actors().index.has_form, load_gazetteer().index.has_form
     roles = clause_roles(
         actors,
@@ -491,6 +530,8 @@ def _clause_pair(
         frozenset(k for pl in p.places for k in range(pl.tok_start, pl.tok_end)),
     )
     source, target = roles.source, roles.target
+    # «قال المتحدث باسم الجيش الإسرائيلي إن قواته اعتقلت»: the speaker's forces.
+    source = speakers_organ(source, p.tokens, actors, p.sentence, p.sentence_start)
     by_hand = by_the_hand_of(p.tokens, trig, actors)
     if by_hand is not None and not (source is not None and _same_span(source, by_hand)):
         # «اعتُقل ناشطون معارضون في تونس على يد قوات الأمن»: the passive's
@@ -1091,6 +1132,23 @@ def _placed(
         ),
         None,
     )
+    if nxt is None and m.sector == "MED":
+        # «اتهمت وكالة الأنباء الرسمية السورية إسرائيل»: an outlet's
+        # nationality follows the words of its name.
+        nxt = next(
+            (
+                a
+                for a in p.actors
+                if m.end < a.start <= m.end + 2
+                and a.end - a.start == 1
+                and a.country
+                and a.sector is None
+                and is_nisba(p.tokens[a.start].norm)
+                and all(t.norm.startswith("ال") for t in p.tokens[m.end : a.start + 1])
+                and not any(m.end <= b.start < a.start for b in p.actors)
+            ),
+            None,
+        )
     country = nxt.country if nxt else seat or (ranked.mention.country if ranked else None)
     country = country or where
     if (

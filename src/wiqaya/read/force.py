@@ -29,6 +29,8 @@ from wiqaya.read.clause import DENIAL, governor
 from wiqaya.read.events import Trigger
 from wiqaya.read.phrases import Token
 from wiqaya.read.role_rules import fire_at
+from wiqaya.read.roles import is_nisba
+from wiqaya.read.speech_roles import SELF_THAT, self_reporter, speakers_organ, trigger_kind
 
 # Past verbs of striking, with the conjunction and the object pronoun they may carry.
 _STRIKE_VERB = re.compile(
@@ -168,17 +170,27 @@ def force_report(
         )
     if _CLAIM_VERB.match(word):
         j = _claimed(tokens, k)
-        return (
-            j is not None
-            and _agent_between(tokens, k, j, actors, True)
-            and happened(tokens, k, text, offset)
-        )
+        if j is None:
+            # «أعلنت هيئة الأركان الأوكرانية أن قواتها قصفت مصفاة نفط»: the
+            # strike told as a verb in the announced clause.
+            v = _announced_strike(tokens, k)
+            return (
+                v is not None
+                and (
+                    _reported_subject(tokens, v, actors) is not None
+                    or _announcer(tokens, v, actors, text, offset, True) is not None
+                )
+                and happened(tokens, v, text, offset)
+            )
+        return _agent_between(tokens, k, j, actors, True) and happened(tokens, k, text, offset)
     if _STRIKE_VERB.match(word):
         stop = min(len(tokens), k + 1 + _AGENT_REACH)
         # «استهدف» also aims projects and campaigns at people: only a force does it.
         states = not _FORCE_ONLY.search(word)
         government = bool(_STATE_ACTS.match(word))
-        before = _reported_subject(tokens, k, actors)
+        before = _reported_subject(tokens, k, actors) or _announcer(
+            tokens, k, actors, text, offset, states
+        )
         if _ATTACKED.match(word):
             # «وهاجمت رايس حماس»: the force must be the subject, not the object;
             # a state may be, with its weapon named («هاجمت روسيا أوكرانيا بالمسيرات»).
@@ -221,6 +233,20 @@ def _claimed(tokens: list[Token], k: int) -> int | None:
     """The strike claimed by the verb at ``k``: its verbal noun a few words on."""
     for j in range(k + 1, min(len(tokens), k + 1 + _AGENT_REACH + 1)):
         if _CLAIMED.match(tokens[j].norm):
+            return j
+    return None
+
+
+_ANNOUNCED_REACH = 8
+
+
+def _announced_strike(tokens: list[Token], k: int) -> int | None:
+    """The strike verb of the «أن» clause the announcement at ``k`` opens
+    («أعلنت … أنها دمرت», «أعلنت … أن قواتها قصفت»)."""
+    for j in range(k + 2, min(len(tokens), k + 1 + _ANNOUNCED_REACH)):
+        if _STRIKE_VERB.match(tokens[j].norm) and (
+            tokens[j - 1].norm in SELF_THAT or tokens[j - 2].norm in _THAT
+        ):
             return j
     return None
 
@@ -351,6 +377,20 @@ def _headline_force(tokens: list[Token], k: int, actors: list[ActorMention]) -> 
 _THAT = frozenset({"ان", "بان", "وان"})
 
 
+def _own_force(t: Token) -> bool:
+    """«طائراته», «قواتها», «جنوده»: a force noun with a possessive pronoun (as
+    written: «طائرة» ends in «ة», not the pronoun «ه»)."""
+    for suffix in ("ها", "هم", "ه"):
+        if t.text.endswith(suffix):
+            stem = t.norm[: -len(suffix)]
+            return bool(_FORCE_NOUN.match(stem) or stem in _OWN_FORCES)
+    return False
+
+
+# Broken plurals whose possessive form is no force noun of the list.
+_OWN_FORCES = frozenset({"جنود", "طايرات", "قوات", "مقاتلات", "وحدات", "مسيرات"})
+
+
 def _reported_subject(
     tokens: list[Token], k: int, actors: list[ActorMention]
 ) -> ActorMention | None:
@@ -360,6 +400,10 @@ def _reported_subject(
     إسرائيلية قصفت»); the one who says it, before «إن», is no side.
     """
     a = next((a for a in actors if a.end == k), None)
+    if a is None and k >= 2 and tokens[k - 2].norm in _THAT and _own_force(tokens[k - 1]):
+        # «إن طائراته استهدفت», «أن قواتها قصفت»: the speaker's own force.
+        s = k - 1
+        return ActorMention(tokens[s].text, s, k, None, "MIL")
     if a is None or a.start == 0 or _prepositional(a, tokens):
         return None
     before = tokens[a.start - 1].norm
@@ -369,6 +413,22 @@ def _reported_subject(
     if a.start >= 2 and _FORCE_NOUN.match(before) and tokens[a.start - 2].norm in _THAT:
         s = a.start - 1
         return ActorMention(f"{tokens[s].text} {a.text}", s, a.end, a.country, a.sector or "MIL")
+    return None
+
+
+def _announcer(
+    tokens: list[Token], k: int, actors: list[ActorMention], text: str, offset: int, states: bool
+) -> ActorMention | None:
+    """The force that reports its own strike: «أعلنت جماعة الحوثي أنها استهدفت
+    سفينة», «أعلنت وزارة الدفاع الروسية أنها دمرت مستودعات» (a state or its
+    government only where the verb does not need a force)."""
+    if k == 0 or tokens[k - 1].norm not in SELF_THAT:
+        return None
+    who = self_reporter(tokens, k - 1, actors, text, offset)
+    if who is None:
+        return None
+    if who.sector in _FORCE_SECTORS or (states and who.sector in (None, "GOV")):
+        return who
     return None
 
 
@@ -482,6 +542,12 @@ def force_roles(
         if j is not None:
             source = _subject(tokens, k, j, actors)
             return source, _object(tokens, j + 1, stop, actors, places, source)
+        v = _announced_strike(tokens, k)
+        if v is not None:
+            source = _speaker(tokens, v, actors) or speakers_organ(
+                _reported_subject(tokens, v, actors), tokens, actors, text, offset
+            )
+            return source, _object(tokens, v + 1, stop, actors, places, source)
     if _STRIKE_VERB.match(word):
         source = (
             _speaker(tokens, k, actors)
@@ -500,11 +566,45 @@ def force_roles(
         source = _headline_force(tokens, v, actors)
         return source, _object(tokens, k + 1, stop, actors, places, source)
     if _SUFFERED.match(tokens[v].norm):
-        # «تعرضت درعا البلد لقصف»: what suffered it is the target.
-        return None, _object(tokens, v + 1, k, actors, places, None)
+        # «تعرضت درعا البلد لقصف»: what suffered it is the target; «لقصف مدفعي
+        # إسرائيلي»: the strike's nationality, if it has one, is who struck.
+        owner = _actor_at(actors, k + 1, min(len(tokens), k + 3))
+        if owner is not None and not (
+            owner.country and owner.sector is None and is_nisba(tokens[owner.start].norm)
+        ):
+            owner = None
+        return owner, _object(tokens, v + 1, k, actors, places, None)
     source = (
         _speaker(tokens, v, actors)
         or _reported_subject(tokens, v, actors)
         or _subject(tokens, v, k, actors)
     )
     return source, _object(tokens, k + 1, stop, actors, places, source)
+
+
+def told_source(
+    tokens: list[Token], trig: Trigger, actors: list[ActorMention], text: str, offset: int
+) -> ActorMention | None:
+    """Who a report says did the act its verb names, or None when it does not say.
+
+    «أعلن الجيش الباكستاني أنه قتل خمسة مسلحين»: the announcer of its own act
+    (:func:`wiqaya.read.speech_roles.reporter`); «قال حاكم منطقة بيلغورود الروسية
+    إن القوات الأوكرانية قصفت المدينة»: the force right after «إن», not the
+    speaker.
+    """
+    k = trig.tok_start
+    if _CLAIM_VERB.match(tokens[k].norm):
+        # «أعلنت كتائب القسام أنها قصفت مدينة تل أبيب»: the strike the
+        # announcement tells of.
+        v = _announced_strike(tokens, k)
+        if v is None:
+            return None
+        k = v
+    if k == 0 or trigger_kind(tokens[k].norm) != "verb":
+        return None
+    if tokens[k - 1].norm in SELF_THAT:
+        return self_reporter(tokens, k - 1, actors, text, offset)
+    if _KILLED.match(tokens[k].norm):
+        # «أن جنديا أميركيا قتل»: «قُتل» unvowelled is as often the passive.
+        return None
+    return speakers_organ(_reported_subject(tokens, k, actors), tokens, actors, text, offset)
