@@ -35,7 +35,7 @@ from wiqaya.read.pipeline import DocumentInput, pending_events
 from wiqaya.read.roles import FEATURES, MODEL_FILE, Candidate, RoleModel
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "wiqaya" / "data" / "read" / MODEL_FILE
-VERSION = "roles-ar-2026.11.24"
+VERSION = "roles-ar-2026.11.25"
 ROLES = ("source", "target")
 C = 3.0  # nested grouped CV picks 0.3–10 fold to fold (3 most often): see docs/read-arabic.md
 
