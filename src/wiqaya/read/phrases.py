@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import eq, is_, itemgetter
+from operator import eq, itemgetter
 from typing import Any, NamedTuple
 
 from wiqaya.language.arabic import CLITIC_FIRST, clitic_variants, normalise
@@ -45,6 +45,7 @@ MAX_CACHED_WORD = 48
 # Emptied when full, so it holds about a batch's words, not a long read's.
 _VARIANTS: dict[str, tuple[str, ...]] = {}
 _VARIANTS_MAX = 10_000
+_KEY_CACHE_MAX = 500_000  # words per index
 
 
 def shared_variants(norm: str) -> tuple[str, ...]:
@@ -198,43 +199,38 @@ class PhraseIndex:
         if norm[:1] not in CLITIC_FIRST:
             # No clitic to strip (most words): the word is its only variant.
             found = self._form_to_word.get(norm)
-            if len(self._cache) < 500_000 and len(norm) <= MAX_CACHED_WORD:
+            if len(self._cache) < _KEY_CACHE_MAX and len(norm) <= MAX_CACHED_WORD:
                 self._cache[norm] = found
             return found
         variants = _VARIANTS.get(norm) or shared_variants(norm)
         # The first variant that is a dictionary form, looked up in C (words
         # are never empty strings, so filter keeps exactly the hits).
         found = next(filter(None, map(self._form_to_word.get, variants)), None)
-        if len(self._cache) < 500_000 and len(norm) <= MAX_CACHED_WORD:
+        if len(self._cache) < _KEY_CACHE_MAX and len(norm) <= MAX_CACHED_WORD:
             self._cache[norm] = found
         return found
 
     def _learn(self, norms: list[str], keys: list[str | None]) -> list[str | None]:
         """``keys`` with each "" (not cached) replaced by ``word_key`` of its word.
 
-        A first pass meets every word new to every index, and a Python call
-        per word and index was most of what the indexes cost it: the new words
-        of the sentence are looked up whole in one ``map``, and only those that
-        are no dictionary form but start with a clitic's letter have their
-        variants tried (``word_key``'s answer: the word itself is its first
-        variant).
+        A first pass meets every word new to each index: the new words are
+        looked up and stored here in line, without a call of word_key each.
         """
-        cache, form_to_word = self._cache, self._form_to_word
-        new = list(dict.fromkeys(compress(norms, map(eq, keys, repeat("")))))
-        learnt = dict(zip(new, map(form_to_word.get, new), strict=True))
-        for w in compress(new, map(is_, learnt.values(), repeat(None))):
-            if w[:1] not in CLITIC_FIRST:
-                continue
-            variants = _VARIANTS.get(w) or shared_variants(w)
-            if len(variants) > 1:
-                learnt[w] = next(filter(None, map(form_to_word.get, variants[1:])), None)
-        if len(cache) < 500_000:
-            if max(map(len, new)) <= MAX_CACHED_WORD:
-                cache.update(learnt)
-            else:
-                cache.update((w, k) for w, k in learnt.items() if len(w) <= MAX_CACHED_WORD)
-        # A word already known keeps its key (the default).
-        return list(map(learnt.get, norms, keys))
+        cache = self._cache
+        if len(cache) >= _KEY_CACHE_MAX - len(norms) or max(map(len, norms)) > MAX_CACHED_WORD:
+            word_key = self.word_key  # a full cache or a long word: not every answer is kept
+            return [word_key(w) if k == "" else k for k, w in zip(keys, norms, strict=True)]
+        get = self._form_to_word.get
+        for w in compress(norms, map(eq, keys, repeat(""))):
+            found = get(w)
+            # The word itself is its first variant: the others only when it is
+            # no dictionary form and a clitic can start it.
+            if found is None and w[:1] in CLITIC_FIRST:
+                variants = _VARIANTS.get(w) or shared_variants(w)
+                if len(variants) > 1:
+                    found = next(filter(None, map(get, variants[1:])), None)
+            cache[w] = found
+        return list(map(cache.get, norms))
 
     def payload_of(self, norm: str) -> Any:
         """The payload of a one-word entry the normalised word stands for, if any."""
