@@ -161,7 +161,10 @@ class StemMatcher:
         found = list(map(cache.get, words))
         if None not in found:
             return found
-        if len(cache) >= _STEM_CACHE_MAX - len(words) or max(map(len, words)) > MAX_CACHED_WORD:
+        if (
+            len(cache) >= _STEM_CACHE_MAX - len(words)
+            or max(map(len, words), default=0) > MAX_CACHED_WORD
+        ):
             stems_in = self.stems_in  # a full cache or a long word: not every answer is kept
             return [s if s is not None else stems_in(w) for s, w in zip(found, words, strict=True)]
         match, scan = self._any_stem.match, self._scan

@@ -217,7 +217,10 @@ class PhraseIndex:
         looked up and stored here in line, without a call of word_key each.
         """
         cache = self._cache
-        if len(cache) >= _KEY_CACHE_MAX - len(norms) or max(map(len, norms)) > MAX_CACHED_WORD:
+        if (
+            len(cache) >= _KEY_CACHE_MAX - len(norms)
+            or max(map(len, norms), default=0) > MAX_CACHED_WORD
+        ):
             word_key = self.word_key  # a full cache or a long word: not every answer is kept
             return [word_key(w) if k == "" else k for k, w in zip(keys, norms, strict=True)]
         get = self._form_to_word.get
