@@ -153,25 +153,24 @@ class StemMatcher:
     def _stems_of(self, words: list[str]) -> list[tuple[str, ...]]:
         """``[self.stems_in(w) for w in words]``, cached words looked up in C.
 
-        A first pass meets every word new to each matcher: the new words are
-        prefiltered and stored here in line, without a call of stems_in each
-        (the Python call was a fifth of a new word's cost).
+        The misses (a first pass meets every word new to each matcher) are
+        prefiltered and stored in line, without a call of stems_in each.
         """
         cache = self._cache
         found = list(map(cache.get, words))
         if None not in found:
             return found
-        if (
-            len(cache) >= _STEM_CACHE_MAX - len(words)
-            or max(map(len, words), default=0) > MAX_CACHED_WORD
-        ):
-            stems_in = self.stems_in  # a full cache or a long word: not every answer is kept
-            return [s if s is not None else stems_in(w) for s, w in zip(found, words, strict=True)]
         match, scan = self._any_stem.match, self._scan
-        for w in compress(words, map(is_, found, repeat(None))):
-            if w not in cache:  # a word twice in the sentence
-                cache[w] = () if match(w) is None else scan(w)
-        return list(map(cache.get, words))
+        keep = len(cache) < _STEM_CACHE_MAX
+        for i in compress(range(len(words)), map(is_, found, repeat(None))):
+            w = words[i]
+            stems = cache.get(w)  # a word twice in the sentence
+            if stems is None:
+                stems = () if match(w) is None else scan(w)
+                if keep and len(w) <= MAX_CACHED_WORD:
+                    cache[w] = stems
+            found[i] = stems
+        return found
 
     def _contains(self, word: str, stem: str) -> bool:
         i = word.find(stem)

@@ -213,27 +213,26 @@ class PhraseIndex:
     def _learn(self, norms: list[str], keys: list[str | None]) -> list[str | None]:
         """``keys`` with each "" (not cached) replaced by ``word_key`` of its word.
 
-        A first pass meets every word new to each index: the new words are
-        looked up and stored here in line, without a call of word_key each.
+        The misses (a first pass meets every word new to each index) are
+        looked up and stored in line, without a call of word_key each.
         """
-        cache = self._cache
-        if (
-            len(cache) >= _KEY_CACHE_MAX - len(norms)
-            or max(map(len, norms), default=0) > MAX_CACHED_WORD
-        ):
-            word_key = self.word_key  # a full cache or a long word: not every answer is kept
-            return [word_key(w) if k == "" else k for k, w in zip(keys, norms, strict=True)]
-        get = self._form_to_word.get
-        for w in compress(norms, map(eq, keys, repeat(""))):
-            found = get(w)
-            # The word itself is its first variant: the others only when it is
-            # no dictionary form and a clitic can start it.
-            if found is None and w[:1] in CLITIC_FIRST:
-                variants = _VARIANTS.get(w) or shared_variants(w)
-                if len(variants) > 1:
-                    found = next(filter(None, map(get, variants[1:])), None)
-            cache[w] = found
-        return list(map(cache.get, norms))
+        cache, get = self._cache, self._form_to_word.get
+        keep = len(cache) < _KEY_CACHE_MAX
+        for i in compress(range(len(norms)), map(eq, keys, repeat(""))):
+            w = norms[i]
+            found = cache.get(w, "")  # a word twice in the sentence
+            if found == "":
+                found = get(w)
+                # The word itself is its first variant: the others only when
+                # it is no dictionary form and a clitic can start it.
+                if found is None and w[:1] in CLITIC_FIRST:
+                    variants = _VARIANTS.get(w) or shared_variants(w)
+                    if len(variants) > 1:
+                        found = next(filter(None, map(get, variants[1:])), None)
+                if keep and len(w) <= MAX_CACHED_WORD:
+                    cache[w] = found
+            keys[i] = found
+        return keys
 
     def payload_of(self, norm: str) -> Any:
         """The payload of a one-word entry the normalised word stands for, if any."""
