@@ -182,3 +182,47 @@ def test_find_label_sees_a_relabelled_matcher() -> None:
     moved = m.relabelled({"قصف": "c"})
     assert moved.find_label(words, "c") == moved.find(words)["c"] == (0, 2)
     assert moved.find_label(words, "a") is None
+
+
+@given(st.lists(_WORDS, max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_a_sentence_of_new_words_gets_each_words_stems(words: list[str]) -> None:
+    # The misses of a sentence are filled in line, not by stems_in per word.
+    lex = load_indicators()
+    for m in (arabic_triggers(), lex.arabic, lex.cues_ar):
+        assert m is not None
+        for w in words:
+            m._cache.pop(w, None)
+        assert m._stems_of(words) == [_stems_reference(m, w) for w in words]
+
+
+_ACTOR_WORDS = st.builds(
+    lambda pre, w: pre + w,
+    st.sampled_from(["", "و", "ب", "ل", "ال", "وال", "لل", "فب", "ك"]),
+    st.sampled_from(["حكومه", "الحكومه", "جيش", "الشرطه", "عراقي", "قوات", "امن", "اعلن", "x"]),
+)
+
+
+@given(st.lists(_ACTOR_WORDS, max_size=10))
+@settings(max_examples=300, deadline=None)
+def test_a_sentence_of_new_words_gets_each_words_dictionary_key(words: list[str]) -> None:
+    from wiqaya.read.actors import load_actors
+
+    index = load_actors().index
+    forms = index._form_to_word
+    for w in words:
+        index._cache.pop(w, None)
+    expected = [next((forms[v] for v in clitic_variants(w) if v in forms), None) for w in words]
+    assert index._learn(words, [""] * len(words)) == expected
+    assert [index.word_key(w) for w in words] == expected
+
+
+def test_a_closed_class_word_gets_the_first_kind_that_lists_it() -> None:
+    for kind, words in clause._WORDS.items():
+        for w in words:
+            for word in (w, "و" + w, "ف" + w):
+                if clause._HAS_NOT_GOVERNOR.search(word) or clause._DEMANDS_NOUN.match(word):
+                    continue
+                bare = clause._bare(word)
+                first = next(k for k, ws in clause._WORDS.items() if word in ws or bare in ws)
+                assert clause.word_kind.__wrapped__(word) == first, (word, kind)

@@ -325,6 +325,17 @@ _ANY_STEM = re.compile(
 )
 
 
+# ``any(b in word for b in _NOT_GOVERNORS)`` in one C call.
+_HAS_NOT_GOVERNOR = re.compile("|".join(map(re.escape, _NOT_GOVERNORS)))
+# Per word of _WORDS, (position of its first kind in _WORDS, that kind): the
+# smaller of a word's and its bare form's is the kind the ordered walk finds.
+_WORD_RANK: dict[str, tuple[int, str]] = {}
+for _rank, (_kind, _words) in enumerate(_WORDS.items()):
+    for _w in _words:
+        _WORD_RANK.setdefault(_w, (_rank, _kind))
+_NO_RANK = (len(_WORDS), "")
+
+
 def _has_stem(word: str, stems: tuple[str, ...]) -> bool:
     for s in stems:
         p = word.find(s)
@@ -345,12 +356,13 @@ def _bare(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def word_kind(word: str) -> Kind | None:
     """The kind of governor a (normalised) word is, or None."""
-    if any(b in word for b in _NOT_GOVERNORS) or _DEMANDS_NOUN.match(word):
+    if _HAS_NOT_GOVERNOR.search(word) or _DEMANDS_NOUN.match(word):
         return None
     bare = _bare(word)
-    for kind, words in _WORDS.items():
-        if word in words or bare in words:
-            return kind  # type: ignore[return-value]
+    # The first kind of _WORDS that lists the word or its bare form.
+    rank = min(_WORD_RANK.get(word, _NO_RANK), _WORD_RANK.get(bare, _NO_RANK))
+    if rank is not _NO_RANK:
+        return rank[1]  # type: ignore[return-value]
     if bare == "اجل":
         return "purpose"
     if bare in _CASE:

@@ -20,8 +20,8 @@ import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
-from itertools import compress
-from operator import methodcaller
+from itertools import compress, repeat
+from operator import is_, methodcaller
 from pathlib import Path
 
 import numpy as np
@@ -56,6 +56,9 @@ def trie_pattern(words: Iterable[str]) -> str:
         return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
 
     return branch(trie)
+
+
+_STEM_CACHE_MAX = 300_000
 
 
 class StemMatcher:
@@ -128,11 +131,14 @@ class StemMatcher:
         hit = self._cache.get(word)
         if hit is not None:
             return hit
+        out = () if self._any_stem.match(word) is None else self._scan(word)
+        if len(self._cache) < _STEM_CACHE_MAX and len(word) <= MAX_CACHED_WORD:
+            self._cache[word] = out
+        return out
+
+    def _scan(self, word: str) -> tuple[str, ...]:
+        """The stems starting within the proclitics' reach, by position and length."""
         found = []
-        if self._any_stem.match(word) is None:
-            if len(self._cache) < 300_000 and len(word) <= MAX_CACHED_WORD:
-                self._cache[word] = ()
-            return ()
         head_lengths, h, first = self._head_lengths, self._head, self._first
         for p in range(min(self._max_prefix, max(len(word) - 1, 0)) + 1):
             lengths = head_lengths.get(word[p : p + h])
@@ -142,10 +148,29 @@ class StemMatcher:
                 s = word[p : p + n]
                 if len(s) == n and s in first:
                     found.append(s)
-        out = tuple(found)
-        if len(self._cache) < 300_000 and len(word) <= MAX_CACHED_WORD:
-            self._cache[word] = out
-        return out
+        return tuple(found)
+
+    def _stems_of(self, words: list[str]) -> list[tuple[str, ...]]:
+        """``[self.stems_in(w) for w in words]``, cached words looked up in C.
+
+        The misses (a first pass meets every word new to each matcher) are
+        prefiltered and stored in line, without a call of stems_in each.
+        """
+        cache = self._cache
+        found = list(map(cache.get, words))
+        if None not in found:
+            return found
+        match, scan = self._any_stem.match, self._scan
+        keep = len(cache) < _STEM_CACHE_MAX
+        for i in compress(range(len(words)), map(is_, found, repeat(None))):
+            w = words[i]
+            stems = cache.get(w)  # a word twice in the sentence
+            if stems is None:
+                stems = () if match(w) is None else scan(w)
+                if keep and len(w) <= MAX_CACHED_WORD:
+                    cache[w] = stems
+            found[i] = stems
+        return found
 
     def _contains(self, word: str, stem: str) -> bool:
         i = word.find(stem)
@@ -188,10 +213,7 @@ class StemMatcher:
         # Most words carry no stem: the cache lookups run in C (map) and only
         # the words with stems reach Python (compress skips the empty tuples);
         # this runs for every word of every sentence.
-        found = list(map(self._cache.get, words))
-        if None in found:
-            stems_in = self.stems_in
-            found = [s if s is not None else stems_in(w) for s, w in zip(found, words, strict=True)]
+        found = self._stems_of(words)
         for i in compress(range(len(words)), found):
             for stem in found[i]:
                 for rest, label in first[stem]:
@@ -228,10 +250,7 @@ class StemMatcher:
         terms = self._terms_of_label().get(label)
         if terms is None:
             return None
-        found = list(map(self._cache.get, words))
-        if None in found:
-            stems_in = self.stems_in
-            found = [s if s is not None else stems_in(w) for s, w in zip(found, words, strict=True)]
+        found = self._stems_of(words)
         check, max_prefix = label in strict, self._max_prefix
         n = len(words)
         for i in compress(range(n), found):

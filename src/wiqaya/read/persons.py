@@ -32,9 +32,9 @@ from functools import cache, lru_cache
 from itertools import compress
 from operator import attrgetter
 
-from wiqaya.language.arabic import clitic_variants, normalise
+from wiqaya.language.arabic import normalise
 from wiqaya.read.actors import DATA, EN_FUNCTION_WORDS, ActorMention
-from wiqaya.read.phrases import MAX_CACHED_WORD, Token
+from wiqaya.read.phrases import MAX_CACHED_WORD, Token, shared_variants
 
 # Sectors of an office that ends: out of office its holder is an elite (ELI).
 _OFFICE = frozenset({"GOV", "MIL", "SPY", "LEG", "JUD", "COP", None})
@@ -356,7 +356,7 @@ class ArabicPersonIndex:
         # Clitics are prefixes: a word whose ending no name's first word has
         # starts no name, and most words are skipped before the clitic search.
         if norm[-3:] in self._tails or norm[-2:] in self._tails:
-            found = tuple(v for v in clitic_variants(norm) if v in self._trie)
+            found = tuple(v for v in shared_variants(norm) if v in self._trie)
         if len(self._firsts) < 200_000 and len(norm) <= MAX_CACHED_WORD:
             self._firsts[norm] = found
         return found

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import itemgetter
+from operator import eq, itemgetter
 from typing import Any, NamedTuple
 
 from wiqaya.language.arabic import CLITIC_FIRST, clitic_variants, normalise
@@ -45,6 +45,24 @@ MAX_CACHED_WORD = 48
 # Emptied when full, so it holds about a batch's words, not a long read's.
 _VARIANTS: dict[str, tuple[str, ...]] = {}
 _VARIANTS_MAX = 10_000
+_KEY_CACHE_MAX = 500_000  # words per index
+
+
+def shared_variants(norm: str) -> tuple[str, ...]:
+    """``clitic_variants(norm)`` as a tuple, kept in the cache every index shares.
+
+    Kept also when the word is its only variant («اعلن»): each index and the
+    person lookup would otherwise call clitic_variants on it again.
+    """
+    variants = _VARIANTS.get(norm)
+    if variants is None:
+        # A tuple: the garbage collector stops tracking it, a list it would walk.
+        variants = tuple(clitic_variants(norm))
+        if len(norm) <= MAX_CACHED_WORD:
+            if len(_VARIANTS) >= _VARIANTS_MAX:
+                _VARIANTS.clear()
+            _VARIANTS[norm] = variants
+    return variants
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -181,24 +199,40 @@ class PhraseIndex:
         if norm[:1] not in CLITIC_FIRST:
             # No clitic to strip (most words): the word is its only variant.
             found = self._form_to_word.get(norm)
-            if len(self._cache) < 500_000 and len(norm) <= MAX_CACHED_WORD:
+            if len(self._cache) < _KEY_CACHE_MAX and len(norm) <= MAX_CACHED_WORD:
                 self._cache[norm] = found
             return found
-        variants = _VARIANTS.get(norm)
-        if variants is None:
-            # A tuple: the garbage collector stops tracking it, a list it would walk.
-            variants = tuple(clitic_variants(norm))
-            # A word with no clitic to strip costs nothing to redo: not kept.
-            if len(variants) > 1 and len(norm) <= MAX_CACHED_WORD:
-                if len(_VARIANTS) >= _VARIANTS_MAX:
-                    _VARIANTS.clear()
-                _VARIANTS[norm] = variants
+        variants = _VARIANTS.get(norm) or shared_variants(norm)
         # The first variant that is a dictionary form, looked up in C (words
         # are never empty strings, so filter keeps exactly the hits).
         found = next(filter(None, map(self._form_to_word.get, variants)), None)
-        if len(self._cache) < 500_000 and len(norm) <= MAX_CACHED_WORD:
+        if len(self._cache) < _KEY_CACHE_MAX and len(norm) <= MAX_CACHED_WORD:
             self._cache[norm] = found
         return found
+
+    def _learn(self, norms: list[str], keys: list[str | None]) -> list[str | None]:
+        """``keys`` with each "" (not cached) replaced by ``word_key`` of its word.
+
+        The misses (a first pass meets every word new to each index) are
+        looked up and stored in line, without a call of word_key each.
+        """
+        cache, get = self._cache, self._form_to_word.get
+        keep = len(cache) < _KEY_CACHE_MAX
+        for i in compress(range(len(norms)), map(eq, keys, repeat(""))):
+            w = norms[i]
+            found = cache.get(w, "")  # a word twice in the sentence
+            if found == "":
+                found = get(w)
+                # The word itself is its first variant: the others only when
+                # it is no dictionary form and a clitic can start it.
+                if found is None and w[:1] in CLITIC_FIRST:
+                    variants = _VARIANTS.get(w) or shared_variants(w)
+                    if len(variants) > 1:
+                        found = next(filter(None, map(get, variants[1:])), None)
+                if keep and len(w) <= MAX_CACHED_WORD:
+                    cache[w] = found
+            keys[i] = found
+        return keys
 
     def payload_of(self, norm: str) -> Any:
         """The payload of a one-word entry the normalised word stands for, if any."""
@@ -213,8 +247,7 @@ class PhraseIndex:
         norms = list(map(NORM_OF, tokens))
         keys = list(map(self._cache.get, norms, repeat("", len(norms))))
         if "" in keys:
-            word_key = self.word_key
-            keys = [word_key(w) if k == "" else k for k, w in zip(keys, norms, strict=True)]
+            keys = self._learn(norms, keys)
         trie = self._trie
         i, n = 0, len(tokens)
         # Only tokens that stand for a dictionary word can start a match (keys
