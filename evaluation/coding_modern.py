@@ -62,6 +62,11 @@ target accuracy:
 (A third score after the late round ``artarget``: the Arabic source 0.871 ->
 0.887, the target unchanged.)
 
+Since 2026-11-25 (twelfth session, after its `read38` score) the first set is
+**development data**: its misses are read and rules are written from them (rounds
+``devroles`` and ``devtypes``), so its figures are no longer blind; the second to
+fourth sets stay blind.
+
 ``--set modern2`` (``evaluation/coding_modern2.jsonl``, ids ``m3-NNN``): a
 second blind set, 175 sentences (142 Arabic, 33 English), written on
 2026-11-24 by another helper session (branch ``modern3``) under the same
