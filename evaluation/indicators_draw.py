@@ -377,18 +377,25 @@ FRESH6_N_CANDIDATE = {"ar": 60, "en": 20}
 FRESH6_N_RANDOM = {"ar": 50, "en": 30}
 
 
+# Label files in the order their sets were drawn: a set drawn later leaves out the
+# sentences of every one before it.
+_LABEL_FILES = (
+    "indicators_labels.jsonl",
+    "indicators_labels_fresh.jsonl",
+    *(f"indicators_labels_fresh{k}.jsonl" for k in range(2, 9)),
+)
+
+
+def _labels_before(name: str) -> tuple[str, ...]:
+    """The label files of the sets drawn before the set ``name`` (``fresh6`` …)."""
+    return _LABEL_FILES[: _LABEL_FILES.index(f"indicators_labels_{name}.jsonl")]
+
+
 def draw_fresh6() -> list[dict]:
     return _draw_blind(
         "fresh6",
         FRESH6_SEED,
-        (
-            "indicators_labels.jsonl",
-            "indicators_labels_fresh.jsonl",
-            "indicators_labels_fresh2.jsonl",
-            "indicators_labels_fresh3.jsonl",
-            "indicators_labels_fresh4.jsonl",
-            "indicators_labels_fresh5.jsonl",
-        ),
+        _labels_before("fresh6"),
         FRESH6_PER_FIRED,
         FRESH6_N_CANDIDATE,
         FRESH6_N_RANDOM,
@@ -409,15 +416,7 @@ def draw_fresh7() -> list[dict]:
     return _draw_blind(
         "fresh7",
         FRESH7_SEED,
-        (
-            "indicators_labels.jsonl",
-            "indicators_labels_fresh.jsonl",
-            "indicators_labels_fresh2.jsonl",
-            "indicators_labels_fresh3.jsonl",
-            "indicators_labels_fresh4.jsonl",
-            "indicators_labels_fresh5.jsonl",
-            "indicators_labels_fresh6.jsonl",
-        ),
+        _labels_before("fresh7"),
         FRESH7_PER_FIRED,
         FRESH7_N_CANDIDATE,
         FRESH7_N_RANDOM,
@@ -439,16 +438,7 @@ def draw_fresh8() -> list[dict]:
     return _draw_blind(
         "fresh8",
         FRESH8_SEED,
-        (
-            "indicators_labels.jsonl",
-            "indicators_labels_fresh.jsonl",
-            "indicators_labels_fresh2.jsonl",
-            "indicators_labels_fresh3.jsonl",
-            "indicators_labels_fresh4.jsonl",
-            "indicators_labels_fresh5.jsonl",
-            "indicators_labels_fresh6.jsonl",
-            "indicators_labels_fresh7.jsonl",
-        ),
+        _labels_before("fresh8"),
         FRESH8_PER_FIRED,
         FRESH8_N_CANDIDATE,
         FRESH8_N_RANDOM,
