@@ -27,6 +27,7 @@ from wiqaya.read.events import (
     pick_actors,
 )
 from wiqaya.read.force import SELF_REPORT, force_roles, owned_striker, told_source
+from wiqaya.read.partitive import BELONGING
 from wiqaya.read.phrases import Token
 from wiqaya.read.places import PlaceMention, load_gazetteer
 from wiqaya.read.protest_report import report_roles
@@ -618,17 +619,11 @@ def _addressed(p: _Pending, trig: Trigger, source: ActorMention | None) -> Actor
     return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
 
 
-# Words for what belongs to someone: «سفينة مملوكة لشركة إسرائيلية», «قافلة تابعة لـ».
-_OWNED = frozenset(
-    {"مملوكه", "المملوكه", "مملوك", "المملوك", "تابعه", "التابعه", "تابع", "التابع", "تابعا"}
-)
-
-
 def _owned(p: _Pending, m: ActorMention) -> ActorMention | None:
     """A thing of no country takes its owner's, named after «مملوكة/تابعة لـ»
     one or two words on (an adjective such as «تجارية» may stand between)."""
     for k in range(m.end, min(m.end + 2, len(p.tokens) - 1)):
-        if p.tokens[k].norm not in _OWNED:
+        if p.tokens[k].norm not in BELONGING:
             continue
         owner = next(
             (a for a in p.actors if a.start in (k + 1, k + 2) and a.country and a.start > k), None

@@ -27,6 +27,7 @@ import re
 from wiqaya.read.actors import ActorMention
 from wiqaya.read.clause import DENIAL, governor
 from wiqaya.read.events import Trigger
+from wiqaya.read.partitive import BELONGING
 from wiqaya.read.phrases import Token
 from wiqaya.read.role_rules import fire_at
 from wiqaya.read.roles import is_nisba
@@ -298,9 +299,6 @@ def _prepositional(m: ActorMention, tokens: list[Token]) -> bool:
     return w.startswith("ل") and not w.startswith("ال")
 
 
-_BELONGS = frozenset({"تابعه", "التابعه", "تابع", "التابع"})
-
-
 def _owned_force(
     tokens: list[Token], s: int, stop: int, actors: list[ActorMention]
 ) -> ActorMention | None:
@@ -308,7 +306,7 @@ def _owned_force(
     owner, named after a word of belonging (the «ل» made the owner read as the
     object)."""
     for b in range(s + 1, min(s + 3, stop - 1)):
-        if tokens[b].norm in _BELONGS:
+        if tokens[b].norm in BELONGING:
             owner = _actor_at(actors, b + 1, b + 2)
             if owner is None:
                 return None

@@ -74,6 +74,13 @@ _HEADS: dict[str, str | None] = {
     "ناشطون": None,
     "ناشطين": None,
 }
+# Words that join a thing or people to whom they belong, the owner after «لـ»:
+# «قوات تابعة للأمم المتحدة», «سفينة مملوكة لشركة إسرائيلية», «طائرة مسيرة تابعة
+# لقوات الدعم السريع». Normalised (ة as ه).
+BELONGING = frozenset(
+    {"تابعه", "التابعه", "تابع", "التابع", "تابعا", "التابعين"}
+    | {"مملوكه", "المملوكه", "مملوك", "المملوك"}
+)
 # Words for a body that the dictionary leaves out of a group's name.
 _BODIES = frozenset(
     {"تنظيم", "حركه", "جماعه", "حزب", "ميليشيا", "ميليشيات", "مليشيا", "فصايل", "نقابه"}

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 from wiqaya.read.actors import ActorMention
 from wiqaya.read.detector import arabic_triggers
-from wiqaya.read.partitive import head_word
+from wiqaya.read.partitive import BELONGING, head_word
 from wiqaya.read.phrases import Token, normalise
 from wiqaya.read.roles import is_nisba
 
@@ -469,9 +469,8 @@ def _definite_form(norm: str) -> str:
 
 # An adjective merged with a country named after «لـ» («مساعدات عسكرية جديدة
 # لأوكرانيا»): the country is whom the noun before goes to, and the adjective
-# describes that noun; unless a word of belonging joins them («قوات تابعة
-# للأمم المتحدة»).
-_BELONGING = _folded({"تابعه", "التابعه", "التابع", "تابع", "التابعين"})
+# describes that noun; unless a word of belonging (BELONGING) joins them («قوات
+# تابعة للأمم المتحدة»).
 
 
 def _split_recipient(
@@ -493,7 +492,7 @@ def _split_recipient(
             and last[:1] == "ل"
             and not has_form(last)
             and (last[:2] == "لل" or has_form(last[1:]))
-            and not any(tokens[k].norm in _BELONGING for k in range(m.start, m.end))
+            and not any(tokens[k].norm in BELONGING for k in range(m.start, m.end))
         ):
             out.append(ActorMention(tokens[m.end - 1].text, m.end - 1, m.end, m.country, None))
         else:
