@@ -534,7 +534,35 @@ def govern_triggers(
             have.add(new)
             out.append(Trigger(new, gov.tok, gov.tok + 1))
     out.sort(key=lambda t: (t.tok_start, t.event_type))
-    return out
+    return _protest_content(out, tokens)
+
+
+# What a protest is for or against is the protest's, no act of its own: «تظاهر
+# المئات للمطالبة بتنحي الأسد» (no REQUEST), «تظاهر آلاف المغاربة تضامنا مع
+# سكان غزة» (no SUPPORT), «أغلق محتجون الميناء احتجاجا على اتفاق مسار الشرق»
+# (no AGREE), «إضرابا عن الطعام احتجاجا على الاعتقال الإداري» (no COERCE).
+# CAMEO codes the protest (14). Killings protested stay for the ASSAULT
+# detector («احتجاجا على مقتل صبي»), which has cues of its own.
+_PROTEST_PURPOSE = re.compile(r"^[وف]?(لل|ل)?(مطالبه|مطالبين|مطالبا|تضامنا|تنديدا)$")
+_PROTESTED = re.compile(r"^[وف]?(احتجاجا|تنديدا|رفضا)$")
+_PROTESTED_REACH = 4
+
+
+def _protest_content(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:
+    protest = next((t.tok_start for t in triggers if t.event_type == "PROTEST"), None)
+    if protest is None:
+        return triggers
+    against = [k for k in range(protest, len(tokens)) if _PROTESTED.match(_bare(tokens[k].norm))]
+    return [
+        t
+        for t in triggers
+        if t.event_type in _DETECTED
+        or t.tok_start < protest
+        or not (
+            _PROTEST_PURPOSE.match(_bare(tokens[t.tok_start].norm))
+            or any(0 < t.tok_start - k <= _PROTESTED_REACH for k in against)
+        )
+    ]
 
 
 # A truce named as a noun («وقف إطلاق النار», «هدنة») is an agreement only

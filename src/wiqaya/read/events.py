@@ -147,7 +147,7 @@ def _gapped_terms(
         for i, es in at:
             if e not in es:
                 continue
-            j = next((k for k in _gap_words(i, len(norms), spans) if _holds(norms[k], obj)), None)
+            j = next((k for k in _gap_words(i, norms, spans) if _holds(norms[k], obj)), None)
             # «علّق المتحدث على عضوية تركيا» comments on the membership: a
             # preposition right before the noun makes it no object. One
             # earlier has its own noun: «طردت السلطات في النيجر السفير»; a
@@ -257,11 +257,21 @@ def _holds(word: str, obj: str) -> bool:
     return word.startswith(obj) and word[len(obj) :] in _PRONOUNS
 
 
-def _gap_words(i: int, n: int, names: Sequence[tuple[int, int]]) -> Iterator[int]:
-    """The words after the verb at ``i`` within ``_GAP``, a name counting as one word."""
+def _gap_words(i: int, norms: list[str], names: Sequence[tuple[int, int]]) -> Iterator[int]:
+    """The words after the verb at ``i`` within ``_GAP``, a name counting as one word,
+    and so does a preposition with the word or name after it."""
+    n = len(norms)
     k, counted = i + 1, 0
     while k < n and counted < _GAP:
         yield k
+        if norms[k] in _PHRASE_PREPOSITIONS and k + 1 < n and norms[k + 1] not in _GAP_BREAKS:
+            # «سلمت تركيا إلى العراق ثلاثة مطلوبين»: «إلى العراق» is one phrase
+            # between the verb and its object, as a name alone is.
+            end = next((b for a, b in names if a == k + 1), k + 2)
+            yield from range(k + 1, min(end, n))
+            k = end
+            counted += 1
+            continue
         span = next((b for a, b in names if a <= k < b), None)
         if span is not None and span > k + 1:
             # The name's other words are inside the reach too, uncounted.
@@ -272,6 +282,7 @@ def _gap_words(i: int, n: int, names: Sequence[tuple[int, int]]) -> Iterator[int
         counted += 1
 
 
+_PHRASE_PREPOSITIONS = frozenset({"الي", "في", "من", "علي", "مع"})
 _GAP_BREAKS = frozenset({"علي", "في", "من", "الي", "عن", "مع", "حول", "بشان"})
 _PARTS = frozenset({"جزءا", "جزء", "بعض", "عددا", "عدد", "معظم", "الاف", "ميات", "عشرات"})
 
@@ -344,15 +355,19 @@ def find_triggers(
     for etype, span in _named_object_terms(norms, joined, names):
         if etype not in found or span[0] < found[etype][0]:
             found[etype] = span
+    paired: set[str] = set()
     for etype, span, obj in _gapped_terms(norms, joined, names):
         # «أطلقت حماس سراح رهائن مقابل الإفراج عن أسرى»: the first act of a
         # type is the sentence's, whichever way it was found.
         if etype not in found or span[0] < found[etype][0]:
             found[etype] = span
+        paired.add(etype)
         # «وقعت السعودية وباكستان اتفاقية»: the object is the pair's act (a
         # signing, SUPPORT), not another type's of its own (an accord, AGREE).
+        # So is the verb: «أوقفت الولايات المتحدة مساعداتها» halts aid
+        # (SANCTION), no «أوقف» *arrested* (COERCE); another pair's verb stays.
         for other, (a, _) in list(found.items()):
-            if other != etype and a == obj:
+            if other != etype and (a == obj or (a == span[0] and other not in paired)):
                 del found[other]
     # «تم توقيع اتفاق»: a word inside another type's phrase is that phrase's act.
     phrases = [(a, b) for a, b in found.values() if b - a > 1]

@@ -82,6 +82,9 @@ _DOING = re.compile(
     r"^[وف]?(خرج|خرجت|خرجوا|نظم|نظمت|نظموا|نفذ|نفذت|نفذوا|شارك|شاركت|شاركوا|دخل|دخلت|دخلوا"
     r"|بدا|بدات|بداوا|اقام|اقامت|اقاموا|انطلقت|جابت|عمت|شهدت|شهد)$"
 )
+# «أعلن معتقلون فلسطينيون إضرابا عن الطعام»: a hunger strike declared has begun
+# (a general strike announced may be set for a later day).
+_DECLARED = re.compile(r"^[وف]?(اعلن|اعلنت|اعلنوا|خاض|خاضت|خاضوا)$")
 # «وقفة» is a pause unless it protests: «وقفة احتجاجية», «وقفة تضامنية».
 _VIGIL = re.compile(r"^[وف]?(ال)?وقف")
 _VIGIL_KIND = re.compile(r"^(ال)?(احتجاجيه|تضامنيه|صامته|احتجاج)")
@@ -218,10 +221,11 @@ def _protest_forms(
                 _NUMBER.match(nxt) or (nxt.startswith("ال") and not nxt.endswith("يه"))
             ):
                 continue
+            hunger = [x.norm for x in tokens[k + 1 : k + 3]] == ["عن", "الطعام"]
             for v in range(k - 1, max(k - 1 - _DOING_REACH, -1), -1):
                 if _gap(tokens, v, v + 1, text, offset):
                     break
-                if _DOING.match(tokens[v].norm):
+                if _DOING.match(tokens[v].norm) or (hunger and _DECLARED.match(tokens[v].norm)):
                     out.append(v)
                     break
     return out

@@ -131,6 +131,11 @@ _AID_BODY = re.compile(
     r"^[وف]?(ل|ب|ال|لل)?(عمال|عاملي|عاملين|موظفي|موظفو|منظمات|منظمه|هيئات|هيئه|وكالات|وكاله"
     r"|فرق|طواقم|جمعيات|جمعيه)$"
 )
+# Sending verbs: relief teams sent are aid given (CAMEO 07).
+_SENT = re.compile(r"^[وف]?[يت]?(ارسل|بعث|اوفد|ترسل|يرسل)")
+_SENT_REACH = 5
+_TEAMS = re.compile(r"^[وف]?(ب|ل|ال)?فرق$")
+_RELIEF = re.compile(r"^[وف]?(لل|ال)?(اغاثه|انقاذ|اسعاف|الدفاع|طبيه|طواري)")
 _EXPEL = re.compile(r"^[وف]?[يت]?طرد")
 _ENVOY = re.compile(r"^[وف]?(ال)?(سفير|دبلوماسي|القايم|قايم)")
 # «لإطلاق سراح شاليط», «بإطلاق سراحه», «لقاء إطلاق سراح الرهينة» and, in lists
@@ -170,7 +175,11 @@ def wrong_sense(words: list[str], start: int, end: int, label: str) -> bool:
         # «استجابت الحكومة لمطالب المحتجين»: demands met are a concession's.
         return True
     if label == "AID" and start > 0 and _AID_BODY.match(words[start - 1]):
-        # «عمال إغاثة», «منظمات الإغاثة»: aid workers and agencies, not aid given.
+        # «عمال إغاثة», «منظمات الإغاثة»: aid workers and agencies, not aid given;
+        # unless sent («أرسلت الإمارات فرق إغاثة إلى ليبيا»: the teams are the aid).
+        return not any(_SENT.match(w) for w in words[max(0, start - _SENT_REACH) : start - 1])
+    if label == "COERCE" and _TEAMS.match(word) and end < len(words) and _RELIEF.match(words[end]):
+        # «فرق إغاثة», «فرق الإنقاذ»: teams, not «فرّق» *dispersed*.
         return True
     if label == "RETREAT" and word.endswith("اطلاق"):
         return bool(_SOUGHT_RELEASE.match(word)) or (start > 0 and words[start - 1] in _IN_EXCHANGE)
