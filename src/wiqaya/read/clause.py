@@ -537,13 +537,12 @@ def govern_triggers(
     return _protest_content(out, tokens)
 
 
-# What a protest is for or against is the protest's, no act of its own: «تظاهر
-# المئات للمطالبة بتنحي الأسد» (no REQUEST), «تظاهر آلاف المغاربة تضامنا مع
-# سكان غزة» (no SUPPORT), «أغلق محتجون الميناء احتجاجا على اتفاق مسار الشرق»
-# (no AGREE), «إضرابا عن الطعام احتجاجا على الاعتقال الإداري» (no COERCE).
-# CAMEO codes the protest (14). Killings protested stay for the ASSAULT
-# detector («احتجاجا على مقتل صبي»), which has cues of its own.
-_PROTEST_PURPOSE = re.compile(r"^[وف]?(لل|ل)?(مطالبه|مطالبين|مطالبا|تضامنا|تنديدا)$")
+# What a protest is against is the protest's, no act of its own: «أغلق محتجون
+# الميناء احتجاجا على اتفاق مسار الشرق» (no AGREE), «إضرابا عن الطعام احتجاجا
+# على الاعتقال الإداري» (no COERCE). CAMEO codes the protest (14). Killings
+# protested stay for the ASSAULT detector («احتجاجا على مقتل صبي»), which has
+# cues of its own. What it is for («للمطالبة بتنحي الأسد», «تضامنا مع غزة») is
+# left: the trigger-only labels count those demands and solidarity right.
 _PROTESTED = re.compile(r"^[وف]?(احتجاجا|تنديدا|رفضا)$")
 _PROTESTED_REACH = 4
 
@@ -557,11 +556,7 @@ def _protest_content(triggers: list[Trigger], tokens: list[Token]) -> list[Trigg
         t
         for t in triggers
         if t.event_type in _DETECTED
-        or t.tok_start < protest
-        or not (
-            _PROTEST_PURPOSE.match(_bare(tokens[t.tok_start].norm))
-            or any(0 < t.tok_start - k <= _PROTESTED_REACH for k in against)
-        )
+        or not any(0 < t.tok_start - k <= _PROTESTED_REACH for k in against)
     ]
 
 

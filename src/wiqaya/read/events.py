@@ -259,7 +259,7 @@ def _holds(word: str, obj: str) -> bool:
 
 def _gap_words(i: int, norms: list[str], names: Sequence[tuple[int, int]]) -> Iterator[int]:
     """The words after the verb at ``i`` within ``_GAP``, a name counting as one word,
-    and so does a preposition with the word or name after it."""
+    and so does «إلى» with the word or name after it (the recipient)."""
     n = len(norms)
     k, counted = i + 1, 0
     while k < n and counted < _GAP:
@@ -282,7 +282,8 @@ def _gap_words(i: int, norms: list[str], names: Sequence[tuple[int, int]]) -> It
         counted += 1
 
 
-_PHRASE_PREPOSITIONS = frozenset({"الي", "في", "من", "علي", "مع"})
+# Only «إلى»: «سحبها من الخدمة في صفوف القوات» is no withdrawal of forces.
+_PHRASE_PREPOSITIONS = frozenset({"الي"})
 _GAP_BREAKS = frozenset({"علي", "في", "من", "الي", "عن", "مع", "حول", "بشان"})
 _PARTS = frozenset({"جزءا", "جزء", "بعض", "عددا", "عدد", "معظم", "الاف", "ميات", "عشرات"})
 
