@@ -106,3 +106,28 @@ def test_a_curfew_is_no_other_ban_lifted() -> None:
         " الى معاهدة الشراكة الأوروبية."
     )
     assert "CONCEDE" not in types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_wanted"),
+    [
+        # m2-162: «طالب» after a count is a student, no demand.
+        (
+            "تنطلق امتحانات الشهادة الثانوية في ليبيا الأحد المقبل بمشاركة أكثر من مئة ألف طالب.",
+            "REQUEST",
+        ),
+        # m2-160: «الإطار التنسيقي», a bloc's name, is no cooperation.
+        (
+            "يرى محللون أن الانتخابات التشريعية المقبلة في العراق قد تعيد رسم التحالفات"
+            " داخل الإطار التنسيقي.",
+            "COOPERATE",
+        ),
+    ],
+)
+def test_first_set_no_event(text: str, not_wanted: str) -> None:
+    assert not_wanted not in types(text), text
+
+
+def test_a_demand_still_made() -> None:
+    # «طالب» as a verb with its subject stays a demand.
+    assert "REQUEST" in types("طالب وزير الخارجية المصري مجلس الأمن بالتدخل لوقف الحرب.")

@@ -131,6 +131,8 @@ _AID_BODY = re.compile(
     r"^[وف]?(ل|ب|ال|لل)?(عمال|عاملي|عاملين|موظفي|موظفو|منظمات|منظمه|هيئات|هيئه|وكالات|وكاله"
     r"|فرق|طواقم|جمعيات|جمعيه)$"
 )
+_STUDENT = re.compile(r"^[وف]?طالب$")
+_COUNT = re.compile(r"^([0-9]+|[وف]?(الف|الفي|الاف|ميه|مييه|مايه|ميتي|مييات|ميات|عشرات))$")
 # Sending verbs: relief teams sent are aid given (CAMEO 07).
 _SENT = re.compile(r"^[وف]?[يت]?(ارسل|بعث|اوفد|ترسل|يرسل)")
 _SENT_REACH = 5
@@ -173,6 +175,9 @@ def wrong_sense(words: list[str], start: int, end: int, label: str) -> bool:
         and any(_MET.match(w) for w in words[max(0, start - 4) : start])
     ):
         # «استجابت الحكومة لمطالب المحتجين»: demands met are a concession's.
+        return True
+    if label == "REQUEST" and start > 0 and _STUDENT.match(word) and _COUNT.match(words[start - 1]):
+        # «بمشاركة أكثر من مئة ألف طالب», «تظاهر نحو 400 طالب»: students counted.
         return True
     if label == "AID" and start > 0 and _AID_BODY.match(words[start - 1]):
         # «عمال إغاثة», «منظمات الإغاثة»: aid workers and agencies, not aid given;
