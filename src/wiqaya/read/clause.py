@@ -541,7 +541,8 @@ def govern_triggers(
 # الميناء احتجاجا على اتفاق مسار الشرق» (no AGREE), «إضرابا عن الطعام احتجاجا
 # على الاعتقال الإداري» (no COERCE). CAMEO codes the protest (14). Killings
 # protested stay for the ASSAULT detector («احتجاجا على مقتل صبي»), which has
-# cues of its own. What it is for («للمطالبة بتنحي الأسد», «تضامنا مع غزة») is
+# cues of its own, and so does a refusal protested («أضرب العرب احتجاجا على
+# رفض القضاء ملاحقة شرطيين», a labelled REJECT). What it is for («للمطالبة بتنحي الأسد», «تضامنا مع غزة») is
 # left: the trigger-only labels count those demands and solidarity right.
 _PROTESTED = re.compile(r"^[وف]?(احتجاجا|تنديدا|رفضا)$")
 _PROTESTED_REACH = 4
@@ -556,6 +557,7 @@ def _protest_content(triggers: list[Trigger], tokens: list[Token]) -> list[Trigg
         t
         for t in triggers
         if t.event_type in _DETECTED
+        or t.event_type in _SPEECH_TYPES
         or not any(0 < t.tok_start - k <= _PROTESTED_REACH for k in against)
     ]
 
