@@ -541,9 +541,10 @@ def govern_triggers(
 # الميناء احتجاجا على اتفاق مسار الشرق» (no AGREE), «إضرابا عن الطعام احتجاجا
 # على الاعتقال الإداري» (no COERCE). CAMEO codes the protest (14). Killings
 # protested stay for the ASSAULT detector («احتجاجا على مقتل صبي»), which has
-# cues of its own, and so does a refusal protested («أضرب العرب احتجاجا على
-# رفض القضاء ملاحقة شرطيين», a labelled REJECT). What it is for («للمطالبة بتنحي الأسد», «تضامنا مع غزة») is
-# left: the trigger-only labels count those demands and solidarity right.
+# cues of its own, and a speech act protested stays too («أضرب العرب احتجاجا
+# على رفض القضاء ملاحقة شرطيين», a labelled REJECT). What it is for («للمطالبة
+# بتنحي الأسد», «تضامنا مع غزة») is left: the trigger-only labels count those
+# demands and that solidarity right.
 _PROTESTED = re.compile(r"^[وف]?(احتجاجا|تنديدا|رفضا)$")
 _PROTESTED_REACH = 4
 
