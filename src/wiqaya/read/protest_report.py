@@ -14,7 +14,8 @@ accept such a sentence on its form when the detector says no:
   protesters, farmers or residents: an army also closes roads);
 * a protest named after a past verb of doing with nothing between that opens
   another clause («خرج آلاف … في مظاهرة», «نظمت نقابة المحامين وقفة احتجاجية»,
-  «دخل الصحفي في إضراب مفتوح عن الطعام»);
+  «دخل الصحفي في إضراب مفتوح عن الطعام»; a hunger strike also after «أعلن»
+  or «خاض»: «أعلن معتقلون فلسطينيون … إضرابا عن الطعام»);
 * a headline that opens with the protesters before a present-tense verb
   («محتجون يقطعون الطريق», «طلاب جامعة الخرطوم يعتصمون»);
 * a car bomb or an IED that went off («انفجرت سيارة مفخخة»), a bomber who blew
