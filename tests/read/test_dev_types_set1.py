@@ -74,6 +74,12 @@ def types(text: str) -> set[str]:
             "AID",
             {"COERCE"},
         ),
+        # m2-051: refugees taken in are aid (asylum), no visit received.
+        (
+            "استقبلت تشاد آلاف اللاجئين السودانيين الفارين من المعارك في الجنينة.",
+            "AID",
+            {"CONSULT"},
+        ),
         # m2-108: what a protest is against is the protest's.
         (
             "أغلق محتجون من قبائل البجا ميناء بورتسودان احتجاجا على اتفاق مسار الشرق.",
