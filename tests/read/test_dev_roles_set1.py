@@ -95,3 +95,24 @@ def test_the_source_s_own_people_are_not_taken_for_its_target() -> None:
     )
     assert evs
     assert all(ev.source.country == "KWT" and ev.target.country is None for ev in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # m2-061: a region of Ethiopia, named after «من» past what is withdrawn.
+        (
+            "سحبت القوات الإريترية آخر وحداتها من إقليم تيغراي، بحسب الاتحاد الأفريقي.",
+            ("ERI", "ETH"),
+        ),
+        # m2-060: a town of Gaza after «من مدينة».
+        ("أكمل الجيش الإسرائيلي انسحابه من مدينة خان يونس جنوبي قطاع غزة.", ("ISR", "PSE")),
+        # Targets probe: a country after «من».
+        ("سحبت فرنسا قواتها من النيجر.", ("FRA", "NER")),
+    ],
+)
+def test_a_withdrawal_retreats_before_the_country_it_leaves(
+    text: str, pair: tuple[str, str]
+) -> None:
+    ev = _one(text, "RETREAT")
+    assert (ev.source.country, ev.target.country) == pair

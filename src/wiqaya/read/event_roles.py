@@ -209,6 +209,8 @@ def assign_roles(
         tgt = roles.pick(by_role["target"], "target")
         if trig.event_type not in RANKED_TYPES:
             source, target = _clause_pair(p, trig, where, src, tgt)
+            if target is None and trig.event_type == "RETREAT":
+                target = _withdrawn_from(p, trig, source)
             if target is None:
                 target = _ranked_object(p, trig, source, by_role["target"], roles)
             return source, target, loc
@@ -602,6 +604,41 @@ def _clause_pair(
     if source is not None and target is not None and _same_span(source, target):
         target = None
     return source, target
+
+
+# «سحبت», «انسحاب», «بسحب»: a withdrawal, whose «من» names where from.
+_WITHDRAW = re.compile(r"^[وفب]?(ال)?(سحب|انسحب|انسحاب)")
+# «سحبت فرنسا آخر جنودها من النيجر»: the subject and what is withdrawn may
+# stand between the trigger and «من».
+_FROM_REACH = 4
+
+
+def _withdrawn_from(p: _Pending, trig: Trigger, source: ActorMention | None) -> ActorMention | None:
+    """The country a withdrawal leaves: «سحبت القوات الإريترية آخر وحداتها من إقليم تيغراي».
+
+    A place is where, not whom, so the clause reading gives it no role; but
+    forces withdrawn from another country's land retreat before that country
+    (as the gold codes «سحبت فرنسا قواتها من النيجر»: FRA → NER). The place
+    follows «من» (a word such as «مدينة» or «إقليم» may stand between) and
+    must be another country's than the source's.
+    """
+    if not _WITHDRAW.match(p.tokens[trig.tok_start].norm) or source is None:
+        return None
+    end = min(trig.tok_end + _FROM_REACH + 1, len(p.tokens) - 1)
+    k = next((k for k in range(trig.tok_end, end) if p.tokens[k].norm == "من"), None)
+    if k is None:
+        return None
+    pl = next(
+        (
+            pl
+            for pl in p.places
+            if k + 1 <= pl.tok_start <= k + 2 and pl.status == "resolved" and pl.country
+        ),
+        None,
+    )
+    if pl is None or pl.country == source.country:
+        return None
+    return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
 
 
 # How far past the trigger the ranker's object may stand: a place and a date
