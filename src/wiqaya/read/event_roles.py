@@ -667,10 +667,14 @@ def _ranked_object(
     trigger-only gold such mentions were mostly the source's own people
     («الاسلامي المصري»), where the gold has no target.
     """
+    # «رفض الرئيس السوري المبادرة واتهم الوزير اللبناني المعارضة»: a mention
+    # past the sentence's next trigger belongs to that event.
+    stop = min((t.tok_start for t in p.triggers if t.tok_start >= trig.tok_end), default=None)
     ok = [
         c
         for c in cands
         if c.mention.text
+        and (stop is None or c.mention.start < stop)
         and c.mention.country
         and c.mention.start >= trig.tok_end
         and not (source is not None and _same_span(c.mention, source))
