@@ -58,6 +58,7 @@ from wiqaya.read.speech_roles import (
     phrase_prep,
     reported_organ,
     speakers_organ,
+    topic_adjective,
     trigger_kind,
     utterance,
 )
@@ -675,6 +676,7 @@ def _ranked_object(
         for c in cands
         if c.mention.text
         and (stop is None or c.mention.start < stop)
+        and not topic_adjective(c.mention, p.tokens)
         and c.mention.country
         and c.mention.start >= trig.tok_end
         and not (source is not None and _same_span(c.mention, source))
