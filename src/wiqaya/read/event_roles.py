@@ -58,6 +58,7 @@ from wiqaya.read.speech_roles import (
     phrase_prep,
     reported_organ,
     speakers_organ,
+    topic_adjective,
     trigger_kind,
     utterance,
 )
@@ -207,7 +208,14 @@ def assign_roles(
         )
         src = roles.pick(by_role["source"], "source")
         tgt = roles.pick(by_role["target"], "target")
-        if trig.event_type not in RANKED_TYPES or _capital_subject(p, trig):
+        if trig.event_type not in RANKED_TYPES:
+            source, target = _clause_pair(p, trig, where, src, tgt)
+            if target is None and trig.event_type == "RETREAT":
+                target = _withdrawn_from(p, trig, source)
+            if target is None:
+                target = _ranked_object(p, trig, source, by_role["target"], roles)
+            return source, target, loc
+        if _capital_subject(p, trig):
             return (*_clause_pair(p, trig, where, src, tgt), loc)
         source = src.mention if src else None
         target = tgt.mention if tgt else None
@@ -597,6 +605,91 @@ def _clause_pair(
     if source is not None and target is not None and _same_span(source, target):
         target = None
     return source, target
+
+
+# «سحبت», «انسحاب», «بسحب»: a withdrawal, whose «من» names where from.
+_WITHDRAW = re.compile(r"^[وفب]?(ال)?(سحب|انسحب|انسحاب)")
+# «سحبت فرنسا آخر جنودها من النيجر»: the subject and what is withdrawn may
+# stand between the trigger and «من».
+_FROM_REACH = 4
+
+
+def _withdrawn_from(p: _Pending, trig: Trigger, source: ActorMention | None) -> ActorMention | None:
+    """The country a withdrawal leaves: «سحبت القوات الإريترية آخر وحداتها من إقليم تيغراي».
+
+    A place is where, not whom, so the clause reading gives it no role; but
+    forces withdrawn from another country's land retreat before that country
+    (as the gold codes «سحبت فرنسا قواتها من النيجر»: FRA → NER). The place
+    follows «من» (a word such as «مدينة» or «إقليم» may stand between) and
+    must be another country's than the source's.
+    """
+    if not _WITHDRAW.match(p.tokens[trig.tok_start].norm) or source is None:
+        return None
+    end = min(trig.tok_end + _FROM_REACH + 1, len(p.tokens) - 1)
+    k = next((k for k in range(trig.tok_end, end) if p.tokens[k].norm == "من"), None)
+    if k is None:
+        return None
+    pl = next(
+        (
+            pl
+            for pl in p.places
+            if k + 1 <= pl.tok_start <= k + 2 and pl.status == "resolved" and pl.country
+        ),
+        None,
+    )
+    if pl is None or pl.country == source.country:
+        return None
+    return ActorMention(pl.surface, pl.tok_start, pl.tok_end, pl.country, None)
+
+
+# How far past the trigger the ranker's object may stand: a place and a date
+# («في قصر المرادية، أمس،») fit; a mention two clauses on is another event's.
+_OBJECT_REACH = 10
+
+
+def _ranked_object(
+    p: _Pending,
+    trig: Trigger,
+    source: ActorMention | None,
+    cands: list[Candidate],
+    roles: RoleModel,
+) -> ActorMention | None:
+    """The ranker's best named target after the trigger, where the clause found no object.
+
+    «استقبل الرئيس الجزائري … في قصر المرادية، أمس، وزير الخارجية الإيطالي»,
+    «تعهدت الإمارات بتقديم مليار دولار لدعم الاقتصاد المصري», «رحبت الخارجية
+    السعودية بالاتفاق الذي توصلت إليه الأطراف الليبية»: the object stands past
+    a place, a date, a purpose or a relative clause, where the clause reading
+    stops. The ranker scored every mention for the role; its best one that
+    has words and a country, comes after the trigger within reach, is not who
+    reports the event («بحسب الاتحاد الأفريقي») and is of another country than
+    the source is the object the clause did not reach. Not a bare place (where,
+    not whom), and not the source's own country: on the older news of the
+    trigger-only gold such mentions were mostly the source's own people
+    («الاسلامي المصري»), where the gold has no target.
+    """
+    # «رفض الرئيس السوري المبادرة واتهم الوزير اللبناني المعارضة»: a mention
+    # past the sentence's next trigger belongs to that event.
+    stop = min((t.tok_start for t in p.triggers if t.tok_start >= trig.tok_end), default=None)
+    ok = [
+        c
+        for c in cands
+        if c.mention.text
+        and (stop is None or c.mention.start < stop)
+        and not topic_adjective(c.mention, p.tokens)
+        and c.mention.country
+        and c.mention.start >= trig.tok_end
+        and not (source is not None and _same_span(c.mention, source))
+        and not any(
+            t.norm in _REPORTED_BY for t in p.tokens[max(0, c.mention.start - 2) : c.mention.start]
+        )
+        and not c.kind.startswith("place")
+        and c.mention.start - trig.tok_end <= _OBJECT_REACH
+        and not (source is not None and source.country == c.mention.country)
+    ]
+    if not ok:
+        return None
+    return max(ok, key=lambda c: roles.score(c, "target")).mention
 
 
 def _addressed(p: _Pending, trig: Trigger, source: ActorMention | None) -> ActorMention | None:

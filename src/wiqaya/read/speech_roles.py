@@ -467,6 +467,15 @@ def _definite_form(norm: str) -> str:
     return w[1:] if w[:1] in "بل" and w[1:3] == "ال" else w
 
 
+def topic_adjective(m: ActorMention, tokens: list[Token]) -> bool:
+    """A lone nationality adjective of a topic noun («عن الملف اللبناني»): a subject, no party."""
+    return (
+        m.end - m.start == 1
+        and m.start > 0
+        and (_definite_form(tokens[m.start - 1].norm) in _TOPICS)
+    )
+
+
 # An adjective merged with a country named after «لـ» («مساعدات عسكرية جديدة
 # لأوكرانيا»): the country is whom the noun before goes to, and the adjective
 # describes that noun; unless a word of belonging (BELONGING) joins them («قوات
