@@ -152,17 +152,21 @@ def _gapped_terms(
             # preposition right before the noun makes it no object. One
             # earlier has its own noun: «طردت السلطات في النيجر السفير»; a
             # part of it is still the object: «سحبت روسيا جزءا من قواتها».
-            # A verb's own preposition must stand right before its object
-            # («أعرب … عن دعمه»; not «متوقفة بجانب سيارة» for «وقف إلى جانب»).
-            if j is not None and (
-                norms[j - 1] == own
-                if own
-                else norms[j - 1] not in _GAP_BREAKS
-                or (norms[j - 1] == "من" and j - 2 > i and norms[j - 2] in _PARTS)
-            ):
+            if j is not None and _object_stands(norms, i, j, own):
                 out.append((etype, (i, i + 1), j))
                 break
     return out
+
+
+def _object_stands(norms: list[str], i: int, j: int, own: str) -> bool:
+    """Whether the word at ``j`` is the object of the gapped verb at ``i``, given
+    the word right before it."""
+    before = norms[j - 1]
+    if own:
+        # A verb's own preposition must stand right before its object
+        # («أعرب … عن دعمه»; not «متوقفة بجانب سيارة» for «وقف إلى جانب»).
+        return before == own
+    return before not in _GAP_BREAKS or (before == "من" and j - 2 > i and norms[j - 2] in _PARTS)
 
 
 @cache

@@ -196,19 +196,7 @@ class PhraseIndex:
         hit = self._cache.get(norm, "")
         if hit != "":
             return hit
-        if norm[:1] not in CLITIC_FIRST:
-            # No clitic to strip (most words): the word is its only variant.
-            found = self._form_to_word.get(norm)
-            if len(self._cache) < _KEY_CACHE_MAX and len(norm) <= MAX_CACHED_WORD:
-                self._cache[norm] = found
-            return found
-        variants = _VARIANTS.get(norm) or shared_variants(norm)
-        # The first variant that is a dictionary form, looked up in C (words
-        # are never empty strings, so filter keeps exactly the hits).
-        found = next(filter(None, map(self._form_to_word.get, variants)), None)
-        if len(self._cache) < _KEY_CACHE_MAX and len(norm) <= MAX_CACHED_WORD:
-            self._cache[norm] = found
-        return found
+        return self._learn([norm], [""])[0]
 
     def _learn(self, norms: list[str], keys: list[str | None]) -> list[str | None]:
         """``keys`` with each "" (not cached) replaced by ``word_key`` of its word.
@@ -224,7 +212,9 @@ class PhraseIndex:
             if found == "":
                 found = get(w)
                 # The word itself is its first variant: the others only when
-                # it is no dictionary form and a clitic can start it.
+                # it is no dictionary form and a clitic can start it. The first
+                # that is a dictionary form wins, looked up in C (words are
+                # never empty strings, so filter keeps exactly the hits).
                 if found is None and w[:1] in CLITIC_FIRST:
                     variants = _VARIANTS.get(w) or shared_variants(w)
                     if len(variants) > 1:
